@@ -1,0 +1,41 @@
+/** Where in a spec a problem is: the file, and where known the line and the JSON pointer. */
+export interface SpecLocation {
+  file: string;
+  line?: number;
+  pointer?: string;
+}
+
+/**
+ * A spec the generator cannot turn into a client. The message always names the file, and the
+ * line and JSON pointer where they are known, so the author can go straight to the fault.
+ */
+export class SpecError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly pointer: string | undefined;
+  readonly reason: string;
+
+  constructor(location: SpecLocation, reason: string) {
+    super(`${formatLocation(location)}: ${reason}`);
+    this.name = "SpecError";
+    this.file = location.file;
+    this.line = location.line;
+    this.pointer = location.pointer;
+    this.reason = reason;
+  }
+}
+
+export function formatLocation({ file, line, pointer }: SpecLocation): string {
+  const where = line === undefined ? file : `${file}:${line}`;
+  return pointer === undefined ? where : `${where} (at ${pointer === "" ? "#" : `#${pointer}`})`;
+}
+
+/** Several specs failed; each keeps its own located message. */
+export class SpecErrors extends Error {
+  readonly errors: SpecError[];
+  constructor(errors: SpecError[]) {
+    super(errors.map((error) => error.message).join("\n"));
+    this.name = "SpecErrors";
+    this.errors = errors;
+  }
+}

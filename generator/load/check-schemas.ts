@@ -1,0 +1,96 @@
+import { encodePointer } from "./json-pointer.js";
+
+/** A problem found at a JSON pointer; the loader turns it into a located SpecError. */
+export interface Finding {
+  pointer: string;
+  reason: string;
+}
+
+const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
+const MAX_ENUM_VALUES = 1000;
+
+type Path = readonly (string | number)[];
+
+/**
+ * Checks the JSON Schema keywords the generator reads, so a wrong type ("required: yes",
+ * "properties: []") is reported where it stands instead of breaking an emitter later.
+ */
+export function checkSchema(schema: unknown, path: Path, findings: Finding[]): void {
+  const at = (keyword: string | number, reason: string, ...rest: (string | number)[]) =>
+    findings.push({ pointer: encodePointer([...path, keyword, ...rest]), reason });
+
+  if (typeof schema === "boolean") return;
+  if (!isPlainObject(schema)) {
+    findings.push({ pointer: encodePointer(path), reason: `a schema must be an object, found ${describe(schema)}` });
+    return;
+  }
+  if ("$ref" in schema && typeof schema.$ref !== "string") at("$ref", `$ref must be a string, found ${describe(schema.$ref)}`);
+
+  const { type } = schema;
+  if (type !== undefined) {
+    const types = Array.isArray(type) ? type : [type];
+    if (types.length === 0 || types.some((entry) => typeof entry !== "string" || !TYPES.has(entry))) {
+      at("type", `type must be one of ${[...TYPES].join(", ")} (or a list of them), found ${JSON.stringify(type)}`);
+    }
+  }
+  for (const keyword of ["title", "description", "format", "pattern"]) {
+    if (keyword in schema && typeof schema[keyword] !== "string") at(keyword, `${keyword} must be a string, found ${describe(schema[keyword])}`);
+  }
+  for (const keyword of ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "multipleOf"]) {
+    if (keyword in schema && typeof schema[keyword] !== "number") at(keyword, `${keyword} must be a number, found ${describe(schema[keyword])}`);
+  }
+  for (const keyword of ["exclusiveMinimum", "exclusiveMaximum"]) {
+    if (keyword in schema && typeof schema[keyword] !== "number" && typeof schema[keyword] !== "boolean") {
+      at(keyword, `${keyword} must be a number or a boolean, found ${describe(schema[keyword])}`);
+    }
+  }
+  if (typeof schema.pattern === "string") {
+    try {
+      new RegExp(schema.pattern, "u");
+    } catch {
+      at("pattern", `pattern is not a valid regular expression: ${JSON.stringify(schema.pattern)}`);
+    }
+  }
+  if ("enum" in schema) {
+    if (!Array.isArray(schema.enum) || schema.enum.length === 0) at("enum", `enum must be a non-empty list, found ${describe(schema.enum)}`);
+    else if (schema.enum.length > MAX_ENUM_VALUES) at("enum", `enum has ${schema.enum.length} values; at most ${MAX_ENUM_VALUES} are supported`);
+    else schema.enum.forEach((value, index) => {
+      if (value !== null && typeof value === "object") at("enum", `enum values must be strings, numbers, booleans or null, found ${describe(value)}`, index);
+    });
+  }
+  for (const keyword of ["required", "x-fal-order-properties"]) {
+    const list = schema[keyword];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((entry) => typeof entry !== "string")) at(keyword, `${keyword} must be a list of property names, found ${describe(list)}`);
+  }
+  if ("examples" in schema && !Array.isArray(schema.examples)) at("examples", `examples must be a list, found ${describe(schema.examples)}`);
+
+  if ("properties" in schema) {
+    if (!isPlainObject(schema.properties)) at("properties", `properties must be an object, found ${describe(schema.properties)}`);
+    else for (const [name, property] of Object.entries(schema.properties)) checkSchema(property, [...path, "properties", name], findings);
+  }
+  if ("items" in schema) {
+    if (Array.isArray(schema.items)) at("items", "items must be a single schema (tuple form is not supported)");
+    else checkSchema(schema.items, [...path, "items"], findings);
+  }
+  if ("additionalProperties" in schema && typeof schema.additionalProperties !== "boolean") {
+    checkSchema(schema.additionalProperties, [...path, "additionalProperties"], findings);
+  }
+  for (const keyword of ["anyOf", "oneOf", "allOf"]) {
+    if (!(keyword in schema)) continue;
+    const members = schema[keyword];
+    if (!Array.isArray(members) || members.length === 0) at(keyword, `${keyword} must be a non-empty list of schemas, found ${describe(members)}`);
+    else members.forEach((member, index) => checkSchema(member, [...path, keyword, index], findings));
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

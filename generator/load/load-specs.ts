@@ -1,0 +1,148 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { SpecError } from "../errors.js";
+import { parseEndpointId, endpointBaseName } from "../naming.js";
+import { checkRefs } from "./check-refs.js";
+import { checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
+import { encodePointer, getAtPointer } from "./json-pointer.js";
+import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
+
+/** A fal queue OpenAPI document. Only the parts falgen reads are typed. */
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title?: string; description?: string; "x-fal-metadata"?: Record<string, unknown> } & Record<string, unknown>;
+  paths: Record<string, unknown>;
+  components: { schemas: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** One valid spec: its document, the endpoint id it serves and its Input/Output schema names. */
+export interface LoadedSpec {
+  /** Path as shown in messages (relative to the working directory). */
+  file: string;
+  endpointId: string;
+  document: OpenApiDocument;
+  inputSchemaName: string;
+  outputSchemaName: string;
+}
+
+export interface LoadResult {
+  specs: LoadedSpec[];
+  errors: SpecError[];
+}
+
+const SPEC_FILE = /\.(ya?ml|json)$/i;
+
+/** Lists spec files below `specsDir`, sorted so every run sees them in the same order. */
+export async function listSpecFiles(specsDir: string): Promise<string[]> {
+  const entries = await readdir(specsDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && SPEC_FILE.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Reads, parses and validates every spec; each broken one becomes a located SpecError. */
+export async function loadSpecs(specsDir: string): Promise<LoadResult> {
+  const files = await listSpecFiles(specsDir);
+  const specs: LoadedSpec[] = [];
+  const errors: SpecError[] = [];
+  for (const absolute of files) {
+    const file = displayPath(absolute);
+    try {
+      const source = decodeSpec(file, await readFile(absolute));
+      specs.push(validateSpec(source, parseSpecText(source)));
+    } catch (error) {
+      if (error instanceof SpecError) errors.push(error);
+      else throw error;
+    }
+  }
+  errors.push(...duplicateIdErrors(specs));
+  const duplicated = new Set(errors.map((error) => error.file));
+  return { specs: specs.filter((spec) => !duplicated.has(spec.file)), errors };
+}
+
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+}
+
+function duplicateIdErrors(specs: LoadedSpec[]): SpecError[] {
+  const byId = new Map<string, LoadedSpec[]>();
+  for (const spec of specs) byId.set(spec.endpointId, [...(byId.get(spec.endpointId) ?? []), spec]);
+  return [...byId.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map(
+        (spec) =>
+          new SpecError(
+            { file: spec.file, pointer: "/info/x-fal-metadata/endpointId" },
+            `duplicate endpoint id ${JSON.stringify(spec.endpointId)}, also in ${group.filter((other) => other !== spec).map((other) => other.file).join(", ")}`,
+          ),
+      ),
+    );
+}
+
+/** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */
+export function validateSpec(source: SpecSource, document: unknown): LoadedSpec {
+  const fail = (finding: Finding): never => {
+    throw new SpecError({ file: source.file, pointer: finding.pointer, line: lineOfPointer(source, finding.pointer) }, finding.reason);
+  };
+  if (!isPlainObject(document)) fail({ pointer: "", reason: `a spec must be an OpenAPI document (an object), found ${describe(document)}` });
+  const root = document as Record<string, unknown>;
+  if (typeof root.openapi !== "string" || !root.openapi.startsWith("3.")) {
+    fail({ pointer: "/openapi", reason: `not an OpenAPI 3 document: "openapi" is ${describe(root.openapi)}` });
+  }
+  for (const [pointer, what] of [["/info", "info"], ["/paths", "paths"], ["/components/schemas", "components.schemas"]] as const) {
+    const value = getAtPointer(root, pointer);
+    if (!isPlainObject(value)) fail({ pointer, reason: `${what} must be an object, found ${describe(value)}` });
+  }
+
+  const metadataId = getAtPointer(root, "/info/x-fal-metadata/endpointId");
+  if (typeof metadataId !== "string") {
+    fail({ pointer: "/info/x-fal-metadata/endpointId", reason: `missing endpoint id: info.x-fal-metadata.endpointId must be a string, found ${describe(metadataId)}` });
+  }
+  const endpointId = metadataId as string;
+  const parsedId = parseEndpointId(endpointId);
+  if ("invalid" in parsedId) fail({ pointer: "/info/x-fal-metadata/endpointId", reason: parsedId.invalid });
+
+  const findings: Finding[] = [];
+  checkRefs(root, findings);
+  const schemas = root.components && (root.components as Record<string, unknown>).schemas as Record<string, unknown>;
+  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings);
+  const [first] = findings;
+  if (first) fail(first);
+
+  const inputSchemaName = operationSchemaName(root, endpointId, "input", fail);
+  const outputSchemaName = operationSchemaName(root, endpointId, "output", fail);
+  return { file: source.file, endpointId, document: root as OpenApiDocument, inputSchemaName, outputSchemaName };
+}
+
+/**
+ * The schema name of the submit body (input) or the result (output), read from the queue paths;
+ * documents without those paths fall back to fal's `<Name>Input` / `<Name>Output`.
+ */
+function operationSchemaName(root: Record<string, unknown>, endpointId: string, role: "input" | "output", fail: (finding: Finding) => never): string {
+  const operation = role === "input" ? ["paths", `/${endpointId}`, "post"] : ["paths", `/${endpointId}/requests/{request_id}`, "get"];
+  const media = role === "input" ? ["requestBody", "content", "application/json", "schema"] : ["responses", "200", "content", "application/json", "schema"];
+  const fallback = `${endpointBaseName(endpointId)}${role === "input" ? "Input" : "Output"}`;
+  const operationPointer = encodePointer(operation);
+  if (getAtPointer(root, operationPointer) === undefined) {
+    if (getAtPointer(root, `/components/schemas/${fallback}`) !== undefined) return fallback;
+    fail({
+      pointer: operationPointer,
+      reason: `no ${role === "input" ? "Input" : "Output"} schema: the document has no ${role === "input" ? `POST /${endpointId}` : `GET /${endpointId}/requests/{request_id}`} operation and no components.schemas.${fallback}`,
+    });
+  }
+  const schemaPointer = encodePointer([...operation, ...media]);
+  const schema = getAtPointer(root, schemaPointer);
+  const ref = isPlainObject(schema) ? schema.$ref : undefined;
+  const prefix = "#/components/schemas/";
+  if (typeof ref !== "string" || !ref.startsWith(prefix) || ref.slice(prefix.length).includes("/")) {
+    fail({ pointer: schemaPointer, reason: `the ${role} schema must be a $ref to ${prefix}<Name>, found ${describe(schema)}` });
+  }
+  const name = (ref as string).slice(prefix.length).replace(/~1/g, "/").replace(/~0/g, "~");
+  const target = getAtPointer(root, `/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  if (!isPlainObject(target)) fail({ pointer: `${schemaPointer}/$ref`, reason: `unresolved $ref ${ref}: the ${role} schema is not defined` });
+  return name;
+}

@@ -1,0 +1,82 @@
+import { LineCounter, parseDocument, isCollection, type Node } from "yaml";
+import { SpecError } from "../errors.js";
+import { decodePointer } from "./json-pointer.js";
+
+/** A spec file as read: its display name and decoded text, kept to place errors on lines. */
+export interface SpecSource {
+  file: string;
+  text: string;
+  isJson: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes strictly: a spec with bytes that are not UTF-8 is refused, never silently mangled. */
+export function decodeSpec(file: string, bytes: Uint8Array): SpecSource {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
+    throw new SpecError({ file, line }, `not valid UTF-8 (bad byte at offset ${offset})`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { file, text, isJson: file.endsWith(".json") };
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  // Binary search for the shortest prefix that fails to decode.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+/** Parses JSON with JSON.parse (fast) and YAML with the yaml package; syntax errors carry the line. */
+export function parseSpecText(source: SpecSource): unknown {
+  if (source.isJson) {
+    try {
+      return JSON.parse(source.text);
+    } catch (error) {
+      // JSON.parse gives only an offset; YAML's parser (a JSON superset) finds the line.
+      throw yamlSyntaxError(source) ?? new SpecError({ file: source.file }, `invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  const error = yamlSyntaxError(source);
+  if (error) throw error;
+  return parseDocument(source.text, { uniqueKeys: true, merge: false }).toJS({ maxAliasCount: 100 });
+}
+
+function yamlSyntaxError(source: SpecSource): SpecError | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const [first] = document.errors;
+  if (!first) return undefined;
+  const line = lineCounter.linePos(first.pos[0]).line;
+  return new SpecError({ file: source.file, line }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
+}
+
+/** The 1-based line where the value at `pointer` starts, or undefined when it cannot be found. */
+export function lineOfPointer(source: SpecSource, pointer: string): number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.text, { lineCounter, keepSourceTokens: true });
+  let node: unknown = document.contents;
+  for (const segment of decodePointer(pointer)) {
+    if (!isCollection(node)) return undefined;
+    const key = /^\d+$/.test(segment) && node.items.length > Number(segment) && !("key" in (node.items[0] ?? {})) ? Number(segment) : segment;
+    const next = node.get(key, true) as Node | undefined;
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  const range = (node as Node | null)?.range;
+  return range ? lineCounter.linePos(range[0]).line : undefined;
+}

@@ -1,0 +1,111 @@
+/**
+ * Every naming rule of falgen, in one place: endpoint ids, the schema names fal derives from
+ * them, TypeScript identifiers for spec names, and where each endpoint's files go.
+ */
+
+/** An endpoint id is `owner/app[/path...]`; each segment is letters, digits, `.`, `_` or `-`. */
+const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export interface EndpointIdParts {
+  owner: string;
+  app: string;
+  /** Segments after `owner/app`; empty for a bare app. */
+  path: string[];
+}
+
+/** Splits an endpoint id, or returns a reason why it is not one. */
+export function parseEndpointId(id: string): EndpointIdParts | { invalid: string } {
+  const segments = id.split("/");
+  if (segments.length < 2) return { invalid: `endpoint id ${JSON.stringify(id)} must have the form owner/app[/path]` };
+  const bad = segments.find((segment) => !SEGMENT.test(segment) || segment === "." || segment === "..");
+  if (bad !== undefined) {
+    return { invalid: `endpoint id ${JSON.stringify(id)} has an invalid segment ${JSON.stringify(bad)} (letters, digits, ".", "_" and "-" only)` };
+  }
+  const [owner, app, ...path] = segments as [string, string, ...string[]];
+  return { owner, app, path };
+}
+
+/**
+ * fal's base name for an endpoint's schemas: the id without its owner, split on `/` and `-`,
+ * each piece capitalised, `.` removed ("fal-ai/flux/dev" -> "FluxDev", "tripo3d/tripo/v2.5/image-to-3d"
+ * -> "TripoV25ImageTo3d").
+ */
+export function endpointBaseName(id: string): string {
+  return id
+    .split("/")
+    .slice(1)
+    .flatMap((segment) => segment.split("-"))
+    .map((piece) => piece.replace(/\./g, ""))
+    .map((piece) => piece.charAt(0).toUpperCase() + piece.slice(1))
+    .join("");
+}
+
+/** Where an endpoint's module lives inside the package's `src/` (and `dist/`). */
+export function endpointModuleDir(id: string): string {
+  return `endpoints/${id}`;
+}
+
+/** The package subpath users import: `@falgen/models/<endpoint id>`. */
+export function endpointSubpath(id: string): string {
+  return `./${id}`;
+}
+
+export function endpointDocPath(id: string): string {
+  return `docs/${id}.md`;
+}
+
+/** Names every endpoint module defines itself; a spec schema of the same name is renamed. */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(["Input", "Output"]);
+
+const TS_RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for function " +
+    "if import in instanceof new null return super switch this throw true try typeof var void while with as implements " +
+    "interface let package private protected public static yield any boolean number string symbol bigint never unknown " +
+    "object undefined type keyof infer is asserts readonly unique declare abstract await async of global module namespace require"
+  ).split(" "),
+);
+
+/**
+ * A TypeScript type identifier for a spec schema name. Names that already are identifiers keep
+ * their spelling; others become PascalCase from their letters and digits.
+ */
+export function typeIdentifier(name: string): string {
+  let identifier = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? name
+    : name
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((piece) => piece.charAt(0).toUpperCase() + piece.slice(1))
+        .join("");
+  if (identifier === "") identifier = "Schema";
+  if (/^[0-9]/.test(identifier)) identifier = `_${identifier}`;
+  if (TS_RESERVED.has(identifier) || RESERVED_TYPE_NAMES.has(identifier)) identifier = `${identifier}Schema`;
+  return identifier;
+}
+
+/**
+ * Identifiers for all of a spec's schema names. Collisions (names that differ only in punctuation,
+ * or a renamed reserved name meeting a real one) are settled in sorted order of the original names:
+ * the first keeps the identifier, later ones get `_2`, `_3`, ... so the result never depends on
+ * the order of keys in the file.
+ */
+export function typeIdentifiers(names: readonly string[]): Map<string, string> {
+  const result = new Map<string, string>();
+  const taken = new Set<string>();
+  const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Names that are identifiers already claim themselves first, so well-formed specs never change.
+  for (const name of sorted.filter((name) => typeIdentifier(name) === name)) {
+    result.set(name, name);
+    taken.add(name);
+  }
+  for (const name of sorted) {
+    if (result.has(name)) continue;
+    const base = typeIdentifier(name);
+    let candidate = base;
+    for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${base}_${suffix}`;
+    result.set(name, candidate);
+    taken.add(candidate);
+  }
+  return result;
+}
