@@ -55,7 +55,7 @@ export function endpointDocPath(id: string): string {
 }
 
 /** Names every endpoint module defines itself; a spec schema of the same name is renamed. */
-export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(["Input", "Output"]);
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(["Input", "Output", "components"]);
 
 const TS_RESERVED = new Set(
   (

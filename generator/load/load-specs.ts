@@ -20,6 +20,8 @@ export interface OpenApiDocument {
 export interface LoadedSpec {
   /** Path as shown in messages (relative to the working directory). */
   file: string;
+  /** Path inside the specs folder (POSIX separators): the same on every machine, so output may cite it. */
+  sourcePath: string;
   endpointId: string;
   document: OpenApiDocument;
   inputSchemaName: string;
@@ -51,7 +53,7 @@ export async function loadSpecs(specsDir: string): Promise<LoadResult> {
     const file = displayPath(absolute);
     try {
       const source = decodeSpec(file, await readFile(absolute));
-      specs.push(validateSpec(source, parseSpecText(source)));
+      specs.push({ ...validateSpec(source, parseSpecText(source)), sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/") });
     } catch (error) {
       if (error instanceof SpecError) errors.push(error);
       else throw error;
@@ -84,7 +86,7 @@ function duplicateIdErrors(specs: LoadedSpec[]): SpecError[] {
 }
 
 /** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */
-export function validateSpec(source: SpecSource, document: unknown): LoadedSpec {
+export function validateSpec(source: SpecSource, document: unknown): Omit<LoadedSpec, "sourcePath"> {
   const fail = (finding: Finding): never => {
     throw new SpecError({ file: source.file, pointer: finding.pointer, line: lineOfPointer(source, finding.pointer) }, finding.reason);
   };

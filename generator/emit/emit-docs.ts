@@ -1,0 +1,67 @@
+import { isPlainObject } from "../load/check-schemas.js";
+import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
+import { allowedValues, limits, literal, typeLabel } from "./describe-schema.js";
+import { cell, cellCode, code, codeBlock, prose, table } from "./markdown.js";
+import { usageExample } from "./usage-example.js";
+
+/** `docs/<endpoint id>.md`: what the endpoint does, how to call it, and every field of every type. */
+export function emitEndpointDoc(model: EndpointModel, packageName: string): string {
+  const identifierOf = new Map(model.schemas.map((schema) => [schema.name, schema.identifier]));
+  const typeOf = (schema: unknown) => typeLabel(schema, (name) => identifierOf.get(name) ?? name);
+  const others = model.schemas.filter((schema) => schema !== model.input && schema !== model.output && schema.name !== "QueueStatus");
+  const facts = [
+    model.category && `- Category: ${cell(model.category)}`,
+    `- Import: ${code(`${packageName}/${model.id}`)}`,
+    model.playgroundUrl && `- Playground: <${encodeURI(model.playgroundUrl)}>`,
+    model.documentationUrl && `- fal docs: <${encodeURI(model.documentationUrl)}>`,
+    `- Generated from: ${code(model.sourcePath)}`,
+  ].filter(Boolean);
+  return [
+    `# ${prose(model.title)}`,
+    model.description && prose(model.description),
+    facts.join("\n"),
+    "## Example",
+    codeBlock("ts", usageExample(model, packageName)),
+    `## Input: ${code(model.input.identifier)}`,
+    schemaSection(model.input, typeOf),
+    `## Output: ${code(model.output.identifier)}`,
+    schemaSection(model.output, typeOf),
+    others.length > 0 && "## Other types",
+    ...others.flatMap((schema) => [`### ${code(schema.identifier)}`, schemaSection(schema, typeOf)]),
+  ]
+    .filter((block): block is string => typeof block === "string" && block !== "")
+    .join("\n\n")
+    .concat("\n");
+}
+
+function schemaSection(model: SchemaModel, typeOf: (schema: unknown) => string): string {
+  const { schema } = model;
+  const description = typeof schema.description === "string" ? prose(schema.description) : "";
+  const properties = isPlainObject(schema.properties) ? Object.entries(schema.properties) : [];
+  if (properties.length === 0) return [description, `Type: ${code(typeOf(schema))}`].filter(Boolean).join("\n\n");
+  const required = new Set(Array.isArray(schema.required) ? schema.required : []);
+  const rows = properties.map(([name, property]) => {
+    const propertySchema = isPlainObject(property) ? property : {};
+    const values = allowedValues(propertySchema);
+    const notes = [
+      typeof propertySchema.description === "string" ? cell(propertySchema.description) : "",
+      ...limits(propertySchema).map((fact) => `Limits: ${cell(fact)}`),
+      ...examplesOf(propertySchema).map((example) => `Example: ${cellCode(literal(example))}`),
+    ].filter(Boolean);
+    return [
+      cellCode(name),
+      cellCode(typeOf(propertySchema)),
+      required.has(name) ? "yes" : "no",
+      propertySchema.default === undefined ? "" : cellCode(literal(propertySchema.default)),
+      values.map((value) => cellCode(literal(value))).join(", "),
+      notes.join("<br>"),
+    ];
+  });
+  return [description, table(["Field", "Type", "Required", "Default", "Allowed values", "Description"], rows)].filter(Boolean).join("\n\n");
+}
+
+function examplesOf(schema: Record<string, unknown>): unknown[] {
+  const examples = Array.isArray(schema.examples) ? schema.examples : [];
+  // Long structured examples belong to the whole-request example above, not a table cell.
+  return examples.filter((example) => literal(example).length <= 120).slice(0, 1);
+}

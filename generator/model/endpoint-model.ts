@@ -1,0 +1,107 @@
+import type { LoadedSpec } from "../load/load-specs.js";
+import { isPlainObject } from "../load/check-schemas.js";
+import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
+import { normalizeSchema } from "./normalize-schema.js";
+
+export type JsonSchema = Record<string, unknown>;
+
+/** One schema of an endpoint's spec, with the TypeScript name it is exported under. */
+export interface SchemaModel {
+  /** The name in `components.schemas`. */
+  name: string;
+  /** A valid, collision-free TypeScript identifier (equal to `name` for well-formed specs). */
+  identifier: string;
+  schema: JsonSchema;
+}
+
+/** Everything the emitters need about one endpoint: plain data, serialisable as JSON. */
+export interface EndpointModel {
+  id: string;
+  owner: string;
+  app: string;
+  /** The spec file it came from, as shown in messages. */
+  file: string;
+  /** The spec's path inside the specs folder, as cited in generated files. */
+  sourcePath: string;
+  title: string;
+  description: string | undefined;
+  category: string | undefined;
+  playgroundUrl: string | undefined;
+  documentationUrl: string | undefined;
+  /** fal's base name for the endpoint's schemas ("QwenImage"). */
+  baseName: string;
+  input: SchemaModel;
+  output: SchemaModel;
+  /** Every schema of the spec: Input, Output, then the rest by name. */
+  schemas: SchemaModel[];
+  /** A complete input and output example, when the spec gives one. */
+  inputExample: unknown;
+  outputExample: unknown;
+  /** Package-relative locations. */
+  moduleDir: string;
+  subpath: string;
+  docPath: string;
+}
+
+const BOILERPLATE_DESCRIPTION = /^The OpenAPI schema for the .* queue\.$/;
+
+export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
+  const { document, endpointId: id } = spec;
+  const parts = parseEndpointId(id);
+  if ("invalid" in parts) throw new Error(parts.invalid); // the loader has already refused these
+  const metadata = (document.info["x-fal-metadata"] ?? {}) as Record<string, unknown>;
+  const rawSchemas = document.components.schemas;
+  const identifiers = typeIdentifiers(Object.keys(rawSchemas));
+  const modelOf = (name: string): SchemaModel => ({
+    name,
+    identifier: identifiers.get(name)!,
+    schema: normalizeSchema(rawSchemas[name]) as JsonSchema,
+  });
+  const input = modelOf(spec.inputSchemaName);
+  const output = modelOf(spec.outputSchemaName);
+  const rest = Object.keys(rawSchemas)
+    .filter((name) => name !== input.name && name !== output.name)
+    .sort(compareNames)
+    .map(modelOf);
+  const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
+  return {
+    id,
+    owner: parts.owner,
+    app: parts.app,
+    file: spec.file,
+    sourcePath: spec.sourcePath,
+    title: typeof metadata.title === "string" ? metadata.title : id,
+    description: description && !BOILERPLATE_DESCRIPTION.test(description) ? description : undefined,
+    category: stringOrUndefined(metadata.category),
+    playgroundUrl: stringOrUndefined(metadata.playgroundUrl),
+    documentationUrl: stringOrUndefined(metadata.documentationUrl),
+    baseName: endpointBaseName(id),
+    input,
+    output,
+    schemas: [input, output, ...rest],
+    inputExample: exampleOf(input.schema),
+    outputExample: exampleOf(output.schema),
+    moduleDir: endpointModuleDir(id),
+    subpath: endpointSubpath(id),
+    docPath: endpointDocPath(id),
+  };
+}
+
+/** Code-unit order, so the result is the same under every locale. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** The schema's own `example`, else one assembled from its properties' first `examples`. */
+export function exampleOf(schema: JsonSchema): unknown {
+  if (schema.example !== undefined) return schema.example;
+  if (!isPlainObject(schema.properties)) return undefined;
+  const entries = Object.entries(schema.properties).flatMap(([name, property]) =>
+    isPlainObject(property) && Array.isArray(property.examples) && property.examples.length > 0 ? [[name, property.examples[0]]] : [],
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
