@@ -89,6 +89,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";

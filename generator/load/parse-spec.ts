@@ -65,16 +65,20 @@ function yamlSyntaxError(source: SpecSource): SpecError | undefined {
   return new SpecError({ file: source.file, line }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
 }
 
-/** The 1-based line where the value at `pointer` starts, or undefined when it cannot be found. */
+/**
+ * The 1-based line where the value at `pointer` starts; for a pointer to something missing, the
+ * line of its nearest existing parent (where the author has to add it). Undefined for the root.
+ */
 export function lineOfPointer(source: SpecSource, pointer: string): number | undefined {
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, keepSourceTokens: true });
   let node: unknown = document.contents;
+  if (pointer === "") return undefined;
   for (const segment of decodePointer(pointer)) {
-    if (!isCollection(node)) return undefined;
+    if (!isCollection(node)) break;
     const key = /^\d+$/.test(segment) && node.items.length > Number(segment) && !("key" in (node.items[0] ?? {})) ? Number(segment) : segment;
     const next = node.get(key, true) as Node | undefined;
-    if (next === undefined) return undefined;
+    if (next === undefined) break;
     node = next;
   }
   const range = (node as Node | null)?.range;

@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { SpecError } from "../../generator/errors.js";
+import { validateSpec } from "../../generator/load/load-specs.js";
+import { decodeSpec, lineOfPointer, parseSpecText } from "../../generator/load/parse-spec.js";
+import { falSpec } from "../helpers/spec-factory.js";
+
+const ID = "fal-ai/test/model";
+
+function load(document: unknown, file = "specs/test.json") {
+  const source = { file, text: JSON.stringify(document, null, 2), isJson: true };
+  return validateSpec(source, parseSpecText(source));
+}
+
+function loadError(document: unknown): SpecError {
+  try {
+    load(document);
+  } catch (error) {
+    if (error instanceof SpecError) return error;
+    throw error;
+  }
+  throw new Error("expected the spec to be refused");
+}
+
+/** Deep-copies the valid spec and applies a change to it. */
+function broken(change: (spec: any) => void): unknown {
+  const spec = structuredClone(falSpec(ID));
+  change(spec);
+  return spec;
+}
+
+describe("validateSpec accepts fal's layout", () => {
+  test("finds the Input and Output schemas from the queue paths", () => {
+    expect(load(falSpec(ID))).toMatchObject({ endpointId: ID, inputSchemaName: "TestModelInput", outputSchemaName: "TestModelOutput" });
+  });
+  test("falls back to <Name>Input/<Name>Output when the document has no paths", () => {
+    expect(load(broken((spec) => (spec.paths = {})))).toMatchObject({ inputSchemaName: "TestModelInput", outputSchemaName: "TestModelOutput" });
+  });
+});
+
+describe("validateSpec refuses broken documents, naming the place", () => {
+  const cases: [string, (spec: any) => void, string, RegExp][] = [
+    ["not OpenAPI 3", (s) => (s.openapi = "2.0"), "/openapi", /not an OpenAPI 3 document/],
+    ["no endpoint id", (s) => delete s.info["x-fal-metadata"], "/info/x-fal-metadata/endpointId", /missing endpoint id/],
+    ["an id that is not owner/app", (s) => (s.info["x-fal-metadata"].endpointId = "flux"), "/info/x-fal-metadata/endpointId", /owner\/app/],
+    ["an empty id", (s) => (s.info["x-fal-metadata"].endpointId = ""), "/info/x-fal-metadata/endpointId", /owner\/app/],
+    ["an unknown ref", (s) => (s.components.schemas.TestModelOutput.properties.images.items.$ref = "#/components/schemas/Nope"),
+      "/components/schemas/TestModelOutput/properties/images/items/$ref", /unresolved \$ref #\/components\/schemas\/Nope/],
+    ["an external ref", (s) => (s.components.schemas.Image.$ref = "other.yaml#/X"), "/components/schemas/Image/$ref", /only local refs/],
+    ["a ref cycle", (s) => Object.assign(s.components.schemas, { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } }),
+      "/components/schemas/A", /ref cycle that never reaches a schema/],
+    ["no Input operation or schema", (s) => { delete s.paths[`/${ID}`]; delete s.components.schemas.TestModelInput; },
+      `/paths/~1${ID.replace(/\//g, "~1")}/post`, /no Input schema/],
+    ["an inline input schema", (s) => (s.paths[`/${ID}`].post.requestBody.content["application/json"].schema = { type: "object" }),
+      `/paths/~1${ID.replace(/\//g, "~1")}/post/requestBody/content/application~1json/schema`, /must be a \$ref/],
+    ["a wrong keyword type", (s) => (s.components.schemas.TestModelInput.required = "prompt"), "/components/schemas/TestModelInput/required", /list of property names/],
+    ["properties as a list", (s) => (s.components.schemas.Image.properties = []), "/components/schemas/Image/properties", /must be an object/],
+    ["an unknown type", (s) => (s.components.schemas.Image.properties.url.type = "text"), "/components/schemas/Image/properties/url/type", /type must be one of/],
+    ["an empty enum", (s) => (s.components.schemas.Image.properties.url.enum = []), "/components/schemas/Image/properties/url/enum", /non-empty list/],
+    ["a bad pattern", (s) => (s.components.schemas.Image.properties.url.pattern = "(["), "/components/schemas/Image/properties/url/pattern", /not a valid regular expression/],
+  ];
+  test.each(cases)("%s", (_name, change, pointer, reason) => {
+    const error = loadError(broken(change));
+    expect(error.pointer).toBe(pointer);
+    expect(error.reason).toMatch(reason);
+    expect(error.message).toContain("specs/test.json:");
+    expect(error.line).toBeGreaterThan(0);
+  });
+});
+
+describe("parsing", () => {
+  test("a YAML syntax error names the file and line", () => {
+    const source = { file: "specs/x.yaml", text: "openapi: 3.0.4\ninfo:\n  title: [unclosed\n", isJson: false };
+    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.yaml:\d+: invalid YAML/);
+  });
+  test("a JSON syntax error names the file and line", () => {
+    const source = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "info": {,}\n}', isJson: true };
+    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.json:3: invalid JSON/);
+  });
+  test("duplicate YAML keys are an error, not a silent overwrite", () => {
+    const source = { file: "specs/x.yaml", text: "openapi: 3.0.4\nopenapi: 3.1.0\n", isJson: false };
+    expect(() => parseSpecText(source)).toThrow(/specs\/x\.yaml:2/);
+  });
+  test("bytes that are not UTF-8 are refused with their line", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("openapi: 3.0.4\ninfo: "), 0xff, 0xfe]);
+    expect(() => decodeSpec("specs/x.yaml", bytes)).toThrow("specs/x.yaml:2: not valid UTF-8");
+  });
+  test("lineOfPointer finds nested keys and list items", () => {
+    const source = { file: "x.yaml", text: "a:\n  b:\n    - one\n    - two\n  c/d: 1\n", isJson: false };
+    expect(lineOfPointer(source, "/a/b/1")).toBe(4);
+    expect(lineOfPointer(source, "/a/c~1d")).toBe(5);
+    expect(lineOfPointer(source, "/a/missing")).toBe(2);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, test } from "vitest";
+import { endpointBaseName, parseEndpointId, typeIdentifier, typeIdentifiers } from "../../generator/naming.js";
+
+describe("endpointBaseName: fal's rule for schema names", () => {
+  test.each([
+    ["fal-ai/flux/dev", "FluxDev"],
+    ["fal-ai/bytedance/seedream/v4/text-to-image", "BytedanceSeedreamV4TextToImage"],
+    ["fal-ai/qwen-image", "QwenImage"],
+    ["fal-ai/gpt-image-1/text-to-image/byok", "GptImage1TextToImageByok"],
+    ["tripo3d/tripo/v2.5/image-to-3d", "TripoV25ImageTo3d"],
+    ["openrouter/router/openai/v1/chat/completions", "RouterOpenaiV1ChatCompletions"],
+  ])("%s -> %s", (id, want) => expect(endpointBaseName(id)).toBe(want));
+});
+
+describe("parseEndpointId", () => {
+  test.each([
+    ["fal-ai/flux/dev", { owner: "fal-ai", app: "flux", path: ["dev"] }],
+    ["fal-ai/veo3", { owner: "fal-ai", app: "veo3", path: [] }],
+  ])("%s splits into owner/app/path", (id, want) => expect(parseEndpointId(id)).toEqual(want));
+
+  test.each([["flux"], [""], ["fal-ai//dev"], ["fal-ai/../x"], ["fal-ai/flux dev"], ["/fal-ai/flux"], ["fal-ai/flux/"]])(
+    "%j is refused with a reason",
+    (id) => expect(parseEndpointId(id)).toHaveProperty("invalid", expect.stringContaining(JSON.stringify(id))),
+  );
+});
+
+describe("typeIdentifier", () => {
+  test.each([
+    ["Image", "Image"],
+    ["RGBColor", "RGBColor"],
+    ["Body_generate_image", "Body_generate_image"],
+    ["image-size", "ImageSize"],
+    ["3d model", "_3dModel"],
+    ["Input", "InputSchema"],
+    ["components", "componentsSchema"],
+    ["class", "classSchema"],
+    ["!!!", "Schema"],
+  ])("%j -> %j", (name, want) => expect(typeIdentifier(name)).toBe(want));
+
+  test("collisions get stable numeric suffixes and never rename a well-formed name", () => {
+    const names = ["image.size", "ImageSize", "image-size"];
+    const want = new Map([["ImageSize", "ImageSize"], ["image-size", "ImageSize_2"], ["image.size", "ImageSize_3"]]);
+    expect(typeIdentifiers(names)).toEqual(want);
+    expect(typeIdentifiers([...names].reverse())).toEqual(want);
+  });
+});

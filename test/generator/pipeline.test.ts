@@ -1,0 +1,126 @@
+import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { listTree } from "../../generator/write/output-tree.js";
+import { runFalgen } from "../helpers/run.js";
+import { falSpec } from "../helpers/spec-factory.js";
+import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
+
+/** Every file of a folder with its bytes, for byte-for-byte comparisons. */
+async function snapshotTree(dir: string): Promise<Map<string, string>> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await Promise.all(
+    files.filter((entry) => entry.isFile()).map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dir, file), (await readFile(file)).toString("base64")] as const;
+    }),
+  );
+  return new Map(entries.sort());
+}
+
+const VALID_FIXTURES = ["fal-ai__flux__dev.json", "fal-ai__whisper.json", "tripo3d__tripo__v2.5__image-to-3d.json"];
+
+describe("the generate pipeline", () => {
+  let specs: string;
+  let out: string;
+  beforeAll(async () => {
+    specs = await tempDir("specs");
+    out = path.join(await tempDir("out"), "generated");
+    for (const name of VALID_FIXTURES) await cp(path.join(SHARED_FIXTURES, name), path.join(specs, name));
+    const first = await runFalgen(["--specs", specs, "--out", out]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+  });
+
+  test("--check passes on current output and lists each stale, missing and extra file", async () => {
+    expect((await runFalgen(["--specs", specs, "--out", out, "--check"])).code).toBe(0);
+    const copy = path.join(await tempDir("check"), "generated");
+    await cp(out, copy, { recursive: true });
+    await writeFile(path.join(copy, "README.md"), "edited by hand\n");
+    await writeFile(path.join(copy, "docs/stray.md"), "not generated\n");
+    await import("node:fs/promises").then((fs) => fs.rm(path.join(copy, "docs/fal-ai/whisper.md")));
+    const before = await snapshotTree(copy);
+    const check = await runFalgen(["--specs", specs, "--out", copy, "--check"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain("stale:   " + copy + "/README.md");
+    expect(check.stderr).toContain("missing: " + copy + "/docs/fal-ai/whisper.md");
+    expect(check.stderr).toContain("extra:   " + copy + "/docs/stray.md");
+    expect(await snapshotTree(copy)).toEqual(before);
+  });
+
+  test("output is deterministic: a second run, from another working directory, gives the same bytes", async () => {
+    const again = path.join(await tempDir("again"), "generated");
+    const elsewhere = await tempDir("cwd");
+    const result = await runFalgen(["--specs", path.relative(elsewhere, specs), "--out", path.relative(elsewhere, again)], elsewhere);
+    expect(result.code).toBe(0);
+    expect(await snapshotTree(again)).toEqual(await snapshotTree(out));
+  });
+
+  test("output is LF-only, with no timestamps or absolute paths", async () => {
+    for (const file of await listTree(out)) {
+      const text = await readFile(path.join(out, file), "utf8");
+      expect(text, file).not.toContain("\r");
+      expect(text, file).not.toContain(REPO_ROOT);
+      expect(text, file).not.toMatch(/20\d\d-\d\d-\d\dT/);
+    }
+  });
+
+  test("regenerating keeps folders the generator does not own (dist/, node_modules/)", async () => {
+    await mkdir(path.join(out, "dist"), { recursive: true });
+    await writeFile(path.join(out, "dist/built.js"), "built");
+    expect((await runFalgen(["--specs", specs, "--out", out])).code).toBe(0);
+    expect(await readFile(path.join(out, "dist/built.js"), "utf8")).toBe("built");
+    expect((await runFalgen(["--specs", specs, "--out", out, "--check"])).code).toBe(0);
+  });
+});
+
+describe("a broken spec ends the run and leaves the output exactly as it was", () => {
+  const brokenSpecs: [string, string, string | object, RegExp][] = [
+    ["bad YAML", "fal-ai/broken.yaml", "openapi: 3.0.4\ninfo: [unclosed\n", /fal-ai\/broken\.yaml:\d+: invalid YAML/],
+    ["unknown ref", "fal-ai/broken.json", (() => {
+      const spec = falSpec("fal-ai/broken") as any;
+      spec.components.schemas.BrokenOutput.properties.images.items.$ref = "#/components/schemas/Missing";
+      return spec;
+    })(), /fal-ai\/broken\.json:\d+ \(at #\/components\/schemas\/BrokenOutput\/properties\/images\/items\/\$ref\): unresolved \$ref/],
+    ["no Input", "fal-ai/broken.json", (() => {
+      const spec = falSpec("fal-ai/broken") as any;
+      delete spec.paths["/fal-ai/broken"];
+      delete spec.components.schemas.BrokenInput;
+      return spec;
+    })(), /no Input schema/],
+    ["duplicate endpoint id", "fal-ai/copy.json", falSpec("fal-ai/flux/dev"), /duplicate endpoint id "fal-ai\/flux\/dev"/],
+    ["not UTF-8", "fal-ai/broken.yaml", "", /not valid UTF-8/],
+  ];
+
+  test.each(brokenSpecs)("%s", async (_name, file, contents, message) => {
+    const specs = await tempDir("broken-specs");
+    await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "fal-ai__flux__dev.json"));
+    const out = path.join(await tempDir("broken-out"), "generated");
+    expect((await runFalgen(["--specs", specs, "--out", out])).code).toBe(0);
+    const before = await snapshotTree(out);
+
+    await mkdir(path.dirname(path.join(specs, file)), { recursive: true });
+    const bytes = typeof contents === "string"
+      ? (contents === "" ? Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x0a, 0xc3, 0x28]) : Buffer.from(contents))
+      : Buffer.from(JSON.stringify(contents, null, 2));
+    await writeFile(path.join(specs, file), bytes);
+    const result = await runFalgen(["--specs", specs, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("was left unchanged");
+    expect(await snapshotTree(out)).toEqual(before);
+    const siblings = await readdir(path.dirname(out));
+    expect(siblings).toEqual(["generated"]);
+  });
+
+  test("--keep-going generates every valid spec, reports the broken one, exits 1", async () => {
+    const specs = await tempDir("keep-going");
+    await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "a.json"));
+    await writeFile(path.join(specs, "b.yaml"), "openapi: [\n");
+    const out = path.join(await tempDir("keep-going-out"), "generated");
+    const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/b\.yaml:\d+: invalid YAML/);
+    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.ts");
+  });
+});
