@@ -53,7 +53,12 @@ export function parseSpecText(source: SpecSource): unknown {
   }
   const error = yamlSyntaxError(source);
   if (error) throw error;
-  return parseDocument(source.text, { uniqueKeys: true, merge: false }).toJS({ maxAliasCount: 100 });
+  try {
+    return parseDocument(source.text, { uniqueKeys: true, merge: false }).toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml refuses documents whose aliases expand exponentially ("billion laughs").
+    throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
+  }
 }
 
 function yamlSyntaxError(source: SpecSource): SpecError | undefined {

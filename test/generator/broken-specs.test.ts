@@ -1,0 +1,107 @@
+import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, expect, test } from "vitest";
+import { generate } from "../../generator/pipeline.js";
+import { falSpec } from "../helpers/spec-factory.js";
+import { SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
+
+/** A spec file's bytes: JSON for objects, text as written, raw bytes as given. */
+type Contents = Record<string, unknown> | string | Uint8Array;
+
+/** A valid spec changed by `change`. */
+function spec(change: (spec: any) => void, id = "fal-ai/broken"): Record<string, unknown> {
+  const document = structuredClone(falSpec(id)) as any;
+  change(document);
+  return document;
+}
+const schemas = (document: any) => document.components.schemas;
+const input = (document: any) => document.components.schemas.BrokenInput;
+
+/** [what, file name, contents, what the message must say (after the file name)] */
+const BROKEN: [string, string, Contents, RegExp][] = [
+  ["YAML syntax error", "broken.yaml", "openapi: 3.0.4\ninfo: [unclosed\n", /:\d+: invalid YAML/],
+  ["YAML bad indentation", "broken.yaml", "openapi: 3.0.4\ninfo:\n  title: x\n bad: y\n", /:\d+: invalid YAML/],
+  ["JSON syntax error", "broken.json", '{"openapi": "3.0.4",, }', /:1: invalid JSON/],
+  ["duplicate YAML key", "broken.yaml", "openapi: 3.0.4\nopenapi: 3.0.4\n", /:2: invalid YAML/],
+  ["YAML alias bomb", "broken.yaml", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n", /too many YAML aliases/],
+  ["empty file", "broken.yaml", "", /not an OpenAPI document|an object/],
+  ["a list at the top", "broken.yaml", "- openapi\n", /must be an OpenAPI document \(an object\), found a list/],
+  ["a string at the top", "broken.json", '"openapi"', /found string "openapi"/],
+  ["no openapi version", "broken.json", spec((d) => delete d.openapi), /\(at #\/openapi\): not an OpenAPI 3 document/],
+  ["Swagger 2", "broken.json", spec((d) => (d.openapi = "2.0")), /\(at #\/openapi\): not an OpenAPI 3 document/],
+  ["no info", "broken.json", spec((d) => delete d.info), /\(at #\/info\): info must be an object/],
+  ["paths as a list", "broken.json", spec((d) => (d.paths = [])), /\(at #\/paths\): paths must be an object/],
+  ["no components.schemas", "broken.json", spec((d) => delete d.components.schemas), /\(at #\/components\/schemas\)/],
+  ["no endpoint id", "broken.json", spec((d) => delete d.info["x-fal-metadata"].endpointId), /\(at #\/info\/x-fal-metadata\/endpointId\): missing endpoint id/],
+  ["empty endpoint id", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "")), /endpoint id "" must have the form owner\/app/],
+  ["endpoint id without an app", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "flux")), /must have the form owner\/app/],
+  ["endpoint id with a space", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "fal-ai/flux dev")), /invalid segment "flux dev"/],
+  ["endpoint id climbing out", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "fal-ai/../../etc")), /invalid segment "\.\."/],
+  ["endpoint id that is a number", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = 42)), /must be a string, found number 42/],
+  ["duplicate endpoint id", "broken.json", falSpec("fal-ai/flux/dev"), /duplicate endpoint id "fal-ai\/flux\/dev"/],
+  ["unknown ref", "broken.json", spec((d) => (input(d).properties.prompt = { $ref: "#/components/schemas/Nope" })), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/\$ref\): unresolved \$ref/],
+  ["external ref", "broken.json", spec((d) => (input(d).properties.prompt = { $ref: "common.yaml#/Prompt" })), /only local refs/],
+  ["ref cycle A -> B -> A", "broken.json", spec((d) => Object.assign(schemas(d), { A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } })), /ref cycle that never reaches a schema: #\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/],
+  ["ref to itself", "broken.json", spec((d) => (schemas(d).Self = { $ref: "#/components/schemas/Self" })), /ref cycle/],
+  ["$ref that is not a string", "broken.json", spec((d) => (input(d).properties.prompt = { $ref: 7 })), /\$ref must be a string/],
+  ["unknown type", "broken.json", spec((d) => (input(d).properties.prompt.type = "text")), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/type\): type must be one of/],
+  ["type that is a number", "broken.json", spec((d) => (input(d).properties.prompt.type = 1)), /type must be one of/],
+  ["properties as a list", "broken.json", spec((d) => (input(d).properties = ["prompt"])), /properties must be an object/],
+  ["required as a string", "broken.json", spec((d) => (input(d).required = "prompt")), /required must be a list of property names/],
+  ["empty enum", "broken.json", spec((d) => (input(d).properties.prompt.enum = [])), /enum must be a non-empty list/],
+  ["enum of objects", "broken.json", spec((d) => (input(d).properties.prompt.enum = [{ a: 1 }])), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/enum\/0\): enum values must be/],
+  ["enormous enum", "broken.json", spec((d) => (input(d).properties.prompt.enum = Array.from({ length: 5000 }, (_, i) => `v${i}`))), /enum has 5000 values; at most 1000/],
+  ["invalid pattern", "broken.json", spec((d) => (input(d).properties.prompt.pattern = "([a-z")), /pattern is not a valid regular expression/],
+  ["minimum as a string", "broken.json", spec((d) => (input(d).properties.prompt.minimum = "1")), /minimum must be a number/],
+  ["tuple items", "broken.json", spec((d) => (schemas(d).BrokenOutput.properties.images.items = [{ type: "string" }])), /tuple form is not supported/],
+  ["empty anyOf", "broken.json", spec((d) => (input(d).properties.prompt = { anyOf: [] })), /anyOf must be a non-empty list/],
+  ["description that is not text", "broken.json", spec((d) => (input(d).properties.prompt.description = ["a"])), /description must be a string/],
+  ["x-fal-order-properties not a list", "broken.json", spec((d) => (input(d)["x-fal-order-properties"] = "prompt")), /x-fal-order-properties must be a list/],
+  ["no Input at all", "broken.json", spec((d) => { delete d.paths["/fal-ai/broken"]; delete schemas(d).BrokenInput; }), /no Input schema/],
+  ["inline Input schema", "broken.json", spec((d) => (d.paths["/fal-ai/broken"].post.requestBody.content["application/json"].schema = { type: "object" })), /the input schema must be a \$ref/],
+  ["Output ref to nothing", "broken.json", spec((d) => (d.paths["/fal-ai/broken/requests/{request_id}"].get.responses["200"].content["application/json"].schema.$ref = "#/components/schemas/Gone")), /unresolved \$ref #\/components\/schemas\/Gone/],
+  ["bytes that are not UTF-8", "broken.yaml", new Uint8Array([0x6f, 0x70, 0x65, 0x6e, 0x0a, 0xc3, 0x28]), /:2: not valid UTF-8/],
+];
+
+let specsTemplate: string;
+let baseline: Map<string, string>;
+let out: string;
+
+async function tree(dir: string): Promise<Map<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return new Map(await Promise.all(files.sort().map(async (file) => [path.relative(dir, file), (await readFile(file)).toString("base64")] as const)));
+}
+
+beforeAll(async () => {
+  specsTemplate = await tempDir("broken-table-specs");
+  await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specsTemplate, "fal-ai__flux__dev.json"));
+  out = path.join(await tempDir("broken-table-out"), "generated");
+  const report = await generate({ specsDir: specsTemplate, outDir: out });
+  expect(report.ok).toBe(true);
+  baseline = await tree(out);
+});
+
+test(`the table holds at least 30 kinds of broken spec (${BROKEN.length})`, () => {
+  expect(BROKEN.length).toBeGreaterThanOrEqual(30);
+});
+
+test.each(BROKEN)("%s: refused with the file and the place; the output is untouched", async (_what, name, contents, message) => {
+  const specs = await tempDir("broken-case");
+  await cp(specsTemplate, specs, { recursive: true });
+  const file = path.join(specs, "fal-ai", name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, contents instanceof Uint8Array ? contents : typeof contents === "string" ? contents : JSON.stringify(contents, null, 2));
+
+  const report = await generate({ specsDir: specs, outDir: out });
+  expect(report.ok).toBe(false);
+  const [error] = report.errors;
+  expect(error?.message).toMatch(message);
+  const shown = path.relative(process.cwd(), file);
+  // The duplicate is reported against both files; every message starts with a file name.
+  expect(report.errors.some((e) => e.file === shown)).toBe(true);
+  expect(error!.line !== undefined || error!.pointer !== undefined).toBe(true);
+  expect(await tree(out)).toEqual(baseline);
+  expect(await readdir(path.dirname(out))).toEqual(["generated"]);
+  await rm(specs, { recursive: true, force: true });
+});
