@@ -1,4 +1,5 @@
 import { isPlainObject } from "../load/check-schemas.js";
+import { decodePointer } from "../load/json-pointer.js";
 import type { JsonSchema } from "../model/endpoint-model.js";
 
 /**
@@ -11,7 +12,7 @@ const REF_PREFIX = "#/components/schemas/";
 /** The schema name a `$ref` (bare, or wrapped as `allOf: [{$ref}]`) points to. */
 export function refName(schema: unknown): string | undefined {
   if (!isPlainObject(schema)) return undefined;
-  if (typeof schema.$ref === "string" && schema.$ref.startsWith(REF_PREFIX)) return schema.$ref.slice(REF_PREFIX.length);
+  if (typeof schema.$ref === "string" && schema.$ref.startsWith(REF_PREFIX)) return decodePointer(`/${schema.$ref.slice(REF_PREFIX.length)}`)[0];
   if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return refName(schema.allOf[0]);
   return undefined;
 }

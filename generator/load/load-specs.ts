@@ -4,7 +4,7 @@ import { SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
 import { checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
-import { encodePointer, getAtPointer } from "./json-pointer.js";
+import { decodePointer, encodePointer, getAtPointer } from "./json-pointer.js";
 import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
 
 /** A fal queue OpenAPI document. Only the parts falgen reads are typed. */
@@ -143,8 +143,8 @@ function operationSchemaName(root: Record<string, unknown>, endpointId: string, 
   if (typeof ref !== "string" || !ref.startsWith(prefix) || ref.slice(prefix.length).includes("/")) {
     fail({ pointer: schemaPointer, reason: `the ${role} schema must be a $ref to ${prefix}<Name>, found ${describe(schema)}` });
   }
-  const name = (ref as string).slice(prefix.length).replace(/~1/g, "/").replace(/~0/g, "~");
-  const target = getAtPointer(root, `/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  const name = decodePointer(`/${(ref as string).slice(prefix.length)}`)[0]!;
+  const target = getAtPointer(root, encodePointer(["components", "schemas", name]));
   if (!isPlainObject(target)) fail({ pointer: `${schemaPointer}/$ref`, reason: `unresolved $ref ${ref}: the ${role} schema is not defined` });
   return name;
 }
