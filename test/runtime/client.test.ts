@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { createFalClient, FalError, result, status, submit, subscribe } from "../../generator/runtime/index.js";
+import { fakeQueue } from "./fake-queue.js";
+import { json, serve } from "./serve.js";
+
+const KEY = "key-id:super-secret-value";
+const ENDPOINT = "fal-ai/flux/dev";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function authorizationSent(options: Parameters<typeof createFalClient>[0]): Promise<string | null> {
+  const server = await serve(fakeQueue());
+  await submit(createFalClient({ ...options, queueUrl: server.url }), ENDPOINT, {});
+  return server.received[0]?.headers.get("authorization") ?? null;
+}
+
+describe("credentials", () => {
+  test("come from FAL_KEY", async () => {
+    vi.stubEnv("FAL_KEY", "env-key");
+    expect(await authorizationSent({})).toBe("Key env-key");
+  });
+
+  test("or from FAL_KEY_ID and FAL_KEY_SECRET joined by ':'", async () => {
+    vi.stubEnv("FAL_KEY", "");
+    vi.stubEnv("FAL_KEY_ID", "id");
+    vi.stubEnv("FAL_KEY_SECRET", "secret");
+    expect(await authorizationSent({})).toBe("Key id:secret");
+  });
+
+  test("given explicitly win over the environment, and a function is asked on every request", async () => {
+    vi.stubEnv("FAL_KEY", "env-key");
+    expect(await authorizationSent({ credentials: KEY })).toBe(`Key ${KEY}`);
+    let asked = 0;
+    const server = await serve(fakeQueue());
+    const client = createFalClient({ credentials: async () => `rotating-${++asked}`, queueUrl: server.url });
+    await submit(client, ENDPOINT, {});
+    await status(client, ENDPOINT, "req-1");
+    expect(server.received.map((r) => r.headers.get("authorization"))).toEqual(["Key rotating-1", "Key rotating-2"]);
+  });
+
+  test("missing credentials fail before anything is sent", async () => {
+    vi.stubEnv("FAL_KEY", "");
+    vi.stubEnv("FAL_KEY_ID", "");
+    const server = await serve(fakeQueue());
+    const failure = submit(createFalClient({ queueUrl: server.url }), ENDPOINT, {});
+    await expect(failure).rejects.toThrow(/No fal credentials.*FAL_KEY/);
+    expect(server.calls).toEqual([]);
+  });
+});
+
+describe("the key never leaks into errors", () => {
+  const describeError = (error: unknown) =>
+    [String(error), (error as Error).stack, JSON.stringify(error), String((error as Error).cause), JSON.stringify((error as Error).cause)].join("\n");
+
+  test.each([
+    ["401", () => json({ detail: "Invalid key" }, { status: 401 })],
+    ["422", () => json({ detail: [{ loc: ["body", "prompt"], msg: "required", type: "missing" }] }, { status: 422 })],
+    ["500 with a text body", () => new Response("upstream exploded", { status: 500 })],
+  ])("%s", async (_, reply) => {
+    const server = await serve(reply);
+    const error = await subscribe(createFalClient({ credentials: KEY, queueUrl: server.url, retry: false }), ENDPOINT, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FalError);
+    expect(describeError(error)).not.toContain("super-secret");
+  });
+
+  test("network errors, timeouts and aborts", async () => {
+    const failures = [
+      status(createFalClient({ credentials: KEY, queueUrl: "http://127.0.0.1:1", retry: false }), ENDPOINT, "r"),
+      result(createFalClient({ credentials: KEY, queueUrl: (await serve(() => new Promise(() => {}))).url }), ENDPOINT, "r", { signal: AbortSignal.timeout(20) }),
+      subscribe(createFalClient({ credentials: KEY, queueUrl: (await serve(fakeQueue({ statuses: [{ status: "IN_QUEUE" }] }))).url }), ENDPOINT, {}, { timeout: 50 }),
+    ];
+    for (const failure of failures) {
+      const error = await failure.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FalError);
+      expect(describeError(error)).not.toContain("super-secret");
+    }
+  });
+});
