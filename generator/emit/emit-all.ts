@@ -23,7 +23,7 @@ export async function emitAll(models: readonly EndpointModel[], runtimeFiles: Re
   const perEndpoint = await Promise.all(sorted.map(async (model) => {
     const header = generatedHeader(model.sourcePath);
     return [
-      [`src/${model.moduleDir}/types.ts`, await emitTypes(model, header)],
+      [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
       [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
       [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
     ] as const;

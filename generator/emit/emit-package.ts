@@ -2,7 +2,7 @@ import { StructureKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { printStatements } from "./emit-client-module.js";
 import { queueFunctionStructures } from "./queue-functions.js";
-import { cell, code, table } from "./markdown.js";
+import { cell, code, codeBlock, table } from "./markdown.js";
 import { usageExample } from "./usage-example.js";
 
 /** The published package's name; every import path in docs and examples uses it. */
@@ -103,7 +103,7 @@ export function emitPackageReadme(models: readonly EndpointModel[]): string {
       "Every file here is generated: change the specs and regenerate instead of editing.",
     "## Usage",
     "Credentials come from `FAL_KEY` (or `FAL_KEY_ID` and `FAL_KEY_SECRET`). Each endpoint is its own subpath, so importing one pulls in no other.",
-    first ? "```ts\n" + usageExample(first, PACKAGE_NAME) + "\n```" : "",
+    first ? codeBlock("ts", usageExample(first, PACKAGE_NAME)) : "",
     "## Endpoints",
     table(["Endpoint", "Category", "Import"], rows),
   ]

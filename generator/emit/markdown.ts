@@ -2,8 +2,7 @@
 
 /** Text for a table cell: one line, pipes escaped, HTML inert. */
 export function cell(text: string): string {
-  return escapeHtml(text)
-    .replace(/\\/g, "\\\\")
+  return prose(text.replace(/\\/g, "\\\\"))
     .replace(/\|/g, "\\|")
     .replace(/\r\n?|\n|\u2028|\u2029/g, "<br>");
 }
@@ -25,9 +24,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** A paragraph of prose from a spec: HTML inert, line separators made plain newlines. */
+/**
+ * Prose from a spec: HTML inert, line separators made plain newlines. Paired backticks stay code
+ * spans (fal writes "If `True`, ..."); an unpaired one is escaped so it cannot swallow what follows.
+ */
 export function prose(text: string): string {
-  return escapeHtml(text).replace(/\r\n?|\u2028|\u2029/g, "\n");
+  const backticks = (text.match(/`/g) ?? []).length;
+  const safe = backticks % 2 === 0 ? text : text.replace(/`/g, "\\`");
+  return escapeHtml(safe).replace(/\r\n?|\u2028|\u2029/g, "\n");
 }
 
 export function table(header: string[], rows: string[][]): string {

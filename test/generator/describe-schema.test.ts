@@ -57,3 +57,9 @@ describe("markdown escaping keeps tables whole", () => {
     expect(codeBlock("ts", "```inner```")).toBe("````ts\n```inner```\n````");
   });
 });
+
+test("an unpaired backtick is escaped; paired ones stay code spans", () => {
+  expect(cell("If `True`, yes")).toBe("If `True`, yes");
+  expect(cell("a ` b")).toBe("a \\` b");
+  expect(cell("back\\slash")).toBe("back\\\\slash");
+});

@@ -5,7 +5,7 @@ import { falSpec } from "../helpers/spec-factory.js";
 
 /** The emitted text of one Input property: its TSDoc block and its signature. */
 async function emittedProperty(property: unknown, extraSchemas: Record<string, unknown> = {}, required: string[] = []): Promise<string> {
-  const text = await emitTypes(modelWithInput({ field: property }, extraSchemas, required), "");
+  const text = emitTypes(modelWithInput({ field: property }, extraSchemas, required), "");
   const block = text.slice(text.indexOf("TestModelInput: {"), text.indexOf("TestModelOutput"));
   return block.replace(/\s+/g, " ");
 }
@@ -41,7 +41,7 @@ describe("emitTypes: one construct at a time", () => {
   test("x-fal-order-properties sets the order of properties", async () => {
     const properties = { b: { type: "string" }, a: { type: "string" }, c: { type: "string" } };
     const model = modelOf(falSpec(TEST_ID, { TestModelInput: { type: "object", properties, "x-fal-order-properties": ["c", "a"] } }));
-    const text = (await emitTypes(model, "")).replace(/\s+/g, " ");
+    const text = emitTypes(model, "").replace(/\s+/g, " ");
     expect(text).toContain("TestModelInput: { c?: string; a?: string; b?: string; };");
   });
 });
