@@ -2,19 +2,25 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll } from "vitest";
+import { afterAll, onTestFinished } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const SHARED_FIXTURES = path.resolve(REPO_ROOT, "../shared/fixtures/fal-openapi");
 
 /**
  * A fresh folder inside the repo (so generated packages resolve the repo's node_modules),
- * removed when the test file ends.
+ * removed when the test that made it ends (or, made outside a test, when the file ends).
  */
 export async function tempDir(prefix: string): Promise<string> {
   const base = path.join(REPO_ROOT, ".tmp");
   mkdirSync(base, { recursive: true });
   const dir = await mkdtemp(path.join(base, `${prefix}-`));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    onTestFinished(remove);
+  } catch {
+    // Not inside a test (a beforeAll or the file's top level): clean up with the file.
+    afterAll(remove);
+  }
   return dir;
 }

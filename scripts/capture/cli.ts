@@ -1,0 +1,61 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { SpecError } from "../../generator/errors.js";
+import { runSpecTool } from "../spec-cli.js";
+import { writeSpecs } from "../write-specs.js";
+import { captureSpecs } from "./capture.js";
+import { loadOverrides } from "./overrides.js";
+import { parsePages, type Page } from "./parse-page.js";
+
+const DEFAULT_OVERRIDES = fileURLToPath(new URL("./overrides", import.meta.url));
+
+const USAGE = `Usage: npm run capture -- <page.txt>... [--out DIR] [--overrides DIR]
+
+Writes a spec per endpoint documented on fal model API pages saved as text (each page starts
+with a line "About"), with the reviewed judgement calls of --overrides applied on top.
+
+  --out DIR         where the specs go (default: specs)
+  --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml (default: scripts/capture/overrides)`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", default: "specs" },
+        overrides: { type: "string", default: DEFAULT_OVERRIDES },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`capture: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? console.log : console.error)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  return runSpecTool("capture", async () => {
+    const pages: Page[] = [];
+    for (const file of positionals) pages.push(...parsePages(file, await readPage(file)));
+    const captured = captureSpecs(pages, await loadOverrides(values.overrides));
+    for (const { endpointId, overrides } of captured) {
+      if (!overrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
+    }
+    return writeSpecs(values.out, captured);
+  });
+}
+
+async function readPage(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    throw new SpecError({ file }, `cannot read the page file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

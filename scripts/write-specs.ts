@@ -1,0 +1,64 @@
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { SpecError, SpecErrors } from "../generator/errors.js";
+import { validateSpec } from "../generator/load/load-specs.js";
+import { parseSpecText, type SpecSource } from "../generator/load/parse-spec.js";
+import { specToYaml } from "./spec-yaml.js";
+
+export interface SpecToWrite {
+  endpointId: string;
+  document: unknown;
+}
+
+export interface WrittenSpec {
+  /** As shown to the user: relative to the working directory. */
+  file: string;
+  /** False when the file already had exactly these bytes. */
+  changed: boolean;
+}
+
+/**
+ * Writes `<outDir>/<endpoint id>.yaml` for each document, or nothing at all: every file is
+ * serialised and checked by the generator's own loader first, then written beside its target and
+ * renamed into place, so a failure part-way never leaves a mix of old and new specs.
+ */
+export async function writeSpecs(outDir: string, specs: SpecToWrite[]): Promise<WrittenSpec[]> {
+  const errors: SpecError[] = [];
+  const files = specs.map(({ endpointId, document }, index) => {
+    const target = path.resolve(outDir, `${endpointId}.yaml`);
+    const source: SpecSource = { file: displayPath(target), text: specToYaml(document), isJson: false };
+    try {
+      validateSpec(source, parseSpecText(source));
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      errors.push(error);
+    }
+    if (specs.findIndex((other) => other.endpointId === endpointId) !== index) {
+      errors.push(new SpecError({ file: source.file }, `two documents in one run for ${endpointId}`));
+    }
+    return { target, source };
+  });
+  if (errors.length > 0) throw new SpecErrors(errors);
+
+  const written = await Promise.all(
+    files.map(async ({ target, source }) => ({ target, source, changed: (await readFile(target, "utf8").catch(() => undefined)) !== source.text })),
+  );
+  const toWrite = written.filter((file) => file.changed);
+  const staged = (target: string) => `${target}.${process.pid}.tmp`;
+  try {
+    for (const { target, source } of toWrite) {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(staged(target), source.text);
+    }
+  } catch (error) {
+    await Promise.all(toWrite.map(({ target }) => rm(staged(target), { force: true })));
+    throw error;
+  }
+  for (const { target } of toWrite) await rename(staged(target), target);
+  return written.map(({ source, changed }) => ({ file: source.file, changed })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+}
