@@ -41,7 +41,7 @@ test("a missing prompt is a type error", async () => {
       "await qwen.subscribe(createFalClient(), { num_images: 2 });", "export {};"].join("\n"),
   );
   expect(result.code).not.toBe(0);
-  expect(result.stdout).toMatch(/missing-prompt\.ts\(3,\d+\): error TS\d+: .*'prompt' is missing/);
+  expect(result.stdout).toMatch(/missing-prompt\.ts\(3,\d+\): error TS\d+: [^\n]*\n\s+Property 'prompt' is missing/);
 });
 
 test("a wrong enum value is a type error", async () => {

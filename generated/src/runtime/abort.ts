@@ -1,0 +1,64 @@
+import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+
+/** What a call may be cut short by: the caller's signal and a whole-call timeout in milliseconds. */
+export interface AbortOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+}
+
+/** One signal for a whole call, aborted with a FalAbortError or FalTimeoutError as its reason. */
+export interface AbortScope {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+// Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
+// and the reason must say which of the two fired.
+export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(new FalAbortError("The call was aborted", { cause: signal?.reason }));
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  const timer =
+    timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+/** Runs `run` under its own abort scope; when `requestId` is given, every error carries it. */
+export async function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const scope = abortScope(options);
+  try {
+    return await run(scope.signal);
+  } catch (error) {
+    throw requestId === undefined ? error : withRequestId(error, requestId);
+  } finally {
+    scope.dispose();
+  }
+}
+
+/** The error an aborted signal stands for: its own FalError reason, or a FalAbortError wrapping a foreign one. */
+export function abortError(signal: AbortSignal): FalError {
+  return signal.reason instanceof FalError ? signal.reason : new FalAbortError("The call was aborted", { cause: signal.reason });
+}
+
+/** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,72 @@
+import { sleep } from "./abort.js";
+import { FalApiError, FalNetworkError } from "./errors.js";
+
+/** Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)). */
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether a failed attempt may be repeated. `idempotent` calls (status, stream, result, cancel,
+ * uploads) retry transient statuses and network errors; a submit is resent only when it provably
+ * never reached the server, so a paid request is never queued twice.
+ */
+export function isRetryable(error: unknown, idempotent: boolean): boolean {
+  if (error instanceof FalNetworkError) return idempotent || !error.requestSent;
+  if (!(error instanceof FalApiError) || !idempotent) return false;
+  // A 504 for the caller's own `startTimeout` repeats on every attempt.
+  return RETRYABLE_STATUSES.has(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";
+}
+
+/** Milliseconds a `Retry-After` header asks for (delay in seconds or an HTTP date), if it is valid. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value?.trim()) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
+export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now = Date.now(), random = Math.random): number {
+  const retryAfter = error instanceof FalApiError ? parseRetryAfter(error.headers.get("retry-after"), now) : undefined;
+  return retryAfter ?? random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+}
+
+/** Counts attempts of one logical call; `reset` after progress (a stream that delivered events). */
+export interface Retrier {
+  /** Sleeps before the next attempt, or rethrows `error` when it may not or need not be retried. */
+  backoff(error: unknown): Promise<void>;
+  reset(): void;
+}
+
+export function createRetrier(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean): Retrier {
+  let attempt = 0;
+  return {
+    async backoff(error) {
+      if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
+      await sleep(retryDelay(attempt++, options, error), signal);
+    },
+    reset() {
+      attempt = 0;
+    },
+  };
+}
+
+export async function withRetry<T>(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, attempt: () => Promise<T>): Promise<T> {
+  const retrier = createRetrier(options, signal, idempotent);
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      await retrier.backoff(error);
+    }
+  }
+}
