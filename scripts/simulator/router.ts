@@ -1,0 +1,128 @@
+import { findEndpoint } from "./endpoint-registry.js";
+import type { FaultRoute } from "./faults.js";
+import { errorReply, json, type Reply } from "./http-reply.js";
+import type { QueueRequest } from "./queue-request.js";
+import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest, type Call } from "./queue-routes.js";
+import type { SimulatorContext } from "./simulator-context.js";
+import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "./storage-routes.js";
+import type { RouteName } from "./types.js";
+
+/** What a method and path resolve to: a handler plus what the server checks before calling it. */
+export interface RouteMatch {
+  name: RouteName;
+  /** Whether `Authorization: Key <key>` is required. */
+  auth: boolean;
+  /** The route name faults are planned for (absent: never faulted). */
+  faultRoute?: FaultRoute;
+  /** The request the call is about, for faults attached to it at submit. */
+  requestId?: string;
+  handle(call: Call): Promise<Reply> | Reply;
+}
+
+/**
+ * Paths (one server; queue at the root like queue.fal.run, REST under /_rest like rest.fal.ai):
+ *   POST /<endpoint id>                                 submit
+ *   GET  /<owner>/<app>/requests/<id>/status            status
+ *   GET  /<owner>/<app>/requests/<id>/status/stream     SSE status stream
+ *   GET  /<owner>/<app>/requests/<id>                   result
+ *   PUT  /<owner>/<app>/requests/<id>/cancel            cancel
+ *   POST /_run/<endpoint id>                            synchronous run (fal.run)
+ *   POST /_rest/storage/upload/initiate[-multipart]     storage upload initiation
+ *   PUT  /_rest/storage/upload/put/<token>              upload bytes (presigned, no auth)
+ *   PUT  /_rest/storage/upload/multipart/<token>/<n>    upload a part; POST .../complete
+ *   GET  /_files/<token>/<name>                         stored files and generated media (public)
+ *   GET  /.well-known/jwks.json (and /_rest/...)        webhook public keys
+ * Endpoint ids never start with `_` or `.`, so the simulator's own prefixes cannot clash with them.
+ */
+export function matchRoute(sim: SimulatorContext, method: string, url: URL): RouteMatch {
+  const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  const path = segments.join("/");
+  const other = (status: number, detail: string): RouteMatch => ({ name: "other", auth: false, handle: () => errorReply(status, detail) });
+
+  if (path === ".well-known/jwks.json" || path === "_rest/.well-known/jwks.json") {
+    return method === "GET" ? { name: "jwks", auth: false, handle: () => json(200, sim.signer.jwks, { "Cache-Control": "public, max-age=3600" }) } : other(405, "Method Not Allowed");
+  }
+  if (segments[0] === "_files") {
+    const token = segments[1] ?? "";
+    return method === "GET" || method === "HEAD" ? { name: "file", auth: false, handle: () => serveFile(sim, token) } : other(405, "Method Not Allowed");
+  }
+  if (segments[0] === "_rest") return restRoute(sim, method, segments.slice(1), other);
+  if (segments[0] === "_run") {
+    const endpoint = findEndpoint(sim.registry, segments.slice(1).join("/"));
+    if (method !== "POST") return other(405, "Method Not Allowed");
+    return endpoint ? { name: "run", auth: true, handle: (call) => submitRequest(sim, call, endpoint, true) } : notFoundEndpoint(segments.slice(1).join("/"));
+  }
+
+  const requestsAt = segments.indexOf("requests");
+  if (requestsAt >= 2 && segments[requestsAt + 1] !== undefined && method !== "POST") {
+    const prefix = segments.slice(0, requestsAt).join("/");
+    const id = segments[requestsAt + 1]!;
+    const rest = segments.slice(requestsAt + 2).join("/");
+    const kind: Record<string, [string, RouteName]> = { "": ["GET", "result"], status: ["GET", "status"], "status/stream": ["GET", "stream"], cancel: ["PUT", "cancel"] };
+    const entry = kind[rest];
+    if (!entry) return other(404, "Not Found");
+    if (entry[0] !== method) return other(405, "Method Not Allowed");
+    const name = entry[1];
+    return {
+      name,
+      auth: true,
+      faultRoute: name as FaultRoute,
+      requestId: id,
+      handle: (call) => {
+        const found = findRequest(sim, prefix, id);
+        if ("reply" in found) return found.reply;
+        const request = found.request;
+        switch (name) {
+          case "status":
+            return requestStatus(sim, call, request);
+          case "stream":
+            return streamStatus(sim, call, request);
+          case "cancel":
+            return cancelRequest(request);
+          default:
+            return resultOf(sim, request);
+        }
+      },
+    };
+  }
+
+  if (method === "POST") {
+    const endpoint = findEndpoint(sim.registry, path);
+    return endpoint ? { name: "submit", auth: true, faultRoute: "submit", handle: (call) => submitRequest(sim, call, endpoint) } : notFoundEndpoint(path);
+  }
+  return other(404, "Not Found");
+}
+
+function restRoute(sim: SimulatorContext, method: string, segments: string[], other: (status: number, detail: string) => RouteMatch): RouteMatch {
+  const path = segments.join("/");
+  if (path === "storage/upload/initiate" || path === "storage/upload/initiate-multipart") {
+    if (method !== "POST") return other(405, "Method Not Allowed");
+    const multipart = path.endsWith("multipart");
+    return { name: "storage", auth: true, faultRoute: "storage", handle: (call) => initiateUpload(sim, call, multipart) };
+  }
+  const [storage, upload, mode, token, part] = segments;
+  if (storage === "storage" && upload === "upload" && token !== undefined) {
+    if (mode === "put" && part === undefined && method === "PUT") return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => putUpload(sim, call, token) };
+    if (mode === "multipart" && part === "complete" && method === "POST") {
+      return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => completeMultipart(sim, call, token) };
+    }
+    if (mode === "multipart" && part !== undefined && /^\d+$/.test(part) && method === "PUT") {
+      return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => putPart(sim, call, token, Number(part)) };
+    }
+  }
+  return other(404, "Not Found");
+}
+
+function findRequest(sim: SimulatorContext, prefix: string, id: string): { request: QueueRequest } | { reply: Reply } {
+  const request = sim.requests.get(id);
+  if (!request) return { reply: errorReply(404, `Request ${id} not found`) };
+  if (request.endpoint.appPath !== prefix) {
+    const hint = prefix === request.endpoint.endpointId ? ` (status, result and cancel live under owner/app: /${request.endpoint.appPath}/requests/${id})` : "";
+    return { reply: errorReply(404, `Request ${id} not found under ${prefix}${hint}`) };
+  }
+  return { request };
+}
+
+function notFoundEndpoint(path: string): RouteMatch {
+  return { name: "submit", auth: true, handle: () => errorReply(404, `Application "${path}" not found: the simulator serves no spec with this endpoint id`) };
+}

@@ -1,0 +1,104 @@
+import type { LoadedSpec } from "../../generator/load/load-specs.js";
+
+/** Faults switched on for a whole run (CLI flags or `startSimulator({ faults })`). */
+export interface FaultOptions {
+  /** Share (0..1) of calls answered with a 500, 502 or 503. */
+  errorRate?: number;
+  /** Share (0..1) of calls answered with a 429 and `Retry-After`. */
+  rateLimitRate?: number;
+  /** The `Retry-After` value, in seconds, of injected 429s (default 1). */
+  retryAfterSeconds?: number;
+  /** Extra delay, in milliseconds, before answering each faultable call. */
+  latencyMs?: number;
+  /** Share (0..1) of calls whose socket is destroyed without a response. */
+  dropRate?: number;
+  /** Whether the rates above also hit submit (off by default: a lost submit may be a paid request). */
+  includeSubmit?: boolean;
+  /** Seed of the PRNG that draws rate faults, so a run can be replayed (default 1). */
+  seed?: number;
+}
+
+export interface SimulatorOptions {
+  /** Folder of specs to serve (default: `specs` in the working directory). Ignored when `specs` is given. */
+  specsDir?: string;
+  /** Already loaded specs to serve. */
+  specs?: LoadedSpec[];
+  host?: "127.0.0.1";
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Accepted keys; when absent any non-empty key is accepted. */
+  apiKeys?: string[];
+  /** Time a request spends IN_QUEUE, in ms (default 200; 0 = leaves the queue at once). */
+  queueMs?: number;
+  /** Time a request spends IN_PROGRESS, in ms (default 500; 0 = completes at once). */
+  runMs?: number;
+  /** queue_position a new request starts at, counting down to 0 over queueMs (default 3). */
+  queueDepth?: number;
+  /** Log lines a request writes while IN_PROGRESS (default 3). */
+  logLines?: number;
+  faults?: FaultOptions;
+  /** Value of `X-Fal-Webhook-User-Id` on webhook deliveries (default "falgen-simulator"). */
+  webhookUserId?: string;
+  /** Delivery retries after a failed webhook POST (default 3), with exponential backoff from webhookRetryMs. */
+  webhookRetries?: number;
+  webhookRetryMs?: number;
+  /** Interval of `: ping` comments on idle SSE streams, in ms (default 5000). */
+  streamPingMs?: number;
+}
+
+export interface RunningSimulator {
+  /** Queue base URL, the simulator's `https://queue.fal.run`: `http://127.0.0.1:PORT`. */
+  url: string;
+  /** REST base URL, the simulator's `https://rest.fal.ai` (storage): `http://127.0.0.1:PORT/_rest`. */
+  storageUrl: string;
+  /** URL to use as `@fal-ai/client`'s `proxyUrl` (requests carry `x-fal-target-url`). */
+  proxyUrl: string;
+  /** The public key(s) webhook signatures verify against, as served at `/.well-known/jwks.json`. */
+  jwks: Jwks;
+  /** Endpoint ids served. */
+  endpointIds: string[];
+  /** Specs that failed to load (they are not served). */
+  specErrors: Error[];
+  stats(): SimulatorStats;
+  close(): Promise<void>;
+}
+
+export interface Jwk {
+  kty: "OKP";
+  crv: "Ed25519";
+  x: string;
+  kid: string;
+  alg: "EdDSA";
+  use: "sig";
+}
+
+export interface Jwks {
+  keys: Jwk[];
+}
+
+export type RouteName =
+  | "submit"
+  | "status"
+  | "stream"
+  | "result"
+  | "cancel"
+  | "run"
+  | "storage"
+  | "upload"
+  | "file"
+  | "jwks"
+  | "other";
+
+export interface SimulatorStats {
+  /** Calls received per route, including rejected and faulted ones. */
+  routes: Record<RouteName, number>;
+  /** Requests enqueued per endpoint id. */
+  submitsByEndpoint: Record<string, number>;
+  /** For every enqueued submit, keyed by its exact raw body: how many times it was enqueued. */
+  submittedBodies: Record<string, number>;
+  /** Injected faults, keyed `route:kind` (e.g. `status:503`, `result:drop`). */
+  faults: Record<string, number>;
+  /** Answers 401 for a missing or wrong key. */
+  unauthorized: number;
+  webhooks: { delivered: number; failedAttempts: number; abandoned: number };
+}
