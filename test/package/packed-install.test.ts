@@ -1,55 +1,141 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { publint } from "publint";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { consumerTsconfig, installPackedPackage, type ScratchProject } from "../helpers/packed-package.js";
-import { runTsc } from "../helpers/run.js";
+import { run, runTsc } from "../helpers/run.js";
+import { REPO_ROOT } from "../helpers/temp-dir.js";
+import { tsBlocks } from "../helpers/typecheck.js";
 
+/** The published package as a user meets it: packed, installed from the tarball, outside the repo. */
 let project: ScratchProject;
 beforeAll(async () => {
   project = await installPackedPackage();
 }, 600_000);
 afterAll(() => project?.remove());
 
-async function typecheck(name: string, source: string) {
+const installed = () => path.join(project.dir, "node_modules/@falgen/models");
+
+async function typecheck(name: string, source: string, moduleResolution: "nodenext" | "bundler" = "nodenext") {
   await writeFile(path.join(project.dir, `${name}.ts`), source);
-  await writeFile(path.join(project.dir, `tsconfig.${name}.json`), consumerTsconfig("nodenext", [`${name}.ts`]));
+  await writeFile(path.join(project.dir, `tsconfig.${name}.json`), consumerTsconfig(moduleResolution, [`${name}.ts`]));
   return runTsc(["-p", `tsconfig.${name}.json`], project.dir);
 }
 
-test("the installed tarball type-checks a strict program using fal-ai/qwen-image", async () => {
-  const result = await typecheck(
-    "good",
-    [
-      'import { createFalClient, FalApiError } from "@falgen/models";',
-      'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
-      "const fal = createFalClient({ credentials: \"key\" });",
-      'const { data, requestId } = await qwen.subscribe(fal, { prompt: "a fox", num_images: 2, output_format: "png" });',
-      "const url: string = data.images[0]!.url;",
-      "const seed: number = data.seed;",
-      "console.log(url, seed, requestId, qwen.endpointId, FalApiError.name);",
-      "export {};",
-    ].join("\n"),
-  );
-  expect(result.stdout).toBe("");
-  expect(result.code).toBe(0);
+const THREE_ENDPOINTS = [
+  'import { createFalClient, FalApiError, type EndpointTypeMap } from "@falgen/models";',
+  'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
+  'import * as seedream from "@falgen/models/fal-ai/bytedance/seedream/v4/text-to-image";',
+  'import * as ideogram from "@falgen/models/fal-ai/ideogram/v3";',
+  'const fal = createFalClient({ credentials: "key" });',
+  'const a = await qwen.subscribe(fal, { prompt: "a fox", num_images: 2, output_format: "png" });',
+  'const b = await seedream.subscribe(fal, { prompt: "a fox", image_size: { width: 2048, height: 2048 } }, { mode: "streaming" });',
+  'const c = await ideogram.subscribe(fal, { prompt: "a fox" }, { onEnqueue: (id: string) => console.log(id) });',
+  "const url: string = a.data.images[0]!.url;",
+  "const seed: number = b.data.seed;",
+  'const output: EndpointTypeMap["fal-ai/ideogram/v3"]["output"] = c.data;',
+  "console.log(url, seed, output, FalApiError.name);",
+  "export {};",
+].join("\n");
+
+describe("types, as a consumer compiles them", () => {
+  test.each(["nodenext", "bundler"] as const)("a strict program using three endpoints type-checks (moduleResolution %s)", async (resolution) => {
+    const result = await typecheck(`three-${resolution}`, THREE_ENDPOINTS, resolution);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  test("a missing prompt is a type error", async () => {
+    const result = await typecheck(
+      "missing-prompt",
+      ['import { createFalClient } from "@falgen/models";', 'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
+        "await qwen.subscribe(createFalClient(), { num_images: 2 });", "export {};"].join("\n"),
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toMatch(/missing-prompt\.ts\(3,\d+\): error TS\d+: [^\n]*\n\s+Property 'prompt' is missing/);
+  });
+
+  test("a wrong enum value is a type error", async () => {
+    const result = await typecheck(
+      "bad-enum",
+      ['import { createFalClient } from "@falgen/models";', 'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
+        'await qwen.subscribe(createFalClient(), { prompt: "x", output_format: "gif" });', "export {};"].join("\n"),
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toContain(`'"gif"' is not assignable`);
+  });
+
+  test("every TypeScript block of README.md and docs/*.md type-checks against the installed package", async () => {
+    const docs = ["README.md", ...(await import("node:fs/promises").then((fs) => fs.readdir(path.join(installed(), "docs"), { recursive: true })))
+      .filter((file) => file.endsWith(".md")).map((file) => `docs/${file}`)];
+    const sources: string[] = [];
+    for (const doc of docs) {
+      for (const [index, block] of tsBlocks(await readFile(path.join(installed(), doc), "utf8")).entries()) {
+        const name = `example_${doc.replace(/[/.-]/g, "_")}_${index}`;
+        await writeFile(path.join(project.dir, `${name}.ts`), `${block}\nexport {};\n`);
+        sources.push(`${name}.ts`);
+      }
+    }
+    expect(sources.length).toBeGreaterThanOrEqual(docs.length);
+    await writeFile(path.join(project.dir, "tsconfig.examples.json"), consumerTsconfig("nodenext", sources));
+    const result = await runTsc(["-p", "tsconfig.examples.json"], project.dir);
+    expect(result.stdout).toBe("");
+    expect(result.code).toBe(0);
+  });
 });
 
-test("a missing prompt is a type error", async () => {
-  const result = await typecheck(
-    "missing-prompt",
-    ['import { createFalClient } from "@falgen/models";', 'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
-      "await qwen.subscribe(createFalClient(), { num_images: 2 });", "export {};"].join("\n"),
-  );
-  expect(result.code).not.toBe(0);
-  expect(result.stdout).toMatch(/missing-prompt\.ts\(3,\d+\): error TS\d+: [^\n]*\n\s+Property 'prompt' is missing/);
+describe("package hygiene", () => {
+  test("publint reports no problems", async () => {
+    // The installed copy holds exactly the tarball's files.
+    const { messages } = await publint({ pkgDir: installed(), level: "suggestion", pack: false });
+    expect(messages).toEqual([]);
+  });
+
+  test("are-the-types-wrong reports no problems for ESM consumers", async () => {
+    // ESM only by design: the CommonJS and node10 resolutions are out of scope (--profile esm-only).
+    const result = await run(process.execPath, [path.join(REPO_ROOT, "node_modules/@arethetypeswrong/cli/dist/index.js"), project.tarball, "--profile", "esm-only", "--format", "json"]);
+    expect(result.code, result.stdout).toBe(0);
+    const { analysis } = JSON.parse(result.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: { kind: string; resolutionKind?: string }[] } };
+    expect(Object.keys(analysis.entrypoints)).toContain("./fal-ai/qwen-image");
+    expect(analysis.problems.filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs")).toEqual([]);
+  });
+
+  test("the tarball holds the build, its declarations and maps, the docs, and nothing from the repo's tests, specs or generator", async () => {
+    const listing = await run("tar", ["-tzf", project.tarball]);
+    const files = listing.stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
+    expect(files).toContain("dist/index.js");
+    expect(files).toContain("dist/index.d.ts");
+    expect(files).toContain("dist/index.d.ts.map");
+    expect(files).toContain("dist/endpoints/fal-ai/qwen-image/index.d.ts.map");
+    expect(files).toContain("docs/fal-ai/qwen-image.md");
+    const topLevel = new Set(files.map((file) => file.split("/")[0]));
+    expect([...topLevel].sort()).toEqual(["README.md", "dist", "docs", "package.json", "src"]);
+    expect(files.filter((file) => /(\.test\.|\.snap$|\.yaml$|tsconfig)/.test(file))).toEqual([]);
+    const manifest = JSON.parse(await readFile(path.join(installed(), "package.json"), "utf8"));
+    expect(manifest).toMatchObject({ type: "module", sideEffects: false, engines: { node: ">=18" } });
+    expect(manifest.files).toBeDefined();
+  });
 });
 
-test("a wrong enum value is a type error", async () => {
-  const result = await typecheck(
-    "bad-enum",
-    ['import { createFalClient } from "@falgen/models";', 'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
-      'await qwen.subscribe(createFalClient(), { prompt: "x", output_format: "gif" });', "export {};"].join("\n"),
-  );
-  expect(result.code).not.toBe(0);
-  expect(result.stdout).toContain(`'"gif"' is not assignable`);
+describe("runs beyond Node", () => {
+  test("a browser bundle of one endpoint's subscribe builds and carries no other endpoint", async () => {
+    await writeFile(
+      path.join(project.dir, "browser-app.ts"),
+      ['import { createFalClient } from "@falgen/models";', 'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
+        'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
+        'document.querySelector("button")?.addEventListener("click", async () => {',
+        '  const { data } = await qwen.subscribe(fal, { prompt: "a fox" });',
+        '  document.querySelector("img")!.src = data.images[0]!.url;', "});"].join("\n"),
+    );
+    const result = await build({ entryPoints: [path.join(project.dir, "browser-app.ts")], bundle: true, minify: true, platform: "browser", format: "esm", write: false, absWorkingDir: project.dir, logLevel: "silent", metafile: true });
+    const bundle = result.outputFiles[0]!.text;
+    expect(bundle).toContain("fal-ai/qwen-image");
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((input) => input.includes("/endpoints/"))).toEqual([expect.stringContaining("endpoints/fal-ai/qwen-image/index.js")]);
+    for (const other of ["fal-ai/ideogram", "fal-ai/bytedance", "fal-ai/gpt-image-1"]) expect(bundle).not.toContain(other);
+    expect(inputs.some((input) => input.startsWith("node:"))).toBe(false);
+    expect(gzipSync(bundle).length).toBeGreaterThan(0);
+  });
 });
