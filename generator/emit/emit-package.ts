@@ -32,8 +32,7 @@ export function emitManifest(models: readonly EndpointModel[]): string {
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     exports,
-    // src/ ships so the declaration maps lead "go to definition" to real TypeScript.
-    files: ["dist", "src", "docs", "README.md"],
+    files: ["dist", "docs", "README.md"],
     scripts: { build: "tsc -p tsconfig.json", prepack: "npm run build" },
     dependencies: RUNTIME_DEPENDENCIES,
   };

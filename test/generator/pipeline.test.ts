@@ -124,3 +124,16 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.ts");
   });
 });
+
+test("the falgen bin runs the same pipeline: falgen generate --specs ... --out ...", async () => {
+  const specs = await tempDir("bin-specs");
+  await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "flux-dev.json"));
+  const out = path.join(await tempDir("bin-out"), "generated");
+  const { run } = await import("../helpers/run.js");
+  const generated = await run(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "generate", "--specs", specs, "--out", out]);
+  expect(generated.stdout).toMatch(/1 endpoints, \d+ files written/);
+  expect(generated.code).toBe(0);
+  const checked = await run(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "generate", "--specs", specs, "--out", out, "--check"]);
+  expect(checked.code).toBe(0);
+  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.ts");
+});

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { consumerTsconfig, installPackedPackage, type ScratchProject } from "../helpers/packed-package.js";
 import { run, runTsc } from "../helpers/run.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
+import { startSimulator } from "../../scripts/simulator/start-simulator.js";
 import { tsBlocks } from "../helpers/typecheck.js";
 
 /** The published package as a user meets it: packed, installed from the tarball, outside the repo. */
@@ -24,20 +25,24 @@ async function typecheck(name: string, source: string, moduleResolution: "nodene
   return runTsc(["-p", `tsconfig.${name}.json`], project.dir);
 }
 
+/** A program a user would write: three endpoints, typed end to end. */
 const THREE_ENDPOINTS = [
   'import { createFalClient, FalApiError, type EndpointTypeMap } from "@falgen/models";',
   'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
   'import * as seedream from "@falgen/models/fal-ai/bytedance/seedream/v4/text-to-image";',
   'import * as ideogram from "@falgen/models/fal-ai/ideogram/v3";',
-  'const fal = createFalClient({ credentials: "key" });',
-  'const a = await qwen.subscribe(fal, { prompt: "a fox", num_images: 2, output_format: "png" });',
-  'const b = await seedream.subscribe(fal, { prompt: "a fox", image_size: { width: 2048, height: 2048 } }, { mode: "streaming" });',
-  'const c = await ideogram.subscribe(fal, { prompt: "a fox" }, { onEnqueue: (id: string) => console.log(id) });',
-  "const url: string = a.data.images[0]!.url;",
-  "const seed: number = b.data.seed;",
-  'const output: EndpointTypeMap["fal-ai/ideogram/v3"]["output"] = c.data;',
-  "console.log(url, seed, output, FalApiError.name);",
-  "export {};",
+  "export async function main(queueUrl: string, storageUrl: string): Promise<string[]> {",
+  '  const fal = createFalClient({ credentials: "consumer-key", queueUrl, storageUrl });',
+  '  const a = await qwen.subscribe(fal, { prompt: "a fox", num_images: 2, output_format: "png", seed: 7 });',
+  '  const b = await seedream.subscribe(fal, { prompt: "a fox", image_size: { width: 2048, height: 2048 } }, { mode: "streaming" });',
+  "  let enqueued = \"\";",
+  '  const c = await ideogram.subscribe(fal, { prompt: "a fox" }, { onEnqueue: (id: string) => (enqueued = id) });',
+  "  const url: string = a.data.images[0]!.url;",
+  "  const seed: number = a.data.seed;",
+  '  const output: EndpointTypeMap["fal-ai/ideogram/v3"]["output"] = c.data;',
+  "  if (enqueued !== c.requestId) throw new Error(`request id mismatch, not a ${FalApiError.name}`);",
+  "  return [url, String(seed), String(b.data.images.length), String(output.images.length)];",
+  "}",
 ].join("\n");
 
 describe("types, as a consumer compiles them", () => {
@@ -86,6 +91,28 @@ describe("types, as a consumer compiles them", () => {
   });
 });
 
+test("the same program, compiled, runs under Node against the simulator", async () => {
+  await writeFile(path.join(project.dir, "three-run.ts"), THREE_ENDPOINTS);
+  const config = JSON.parse(consumerTsconfig("nodenext", ["three-run.ts"]));
+  config.compilerOptions = { ...config.compilerOptions, noEmit: false, outDir: "build" };
+  await writeFile(path.join(project.dir, "tsconfig.run.json"), JSON.stringify(config));
+  expect((await runTsc(["-p", "tsconfig.run.json"], project.dir)).stdout).toBe("");
+
+  const sim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: ["consumer-key"], queueMs: 10, runMs: 20 });
+  try {
+    const script = `import("./build/three-run.js").then((m) => m.main(${JSON.stringify(sim.url)}, ${JSON.stringify(sim.storageUrl)})).then((r) => console.log(JSON.stringify(r)))`;
+    const result = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: project.dir });
+    expect(result.stderr).toBe("");
+    const [url, seed, seedreamImages, ideogramImages] = JSON.parse(result.stdout) as string[];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(seed).toBe("7");
+    expect(Number(seedreamImages)).toBeGreaterThan(0);
+    expect(Number(ideogramImages)).toBeGreaterThan(0);
+  } finally {
+    await sim.close();
+  }
+});
+
 describe("package hygiene", () => {
   test("publint reports no problems", async () => {
     // The installed copy holds exactly the tarball's files.
@@ -102,7 +129,7 @@ describe("package hygiene", () => {
     expect(analysis.problems.filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs")).toEqual([]);
   });
 
-  test("the tarball holds the build, its declarations and maps, the docs, and nothing from the repo's tests, specs or generator", async () => {
+  test("the tarball holds the build, its declarations and maps, the docs, and no sources or tests", async () => {
     const listing = await run("tar", ["-tzf", project.tarball]);
     const files = listing.stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
     expect(files).toContain("dist/index.js");
@@ -111,7 +138,8 @@ describe("package hygiene", () => {
     expect(files).toContain("dist/endpoints/fal-ai/qwen-image/index.d.ts.map");
     expect(files).toContain("docs/fal-ai/qwen-image.md");
     const topLevel = new Set(files.map((file) => file.split("/")[0]));
-    expect([...topLevel].sort()).toEqual(["README.md", "dist", "docs", "package.json", "src"]);
+    expect([...topLevel].sort()).toEqual(["README.md", "dist", "docs", "package.json"]);
+    expect(files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((file) => /(\.test\.|\.snap$|\.yaml$|tsconfig)/.test(file))).toEqual([]);
     const manifest = JSON.parse(await readFile(path.join(installed(), "package.json"), "utf8"));
     expect(manifest).toMatchObject({ type: "module", sideEffects: false, engines: { node: ">=18" } });
