@@ -8,6 +8,7 @@ const USAGE = `Usage: falgen [generate] [--specs DIR] [--out DIR] [--check] [--k
   --out DIR       where the package is written (default: generated)
   --check         write nothing; exit 1 listing each stale, missing or extra file
   --keep-going    generate every valid spec, report each broken one, exit 1
+  --no-cache      regenerate every endpoint (default: reuse unchanged ones from node_modules/.cache/falgen)
   --quiet         print errors only`;
 
 async function main(argv: string[]): Promise<number> {
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: "string", default: "generated" },
         check: { type: "boolean", default: false },
         "keep-going": { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -38,7 +40,13 @@ async function main(argv: string[]): Promise<number> {
     console.error(`falgen: unknown command ${JSON.stringify(positionals.join(" "))}\n\n${USAGE}`);
     return 2;
   }
-  const report = await generate({ specsDir: values.specs, outDir: values.out, check: values.check, keepGoing: values["keep-going"] });
+  const report = await generate({
+    specsDir: values.specs,
+    outDir: values.out,
+    check: values.check,
+    keepGoing: values["keep-going"],
+    ...(values["no-cache"] ? { cacheDir: false as const } : {}),
+  });
   printReport(report, { check: values.check, quiet: values.quiet, out: values.out });
   return report.ok ? 0 : 1;
 }
@@ -59,7 +67,8 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
   const verb = check ? (report.ok ? "is current" : "checked") : "written";
-  console.log(`falgen: ${report.endpoints.length} endpoints, ${report.files} files ${verb} (${out}/) [${timings}]`);
+  const cached = report.cached > 0 ? `, ${report.cached} unchanged from cache` : "";
+  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files ${verb} (${out}/) [${timings}]`);
   if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
 }
 

@@ -1,9 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { emitAll, type OutputFiles } from "./emit/emit-all.js";
+import { openEmitCache, type CachedEndpoint } from "./cache/emit-cache.js";
+import { assemblePackage, emitEndpointFiles, type OutputFiles } from "./emit/emit-all.js";
 import { SpecError } from "./errors.js";
-import { loadSpecs } from "./load/load-specs.js";
-import { buildEndpointModel, type EndpointModel } from "./model/endpoint-model.js";
+import { duplicateIdErrors, loadSpecFile, readSpecFiles, type LoadedSpec, type SpecFile } from "./load/load-specs.js";
+import { buildEndpointModel } from "./model/endpoint-model.js";
 import { diffTree, isClean, writeTree, type TreeDiff } from "./write/output-tree.js";
 
 export interface GenerateOptions {
@@ -13,6 +14,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** Generate every valid spec even when others are broken (the run still fails). */
   keepGoing?: boolean;
+  /** Where per-spec results are cached between runs; `false` turns the cache off. */
+  cacheDir?: string | false;
 }
 
 export interface StageTiming {
@@ -24,6 +27,8 @@ export interface GenerateReport {
   endpoints: string[];
   errors: SpecError[];
   files: number;
+  /** How many endpoints came from the cache instead of being generated. */
+  cached: number;
   timings: StageTiming[];
   /** Set by `check`: how the output on disk differs. */
   diff?: TreeDiff;
@@ -31,6 +36,7 @@ export interface GenerateReport {
   ok: boolean;
 }
 
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/falgen";
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
 /** The runtime sources, copied byte for byte into the package. */
@@ -39,7 +45,7 @@ export async function readRuntimeFiles(): Promise<Map<string, string>> {
   return new Map(await Promise.all(names.map(async (name) => [name, await readFile(`${RUNTIME_DIR}${name}`, "utf8")] as const)));
 }
 
-/** load -> model -> emit -> write (or check), timing each stage. */
+/** load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache. */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
@@ -50,38 +56,61 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       timings.push({ stage, ms: performance.now() - start });
     }
   };
+  const cache = options.cacheDir === false ? undefined : await openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
 
-  const { specs, errors } = await timed("load", () => loadSpecs(options.specsDir));
-  const models: EndpointModel[] = [];
-  await timed("model", () => {
-    for (const spec of specs) {
+  const errors: SpecError[] = [];
+  const cached: { spec: SpecFile; entry: CachedEndpoint }[] = [];
+  const loaded: { spec: SpecFile; loaded: LoadedSpec }[] = [];
+  await timed("load", async () => {
+    for (const spec of await readSpecFiles(options.specsDir)) {
+      const entry = await cache?.get(spec);
+      if (entry) {
+        cached.push({ spec, entry });
+        continue;
+      }
       try {
-        models.push(buildEndpointModel(spec));
+        loaded.push({ spec, loaded: loadSpecFile(spec) });
       } catch (error) {
-        errors.push(error instanceof SpecError ? error : new SpecError({ file: spec.file }, (error as Error).message));
+        if (!(error instanceof SpecError)) throw error;
+        errors.push(error);
       }
     }
+    errors.push(...duplicateIdErrors([...cached.map(({ entry }) => ({ file: entry.model.file, endpointId: entry.model.id })), ...loaded.map(({ loaded }) => loaded)]));
   });
+  const failed = new Set(errors.map((error) => error.file));
+
+  // Fresh endpoints get their files in the emit stage.
+  const fresh = await timed("model", () =>
+    loaded.filter(({ loaded }) => !failed.has(loaded.file)).map(({ spec, loaded }) => ({ spec, model: buildEndpointModel(loaded), files: [] as [string, string][] })),
+  );
+  const endpoints: CachedEndpoint[] = [...cached.filter(({ entry }) => !failed.has(entry.model.file)).map(({ entry }) => entry), ...fresh];
   const report = (files: number, ok: boolean, diff?: TreeDiff): GenerateReport => ({
-    endpoints: models.map((model) => model.id).sort(),
+    endpoints: endpoints.map(({ model }) => model.id).sort(),
     errors,
     files,
+    cached: cached.length,
     timings,
     ok: ok && errors.length === 0,
     ...(diff ? { diff } : {}),
   });
   if (errors.length > 0 && !options.keepGoing) return report(0, false);
-  if (models.length === 0 && errors.length === 0) {
+  if (endpoints.length === 0 && errors.length === 0) {
     errors.push(new SpecError({ file: options.specsDir }, "no spec files (.yaml, .yml or .json) found"));
     return report(0, false);
   }
 
-  const runtimeFiles = await readRuntimeFiles();
-  const files: OutputFiles = await timed("emit", () => emitAll(models, runtimeFiles));
+  const files: OutputFiles = await timed("emit", async () => {
+    for (const endpoint of fresh) {
+      endpoint.files = emitEndpointFiles(endpoint.model);
+      await cache?.put(endpoint.spec, { model: endpoint.model, files: endpoint.files });
+    }
+    return assemblePackage(endpoints, await readRuntimeFiles());
+  });
   if (options.check) {
     const diff = await timed("check", () => diffTree(options.outDir, files));
     return report(files.size, isClean(diff), diff);
   }
   await timed("write", () => writeTree(options.outDir, files));
+  if (errors.length === 0) await cache?.prune();
   return report(files.size, true);
 }

@@ -1,4 +1,5 @@
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { compareNames } from "../model/endpoint-model.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
 import { emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
@@ -8,26 +9,30 @@ import { generatedHeader } from "./generated-header.js";
 /** Package-relative path -> file contents. */
 export type OutputFiles = Map<string, string>;
 
+/** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
+export function emitEndpointFiles(model: EndpointModel): [string, string][] {
+  const header = generatedHeader(model.sourcePath);
+  return [
+    [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
+    [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
+    [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
+  ];
+}
+
 /**
- * Every file of the generated package, from the endpoint models and the runtime sources
- * (file name -> contents, copied byte for byte). Pure: same models, same bytes.
+ * The whole package: the package-level files from every model, the runtime sources (copied byte
+ * for byte) and each endpoint's files. Pure: same inputs, same bytes, in sorted path order.
  */
-export async function emitAll(models: readonly EndpointModel[], runtimeFiles: ReadonlyMap<string, string>): Promise<OutputFiles> {
-  const sorted = [...models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const files: OutputFiles = new Map();
-  files.set("package.json", emitManifest(sorted));
-  files.set("tsconfig.json", emitPackageTsconfig());
-  files.set("README.md", emitPackageReadme(sorted));
-  files.set("src/index.ts", emitPackageIndex(sorted, generatedHeader("specs/ (every endpoint)")));
-  for (const [name, contents] of runtimeFiles) files.set(`src/runtime/${name}`, contents);
-  const perEndpoint = await Promise.all(sorted.map(async (model) => {
-    const header = generatedHeader(model.sourcePath);
-    return [
-      [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
-      [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
-      [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
-    ] as const;
-  }));
-  for (const [file, contents] of perEndpoint.flat()) files.set(file, contents);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+export function assemblePackage(endpoints: readonly { model: EndpointModel; files: readonly [string, string][] }[], runtimeFiles: ReadonlyMap<string, string>): OutputFiles {
+  const sorted = [...endpoints].sort((a, b) => compareNames(a.model.id, b.model.id));
+  const models = sorted.map((endpoint) => endpoint.model);
+  const files: [string, string][] = [
+    ["package.json", emitManifest(models)],
+    ["tsconfig.json", emitPackageTsconfig()],
+    ["README.md", emitPackageReadme(models)],
+    ["src/index.ts", emitPackageIndex(models, generatedHeader("specs/ (every endpoint)"))],
+    ...[...runtimeFiles].map(([name, contents]): [string, string] => [`src/runtime/${name}`, contents]),
+    ...sorted.flatMap((endpoint) => endpoint.files),
+  ];
+  return new Map(files.sort(([a], [b]) => compareNames(a, b)));
 }

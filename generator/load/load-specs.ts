@@ -44,16 +44,40 @@ export async function listSpecFiles(specsDir: string): Promise<string[]> {
     .sort();
 }
 
+/** A spec file as read from disk, before parsing. */
+export interface SpecFile {
+  /** Path as shown in messages (relative to the working directory). */
+  file: string;
+  /** Path inside the specs folder, POSIX separators. */
+  sourcePath: string;
+  bytes: Uint8Array;
+}
+
+/** Reads every spec file below `specsDir`, in sorted order. */
+export async function readSpecFiles(specsDir: string): Promise<SpecFile[]> {
+  const files = await listSpecFiles(specsDir);
+  return Promise.all(
+    files.map(async (absolute) => ({
+      file: displayPath(absolute),
+      sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
+      bytes: await readFile(absolute),
+    })),
+  );
+}
+
+/** Decodes, parses and validates one spec file; a broken one throws a located SpecError. */
+export function loadSpecFile({ file, sourcePath, bytes }: SpecFile): LoadedSpec {
+  const source = decodeSpec(file, bytes);
+  return { ...validateSpec(source, parseSpecText(source)), sourcePath };
+}
+
 /** Reads, parses and validates every spec; each broken one becomes a located SpecError. */
 export async function loadSpecs(specsDir: string): Promise<LoadResult> {
-  const files = await listSpecFiles(specsDir);
   const specs: LoadedSpec[] = [];
   const errors: SpecError[] = [];
-  for (const absolute of files) {
-    const file = displayPath(absolute);
+  for (const specFile of await readSpecFiles(specsDir)) {
     try {
-      const source = decodeSpec(file, await readFile(absolute));
-      specs.push({ ...validateSpec(source, parseSpecText(source)), sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/") });
+      specs.push(loadSpecFile(specFile));
     } catch (error) {
       if (error instanceof SpecError) errors.push(error);
       else throw error;
@@ -69,8 +93,9 @@ function displayPath(absolute: string): string {
   return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 }
 
-function duplicateIdErrors(specs: LoadedSpec[]): SpecError[] {
-  const byId = new Map<string, LoadedSpec[]>();
+/** One error per file that shares its endpoint id with another file. */
+export function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+  const byId = new Map<string, (typeof specs)[number][]>();
   for (const spec of specs) byId.set(spec.endpointId, [...(byId.get(spec.endpointId) ?? []), spec]);
   return [...byId.values()]
     .filter((group) => group.length > 1)
@@ -110,7 +135,7 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
 
   const findings: Finding[] = [];
   checkRefs(root, findings);
-  const schemas = root.components && (root.components as Record<string, unknown>).schemas as Record<string, unknown>;
+  const schemas = getAtPointer(root, "/components/schemas") as Record<string, unknown>;
   for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings);
   const [first] = findings;
   if (first) fail(first);

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isCollection, type Node } from "yaml";
+import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
 import { SpecError } from "../errors.js";
 import { decodePointer } from "./json-pointer.js";
 
@@ -81,7 +81,7 @@ export function lineOfPointer(source: SpecSource, pointer: string): number | und
   if (pointer === "") return undefined;
   for (const segment of decodePointer(pointer)) {
     if (!isCollection(node)) break;
-    const key = /^\d+$/.test(segment) && node.items.length > Number(segment) && !("key" in (node.items[0] ?? {})) ? Number(segment) : segment;
+    const key = isSeq(node) ? Number(segment) : segment;
     const next = node.get(key, true) as Node | undefined;
     if (next === undefined) break;
     node = next;

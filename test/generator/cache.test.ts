@@ -1,0 +1,64 @@
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { generate } from "../../generator/pipeline.js";
+import { listTree } from "../../generator/write/output-tree.js";
+import { SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
+
+const FIXTURES = ["fal-ai__flux__dev.json", "fal-ai__whisper.json", "fal-ai__veo3.json"];
+
+async function contents(dir: string): Promise<Map<string, string>> {
+  return new Map(await Promise.all((await listTree(dir)).map(async (file) => [file, await readFile(path.join(dir, file), "utf8")] as const)));
+}
+
+async function setup() {
+  const specs = await tempDir("cache-specs");
+  for (const name of FIXTURES) await cp(path.join(SHARED_FIXTURES, name), path.join(specs, name));
+  return { specs, cacheDir: await tempDir("cache"), out: path.join(await tempDir("cache-out"), "generated") };
+}
+
+test("a cached run writes exactly what an uncached run writes", async () => {
+  const { specs, cacheDir, out } = await setup();
+  const first = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(first.cached).toBe(0);
+  const second = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(second.cached).toBe(FIXTURES.length);
+  const uncached = path.join(await tempDir("cache-none"), "generated");
+  await generate({ specsDir: specs, outDir: uncached, cacheDir: false });
+  expect(await contents(out)).toEqual(await contents(uncached));
+});
+
+test("after one spec changes, only that endpoint is generated again, and the output matches a full run", async () => {
+  const { specs, cacheDir, out } = await setup();
+  await generate({ specsDir: specs, outDir: out, cacheDir });
+  const file = path.join(specs, "fal-ai__whisper.json");
+  await writeFile(file, (await readFile(file, "utf8")).replace('"description": "', '"description": "Changed. '));
+  const again = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(again.cached).toBe(FIXTURES.length - 1);
+  const full = path.join(await tempDir("cache-full"), "generated");
+  await generate({ specsDir: specs, outDir: full, cacheDir: false });
+  expect(await contents(out)).toEqual(await contents(full));
+  expect((await contents(out)).get("docs/fal-ai/whisper.md")).toContain("Changed.");
+});
+
+test("a corrupt cache entry is ignored, and entries no spec uses are pruned", async () => {
+  const { specs, cacheDir, out } = await setup();
+  await generate({ specsDir: specs, outDir: out, cacheDir });
+  const entries = await readdir(cacheDir);
+  expect(entries).toHaveLength(FIXTURES.length);
+  for (const entry of entries) await writeFile(path.join(cacheDir, entry), "{ not json");
+  await writeFile(path.join(cacheDir, "stale.json"), "{}");
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(report.ok).toBe(true);
+  expect(report.cached).toBe(0);
+  expect((await readdir(cacheDir)).sort()).toEqual(entries.sort());
+});
+
+test("a broken spec is never served from the cache", async () => {
+  const { specs, cacheDir, out } = await setup();
+  await generate({ specsDir: specs, outDir: out, cacheDir });
+  await writeFile(path.join(specs, "fal-ai__veo3.json"), "{ broken");
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(report.ok).toBe(false);
+  expect(report.errors[0]?.message).toMatch(/fal-ai__veo3\.json:1: invalid JSON/);
+});
