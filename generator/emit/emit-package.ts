@@ -11,7 +11,6 @@ export const PACKAGE_VERSION = "0.1.0";
 
 /** What the copied runtime imports. Kept in step with the root package-lock (npm ci checks it). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
-  "eventsource-parser": "^3.1.1",
   "openapi-fetch": "^0.17.0",
 };
 

@@ -1,10 +1,14 @@
+// Fields set in constructors are `declare`d: a plain declaration would also emit a field
+// initialiser per class, which only costs bundle bytes.
+
 /** Base of every error the runtime throws. `requestId` is set on every error raised after a submit. */
 export class FalError extends Error {
   override name = "FalError";
-  requestId: string | undefined;
+  declare requestId: string | undefined;
 
   constructor(message: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error installs `cause` only when the options have one.
+    super(message, options);
     this.requestId = options.requestId;
   }
 }
@@ -12,19 +16,20 @@ export class FalError extends Error {
 /** The queue or storage answered with an error status. */
 export class FalApiError extends FalError {
   override name = "FalApiError";
-  readonly status: number;
+  declare readonly status: number;
   /** The response body: parsed JSON when it was JSON, else its text. */
-  readonly body: unknown;
-  readonly headers: Headers;
+  declare readonly body: unknown;
+  declare readonly headers: Headers;
   /** The `x-fal-error-type` header, when present. */
-  readonly errorType: string | undefined;
+  declare readonly errorType: string | undefined;
 
   constructor(response: Response, body: unknown, requestId?: string) {
-    super(`fal API error ${response.status}: ${describeBody(body) ?? response.statusText}`, { requestId });
-    this.status = response.status;
+    const { status, headers } = response;
+    super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
+    this.status = status;
     this.body = body;
-    this.headers = response.headers;
-    this.errorType = response.headers.get("x-fal-error-type") ?? undefined;
+    this.headers = headers;
+    this.errorType = headers.get("x-fal-error-type") ?? undefined;
   }
 }
 
@@ -39,7 +44,7 @@ export interface FieldError {
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export class FalValidationError extends FalApiError {
   override name = "FalValidationError";
-  readonly fieldErrors: FieldError[];
+  declare readonly fieldErrors: FieldError[];
 
   constructor(response: Response, body: unknown, fieldErrors: FieldError[], requestId?: string) {
     super(response, body, requestId);
@@ -61,10 +66,10 @@ export class FalAbortError extends FalError {
 export class FalNetworkError extends FalError {
   override name = "FalNetworkError";
   /** False only when the request provably never reached the server (so even a submit may be resent). */
-  readonly requestSent: boolean;
+  declare readonly requestSent: boolean;
 
   constructor(message: string, options: { cause?: unknown; requestSent: boolean }) {
-    super(message, { cause: options.cause });
+    super(message, options);
     this.requestSent = options.requestSent;
   }
 }
@@ -77,11 +82,8 @@ export class FalWebhookError extends FalError {
 /** The error a failed response becomes: a FalValidationError for a FastAPI 422, else a FalApiError. */
 export function apiErrorFromResponse(response: Response, body: unknown): FalApiError {
   const requestId = response.headers.get("x-fal-request-id") ?? undefined;
-  const detail = isRecord(body) ? body.detail : undefined;
-  if (response.status === 422 && Array.isArray(detail) && detail.every(isFieldError)) {
-    return new FalValidationError(response, body, detail, requestId);
-  }
-  return new FalApiError(response, body, requestId);
+  const fieldErrors = response.status === 422 && fieldErrorsOf(body);
+  return fieldErrors ? new FalValidationError(response, body, fieldErrors, requestId) : new FalApiError(response, body, requestId);
 }
 
 /**
@@ -94,20 +96,19 @@ export function withRequestId(error: unknown, requestId: string): FalError {
   return falError;
 }
 
-function describeBody(body: unknown): string | undefined {
-  if (typeof body === "string") return body.slice(0, 200) || undefined;
-  if (!isRecord(body)) return undefined;
-  const { detail, status } = body;
+/** What went wrong, from an error body; "" when it says nothing readable. */
+function describeBody(body: unknown): string {
+  if (typeof body === "string") return body.slice(0, 200);
+  const { detail, status } = (body ?? {}) as { detail?: unknown; status?: unknown };
   if (typeof detail === "string") return detail;
-  if (Array.isArray(detail) && detail.every(isFieldError)) return detail.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; ");
   // A cancel of a finished request answers 400 {status: "ALREADY_COMPLETED"}.
-  return typeof status === "string" ? status : undefined;
+  return fieldErrorsOf(body)?.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; ") ?? (typeof status === "string" ? status : "");
 }
 
-function isFieldError(value: unknown): value is FieldError {
-  return isRecord(value) && Array.isArray(value.loc) && typeof value.msg === "string";
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
+/** The FastAPI field errors a body's `detail` holds, if that is what it holds. */
+function fieldErrorsOf(body: unknown): FieldError[] | undefined {
+  const detail = (body as { detail?: unknown } | null | undefined)?.detail;
+  return Array.isArray(detail) && detail.every((e: Partial<FieldError> | null) => Array.isArray(e?.loc) && typeof e.msg === "string")
+    ? detail
+    : undefined;
 }

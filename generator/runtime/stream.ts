@@ -1,10 +1,10 @@
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import { abortScope } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { FalError, FalNetworkError, withRequestId } from "./errors.js";
-import { requestError, unwrap } from "./http.js";
-import { requestRef, type RequestRef } from "./queue.js";
-import { createRetrier } from "./retry.js";
+import { callFal, requestError, send } from "./http.js";
+import { requestUrl } from "./queue.js";
+import { backoff } from "./retry.js";
+import { serverSentData } from "./sse.js";
 import type { QueueStatus, StatusOptions } from "./types.js";
 
 /**
@@ -20,7 +20,7 @@ export async function* streamStatus(
 ): AsyncIterable<QueueStatus> {
   const scope = abortScope(options);
   try {
-    yield* statusEvents(client, requestRef(client, endpointId, requestId), options.logs ?? false, scope.signal);
+    yield* statusEvents(client, requestUrl(client, endpointId, requestId), options.logs, scope.signal);
   } catch (error) {
     throw withRequestId(error, requestId);
   } finally {
@@ -28,53 +28,41 @@ export async function* streamStatus(
   }
 }
 
-export async function* statusEvents(client: FalClient, ref: RequestRef, logs: boolean, signal: AbortSignal): AsyncGenerator<QueueStatus> {
-  const retrier = createRetrier(client.retry, signal, true);
-  for (;;) {
+/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
+export async function* statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus> {
+  // Counts the reconnections since the last event: a stream that delivers is progress.
+  for (let attempt = 0; ; ) {
     try {
-      const { data: body } = await unwrap(
-        client.http.GET("/requests/{request_id}/status/stream", {
-          baseUrl: ref.appUrl,
-          params: { path: { request_id: ref.requestId }, query: logs ? { logs: 1 } : {} },
-          headers: { accept: "text/event-stream" },
-          parseAs: "stream",
-          signal,
-        }),
+      const body = await send<Response["body"]>(
+        false,
         signal,
+        true,
+        () => callFal(client, { url: `${url}/status/stream`, query: { logs: logs ? 1 : undefined }, headers: { accept: "text/event-stream" } }, signal),
+        true,
       );
-      for await (const status of parseStatusEvents(body, signal)) {
-        retrier.reset();
+      for await (const status of parseStatusEvents(body)) {
+        attempt = 0;
         yield status;
         if (status.status === "COMPLETED") return;
       }
       throw new FalNetworkError("The status stream closed before the request completed", { requestSent: true });
     } catch (error) {
-      await retrier.backoff(error);
+      // A read that failed: the connection dropped, or the call was aborted.
+      await backoff(client.retry, signal, true, requestError(error, signal), attempt++);
     }
   }
 }
 
 /** Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. */
-export async function* parseStatusEvents(body: Response["body"] | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus> {
+export async function* parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus> {
   if (!body) return;
-  const reader = body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read().catch((error: unknown) => Promise.reject(requestError(error, signal)));
-      if (done) return;
-      const event = parseJson(value.data);
-      if (typeof event === "object" && event !== null && typeof (event as { status?: unknown }).status === "string") yield event as QueueStatus;
+  for await (const data of serverSentData(body.pipeThrough(new TextDecoderStream()))) {
+    let event: { status?: unknown } | null;
+    try {
+      event = JSON.parse(data);
+    } catch (error) {
+      throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
     }
-  } finally {
-    // Frees the connection when the consumer stops early.
-    reader.cancel().catch(() => {});
-  }
-}
-
-function parseJson(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (error) {
-    throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
+    if (typeof event?.status === "string") yield event as QueueStatus;
   }
 }

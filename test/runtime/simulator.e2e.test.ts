@@ -8,21 +8,28 @@ import { serve } from "./serve.js";
 const KEY = "sim-key:sim-secret";
 const ENDPOINT = "fal-ai/qwen-image";
 
+const specsDir = path.join(REPO_ROOT, "specs");
 let sim: RunningSimulator;
-let flaky: RunningSimulator;
 
 beforeAll(async () => {
-  const specsDir = path.join(REPO_ROOT, "specs");
   sim = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60, runMs: 120 });
-  // Status, stream and result calls fail often (5xx, 429, dropped sockets); the submit is spared.
-  flaky = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60, runMs: 120, faults: { errorRate: 0.2, rateLimitRate: 0.1, retryAfterSeconds: 0, dropRate: 0.1, seed: 7 } });
 });
 
 afterAll(async () => {
-  await Promise.all([sim?.close(), flaky?.close()]);
+  await sim?.close();
 });
 
 describe.each(["polling", "streaming"] as const)("subscribe against the simulator, %s", (mode) => {
+  // Each mode has its own faulty simulator, so the seeded faults it meets do not depend on the other's timing.
+  let flaky: RunningSimulator;
+  beforeAll(async () => {
+    // Status, stream and result calls fail often (5xx, 429, dropped sockets); the submit is spared.
+    flaky = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60, runMs: 120, faults: { errorRate: 0.2, rateLimitRate: 0.1, retryAfterSeconds: 0, dropRate: 0.1, seed: 7 } });
+  });
+  afterAll(async () => {
+    await flaky?.close();
+  });
+
   test("returns the output, with every status and its logs on the way", async () => {
     const fal = createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl });
     const updates: QueueStatus[] = [];

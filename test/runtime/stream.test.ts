@@ -4,8 +4,6 @@ import { parseStatusEvents } from "../../generator/runtime/stream.js";
 import { fakeQueue } from "./fake-queue.js";
 import { serve } from "./serve.js";
 
-const signal = new AbortController().signal;
-
 function bodyOf(chunks: string[]): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({
     start(controller) {
@@ -29,7 +27,7 @@ describe("parseStatusEvents", () => {
       'position":2}\n\ndata: {"ping":true}\n\n',
       'event: message\r\ndata: {"status":"COMPLETED","request_id":"r"}\r\n\r\n',
     ]);
-    const events = await collect(parseStatusEvents(body, signal));
+    const events = await collect(parseStatusEvents(body));
     expect(events).toEqual([
       { status: "IN_QUEUE", request_id: "r", queue_position: 2 },
       { status: "COMPLETED", request_id: "r" },
@@ -37,7 +35,7 @@ describe("parseStatusEvents", () => {
   });
 
   test("a malformed event is an error naming it", async () => {
-    await expect(collect(parseStatusEvents(bodyOf(["data: {oops\n\n"]), signal))).rejects.toMatchObject({
+    await expect(collect(parseStatusEvents(bodyOf(["data: {oops\n\n"])))).rejects.toMatchObject({
       name: "FalError",
       message: expect.stringContaining("{oops"),
     });

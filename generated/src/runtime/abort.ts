@@ -12,15 +12,16 @@ export interface AbortScope {
   dispose(): void;
 }
 
+const aborted = (cause: unknown) => new FalAbortError("The call was aborted", { cause });
+
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(new FalAbortError("The call was aborted", { cause: signal?.reason }));
+  const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
-  else signal?.addEventListener("abort", onAbort, { once: true });
-  const timer =
-    timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  signal?.addEventListener("abort", onAbort);
+  const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
   return {
     signal: controller.signal,
     dispose() {
@@ -44,21 +45,21 @@ export async function runScoped<T>(options: AbortOptions, requestId: string | un
 
 /** The error an aborted signal stands for: its own FalError reason, or a FalAbortError wrapping a foreign one. */
 export function abortError(signal: AbortSignal): FalError {
-  return signal.reason instanceof FalError ? signal.reason : new FalAbortError("The call was aborted", { cause: signal.reason });
+  return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
 }
 
 /** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortError(signal));
-    const onAbort = () => {
+    // Settles once, on whichever comes first: the timer or the abort.
+    const done = () => {
       clearTimeout(timer);
-      reject(abortError(signal));
+      signal.removeEventListener("abort", done);
+      if (signal.aborted) reject(abortError(signal));
+      else resolve();
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+    if (signal.aborted) done();
   });
 }

@@ -1,5 +1,6 @@
-import type { Credentials } from "./credentials.js";
-import { createFalHttp, type FalHttp } from "./http.js";
+import { mergeHeaders } from "openapi-fetch";
+import { resolveCredentials, type Credentials } from "./credentials.js";
+import { TARGET_URL_HEADER } from "./http.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
 
 export interface FalClientOptions {
@@ -28,19 +29,33 @@ export interface FalClient {
   readonly retry: RetryOptions | false;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
   readonly fetch: typeof fetch;
-  readonly http: FalHttp;
+  /** Sends a fal API request: with the key added, or through the proxy. */
+  readonly send: (request: Request) => Promise<Response>;
 }
 
-export function createFalClient(options: FalClientOptions = {}): FalClient {
-  const custom = options.fetch;
+/**
+ * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
+ * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+ */
+export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }: FalClientOptions = {}): FalClient {
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
-  const fetchImpl: typeof fetch = custom ? (input, init) => custom(input, init) : (input, init) => globalThis.fetch(input, init);
+  const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
   return {
-    queueUrl: trimSlash(options.queueUrl ?? "https://queue.fal.run"),
-    storageUrl: trimSlash(options.storageUrl ?? "https://rest.fal.ai"),
-    retry: options.retry === false ? false : { ...DEFAULT_RETRY_OPTIONS, ...options.retry },
-    fetch: fetchImpl,
-    http: createFalHttp({ fetch: fetchImpl, headers: options.headers, credentials: options.credentials, proxyUrl: options.proxyUrl }),
+    queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
+    storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+    retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
+    fetch,
+    async send(request) {
+      const sent = mergeHeaders(headers, request.headers);
+      if (proxyUrl === undefined) {
+        sent.set("authorization", `Key ${await resolveCredentials(credentials)}`);
+        return fetch(new Request(request, { headers: sent }));
+      }
+      sent.set(TARGET_URL_HEADER, request.url);
+      // Buffered: browsers cannot send a streamed request body over HTTP/1.1.
+      const body = request.body && (await request.arrayBuffer());
+      return fetch(new Request(proxyUrl, { method: request.method, headers: sent, body, signal: request.signal }));
+    },
   };
 }
 

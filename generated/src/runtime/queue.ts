@@ -1,32 +1,35 @@
 import { runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { replaceFileInputs } from "./files.js";
-import { unwrap } from "./http.js";
-import { withRetry, type RetryOptions } from "./retry.js";
+import { callFal, send, type SubmitResponse } from "./http.js";
+import type { RetryOptions } from "./retry.js";
 import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
 
-/** A queued request: its id and the app URL its status, result and cancel routes hang off. */
-export interface RequestRef {
-  appUrl: string;
-  requestId: string;
-}
-
-/** Status, result and cancel live under `owner/app`, whatever the endpoint's full id. */
-export function requestRef(client: FalClient, endpointId: string, requestId: string): RequestRef {
+/**
+ * The URL a queued request's status, result and cancel routes hang off: they live under
+ * `owner/app`, whatever the endpoint's full id.
+ */
+export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
   const [owner, app] = endpointId.split("/");
-  return { appUrl: `${client.queueUrl}/${owner}/${app}`, requestId };
+  return `${client.queueUrl}/${owner}/${app}/requests/${encodeURIComponent(requestId)}`;
 }
 
-/** The ref the submit response points at (its `response_url` is `<app URL>/requests/<id>`), else the one built from the id. */
-export function submittedRef(client: FalClient, endpointId: string, submitted: SubmitResult): RequestRef {
-  const suffix = `/requests/${submitted.requestId}`;
-  return submitted.responseUrl?.endsWith(suffix)
-    ? { appUrl: submitted.responseUrl.slice(0, -suffix.length), requestId: submitted.requestId }
-    : requestRef(client, endpointId, submitted.requestId);
+/** The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`), else the one built from the id. */
+export function submittedUrl(client: FalClient, endpointId: string, { request_id, response_url }: SubmitResponse): string {
+  return response_url?.endsWith(`/requests/${request_id}`) ? response_url : requestUrl(client, endpointId, request_id);
 }
 
 export function submit(client: FalClient, endpointId: string, input: unknown, options: SubmitOptions = {}): Promise<SubmitResult> {
-  return runScoped(options, undefined, (signal) => submitWithin(client, endpointId, input, options, signal));
+  return runScoped(options, undefined, async (signal) => {
+    const data = await submitWithin(client, endpointId, input, options, signal);
+    return {
+      requestId: data.request_id,
+      statusUrl: data.status_url,
+      responseUrl: data.response_url,
+      cancelUrl: data.cancel_url,
+      queuePosition: data.queue_position,
+    };
+  });
 }
 
 /** Uploads file inputs, then queues the request once (never retried unless it provably did not arrive). */
@@ -36,63 +39,44 @@ export async function submitWithin(
   input: unknown,
   options: Omit<SubmitOptions, "signal">,
   signal: AbortSignal,
-): Promise<SubmitResult> {
+): Promise<SubmitResponse> {
   const body = await replaceFileInputs(client, input, signal);
-  const headers = {
-    "x-fal-queue-priority": options.priority,
-    "x-fal-request-timeout": options.startTimeout?.toString(),
-    "x-fal-runner-hint": options.hint,
-    ...options.headers,
-  };
-  const { data } = await withRetry(client.retry, signal, false, () =>
-    unwrap(
-      client.http.POST("", {
-        baseUrl: `${client.queueUrl}/${endpointId}`,
-        params: { query: { fal_webhook: options.webhookUrl } },
-        headers,
+  return send(client.retry, signal, false, () =>
+    callFal(
+      client,
+      {
+        url: `${client.queueUrl}/${endpointId}`,
+        method: "POST",
+        query: { fal_webhook: options.webhookUrl },
+        headers: {
+          "x-fal-queue-priority": options.priority,
+          "x-fal-request-timeout": options.startTimeout,
+          "x-fal-runner-hint": options.hint,
+          ...options.headers,
+        },
         body,
-        signal,
-      }),
+      },
       signal,
     ),
   );
-  return {
-    requestId: data.request_id,
-    statusUrl: data.status_url,
-    responseUrl: data.response_url,
-    cancelUrl: data.cancel_url,
-    queuePosition: data.queue_position,
-  };
 }
 
 export function status(client: FalClient, endpointId: string, requestId: string, options: StatusOptions = {}): Promise<QueueStatus> {
-  return runScoped(options, requestId, (signal) => fetchStatus(client, requestRef(client, endpointId, requestId), options.logs ?? false, signal));
+  return runScoped(options, requestId, (signal) => fetchStatus(client, requestUrl(client, endpointId, requestId), options.logs, signal));
 }
 
-export async function fetchStatus(client: FalClient, ref: RequestRef, logs: boolean, signal: AbortSignal): Promise<QueueStatus> {
-  const { data } = await withRetry(client.retry, signal, true, () =>
-    unwrap(
-      client.http.GET("/requests/{request_id}/status", {
-        baseUrl: ref.appUrl,
-        params: { path: { request_id: ref.requestId }, query: logs ? { logs: 1 } : {} },
-        signal,
-      }),
-      signal,
-    ),
-  );
-  return data;
+export function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus> {
+  return send(client.retry, signal, true, () => callFal(client, { url: `${url}/status`, query: { logs: logs ? 1 : undefined } }, signal));
 }
 
 export function result<O>(client: FalClient, endpointId: string, requestId: string, options: ResultOptions = {}): Promise<Result<O>> {
-  return runScoped(options, requestId, (signal) => fetchResult<O>(client, requestRef(client, endpointId, requestId), signal, client.retry));
+  return runScoped(options, requestId, (signal) => fetchResult<O>(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
 }
 
 /** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
-export async function fetchResult<O>(client: FalClient, ref: RequestRef, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>> {
-  const { data } = await withRetry(retry, signal, true, () =>
-    unwrap(client.http.GET("/requests/{request_id}", { baseUrl: ref.appUrl, params: { path: { request_id: ref.requestId } }, signal }), signal),
-  );
-  return { data: data as O, requestId: ref.requestId };
+export async function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>> {
+  const data = await send(retry, signal, true, () => callFal(client, { url }, signal));
+  return { data: data as O, requestId };
 }
 
 /**
@@ -100,10 +84,7 @@ export async function fetchResult<O>(client: FalClient, ref: RequestRef, signal:
  * that already completed rejects with a FalApiError of status 400 (body `{status: "ALREADY_COMPLETED"}`).
  */
 export function cancel(client: FalClient, endpointId: string, requestId: string, options: CancelOptions = {}): Promise<void> {
-  const ref = requestRef(client, endpointId, requestId);
   return runScoped(options, requestId, async (signal) => {
-    await withRetry(client.retry, signal, true, () =>
-      unwrap(client.http.PUT("/requests/{request_id}/cancel", { baseUrl: ref.appUrl, params: { path: { request_id: ref.requestId } }, signal }), signal),
-    );
+    await send(client.retry, signal, true, () => callFal(client, { url: `${requestUrl(client, endpointId, requestId)}/cancel`, method: "PUT" }, signal));
   });
 }

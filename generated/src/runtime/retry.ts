@@ -11,7 +11,7 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
 
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /**
  * Whether a failed attempt may be repeated. `idempotent` calls (status, stream, result, cancel,
@@ -22,16 +22,15 @@ export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof FalNetworkError) return idempotent || !error.requestSent;
   if (!(error instanceof FalApiError) || !idempotent) return false;
   // A 504 for the caller's own `startTimeout` repeats on every attempt.
-  return RETRYABLE_STATUSES.has(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";
+  return RETRYABLE_STATUSES.includes(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";
 }
 
 /** Milliseconds a `Retry-After` header asks for (delay in seconds or an HTTP date), if it is valid. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value?.trim()) return undefined;
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
@@ -40,33 +39,22 @@ export function retryDelay(attempt: number, options: RetryOptions, error: unknow
   return retryAfter ?? random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
 }
 
-/** Counts attempts of one logical call; `reset` after progress (a stream that delivered events). */
-export interface Retrier {
-  /** Sleeps before the next attempt, or rethrows `error` when it may not or need not be retried. */
-  backoff(error: unknown): Promise<void>;
-  reset(): void;
+/**
+ * Sleeps before retry number `attempt` (0-based) of a failed call, or rethrows `error` when it may
+ * not (policy off, not retryable, aborted) or need not (retries used up) be retried.
+ */
+export async function backoff(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, error: unknown, attempt: number): Promise<void> {
+  if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
+  await sleep(retryDelay(attempt, options, error), signal);
 }
 
-export function createRetrier(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean): Retrier {
-  let attempt = 0;
-  return {
-    async backoff(error) {
-      if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
-      await sleep(retryDelay(attempt++, options, error), signal);
-    },
-    reset() {
-      attempt = 0;
-    },
-  };
-}
-
+/** Runs `attempt` until it succeeds or `backoff` gives up. */
 export async function withRetry<T>(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, attempt: () => Promise<T>): Promise<T> {
-  const retrier = createRetrier(options, signal, idempotent);
-  for (;;) {
+  for (let retries = 0; ; retries++) {
     try {
       return await attempt();
     } catch (error) {
-      await retrier.backoff(error);
+      await backoff(options, signal, idempotent, error, retries);
     }
   }
 }
