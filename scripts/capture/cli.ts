@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { SpecError } from "../../generator/errors.js";
-import { runSpecTool } from "../spec-cli.js";
+import { parseToolArgs, runSpecTool } from "../spec-cli.js";
 import { writeSpecs } from "../write-specs.js";
 import { captureSpecs } from "./capture.js";
 import { loadOverrides } from "./overrides.js";
@@ -19,29 +18,12 @@ with a line "About"), with the reviewed judgement calls of --overrides applied o
   --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml (default: scripts/capture/overrides)`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: "string", default: "specs" },
-        overrides: { type: "string", default: DEFAULT_OVERRIDES },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`capture: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
-    (values.help ? console.log : console.error)(USAGE);
-    return values.help ? 0 : 2;
-  }
+  const args = parseToolArgs("capture", USAGE, argv, { out: { type: "string", default: "specs" }, overrides: { type: "string", default: DEFAULT_OVERRIDES } });
+  if (typeof args === "number") return args;
+  const { values, inputs } = args;
   return runSpecTool("capture", async () => {
     const pages: Page[] = [];
-    for (const file of positionals) pages.push(...parsePages(file, await readPage(file)));
+    for (const file of inputs) pages.push(...parsePages(file, await readPage(file)));
     const captured = captureSpecs(pages, await loadOverrides(values.overrides));
     for (const { endpointId, overrides } of captured) {
       if (!overrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
