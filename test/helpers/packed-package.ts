@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { run } from "./run.js";
+import { packAndInstall } from "../../scripts/pack-package.js";
 import { REPO_ROOT } from "./temp-dir.js";
 
 export interface ScratchProject {
@@ -16,12 +16,8 @@ export interface ScratchProject {
  */
 export async function installPackedPackage(): Promise<ScratchProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "falgen-consumer-"));
-  const packed = await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: path.join(REPO_ROOT, "generated"), timeoutMs: 300_000 });
-  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stdout}\n${packed.stderr}`);
-  const tarball = path.join(dir, (await readdir(dir)).find((name) => name.endsWith(".tgz"))!);
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const installed = await run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock"], { cwd: dir, timeoutMs: 300_000 });
-  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.stdout}\n${installed.stderr}`);
+  const tarball = await packAndInstall(path.join(REPO_ROOT, "generated"), dir);
   return { dir, tarball, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 

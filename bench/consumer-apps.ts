@@ -1,0 +1,46 @@
+/**
+ * The small programs every consumer-side benchmark compares: the same call of one endpoint's
+ * `subscribe`, written once against falgen's package and once against `@fal-ai/client`.
+ */
+
+/** An endpoint both sides type (it is in `@fal-ai/client`'s endpoint map and in specs/). */
+export const BENCH_ENDPOINT_ID = "fal-ai/qwen-image";
+export const BENCH_ENDPOINT_MODULE = `@falgen/models/${BENCH_ENDPOINT_ID}`;
+
+/** A 64x64 image keeps the simulator's PNG encoding from weighing on the clients' figures. */
+export const BENCH_INPUT = { prompt: "a red fox", image_size: { width: 64, height: 64 } };
+
+const input = JSON.stringify(BENCH_INPUT);
+
+/** A Node program, type-checked as a user's project would be. */
+export const NODE_APPS = {
+  falgen: [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "${BENCH_ENDPOINT_MODULE}";`,
+    "const fal = createFalClient();",
+    `const { data, requestId } = await endpoint.subscribe(fal, ${input}, { onQueueUpdate: (status) => console.log(status.status) });`,
+    "console.log(requestId, data.images[0]?.url);",
+  ].join("\n"),
+  peer: [
+    'import { fal } from "@fal-ai/client";',
+    `const { data, requestId } = await fal.subscribe("${BENCH_ENDPOINT_ID}", { input: ${input}, onQueueUpdate: (status) => console.log(status.status) });`,
+    "console.log(requestId, data.images[0]?.url);",
+  ].join("\n"),
+};
+
+/** A browser page: it talks to fal through the app's server-side proxy, never with the key. */
+export const BROWSER_APPS = {
+  falgen: [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "${BENCH_ENDPOINT_MODULE}";`,
+    'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
+    `const { data } = await endpoint.subscribe(fal, ${input});`,
+    'document.body.textContent = data.images[0]?.url ?? "";',
+  ].join("\n"),
+  peer: [
+    'import { fal } from "@fal-ai/client";',
+    'fal.config({ proxyUrl: "/api/fal/proxy" });',
+    `const { data } = await fal.subscribe("${BENCH_ENDPOINT_ID}", { input: ${input} });`,
+    'document.body.textContent = data.images[0]?.url ?? "";',
+  ].join("\n"),
+};

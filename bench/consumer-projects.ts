@@ -1,0 +1,48 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { generate } from "../generator/pipeline.js";
+import { npmInstall, packAndInstall } from "../scripts/pack-package.js";
+import { REPO_ROOT, SPECS_DIR } from "./paths.js";
+import type { Scratch } from "./scratch.js";
+
+/** Scratch projects outside the repo, each resolving only what it installed. */
+export interface ConsumerProjects {
+  /** `@falgen/models` generated from specs/ by the current generator and runtime, packed and installed. */
+  falgenDir: string;
+  /** `@fal-ai/client`, the version the repo has, installed from npm's cache. */
+  peerDir: string;
+  /** Nothing installed: the baseline every type-check figure is taken above. */
+  emptyDir: string;
+}
+
+/**
+ * Builds the projects the consumer-side benchmarks (type-check, bundle, runtime, latency, memory)
+ * share. The package is generated afresh rather than taken from generated/, so the figures
+ * belong to the generator and runtime as they are now, even before anyone regenerates.
+ */
+export async function prepareConsumerProjects(scratch: Scratch): Promise<ConsumerProjects> {
+  const [falgenDir, peerDir] = await Promise.all([installFalgenPackage(scratch), installPeer(scratch)]);
+  return { falgenDir, peerDir, emptyDir: await newProject(scratch, "empty") };
+}
+
+async function installFalgenPackage(scratch: Scratch): Promise<string> {
+  const packageDir = scratch.insideRepo("package");
+  const report = await generate({ specsDir: SPECS_DIR, outDir: packageDir });
+  if (!report.ok) throw new Error(`generating the package from specs/ failed: ${report.errors.map((error) => error.message).join("; ")}`);
+  const projectDir = await newProject(scratch, "falgen-consumer");
+  await packAndInstall(packageDir, projectDir);
+  return projectDir;
+}
+
+async function installPeer(scratch: Scratch): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(REPO_ROOT, "node_modules/@fal-ai/client/package.json"), "utf8")) as { version: string };
+  const projectDir = await newProject(scratch, "peer-consumer");
+  await npmInstall(projectDir, `@fal-ai/client@${manifest.version}`);
+  return projectDir;
+}
+
+async function newProject(scratch: Scratch, name: string): Promise<string> {
+  const dir = scratch.outsideRepo(name);
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module" }));
+  return dir;
+}
