@@ -2,7 +2,7 @@ import type { EndpointModel } from "../model/endpoint-model.js";
 import { compareNames } from "../model/endpoint-model.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
-import { emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
+import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
 import { emitTypes } from "./emit-types.js";
 import { generatedHeader } from "./generated-header.js";
 
@@ -30,7 +30,8 @@ export function assemblePackage(endpoints: readonly { model: EndpointModel; file
     ["package.json", emitManifest(models)],
     ["tsconfig.json", emitPackageTsconfig()],
     ["README.md", emitPackageReadme(models)],
-    ["src/index.ts", emitPackageIndex(models, generatedHeader("specs/ (every endpoint)"))],
+    ["src/index.ts", emitPackageIndex(generatedHeader())],
+    ["src/all.ts", emitAllEndpoints(models, generatedHeader("specs/ (every endpoint)"))],
     ...[...runtimeFiles].map(([name, contents]): [string, string] => [`src/runtime/${name}`, contents]),
     ...sorted.flatMap((endpoint) => endpoint.files),
   ];

@@ -1,5 +1,5 @@
 import path from "node:path/posix";
-import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
@@ -18,6 +18,7 @@ export function printStatements(statements: StatementStructures[]): string {
 /** `index.ts` of an endpoint: the endpoint id, the spec's types by name, and the queue functions. */
 export function emitClientModule(model: EndpointModel, header: string): string {
   const runtime = path.relative(model.moduleDir, "runtime/index.js");
+  const packageIndex = path.relative(model.moduleDir, "index.js");
   return header + printStatements([
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["components"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },
@@ -49,6 +50,21 @@ export function emitClientModule(model: EndpointModel, header: string): string {
       type: model.output.identifier,
     },
     ...queueFunctionStructures({ subject: `\`${tsdocText(model.id)}\``, inputType: "Input", outputType: "Output" }),
+    {
+      // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
+      // keyed functions) carry exactly the endpoints a program uses and type-checking loads no others.
+      kind: StructureKind.Module,
+      hasDeclareKeyword: true,
+      declarationKind: ModuleDeclarationKind.Module,
+      name: JSON.stringify(packageIndex),
+      statements: [
+        {
+          kind: StructureKind.Interface,
+          name: "EndpointTypeMap",
+          properties: [{ name: JSON.stringify(model.id), type: "{ input: Input; output: Output }" }],
+        },
+      ],
+    },
   ]);
 }
 

@@ -22,6 +22,7 @@ test("fal-ai/qwen-image generates exactly the reviewed files", async () => {
     "README.md",
     "docs/fal-ai/qwen-image.md",
     "package.json",
+    "src/all.ts",
     "src/endpoints/fal-ai/qwen-image/index.ts",
     "src/endpoints/fal-ai/qwen-image/types.ts",
     "src/index.ts",

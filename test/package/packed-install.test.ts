@@ -52,6 +52,25 @@ describe("types, as a consumer compiles them", () => {
     expect(result.code).toBe(0);
   });
 
+  test("EndpointTypeMap holds the endpoints a program imports; @falgen/models/all adds every one", async () => {
+    const keyed = (extraImport: string) =>
+      [
+        'import { createFalClient, subscribe, type EndpointId } from "@falgen/models";',
+        'import "@falgen/models/fal-ai/qwen-image";',
+        extraImport,
+        'const fal = createFalClient({ credentials: "key" });',
+        'const { data } = await subscribe(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
+        "const seed: number = data.seed;",
+        'const ids: EndpointId[] = ["fal-ai/qwen-image", "fal-ai/ideogram/v3"];',
+        "console.log(seed, ids);",
+        "export {};",
+      ].join("\n");
+    const all = await typecheck("keyed-all", keyed('import "@falgen/models/all";'));
+    expect(all.stdout).toBe("");
+    const onlyQwen = await typecheck("keyed-qwen", keyed(""));
+    expect(onlyQwen.stdout).toMatch(/keyed-qwen\.ts\(7,\d+\): error TS2322: Type '"fal-ai\/ideogram\/v3"' is not assignable to type '"fal-ai\/qwen-image"'/);
+  });
+
   test("a missing prompt is a type error", async () => {
     const result = await typecheck(
       "missing-prompt",

@@ -55,3 +55,9 @@ export function cancel(client: $runtime.FalClient, requestId: string, options?: 
 export function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>> {
   return $runtime.subscribe<Output>(client, endpointId, input, options);
 }
+
+declare module "../../../../../index.js" {
+  interface EndpointTypeMap {
+    "fal-ai/gpt-image-1/text-to-image/byok": { input: Input; output: Output };
+  }
+}

@@ -59,3 +59,9 @@ export function cancel(client: $runtime.FalClient, requestId: string, options?: 
 export function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>> {
   return $runtime.subscribe<Output>(client, endpointId, input, options);
 }
+
+declare module "../../../../../index.js" {
+  interface EndpointTypeMap {
+    "fal-ai/ideogram/v3/remix": { input: Input; output: Output };
+  }
+}

@@ -57,3 +57,9 @@ export function cancel(client: $runtime.FalClient, requestId: string, options?: 
 export function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>> {
   return $runtime.subscribe<Output>(client, endpointId, input, options);
 }
+
+declare module "../../../../../index.js" {
+  interface EndpointTypeMap {
+    "fal-ai/ideogram/v3/replace-background": { input: Input; output: Output };
+  }
+}
