@@ -29,8 +29,8 @@ export interface FalClient {
   readonly retry: RetryOptions | false;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
   readonly fetch: typeof fetch;
-  /** Sends a fal API request: with the key added, or through the proxy. */
-  readonly send: (request: Request) => Promise<Response>;
+  /** Sends a fal API request (its body a string or absent): with the key added, or through the proxy. */
+  readonly send: (url: string, init: RequestInit & { headers: Headers }) => Promise<Response>;
 }
 
 /**
@@ -45,16 +45,15 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
-    async send(request) {
-      const sent = mergeHeaders(headers, request.headers);
+    async send(url, init) {
+      // Plain fetch(url, init): no Request objects to build and copy on a hot path.
+      const sent = mergeHeaders(headers, init.headers);
       if (proxyUrl === undefined) {
         sent.set("authorization", `Key ${await resolveCredentials(credentials)}`);
-        return fetch(new Request(request, { headers: sent }));
+        return fetch(url, { ...init, headers: sent });
       }
-      sent.set(TARGET_URL_HEADER, request.url);
-      // Buffered: browsers cannot send a streamed request body over HTTP/1.1.
-      const body = request.body && (await request.arrayBuffer());
-      return fetch(new Request(proxyUrl, { method: request.method, headers: sent, body, signal: request.signal }));
+      sent.set(TARGET_URL_HEADER, url);
+      return fetch(proxyUrl, { ...init, headers: sent });
     },
   };
 }

@@ -37,14 +37,12 @@ const serializeQuery = createQuerySerializer();
 export function callFal(client: FalClient, { url, method = "GET", query, headers, body }: FalCall, signal: AbortSignal): Promise<Response> {
   const search = query ? serializeQuery(query) : "";
   const json = body !== undefined;
-  return client.send(
-    new Request(search ? `${url}?${search}` : url, {
-      method,
-      headers: mergeHeaders(json ? { "content-type": "application/json" } : undefined, headers),
-      body: json ? defaultBodySerializer(body) : undefined,
-      signal,
-    }),
-  );
+  return client.send(search ? `${url}?${search}` : url, {
+    method,
+    headers: mergeHeaders(json ? { "content-type": "application/json" } : undefined, headers),
+    body: json ? defaultBodySerializer(body) : undefined,
+    signal,
+  });
 }
 
 /**
