@@ -14,9 +14,21 @@ export interface AbortScope {
 
 const aborted = (cause: unknown) => new FalAbortError("The call was aborted", { cause });
 
+/**
+ * The signal of a call that nothing can abort (no `signal`, no `timeout`): one shared instance, so
+ * such calls (the common case) allocate no controller, and never listened to (see `fetchSignal`).
+ */
+export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
+/** The signal to give fetch: none for a call that cannot be aborted, so no listeners pile up on the shared one. */
+export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
+  return signal === NEVER_ABORTED ? undefined : signal;
+}
+
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
+  if (signal === undefined && timeout === undefined) return { signal: NEVER_ABORTED, dispose() {} };
   const controller = new AbortController();
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
@@ -59,6 +71,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       else resolve();
     };
     const timer = setTimeout(done, ms);
+    if (signal === NEVER_ABORTED) return;
     signal.addEventListener("abort", done);
     if (signal.aborted) done();
   });

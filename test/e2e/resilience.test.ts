@@ -22,6 +22,10 @@ afterAll(() => sim?.close());
 
 test("200 concurrent subscribes through 20% failing calls all return their own results, none submitted twice", async () => {
   const fal = createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl, retry: { maxRetries: 8, baseDelayMs: 5, maxDelayMs: 100 } });
+  // Calls without signal or timeout share one never-aborted signal: no listener may pile up on it.
+  const warnings: Error[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning);
+  process.on("warning", onWarning);
   const results = await Promise.all(
     Array.from({ length: 200 }, (_, seed) =>
       qwen.subscribe(fal, { prompt: `fox number ${seed}`, seed }, { mode: seed % 2 === 0 ? "polling" : "streaming", pollInterval: 20 }),
@@ -33,6 +37,8 @@ test("200 concurrent subscribes through 20% failing calls all return their own r
     expect(data.images.length).toBeGreaterThan(0);
   });
   expect(new Set(results.map((result) => result.requestId)).size).toBe(200);
+  process.off("warning", onWarning);
+  expect(warnings.map((warning) => warning.message)).toEqual([]);
 
   const stats = sim.stats();
   expect(Object.values(stats.faults).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(50);

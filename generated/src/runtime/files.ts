@@ -1,4 +1,4 @@
-import { runScoped } from "./abort.js";
+import { fetchSignal, runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { callFal, send } from "./http.js";
 
@@ -61,7 +61,7 @@ async function fileUrl(client: FalClient, data: FileData, signal: AbortSignal, i
     ),
   );
   // Plain fetch: the signed upload URL needs no key, and must not be sent one.
-  await send(client.retry, signal, true, () => client.fetch(upload_url, { method: "PUT", body: blob, headers: { "content-type": contentType }, signal }));
+  await send(client.retry, signal, true, () => client.fetch(upload_url, { method: "PUT", body: blob, headers: { "content-type": contentType }, signal: fetchSignal(signal) }));
   return file_url;
 }
 

@@ -1,5 +1,5 @@
 import { createQuerySerializer, defaultBodySerializer, mergeHeaders } from "openapi-fetch";
-import { abortError } from "./abort.js";
+import { abortError, fetchSignal } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError } from "./errors.js";
 import { withRetry, type RetryOptions } from "./retry.js";
@@ -41,7 +41,7 @@ export function callFal(client: FalClient, { url, method = "GET", query, headers
     method,
     headers: mergeHeaders(json ? { "content-type": "application/json" } : undefined, headers),
     body: json ? defaultBodySerializer(body) : undefined,
-    signal,
+    signal: fetchSignal(signal),
   });
 }
 
