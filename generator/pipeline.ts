@@ -80,9 +80,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const failed = new Set(errors.map((error) => error.file));
 
   // Fresh endpoints get their files in the emit stage.
-  const fresh = await timed("model", () =>
-    loaded.filter(({ loaded }) => !failed.has(loaded.file)).map(({ spec, loaded }) => ({ spec, model: buildEndpointModel(loaded), files: [] as [string, string][] })),
-  );
+  const fresh: (CachedEndpoint & { spec: SpecFile })[] = [];
+  await timed("model", () => {
+    for (const { spec, loaded: valid } of loaded.filter(({ loaded }) => !failed.has(loaded.file))) {
+      try {
+        fresh.push({ spec, model: buildEndpointModel(valid), files: [] });
+      } catch (error) {
+        // Whatever a spec does to the model stage, the author gets its file, not a stack trace.
+        errors.push(error instanceof SpecError ? error : new SpecError({ file: valid.file }, `cannot model this spec: ${(error as Error).message}`));
+      }
+    }
+  });
   const endpoints: CachedEndpoint[] = [...cached.filter(({ entry }) => !failed.has(entry.model.file)).map(({ entry }) => entry), ...fresh];
   const report = (files: number, ok: boolean, diff?: TreeDiff): GenerateReport => ({
     endpoints: endpoints.map(({ model }) => model.id).sort(),
