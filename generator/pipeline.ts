@@ -56,11 +56,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       timings.push({ stage, ms: performance.now() - start });
     }
   };
-  const cache = options.cacheDir === false ? undefined : await openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const cache = options.cacheDir === false ? undefined : await openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir);
 
   const errors: SpecError[] = [];
   const cached: { spec: SpecFile; entry: CachedEndpoint }[] = [];
-  const loaded: { spec: SpecFile; loaded: LoadedSpec }[] = [];
+  const loaded: { spec: SpecFile; valid: LoadedSpec }[] = [];
   await timed("load", async () => {
     for (const spec of await readSpecFiles(options.specsDir)) {
       const entry = await cache?.get(spec);
@@ -69,20 +69,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         continue;
       }
       try {
-        loaded.push({ spec, loaded: loadSpecFile(spec) });
+        loaded.push({ spec, valid: loadSpecFile(spec) });
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         errors.push(error);
       }
     }
-    errors.push(...duplicateIdErrors([...cached.map(({ entry }) => ({ file: entry.model.file, endpointId: entry.model.id })), ...loaded.map(({ loaded }) => loaded)]));
+    errors.push(...duplicateIdErrors([...cached.map(({ entry }) => ({ file: entry.model.file, endpointId: entry.model.id })), ...loaded.map(({ valid }) => valid)]));
   });
   const failed = new Set(errors.map((error) => error.file));
 
   // Fresh endpoints get their files in the emit stage.
   const fresh: (CachedEndpoint & { spec: SpecFile })[] = [];
   await timed("model", () => {
-    for (const { spec, loaded: valid } of loaded.filter(({ loaded }) => !failed.has(loaded.file))) {
+    for (const { spec, valid } of loaded.filter(({ valid }) => !failed.has(valid.file))) {
       try {
         fresh.push({ spec, model: buildEndpointModel(valid), files: [] });
       } catch (error) {

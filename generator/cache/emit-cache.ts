@@ -55,7 +55,12 @@ function generatorFingerprint(): Promise<string> {
   return fingerprint;
 }
 
-export async function openEmitCache(dir: string): Promise<EmitCache> {
+/**
+ * The cache of one specs folder: a subfolder of `root` per folder, so pruning after a run never
+ * drops the entries of another package generated in the same project.
+ */
+export async function openEmitCache(root: string, specsDir: string): Promise<EmitCache> {
+  const dir = path.join(root, createHash("sha256").update(path.resolve(specsDir)).digest("hex").slice(0, 16));
   const generator = await generatorFingerprint();
   const used = new Set<string>();
   const keyOf = (spec: SpecFile) => createHash("sha256").update(generator).update("\0").update(spec.sourcePath).update("\0").update(spec.bytes).digest("hex");

@@ -77,7 +77,7 @@ beforeAll(async () => {
   specsTemplate = await tempDir("broken-table-specs");
   await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specsTemplate, "fal-ai__flux__dev.json"));
   out = path.join(await tempDir("broken-table-out"), "generated");
-  const report = await generate({ specsDir: specsTemplate, outDir: out });
+  const report = await generate({ specsDir: specsTemplate, outDir: out, cacheDir: false });
   expect(report.ok).toBe(true);
   baseline = await tree(out);
 });
@@ -93,7 +93,7 @@ test.each(BROKEN)("%s: refused with the file and the place; the output is untouc
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, contents instanceof Uint8Array ? contents : typeof contents === "string" ? contents : JSON.stringify(contents, null, 2));
 
-  const report = await generate({ specsDir: specs, outDir: out });
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir: false });
   expect(report.ok).toBe(false);
   const [error] = report.errors;
   expect(error?.message).toMatch(message);

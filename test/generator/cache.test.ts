@@ -44,14 +44,24 @@ test("after one spec changes, only that endpoint is generated again, and the out
 test("a corrupt cache entry is ignored, and entries no spec uses are pruned", async () => {
   const { specs, cacheDir, out } = await setup();
   await generate({ specsDir: specs, outDir: out, cacheDir });
-  const entries = await readdir(cacheDir);
+  const [folder] = await readdir(cacheDir);
+  const scoped = path.join(cacheDir, folder!);
+  const entries = await readdir(scoped);
   expect(entries).toHaveLength(FIXTURES.length);
-  for (const entry of entries) await writeFile(path.join(cacheDir, entry), "{ not json");
-  await writeFile(path.join(cacheDir, "stale.json"), "{}");
+  for (const entry of entries) await writeFile(path.join(scoped, entry), "{ not json");
+  await writeFile(path.join(scoped, "stale.json"), "{}");
   const report = await generate({ specsDir: specs, outDir: out, cacheDir });
   expect(report.ok).toBe(true);
   expect(report.cached).toBe(0);
-  expect((await readdir(cacheDir)).sort()).toEqual(entries.sort());
+  expect((await readdir(scoped)).sort()).toEqual(entries.sort());
+});
+
+test("two specs folders sharing a cache keep each other's entries", async () => {
+  const first = await setup();
+  const second = await setup();
+  await generate({ specsDir: first.specs, outDir: first.out, cacheDir: first.cacheDir });
+  await generate({ specsDir: second.specs, outDir: second.out, cacheDir: first.cacheDir });
+  expect((await generate({ specsDir: first.specs, outDir: first.out, cacheDir: first.cacheDir })).cached).toBe(FIXTURES.length);
 });
 
 test("a broken spec is never served from the cache", async () => {

@@ -99,7 +99,7 @@ test("hostile strings never break the package, its docs, or turn into code", asy
         await writeFile(path.join(specs, "fal-ai", `hostile${index}.json`), JSON.stringify(specOf(index, endpoint), null, 2));
       }
       const out = path.join(await tempDir("hostile-out"), "generated");
-      const report = await generate({ specsDir: specs, outDir: out });
+      const report = await generate({ specsDir: specs, outDir: out, cacheDir: false });
       expect(report.errors.map((error) => error.message)).toEqual([]);
 
       // Types and doc examples: strict tsc, no errors.
