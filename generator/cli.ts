@@ -57,7 +57,7 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
     console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
     return;
   }
-  if (report.diff) {
+  if (check && report.diff) {
     const { stale, missing, extra } = report.diff;
     for (const file of stale) console.error(`stale:   ${out}/${file}`);
     for (const file of missing) console.error(`missing: ${out}/${file}`);
@@ -66,10 +66,13 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   }
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
-  const verb = check ? (report.ok ? "is current" : "checked") : "written";
   const cached = report.cached > 0 ? `, ${report.cached} unchanged from cache` : "";
-  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files ${verb} (${out}/) [${timings}]`);
+  const { stale = [], missing = [], extra = [] } = report.diff ?? {};
+  const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed`;
+  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
   if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
