@@ -1,11 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { openEmitCache, type CachedEndpoint } from "./cache/emit-cache.js";
-import { assemblePackage, emitEndpointFiles, type OutputFiles } from "./emit/emit-all.js";
+import { openEmitCache, type EmitCache, type FileDigest, type IndexedEndpoint } from "./cache/emit-cache.js";
+import type { EmittedFile } from "./emit/emit-all.js";
 import { SpecError } from "./errors.js";
 import { duplicateIdErrors, loadSpecFile, readSpecFiles, type LoadedSpec, type SpecFile } from "./load/load-specs.js";
-import { buildEndpointModel } from "./model/endpoint-model.js";
-import { diffTree, isClean, writeTree, type TreeDiff } from "./write/output-tree.js";
+import { buildEndpointModel, compareNames, packageEntry, type EndpointModel, type PackageEntry } from "./model/endpoint-model.js";
+import { diffTree, isClean, plannedFile, updateTree, type PlannedFile, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 
 export interface GenerateOptions {
   specsDir: string;
@@ -30,7 +30,7 @@ export interface GenerateReport {
   /** How many endpoints came from the cache instead of being generated. */
   cached: number;
   timings: StageTiming[];
-  /** Set by `check`: how the output on disk differs. */
+  /** Set once the output was compared: how it differs (`check`), or differed before this run wrote it. */
   diff?: TreeDiff;
   /** Whether the run did what was asked without finding a problem. */
   ok: boolean;
@@ -40,9 +40,9 @@ export const DEFAULT_CACHE_DIR = "node_modules/.cache/falgen";
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
 /** The runtime sources, copied byte for byte into the package. */
-export async function readRuntimeFiles(): Promise<Map<string, string>> {
-  const names = (await readdir(RUNTIME_DIR)).filter((name) => name.endsWith(".ts")).sort();
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(`${RUNTIME_DIR}${name}`, "utf8")] as const)));
+export function readRuntimeFiles(): Map<string, string> {
+  const names = readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort();
+  return new Map(names.map((name) => [name, readFileSync(`${RUNTIME_DIR}${name}`, "utf8")]));
 }
 
 /** load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache. */
@@ -56,16 +56,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       timings.push({ stage, ms: performance.now() - start });
     }
   };
-  const cache = options.cacheDir === false ? undefined : await openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir);
+  const cache = options.cacheDir === false ? undefined : openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir);
 
   const errors: SpecError[] = [];
-  const cached: { spec: SpecFile; entry: CachedEndpoint }[] = [];
+  const unchanged: UnchangedEndpoint[] = [];
   const loaded: { spec: SpecFile; valid: LoadedSpec }[] = [];
   await timed("load", async () => {
     for (const spec of await readSpecFiles(options.specsDir)) {
-      const entry = await cache?.get(spec);
-      if (entry) {
-        cached.push({ spec, entry });
+      const indexed = cache?.find(spec);
+      if (indexed) {
+        unchanged.push({ spec, indexed });
         continue;
       }
       try {
@@ -75,50 +75,122 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         errors.push(error);
       }
     }
-    errors.push(...duplicateIdErrors([...cached.map(({ entry }) => ({ file: entry.model.file, endpointId: entry.model.id })), ...loaded.map(({ valid }) => valid)]));
+    errors.push(...duplicateIdErrors([...unchanged.map(({ spec, indexed }) => ({ file: spec.file, endpointId: indexed.entry.id })), ...loaded.map(({ valid }) => valid)]));
   });
   const failed = new Set(errors.map((error) => error.file));
 
-  // Fresh endpoints get their files in the emit stage.
-  const fresh: (CachedEndpoint & { spec: SpecFile })[] = [];
+  const fresh: FreshEndpoint[] = [];
   await timed("model", () => {
     for (const { spec, valid } of loaded.filter(({ valid }) => !failed.has(valid.file))) {
       try {
-        fresh.push({ spec, model: buildEndpointModel(valid), files: [] });
+        fresh.push({ spec, model: buildEndpointModel(valid) });
       } catch (error) {
         // Whatever a spec does to the model stage, the author gets its file, not a stack trace.
         errors.push(error instanceof SpecError ? error : new SpecError({ file: valid.file }, `cannot model this spec: ${(error as Error).message}`));
       }
     }
   });
-  const endpoints: CachedEndpoint[] = [...cached.filter(({ entry }) => !failed.has(entry.model.file)).map(({ entry }) => entry), ...fresh];
+  const kept = unchanged.filter(({ spec }) => !failed.has(spec.file));
   const report = (files: number, ok: boolean, diff?: TreeDiff): GenerateReport => ({
-    endpoints: endpoints.map(({ model }) => model.id).sort(),
+    endpoints: [...kept.map(({ indexed }) => indexed.entry.id), ...fresh.map(({ model }) => model.id)].sort(compareNames),
     errors,
     files,
-    cached: cached.length,
+    cached: unchanged.length,
     timings,
     ok: ok && errors.length === 0,
     ...(diff ? { diff } : {}),
   });
   if (errors.length > 0 && !options.keepGoing) return report(0, false);
-  if (endpoints.length === 0 && errors.length === 0) {
+  if (kept.length + fresh.length === 0 && errors.length === 0) {
     errors.push(new SpecError({ file: options.specsDir }, "no spec files (.yaml, .yml or .json) found"));
     return report(0, false);
   }
 
-  const files: OutputFiles = await timed("emit", async () => {
-    for (const endpoint of fresh) {
-      endpoint.files = emitEndpointFiles(endpoint.model);
-      await cache?.put(endpoint.spec, { model: endpoint.model, files: endpoint.files });
-    }
-    return assemblePackage(endpoints, await readRuntimeFiles());
-  });
-  if (options.check) {
-    const diff = await timed("check", () => diffTree(options.outDir, files));
-    return report(files.size, isClean(diff), diff);
+  const planned = await timed("emit", () => planOutput(fresh, kept, cache));
+  const diff = options.check ? await timed("check", () => diffTree(options.outDir, planned)) : await timed("write", () => updateTree(options.outDir, planned));
+  cache?.save({ prune: !options.check && errors.length === 0 });
+  return report(planned.size, !options.check || isClean(diff), diff);
+}
+
+/** A spec the cache's index knows unchanged: its files are planned from their hashes. */
+interface UnchangedEndpoint {
+  spec: SpecFile;
+  indexed: IndexedEndpoint;
+}
+
+/** A spec modelled in this run: its files are emitted. */
+interface FreshEndpoint {
+  spec: SpecFile;
+  model: EndpointModel;
+}
+
+/** The emitters load TypeScript twice (openapi-typescript's and ts-morph's): only a run with something to emit pays for it. */
+const loadEmitters = () => import("./emit/emit-all.js");
+
+/**
+ * Every file of the package: fresh endpoints' files emitted now, unchanged endpoints' files known
+ * by hash (their contents are read from the cache only if the output on disk differs), the
+ * package-level files (emitted only if some endpoint changed or the disk differs) and the runtime,
+ * copied byte for byte.
+ */
+async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined): Promise<PlannedTree> {
+  const planned = new Map<string, PlannedFile>();
+  const plan = (files: readonly EmittedFile[]): FileDigest[] =>
+    files.map(([file, contents]) => {
+      const planning = plannedFile(contents);
+      planned.set(file, planning);
+      return [file, planning.sha256];
+    });
+
+  for (const { spec, model } of fresh) {
+    const files = (await loadEmitters()).emitEndpointFiles(model);
+    const digests = plan(files);
+    cache?.put(spec, { model, files }, digests);
   }
-  await timed("write", () => writeTree(options.outDir, files));
-  if (errors.length === 0) await cache?.prune();
-  return report(files.size, true);
+  const entries = new Map<SpecFile, () => Promise<{ model: EndpointModel; files: EmittedFile[] }>>();
+  for (const { spec, indexed } of kept) {
+    // Should the entry be gone or damaged, the spec (unchanged, so valid) is generated again.
+    const entry = once(async () => cache?.read(spec) ?? regenerate(spec));
+    entries.set(spec, entry);
+    for (const [file, sha256] of indexed.files) {
+      planned.set(file, { sha256, contents: async () => contentsOf(await entry(), file) });
+    }
+  }
+
+  const endpoints = [...fresh.map(({ spec, model }) => ({ spec, entry: packageEntry(model) })), ...kept.map(({ spec, indexed }) => ({ spec, entry: indexed.entry }))].sort(
+    (a, b) => compareNames(a.entry.id, b.entry.id),
+  );
+  const specs = endpoints.map(({ spec }) => spec);
+  const packageFiles = once(async () => {
+    const first = endpoints[0];
+    const example = first && (fresh.find(({ spec }) => spec === first.spec)?.model ?? (await entries.get(first.spec)!()).model);
+    return (await loadEmitters()).emitPackageFiles(endpoints.map(({ entry }) => entry), example);
+  });
+  const packageDigests = cache?.findPackageFiles(specs);
+  if (packageDigests) {
+    for (const [file, sha256] of packageDigests) planned.set(file, { sha256, contents: async () => contentsOf({ files: await packageFiles() }, file) });
+  } else {
+    const digests = plan(await packageFiles());
+    cache?.putPackageFiles(specs, digests);
+  }
+
+  for (const [name, contents] of readRuntimeFiles()) planned.set(`src/runtime/${name}`, plannedFile(contents));
+  return new Map([...planned].sort(([a], [b]) => compareNames(a, b)));
+}
+
+async function regenerate(spec: SpecFile): Promise<{ model: EndpointModel; files: EmittedFile[] }> {
+  const model = buildEndpointModel(loadSpecFile(spec));
+  return { model, files: (await loadEmitters()).emitEndpointFiles(model) };
+}
+
+function contentsOf({ files }: { files: readonly EmittedFile[] }, file: string): string {
+  const found = files.find(([name]) => name === file);
+  if (!found) throw new Error(`falgen's cache is inconsistent: ${file} is indexed but not in its entry; run again with --no-cache`);
+  return found[1];
+}
+
+/** Runs `make` on the first call only; later calls share its promise. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }

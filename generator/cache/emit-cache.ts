@@ -1,57 +1,85 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentHash } from "../content-hash.js";
+import type { EmittedFile } from "../emit/emit-all.js";
 import type { SpecFile } from "../load/load-specs.js";
-import type { EndpointModel } from "../model/endpoint-model.js";
+import { packageEntry, type EndpointModel, type PackageEntry } from "../model/endpoint-model.js";
 
 /**
  * Per-spec cache of the model and emitted files, so regenerating after one spec changed redoes
  * one endpoint. An entry is keyed by the spec's bytes and path and by a fingerprint of the
  * generator itself (its sources and the versions of the libraries that shape its output): any
- * change to either misses. The cache only ever speeds a run up; a broken or unwritable cache
- * is ignored.
+ * change to either misses. Beside the entries, one index holds what a run needs of every
+ * unchanged endpoint without reading its entry: its package entry and its files' hashes, and the
+ * hashes of the package-level files. The cache only ever speeds a run up; a broken or unwritable
+ * cache is ignored.
  */
 
+/** A cache entry: all of an endpoint's emitted output. */
 export interface CachedEndpoint {
   model: EndpointModel;
-  files: [string, string][];
+  files: EmittedFile[];
+}
+
+/** Package-relative path and sha256 of a generated file. */
+export type FileDigest = [path: string, sha256: string];
+
+/** What the index holds of an unchanged endpoint. */
+export interface IndexedEndpoint {
+  entry: PackageEntry;
+  files: FileDigest[];
+}
+
+interface CacheIndex {
+  endpoints: Record<string, IndexedEndpoint>;
+  /** The package-level files of the last package, under a key of its endpoints' keys. */
+  packageFiles?: { key: string; files: FileDigest[] };
 }
 
 export interface EmitCache {
-  get(spec: SpecFile): Promise<CachedEndpoint | undefined>;
-  put(spec: SpecFile, entry: CachedEndpoint): Promise<void>;
-  /** Removes entries no spec of this run used, so the cache does not grow without bound. */
-  prune(): Promise<void>;
+  /** The index's record of this spec, when the spec and the generator are unchanged. */
+  find(spec: SpecFile): IndexedEndpoint | undefined;
+  /** The whole entry of an unchanged spec, when it can be read. */
+  read(spec: SpecFile): CachedEndpoint | undefined;
+  put(spec: SpecFile, entry: CachedEndpoint, digests: FileDigest[]): void;
+  /** The hashes of the package-level files of a package made of exactly these specs. */
+  findPackageFiles(specs: readonly SpecFile[]): FileDigest[] | undefined;
+  putPackageFiles(specs: readonly SpecFile[], digests: FileDigest[]): void;
+  /**
+   * Writes the index. `prune` keeps only what this run used and removes every other entry, so the
+   * cache does not grow without bound; without it, earlier records are kept too.
+   */
+  save(options: { prune: boolean }): void;
 }
 
 const GENERATOR_DIR = fileURLToPath(new URL("../", import.meta.url));
 const OUTPUT_SHAPING_PACKAGES = ["openapi-typescript", "ts-morph", "typescript", "yaml"];
+const INDEX_FILE = "index.json";
 
-let fingerprint: Promise<string> | undefined;
+let fingerprint: string | undefined;
 
 /** A hash of the generator's sources (the runtime is copied fresh every run) and library versions. */
-function generatorFingerprint(): Promise<string> {
-  fingerprint ??= (async () => {
-    const hash = createHash("sha256");
-    const entries = await readdir(GENERATOR_DIR, { recursive: true, withFileTypes: true });
-    const sources = entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .filter((file) => !file.startsWith(path.join(GENERATOR_DIR, "runtime")))
-      .sort();
-    for (const file of sources) hash.update(path.relative(GENERATOR_DIR, file)).update("\0").update(await readFile(file)).update("\0");
-    const require = createRequire(import.meta.url);
-    for (const name of OUTPUT_SHAPING_PACKAGES) {
-      try {
-        hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
-      } catch {
-        hash.update(`${name}@unknown\0`);
-      }
+function generatorFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash("sha256");
+  const sources = readdirSync(GENERATOR_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !file.startsWith(path.join(GENERATOR_DIR, "runtime")))
+    .sort();
+  for (const file of sources) hash.update(path.relative(GENERATOR_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
+  const require = createRequire(import.meta.url);
+  for (const name of OUTPUT_SHAPING_PACKAGES) {
+    try {
+      hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\0`);
+    } catch {
+      hash.update(`${name}@unknown\0`);
     }
-    return hash.digest("hex");
-  })();
+  }
+  fingerprint = hash.digest("hex");
   return fingerprint;
 }
 
@@ -59,40 +87,93 @@ function generatorFingerprint(): Promise<string> {
  * The cache of one specs folder: a subfolder of `root` per folder, so pruning after a run never
  * drops the entries of another package generated in the same project.
  */
-export async function openEmitCache(root: string, specsDir: string): Promise<EmitCache> {
-  const dir = path.join(root, createHash("sha256").update(path.resolve(specsDir)).digest("hex").slice(0, 16));
-  const generator = await generatorFingerprint();
-  const used = new Set<string>();
-  const keyOf = (spec: SpecFile) => createHash("sha256").update(generator).update("\0").update(spec.sourcePath).update("\0").update(spec.bytes).digest("hex");
+export function openEmitCache(root: string, specsDir: string): EmitCache {
+  const dir = path.join(root, contentHash(path.resolve(specsDir)).slice(0, 16));
+  const generator = generatorFingerprint();
+  const index = readIndex(path.join(dir, INDEX_FILE));
+  const used: CacheIndex = { endpoints: {} };
+  const keys = new WeakMap<SpecFile, string>();
+  const keyOf = (spec: SpecFile) => {
+    let key = keys.get(spec);
+    if (!key) {
+      key = contentHash(generator, spec.sourcePath, spec.bytes);
+      keys.set(spec, key);
+    }
+    return key;
+  };
+  const packageKeyOf = (specs: readonly SpecFile[]) => contentHash(...specs.map(keyOf).sort());
   const fileOf = (key: string) => path.join(dir, `${key}.json`);
+  const writeWhole = (file: string, contents: string) => {
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Write then rename: a reader never sees half a file.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, contents);
+      renameSync(partial, file);
+    } catch {
+      // A cache that cannot be written only costs speed.
+    }
+  };
   return {
-    async get(spec) {
-      const key = keyOf(spec);
-      used.add(key);
+    find(spec) {
+      const record = index.endpoints[keyOf(spec)];
+      if (!isIndexedEndpoint(record)) return undefined;
+      used.endpoints[keyOf(spec)] = record;
+      return record;
+    },
+    read(spec) {
       try {
-        const entry = JSON.parse(await readFile(fileOf(key), "utf8")) as CachedEndpoint;
+        const entry = JSON.parse(readFileSync(fileOf(keyOf(spec)), "utf8")) as CachedEndpoint;
         // Messages name the spec as this run sees it (the working directory may differ).
         return { ...entry, model: { ...entry.model, file: spec.file } };
       } catch {
         return undefined;
       }
     },
-    async put(spec, entry) {
-      const key = keyOf(spec);
-      used.add(key);
+    put(spec, entry, digests) {
+      writeWhole(fileOf(keyOf(spec)), JSON.stringify(entry));
+      used.endpoints[keyOf(spec)] = { entry: packageEntry(entry.model), files: digests };
+    },
+    findPackageFiles(specs) {
+      const key = packageKeyOf(specs);
+      if (index.packageFiles?.key !== key || !Array.isArray(index.packageFiles.files)) return undefined;
+      used.packageFiles = index.packageFiles;
+      return index.packageFiles.files;
+    },
+    putPackageFiles(specs, digests) {
+      used.packageFiles = { key: packageKeyOf(specs), files: digests };
+    },
+    save({ prune }) {
+      const saved: CacheIndex = prune
+        ? used
+        : { endpoints: { ...index.endpoints, ...used.endpoints }, ...((used.packageFiles ?? index.packageFiles) ? { packageFiles: used.packageFiles ?? index.packageFiles } : {}) };
+      writeWhole(path.join(dir, INDEX_FILE), JSON.stringify(saved));
+      if (!prune) return;
+      let names: string[] = [];
       try {
-        await mkdir(dir, { recursive: true });
-        // Write then rename: a reader never sees half an entry.
-        const partial = `${fileOf(key)}.${process.pid}.tmp`;
-        await writeFile(partial, JSON.stringify(entry));
-        await rename(partial, fileOf(key));
+        names = readdirSync(dir);
       } catch {
-        // A cache that cannot be written only costs speed.
+        return;
+      }
+      for (const name of names) {
+        if (name !== INDEX_FILE && !Object.hasOwn(used.endpoints, name.replace(/\.json$/, ""))) rmSync(path.join(dir, name), { force: true });
       }
     },
-    async prune() {
-      const names = await readdir(dir).catch(() => [] as string[]);
-      await Promise.all(names.filter((name) => !used.has(name.replace(/\.json$/, ""))).map((name) => rm(path.join(dir, name), { force: true })));
-    },
   };
+}
+
+function readIndex(file: string): CacheIndex {
+  try {
+    const index = JSON.parse(readFileSync(file, "utf8")) as CacheIndex;
+    if (index !== null && typeof index === "object" && index.endpoints !== null && typeof index.endpoints === "object") return index;
+  } catch {
+    // missing or unreadable: an empty index
+  }
+  return { endpoints: {} };
+}
+
+/** A record written by another version of falgen, or damaged, is not used. */
+function isIndexedEndpoint(record: unknown): record is IndexedEndpoint {
+  const candidate = record as IndexedEndpoint | undefined;
+  return typeof candidate?.entry?.id === "string" && Array.isArray(candidate.files);
 }

@@ -1,16 +1,15 @@
-import type { EndpointModel } from "../model/endpoint-model.js";
-import { compareNames } from "../model/endpoint-model.js";
+import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
 import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
 import { emitTypes } from "./emit-types.js";
 import { generatedHeader } from "./generated-header.js";
 
-/** Package-relative path -> file contents. */
-export type OutputFiles = Map<string, string>;
+/** Package-relative path and contents of one generated file. */
+export type EmittedFile = [path: string, contents: string];
 
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
-export function emitEndpointFiles(model: EndpointModel): [string, string][] {
+export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
   return [
     [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
@@ -20,20 +19,15 @@ export function emitEndpointFiles(model: EndpointModel): [string, string][] {
 }
 
 /**
- * The whole package: the package-level files from every model, the runtime sources (copied byte
- * for byte) and each endpoint's files. Pure: same inputs, same bytes, in sorted path order.
+ * The package-level files, from every endpoint in id order; `example` (the first endpoint's model)
+ * shows usage in the README.
  */
-export function assemblePackage(endpoints: readonly { model: EndpointModel; files: readonly [string, string][] }[], runtimeFiles: ReadonlyMap<string, string>): OutputFiles {
-  const sorted = [...endpoints].sort((a, b) => compareNames(a.model.id, b.model.id));
-  const models = sorted.map((endpoint) => endpoint.model);
-  const files: [string, string][] = [
-    ["package.json", emitManifest(models)],
+export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined): EmittedFile[] {
+  return [
+    ["package.json", emitManifest(endpoints)],
     ["tsconfig.json", emitPackageTsconfig()],
-    ["README.md", emitPackageReadme(models)],
+    ["README.md", emitPackageReadme(endpoints, example)],
     ["src/index.ts", emitPackageIndex(generatedHeader())],
-    ["src/all.ts", emitAllEndpoints(models, generatedHeader("specs/ (every endpoint)"))],
-    ...[...runtimeFiles].map(([name, contents]): [string, string] => [`src/runtime/${name}`, contents]),
-    ...sorted.flatMap((endpoint) => endpoint.files),
+    ["src/all.ts", emitAllEndpoints(endpoints, generatedHeader("specs/ (every endpoint)"))],
   ];
-  return new Map(files.sort(([a], [b]) => compareNames(a, b)));
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
@@ -37,7 +37,7 @@ const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 /** Lists spec files below `specsDir`, sorted so every run sees them in the same order. */
 export async function listSpecFiles(specsDir: string): Promise<string[]> {
-  const entries = await readdir(specsDir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(specsDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && SPEC_FILE.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
@@ -53,16 +53,13 @@ export interface SpecFile {
   bytes: Uint8Array;
 }
 
-/** Reads every spec file below `specsDir`, in sorted order. */
+/** Reads every spec file below `specsDir`, in sorted order (synchronously: for a thousand small files, much faster). */
 export async function readSpecFiles(specsDir: string): Promise<SpecFile[]> {
-  const files = await listSpecFiles(specsDir);
-  return Promise.all(
-    files.map(async (absolute) => ({
-      file: displayPath(absolute),
-      sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
-      bytes: await readFile(absolute),
-    })),
-  );
+  return (await listSpecFiles(specsDir)).map((absolute) => ({
+    file: displayPath(absolute),
+    sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
+    bytes: readFileSync(absolute),
+  }));
 }
 
 /** Decodes, parses and validates one spec file; a broken one throws a located SpecError. */

@@ -43,6 +43,13 @@ export interface EndpointModel {
   docPath: string;
 }
 
+/** What the package-level files (manifest, README, all.ts) need of an endpoint: small enough to keep in the cache's index. */
+export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath">;
+
+export function packageEntry({ id, category, moduleDir, subpath, docPath }: EndpointModel): PackageEntry {
+  return { id, category, moduleDir, subpath, docPath };
+}
+
 const BOILERPLATE_DESCRIPTION = /^The OpenAPI schema for the .* queue\.$/;
 
 export function buildEndpointModel(spec: LoadedSpec): EndpointModel {

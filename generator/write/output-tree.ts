@@ -1,9 +1,29 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { OutputFiles } from "../emit/emit-all.js";
+import { contentHash } from "../content-hash.js";
+
+// Synchronous file system calls throughout: for thousands of small files they take a fraction
+// of the time of the promise API, which sends each call through libuv's thread pool.
 
 /** Folders inside the output that the generator does not own: build output and installs. */
 const NOT_OURS = new Set(["dist", "node_modules"]);
+
+/**
+ * A file the output should hold: its hash, and how to get its contents, which a run asks for only
+ * when the file on disk differs (a cached endpoint's contents stay unread otherwise).
+ */
+export interface PlannedFile {
+  sha256: string;
+  contents(): Promise<string>;
+}
+
+/** Package-relative POSIX path -> the file the output should hold there. */
+export type PlannedTree = ReadonlyMap<string, PlannedFile>;
+
+/** A planned file whose contents are already at hand. */
+export function plannedFile(contents: string): PlannedFile {
+  return { sha256: contentHash(contents), contents: async () => contents };
+}
 
 export interface TreeDiff {
   stale: string[];
@@ -12,10 +32,10 @@ export interface TreeDiff {
 }
 
 /** Lists files under `dir` (package-relative, POSIX), skipping folders the generator does not own. */
-export async function listTree(dir: string): Promise<string[]> {
+export function listTree(dir: string): string[] {
   let entries;
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
@@ -27,17 +47,15 @@ export async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** How the files on disk differ from what the generator would write. */
-export async function diffTree(dir: string, files: OutputFiles): Promise<TreeDiff> {
-  const onDisk = await listTree(dir);
-  const diff: TreeDiff = { stale: [], missing: [], extra: onDisk.filter((file) => !files.has(file)) };
+/** How the files on disk differ from the planned ones: every file is read and hashed. */
+export function diffTree(dir: string, planned: PlannedTree): TreeDiff {
+  const onDisk = listTree(dir);
   const present = new Set(onDisk);
-  await Promise.all(
-    [...files].map(async ([file, contents]) => {
-      if (!present.has(file)) diff.missing.push(file);
-      else if ((await readFile(path.join(dir, file), "utf8")) !== contents) diff.stale.push(file);
-    }),
-  );
+  const diff: TreeDiff = { stale: [], missing: [], extra: onDisk.filter((file) => !planned.has(file)) };
+  for (const [file, { sha256 }] of planned) {
+    if (!present.has(file)) diff.missing.push(file);
+    else if (contentHash(readFileSync(path.join(dir, file))) !== sha256) diff.stale.push(file);
+  }
   diff.stale.sort();
   diff.missing.sort();
   return diff;
@@ -48,30 +66,66 @@ export function isClean(diff: TreeDiff): boolean {
 }
 
 /**
- * Replaces `dir` with exactly `files`: writes a sibling temp folder, then swaps it in with renames,
- * so a failure while writing leaves the old output whole. Build output and installs are carried over.
+ * Makes `dir` hold exactly the planned files, touching only those that differ. First every new or
+ * changed file is written: into folders this run creates, directly; into existing folders, beside
+ * its target under a temporary name. So a failure while writing (a full disk, a permission)
+ * leaves the old output whole. Then each temporary file is renamed over its target and the files
+ * no longer generated are removed. Build output and installs are left alone.
  */
-export async function writeTree(dir: string, files: OutputFiles): Promise<void> {
-  const target = path.resolve(dir);
-  const staging = `${target}.falgen-staging-${process.pid}`;
-  const retired = `${target}.falgen-retired-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+export async function updateTree(dir: string, planned: PlannedTree): Promise<TreeDiff> {
+  const diff = diffTree(dir, planned);
+  // The topmost folders this run creates, and whether each folder written to existed before.
+  const createdFolders = new Set<string>();
+  const existedBefore = new Map<string, boolean>();
+  const insideCreated = (folder: string): boolean => {
+    for (let current = folder; ; current = path.dirname(current)) {
+      if (createdFolders.has(current)) return true;
+      if (path.dirname(current) === current) return false;
+    }
+  };
+  const folderExisted = (folder: string): boolean => {
+    let existed = existedBefore.get(folder);
+    if (existed === undefined) {
+      const created = mkdirSync(folder, { recursive: true });
+      if (created !== undefined) createdFolders.add(created);
+      existed = created === undefined && !insideCreated(folder);
+      existedBefore.set(folder, existed);
+    }
+    return existed;
+  };
+  const renames: { partial: string; target: string }[] = [];
   try {
-    const folders = new Set([...files.keys()].map((file) => path.dirname(path.join(staging, file))));
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-    await Promise.all([...files].map(([file, contents]) => writeFile(path.join(staging, file), contents)));
+    for (const file of [...diff.stale, ...diff.missing]) {
+      const target = path.join(dir, file);
+      const contents = await planned.get(file)!.contents();
+      if (folderExisted(path.dirname(target))) {
+        const partial = `${target}.falgen-${process.pid}.tmp`;
+        writeFileSync(partial, contents);
+        renames.push({ partial, target });
+      } else {
+        writeFileSync(target, contents);
+      }
+    }
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    for (const { partial } of renames) rmSync(partial, { force: true });
+    for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  const existing = await readdir(target).catch(() => undefined);
-  if (existing === undefined) {
-    await mkdir(path.dirname(target), { recursive: true });
-    await rename(staging, target);
-    return;
+  for (const { partial, target } of renames) renameSync(partial, target);
+  for (const file of diff.extra) {
+    rmSync(path.join(dir, file), { force: true });
+    removeEmptyFolders(dir, path.dirname(file));
   }
-  for (const name of existing.filter((entry) => NOT_OURS.has(entry))) await rename(path.join(target, name), path.join(staging, name));
-  await rename(target, retired);
-  await rename(staging, target);
-  await rm(retired, { recursive: true, force: true });
+  return diff;
+}
+
+/** Removes `folder` (relative to `dir`) and its parents while they are empty. */
+function removeEmptyFolders(dir: string, folder: string): void {
+  for (let current = folder; current !== "." && current !== ""; current = path.dirname(current)) {
+    try {
+      rmdirSync(path.join(dir, current));
+    } catch {
+      return; // not empty (or already gone): its parents are not empty either
+    }
+  }
 }

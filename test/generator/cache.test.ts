@@ -1,4 +1,5 @@
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { generate } from "../../generator/pipeline.js";
@@ -41,19 +42,57 @@ test("after one spec changes, only that endpoint is generated again, and the out
   expect((await contents(out)).get("docs/fal-ai/whisper.md")).toContain("Changed.");
 });
 
-test("a corrupt cache entry is ignored, and entries no spec uses are pruned", async () => {
+test("an unchanged run rewrites no file, and restores a generated file edited by hand", async () => {
+  const { specs, cacheDir, out } = await setup();
+  await generate({ specsDir: specs, outDir: out, cacheDir });
+  const before = new Map((await listTree(out)).map((file) => [file, statSync(path.join(out, file))] as const));
+  const edited = "docs/fal-ai/whisper.md";
+  const original = await readFile(path.join(out, edited), "utf8");
+  await writeFile(path.join(out, edited), "edited by hand\n");
+
+  const check = await generate({ specsDir: specs, outDir: out, cacheDir, check: true });
+  expect(check.cached).toBe(FIXTURES.length);
+  expect(check.diff).toEqual({ stale: [edited], missing: [], extra: [] });
+  const again = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(again.cached).toBe(FIXTURES.length);
+  expect(await readFile(path.join(out, edited), "utf8")).toBe(original);
+  for (const [file, stat] of before) {
+    if (file === edited) continue;
+    const now = statSync(path.join(out, file));
+    expect([file, now.ino, now.mtimeMs]).toEqual([file, stat.ino, stat.mtimeMs]);
+  }
+});
+
+test("damaged cache entries cost only speed: files they should restore are generated again", async () => {
   const { specs, cacheDir, out } = await setup();
   await generate({ specsDir: specs, outDir: out, cacheDir });
   const [folder] = await readdir(cacheDir);
   const scoped = path.join(cacheDir, folder!);
-  const entries = await readdir(scoped);
+  const entries = (await readdir(scoped)).filter((name) => name !== "index.json");
   expect(entries).toHaveLength(FIXTURES.length);
   for (const entry of entries) await writeFile(path.join(scoped, entry), "{ not json");
+  await rm(out, { recursive: true });
+
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir });
+  expect(report.ok).toBe(true);
+  const uncached = path.join(await tempDir("cache-none"), "generated");
+  await generate({ specsDir: specs, outDir: uncached, cacheDir: false });
+  expect(await contents(out)).toEqual(await contents(uncached));
+});
+
+test("a damaged index is ignored, and entries no spec uses are pruned", async () => {
+  const { specs, cacheDir, out } = await setup();
+  await generate({ specsDir: specs, outDir: out, cacheDir });
+  const [folder] = await readdir(cacheDir);
+  const scoped = path.join(cacheDir, folder!);
+  const names = (await readdir(scoped)).sort();
+  await writeFile(path.join(scoped, "index.json"), '{ "endpoints": { "x": 1 }');
   await writeFile(path.join(scoped, "stale.json"), "{}");
   const report = await generate({ specsDir: specs, outDir: out, cacheDir });
   expect(report.ok).toBe(true);
   expect(report.cached).toBe(0);
-  expect((await readdir(scoped)).sort()).toEqual(entries.sort());
+  expect((await readdir(scoped)).sort()).toEqual(names);
+  expect((await generate({ specsDir: specs, outDir: out, cacheDir })).cached).toBe(FIXTURES.length);
 });
 
 test("two specs folders sharing a cache keep each other's entries", async () => {

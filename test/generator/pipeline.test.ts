@@ -131,7 +131,7 @@ test("the falgen bin runs the same pipeline: falgen generate --specs ... --out .
   const out = path.join(await tempDir("bin-out"), "generated");
   const { run } = await import("../helpers/run.js");
   const generated = await run(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "generate", "--specs", specs, "--out", out, "--no-cache"]);
-  expect(generated.stdout).toMatch(/1 endpoints, \d+ files written/);
+  expect(generated.stdout).toMatch(/1 endpoints, (\d+) files, \1 written, 0 removed/);
   expect(generated.code).toBe(0);
   const checked = await run(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "generate", "--specs", specs, "--out", out, "--check", "--no-cache"]);
   expect(checked.code).toBe(0);
