@@ -130,8 +130,8 @@ const loadEmitters = () => import("./emit/emit-all.js");
 /**
  * Every file of the package: fresh endpoints' files emitted now, unchanged endpoints' files known
  * by hash (their contents are read from the cache only if the output on disk differs), the
- * package-level files (emitted only if some endpoint changed or the disk differs) and the runtime,
- * copied byte for byte.
+ * package-level files (emitted only if what they are made from changed, or the disk differs) and
+ * the runtime, copied byte for byte.
  */
 async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined): Promise<PlannedTree> {
   const planned = new Map<string, PlannedFile>();
@@ -160,18 +160,18 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
   const endpoints = [...fresh.map(({ spec, model }) => ({ spec, entry: packageEntry(model) })), ...kept.map(({ spec, indexed }) => ({ spec, entry: indexed.entry }))].sort(
     (a, b) => compareNames(a.entry.id, b.entry.id),
   );
-  const specs = endpoints.map(({ spec }) => spec);
+  const packageEntries = endpoints.map(({ entry }) => entry);
+  const exampleSpec = endpoints[0]?.spec;
   const packageFiles = once(async () => {
-    const first = endpoints[0];
-    const example = first && (fresh.find(({ spec }) => spec === first.spec)?.model ?? (await entries.get(first.spec)!()).model);
-    return (await loadEmitters()).emitPackageFiles(endpoints.map(({ entry }) => entry), example);
+    const example = exampleSpec && (fresh.find(({ spec }) => spec === exampleSpec)?.model ?? (await entries.get(exampleSpec)!()).model);
+    return (await loadEmitters()).emitPackageFiles(packageEntries, example);
   });
-  const packageDigests = cache?.findPackageFiles(specs);
+  const packageDigests = cache?.findPackageFiles(packageEntries, exampleSpec);
   if (packageDigests) {
     for (const [file, sha256] of packageDigests) planned.set(file, { sha256, contents: async () => contentsOf({ files: await packageFiles() }, file) });
   } else {
     const digests = plan(await packageFiles());
-    cache?.putPackageFiles(specs, digests);
+    cache?.putPackageFiles(packageEntries, exampleSpec, digests);
   }
 
   for (const [name, contents] of readRuntimeFiles()) planned.set(`src/runtime/${name}`, plannedFile(contents));

@@ -35,7 +35,7 @@ export interface IndexedEndpoint {
 
 interface CacheIndex {
   endpoints: Record<string, IndexedEndpoint>;
-  /** The package-level files of the last package, under a key of its endpoints' keys. */
+  /** The package-level files of the last package, under a key of what they are made from. */
   packageFiles?: { key: string; files: FileDigest[] };
 }
 
@@ -45,9 +45,13 @@ export interface EmitCache {
   /** The whole entry of an unchanged spec, when it can be read. */
   read(spec: SpecFile): CachedEndpoint | undefined;
   put(spec: SpecFile, entry: CachedEndpoint, digests: FileDigest[]): void;
-  /** The hashes of the package-level files of a package made of exactly these specs. */
-  findPackageFiles(specs: readonly SpecFile[]): FileDigest[] | undefined;
-  putPackageFiles(specs: readonly SpecFile[], digests: FileDigest[]): void;
+  /**
+   * The hashes of the package-level files made from these endpoints, with the README's example
+   * from `exampleSpec`: what they are made from, so a change to an endpoint's schemas or docs
+   * alone leaves them as they were.
+   */
+  findPackageFiles(endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined): FileDigest[] | undefined;
+  putPackageFiles(endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined, digests: FileDigest[]): void;
   /**
    * Writes the index. `prune` keeps only what this run used and removes every other entry, so the
    * cache does not grow without bound; without it, earlier records are kept too.
@@ -101,7 +105,8 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
     }
     return key;
   };
-  const packageKeyOf = (specs: readonly SpecFile[]) => contentHash(...specs.map(keyOf).sort());
+  const packageKeyOf = (endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined) =>
+    contentHash(generator, JSON.stringify(endpoints), exampleSpec ? keyOf(exampleSpec) : "");
   const fileOf = (key: string) => path.join(dir, `${key}.json`);
   const writeWhole = (file: string, contents: string) => {
     try {
@@ -134,14 +139,14 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
       writeWhole(fileOf(keyOf(spec)), JSON.stringify(entry));
       used.endpoints[keyOf(spec)] = { entry: packageEntry(entry.model), files: digests };
     },
-    findPackageFiles(specs) {
-      const key = packageKeyOf(specs);
+    findPackageFiles(endpoints, exampleSpec) {
+      const key = packageKeyOf(endpoints, exampleSpec);
       if (index.packageFiles?.key !== key || !Array.isArray(index.packageFiles.files)) return undefined;
       used.packageFiles = index.packageFiles;
       return index.packageFiles.files;
     },
-    putPackageFiles(specs, digests) {
-      used.packageFiles = { key: packageKeyOf(specs), files: digests };
+    putPackageFiles(endpoints, exampleSpec, digests) {
+      used.packageFiles = { key: packageKeyOf(endpoints, exampleSpec), files: digests };
     },
     save({ prune }) {
       const saved: CacheIndex = prune

@@ -29,17 +29,24 @@ test("a cached run writes exactly what an uncached run writes", async () => {
   expect(await contents(out)).toEqual(await contents(uncached));
 });
 
-test("after one spec changes, only that endpoint is generated again, and the output matches a full run", async () => {
+// fal-ai/flux/dev comes first by id, so the package README shows it as the usage example.
+test.each([
+  { change: "a description", spec: "fal-ai__whisper.json", from: '"description": "', to: '"description": "Changed. ', file: "docs/fal-ai/whisper.md", shows: "Changed." },
+  { change: "a category, in the README's table", spec: "fal-ai__whisper.json", from: '"category": "speech-to-text"', to: '"category": "changed-category"', file: "README.md", shows: "changed-category" },
+  { change: "the example input the README shows", spec: "fal-ai__flux__dev.json", from: "Extreme close-up", to: "Changed close-up", file: "README.md", shows: "Changed close-up" },
+])("after $change changes, only that endpoint is generated again, and the output matches a full run", async ({ spec, from, to, file, shows }) => {
   const { specs, cacheDir, out } = await setup();
   await generate({ specsDir: specs, outDir: out, cacheDir });
-  const file = path.join(specs, "fal-ai__whisper.json");
-  await writeFile(file, (await readFile(file, "utf8")).replace('"description": "', '"description": "Changed. '));
+  const specFile = path.join(specs, spec);
+  const text = await readFile(specFile, "utf8");
+  expect(text).toContain(from);
+  await writeFile(specFile, text.replaceAll(from, to));
   const again = await generate({ specsDir: specs, outDir: out, cacheDir });
   expect(again.cached).toBe(FIXTURES.length - 1);
   const full = path.join(await tempDir("cache-full"), "generated");
   await generate({ specsDir: specs, outDir: full, cacheDir: false });
   expect(await contents(out)).toEqual(await contents(full));
-  expect((await contents(out)).get("docs/fal-ai/whisper.md")).toContain("Changed.");
+  expect((await contents(out)).get(file)).toContain(shows);
 });
 
 test("an unchanged run rewrites no file, and restores a generated file edited by hand", async () => {

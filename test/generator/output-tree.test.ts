@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { diffTree, listTree, plannedFile, updateTree, type PlannedFile } from "../../generator/write/output-tree.js";
+import { diffTree, listTree, plannedFile, updateTree, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 /** A planned tree from path -> contents. */
@@ -25,7 +25,7 @@ function readAll(dir: string): Record<string, string> {
 const OLD = { "README.md": "old readme\n", "src/a/index.ts": "export const a = 1;\n", "src/gone/index.ts": "removed\n", "dist/index.js": "built\n" };
 
 describe("diffTree", () => {
-  test.each([
+  test.each<{ name: string; disk: Record<string, string>; want: TreeDiff }>([
     { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [] } },
     { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [] } },
     { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [] } },
