@@ -20,6 +20,8 @@ interface FalgenRun {
   endpoints: number;
   /** Endpoints the generator took from its cache. */
   cached: number;
+  /** Files written (new or changed); undefined for `--check`, which writes nothing. */
+  written: number | undefined;
   /** The CLI's own per-stage timings (load, model, emit, write or check). */
   stages: Record<string, number>;
 }
@@ -27,7 +29,7 @@ interface FalgenRun {
 type FalgenStep = "full" | "regeneration" | "check";
 
 interface FalgenRound extends Record<FalgenStep, FalgenRun> {
-  /** `falgen --help`: Node, tsx and the generator's modules loading, which every run pays. */
+  /** `falgen --help`: Node and the compiled generator loading, which every run pays. */
   startupMs: number;
 }
 
@@ -81,18 +83,20 @@ async function falgenRound(corpus: Corpus, context: BenchmarkContext, run: numbe
   }
 }
 
-/** Reads the CLI's summary line, e.g. `falgen: 1000 endpoints, 999 unchanged from cache, ... [load 12 ms, emit 40 ms, ...]`. */
+/** Reads the CLI's summary line, e.g. `falgen: 1000 endpoints, 999 unchanged from cache, 3020 files, 2 written, 0 removed (out/) [load 12 ms, ...]`. */
 function falgenRun(result: ProcessResult, label: string): FalgenRun {
   const summary = result.stdout.split("\n").find((line) => line.startsWith("falgen: "));
   const endpoints = summary && /^falgen: (\d+) endpoints/.exec(summary);
   if (!summary || !endpoints) throw new Error(`falgen ${label} printed no summary (exit ${result.code}):\n${(result.stderr || result.stdout).trim().slice(-2000)}`);
   const stageList = /\[([^\]]*)\]\s*$/.exec(summary)?.[1] ?? "";
+  const written = /(\d+) written/.exec(summary)?.[1];
   return {
     wallMs: result.wallMs,
     peakRssBytes: result.peakRssBytes ?? Number.NaN,
     exitCode: result.code,
     endpoints: Number(endpoints[1]),
     cached: Number(/(\d+) unchanged from cache/.exec(summary)?.[1] ?? 0),
+    written: written === undefined ? undefined : Number(written),
     stages: Object.fromEntries([...stageList.matchAll(/(\w+) (\d+) ms/g)].map((match) => [match[1]!, Number(match[2])])),
   };
 }
@@ -130,6 +134,7 @@ function summarize(rounds: FalgenRound[], peer: PeerRun[]): BenchmarkResult {
     if (round.full.endpoints !== CORPUS_SIZE || round.full.exitCode !== 0) warnings.push(`run ${index + 1}: the full run generated ${round.full.endpoints} endpoints (exit ${round.full.exitCode}), not ${CORPUS_SIZE}`);
     if (round.full.cached > 0) warnings.push(`run ${index + 1}: the full run took ${round.full.cached} endpoints from a cache, so it was not a cold run`);
     if (round.regeneration.exitCode !== 0) warnings.push(`run ${index + 1}: the regeneration exited ${round.regeneration.exitCode}`);
+    if (round.regeneration.written === 0) warnings.push(`run ${index + 1}: the regeneration wrote no file, so the edit changed nothing`);
     if (round.check.exitCode !== 0) warnings.push(`run ${index + 1}: --check right after generating exited ${round.check.exitCode} (it found differences)`);
   }
   return {
@@ -168,20 +173,21 @@ function stageTable(rounds: FalgenRound[], peer: PeerRun[]): DetailTable {
   const mb = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MB`;
   return {
     title: "Generation, medians: wall time and peak RSS of the process, and the falgen CLI's own stage timings",
-    columns: ["run", "wall", "peak RSS", "from cache", ...stages],
+    columns: ["run", "wall", "peak RSS", "from cache", "files written", ...stages],
     rows: [
       ...steps.map(([step, label]) => [
         label,
         ms(median(rounds.map((round) => round[step].wallMs))),
         mb(median(rounds.map((round) => round[step].peakRssBytes))),
         median(rounds.map((round) => round[step].cached)),
+        step === "check" ? "—" : median(rounds.map((round) => round[step].written ?? Number.NaN)),
         ...stages.map((stage) => {
           const values = rounds.map((round) => round[step].stages[stage]).filter((value) => value !== undefined);
           return values.length > 0 ? ms(median(values)) : "—";
         }),
       ]),
-      ["falgen --help (start-up only)", ms(median(rounds.map((round) => round.startupMs))), "—", "—", ...stages.map(() => "—")],
-      ["openapi-typescript", ms(median(peer.map((run) => run.wallMs))), mb(median(peer.map((run) => run.peakRssBytes))), "—", ...stages.map(() => "—")],
+      ["falgen --help (start-up only)", ms(median(rounds.map((round) => round.startupMs))), "—", "—", "—", ...stages.map(() => "—")],
+      ["openapi-typescript", ms(median(peer.map((run) => run.wallMs))), mb(median(peer.map((run) => run.peakRssBytes))), "—", "—", ...stages.map(() => "—")],
     ],
   };
 }
