@@ -62,7 +62,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const unchanged: UnchangedEndpoint[] = [];
   const loaded: { spec: SpecFile; valid: LoadedSpec }[] = [];
   await timed("load", async () => {
-    for (const spec of await readSpecFiles(options.specsDir)) {
+    for (const spec of await readSpecFiles(options.specsDir, cache?.files)) {
       const indexed = cache?.find(spec);
       if (indexed) {
         unchanged.push({ spec, indexed });
@@ -107,7 +107,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
 
   const planned = await timed("emit", () => planOutput(fresh, kept, cache));
-  const diff = options.check ? await timed("check", () => diffTree(options.outDir, planned)) : await timed("write", () => updateTree(options.outDir, planned));
+  const diff = options.check
+    ? await timed("check", () => diffTree(options.outDir, planned, cache?.files))
+    : await timed("write", () => updateTree(options.outDir, planned, cache?.files));
   cache?.save({ prune: !options.check && errors.length === 0 });
   return report(planned.size, !options.check || isClean(diff), diff);
 }

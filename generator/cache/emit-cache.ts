@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { contentHash } from "../content-hash.js";
+import { writeCacheFile } from "./cache-file.js";
+import { rememberingHasher, type FileHasher } from "./file-hashes.js";
 import type { EmittedFile } from "../emit/emit-all.js";
 import type { SpecFile } from "../load/load-specs.js";
 import { packageEntry, type EndpointModel, type PackageEntry } from "../model/endpoint-model.js";
@@ -40,6 +42,8 @@ interface CacheIndex {
 }
 
 export interface EmitCache {
+  /** Hashes of spec and output files, remembered between runs. */
+  files: FileHasher;
   /** The index's record of this spec, when the spec and the generator are unchanged. */
   find(spec: SpecFile): IndexedEndpoint | undefined;
   /** The whole entry of an unchanged spec, when it can be read. */
@@ -62,6 +66,7 @@ export interface EmitCache {
 const GENERATOR_DIR = fileURLToPath(new URL("../", import.meta.url));
 const OUTPUT_SHAPING_PACKAGES = ["openapi-typescript", "ts-morph", "typescript", "yaml"];
 const INDEX_FILE = "index.json";
+const FILE_HASHES_FILE = "file-hashes.json";
 
 let fingerprint: string | undefined;
 
@@ -96,11 +101,12 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
   const generator = generatorFingerprint();
   const index = readIndex(path.join(dir, INDEX_FILE));
   const used: CacheIndex = { endpoints: {} };
+  let added = false;
   const keys = new WeakMap<SpecFile, string>();
   const keyOf = (spec: SpecFile) => {
     let key = keys.get(spec);
     if (!key) {
-      key = contentHash(generator, spec.sourcePath, spec.bytes);
+      key = contentHash(generator, spec.sourcePath, spec.sha256);
       keys.set(spec, key);
     }
     return key;
@@ -108,18 +114,9 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
   const packageKeyOf = (endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined) =>
     contentHash(generator, JSON.stringify(endpoints), exampleSpec ? keyOf(exampleSpec) : "");
   const fileOf = (key: string) => path.join(dir, `${key}.json`);
-  const writeWhole = (file: string, contents: string) => {
-    try {
-      mkdirSync(dir, { recursive: true });
-      // Write then rename: a reader never sees half a file.
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, contents);
-      renameSync(partial, file);
-    } catch {
-      // A cache that cannot be written only costs speed.
-    }
-  };
+  const files = rememberingHasher(path.join(dir, FILE_HASHES_FILE));
   return {
+    files,
     find(spec) {
       const record = index.endpoints[keyOf(spec)];
       if (!isIndexedEndpoint(record)) return undefined;
@@ -136,7 +133,8 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
       }
     },
     put(spec, entry, digests) {
-      writeWhole(fileOf(keyOf(spec)), JSON.stringify(entry));
+      writeCacheFile(fileOf(keyOf(spec)), JSON.stringify(entry));
+      added = true;
       used.endpoints[keyOf(spec)] = { entry: packageEntry(entry.model), files: digests };
     },
     findPackageFiles(endpoints, exampleSpec) {
@@ -147,12 +145,15 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
     },
     putPackageFiles(endpoints, exampleSpec, digests) {
       used.packageFiles = { key: packageKeyOf(endpoints, exampleSpec), files: digests };
+      added = true;
     },
     save({ prune }) {
       const saved: CacheIndex = prune
         ? used
         : { endpoints: { ...index.endpoints, ...used.endpoints }, ...((used.packageFiles ?? index.packageFiles) ? { packageFiles: used.packageFiles ?? index.packageFiles } : {}) };
-      writeWhole(path.join(dir, INDEX_FILE), JSON.stringify(saved));
+      const sameAsRead = !added && (!prune || (Object.keys(used.endpoints).length === Object.keys(index.endpoints).length && used.packageFiles === index.packageFiles));
+      if (!sameAsRead) writeCacheFile(path.join(dir, INDEX_FILE), JSON.stringify(saved));
+      files.save();
       if (!prune) return;
       let names: string[] = [];
       try {
@@ -161,7 +162,7 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
         return;
       }
       for (const name of names) {
-        if (name !== INDEX_FILE && !Object.hasOwn(used.endpoints, name.replace(/\.json$/, ""))) rmSync(path.join(dir, name), { force: true });
+        if (name !== INDEX_FILE && name !== FILE_HASHES_FILE && !Object.hasOwn(used.endpoints, name.replace(/\.json$/, ""))) rmSync(path.join(dir, name), { force: true });
       }
     },
   };

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
 import { SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
@@ -44,27 +45,38 @@ export async function listSpecFiles(specsDir: string): Promise<string[]> {
     .sort();
 }
 
-/** A spec file as read from disk, before parsing. */
+/** A spec file found on disk, before parsing. */
 export interface SpecFile {
   /** Path as shown in messages (relative to the working directory). */
   file: string;
   /** Path inside the specs folder, POSIX separators. */
   sourcePath: string;
-  bytes: Uint8Array;
+  /** The sha256 of its bytes: what the cache knows it by. */
+  sha256: string;
+  /** Its bytes, read when first asked for: a spec the cache serves is never read. */
+  bytes(): Uint8Array;
 }
 
-/** Reads every spec file below `specsDir`, in sorted order (synchronously: for a thousand small files, much faster). */
-export async function readSpecFiles(specsDir: string): Promise<SpecFile[]> {
-  return (await listSpecFiles(specsDir)).map((absolute) => ({
-    file: displayPath(absolute),
-    sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
-    bytes: readFileSync(absolute),
-  }));
+/** Every spec file below `specsDir`, in sorted order, hashed by `hasher`. */
+export async function readSpecFiles(specsDir: string, hasher: FileHasher = readingHasher): Promise<SpecFile[]> {
+  return (await listSpecFiles(specsDir)).flatMap((absolute) => {
+    const hashed = hasher.hash(absolute);
+    if (!hashed) return []; // removed since it was listed
+    let bytes = hashed.bytes;
+    return [
+      {
+        file: displayPath(absolute),
+        sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
+        sha256: hashed.sha256,
+        bytes: () => (bytes ??= readFileSync(absolute)),
+      },
+    ];
+  });
 }
 
 /** Decodes, parses and validates one spec file; a broken one throws a located SpecError. */
 export function loadSpecFile({ file, sourcePath, bytes }: SpecFile): LoadedSpec {
-  const source = decodeSpec(file, bytes);
+  const source = decodeSpec(file, bytes());
   return { ...validateSpec(source, parseSpecText(source)), sourcePath };
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
 import { contentHash } from "../content-hash.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
@@ -47,14 +48,14 @@ export function listTree(dir: string): string[] {
     .sort();
 }
 
-/** How the files on disk differ from the planned ones: every file is read and hashed. */
-export function diffTree(dir: string, planned: PlannedTree): TreeDiff {
+/** How the files on disk differ from the planned ones, comparing each file's hash (from `hasher`). */
+export function diffTree(dir: string, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
   const onDisk = listTree(dir);
   const present = new Set(onDisk);
   const diff: TreeDiff = { stale: [], missing: [], extra: onDisk.filter((file) => !planned.has(file)) };
   for (const [file, { sha256 }] of planned) {
     if (!present.has(file)) diff.missing.push(file);
-    else if (contentHash(readFileSync(path.join(dir, file))) !== sha256) diff.stale.push(file);
+    else if (hasher.hash(path.resolve(dir, file))?.sha256 !== sha256) diff.stale.push(file);
   }
   diff.stale.sort();
   diff.missing.sort();
@@ -72,8 +73,8 @@ export function isClean(diff: TreeDiff): boolean {
  * leaves the old output whole. Then each temporary file is renamed over its target and the files
  * no longer generated are removed. Build output and installs are left alone.
  */
-export async function updateTree(dir: string, planned: PlannedTree): Promise<TreeDiff> {
-  const diff = diffTree(dir, planned);
+export async function updateTree(dir: string, planned: PlannedTree, hasher: FileHasher = readingHasher): Promise<TreeDiff> {
+  const diff = diffTree(dir, planned, hasher);
   // The topmost folders this run creates, and whether each folder written to existed before.
   const createdFolders = new Set<string>();
   const existedBefore = new Map<string, boolean>();
@@ -94,17 +95,19 @@ export async function updateTree(dir: string, planned: PlannedTree): Promise<Tre
     return existed;
   };
   const renames: { partial: string; target: string }[] = [];
+  const written: { target: string; sha256: string }[] = [];
   try {
     for (const file of [...diff.stale, ...diff.missing]) {
-      const target = path.join(dir, file);
-      const contents = await planned.get(file)!.contents();
+      const target = path.resolve(dir, file);
+      const { sha256, contents } = planned.get(file)!;
       if (folderExisted(path.dirname(target))) {
         const partial = `${target}.falgen-${process.pid}.tmp`;
-        writeFileSync(partial, contents);
+        writeFileSync(partial, await contents());
         renames.push({ partial, target });
       } else {
-        writeFileSync(target, contents);
+        writeFileSync(target, await contents());
       }
+      written.push({ target, sha256 });
     }
   } catch (error) {
     for (const { partial } of renames) rmSync(partial, { force: true });
@@ -112,6 +115,7 @@ export async function updateTree(dir: string, planned: PlannedTree): Promise<Tre
     throw error;
   }
   for (const { partial, target } of renames) renameSync(partial, target);
+  for (const { target, sha256 } of written) hasher.written(target, sha256);
   for (const file of diff.extra) {
     rmSync(path.join(dir, file), { force: true });
     removeEmptyFolders(dir, path.dirname(file));

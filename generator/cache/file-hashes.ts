@@ -1,0 +1,97 @@
+import { readFileSync, statSync, type BigIntStats } from "node:fs";
+import { contentHash } from "../content-hash.js";
+import { writeCacheFile } from "./cache-file.js";
+
+/** A file's sha256, with its bytes when they had to be read for it. */
+export interface FileHash {
+  sha256: string;
+  bytes?: Buffer;
+}
+
+/** Hashes files on disk; what the load stage keys specs by and the write stage compares output by. */
+export interface FileHasher {
+  /** undefined when there is no such file. */
+  hash(file: string): FileHash | undefined;
+  /** Notes the hash of a file this run has just written. */
+  written(file: string, sha256: string): void;
+  save(): void;
+}
+
+/** Reads and hashes every file, every time. */
+export const readingHasher: FileHasher = {
+  hash: readAndHash,
+  written: () => {},
+  save: () => {},
+};
+
+function readAndHash(file: string): FileHash | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  return { sha256: contentHash(bytes), bytes };
+}
+
+/** size, mtime, ctime and inode (nanoseconds, as decimal strings), then the sha256. */
+type Record = [size: string, mtimeNs: string, ctimeNs: string, ino: string, sha256: string];
+
+function statOf(stats: BigIntStats): [string, string, string, string] {
+  return [String(stats.size), String(stats.mtimeNs), String(stats.ctimeNs), String(stats.ino)];
+}
+
+/**
+ * Hashes remembered by each file's stat, in `recordFile`, so a file nobody touched since the last
+ * run is not read again: what git's index does. Any write to a file changes its ctime, which no
+ * tool can set back. A file whose mtime is not older than the record itself may have changed in
+ * the same clock tick after it was hashed ("racily clean", in git's words), so it is read again.
+ * Only files this run asked about are kept, so the record does not grow without bound.
+ */
+export function rememberingHasher(recordFile: string): FileHasher {
+  let known: { [file: string]: Record } = {};
+  let recordedAt = 0n;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(recordFile, "utf8"));
+    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) {
+      known = parsed as typeof known;
+      recordedAt = statSync(recordFile, { bigint: true }).mtimeNs;
+    }
+  } catch {
+    // no record yet, or an unreadable one: every file is read
+  }
+  const kept: { [file: string]: Record } = {};
+  let changed = false;
+  const keep = (file: string, stats: BigIntStats, sha256: string) => {
+    const record: Record = [...statOf(stats), sha256];
+    if (known[file]?.join() !== record.join()) changed = true;
+    kept[file] = record;
+  };
+  return {
+    hash(file) {
+      let stats: BigIntStats;
+      try {
+        stats = statSync(file, { bigint: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw error;
+      }
+      const record = known[file];
+      if (Array.isArray(record) && stats.mtimeNs < recordedAt && record.slice(0, 4).join() === statOf(stats).join()) {
+        kept[file] = record;
+        return { sha256: record[4] };
+      }
+      const read = readAndHash(file);
+      if (read) keep(file, stats, read.sha256);
+      return read;
+    },
+    written(file, sha256) {
+      keep(file, statSync(file, { bigint: true }), sha256);
+    },
+    save() {
+      if (!changed && Object.keys(kept).length === Object.keys(known).length) return;
+      writeCacheFile(recordFile, JSON.stringify(kept));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+import { rememberingHasher } from "../../generator/cache/file-hashes.js";
+import { contentHash } from "../../generator/content-hash.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+const LONG_AGO = new Date("2020-01-01T00:00:00Z");
+
+/** A file last modified long ago, hashed and recorded by one run. */
+async function recorded(contents: string) {
+  const dir = await tempDir("hashes");
+  const file = path.join(dir, "spec.json");
+  const record = path.join(dir, "cache", "file-hashes.json");
+  writeFileSync(file, contents);
+  utimesSync(file, LONG_AGO, LONG_AGO);
+  const first = rememberingHasher(record);
+  expect(first.hash(file)).toEqual({ sha256: contentHash(contents), bytes: Buffer.from(contents) });
+  first.save();
+  return { file, record };
+}
+
+test("a file nobody touched since the last run is not read again", async () => {
+  const { file, record } = await recorded("{}");
+  expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("{}") });
+});
+
+test("a rewrite that keeps the size and sets the mtime back is still seen (its ctime moved)", async () => {
+  const { file, record } = await recorded("{ 1 }");
+  writeFileSync(file, "{ 2 }");
+  utimesSync(file, LONG_AGO, LONG_AGO);
+  expect(rememberingHasher(record).hash(file)?.sha256).toBe(contentHash("{ 2 }"));
+});
+
+test("a file modified no earlier than the record was written is read again (racily clean)", async () => {
+  const { file, record } = await recorded("{}");
+  // As if the file had been written in the record's own clock tick, after it was hashed.
+  const earlier = new Date(LONG_AGO.getTime() - 1000);
+  utimesSync(record, earlier, earlier);
+  expect(rememberingHasher(record).hash(file)?.bytes).toBeDefined();
+});
+
+test("a missing file has no hash; a damaged record means every file is read", async () => {
+  const { file, record } = await recorded("{}");
+  expect(rememberingHasher(record).hash(`${file}.gone`)).toBeUndefined();
+  writeFileSync(record, "[1, 2");
+  expect(rememberingHasher(record).hash(file)?.bytes).toBeDefined();
+});
+
+test("a file the run wrote is known by the hash it was written with", async () => {
+  const { file, record } = await recorded("old");
+  const run = rememberingHasher(record);
+  writeFileSync(file, "new");
+  utimesSync(file, LONG_AGO, LONG_AGO);
+  run.written(file, contentHash("new"));
+  run.save();
+  expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("new") });
+});
