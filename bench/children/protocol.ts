@@ -17,8 +17,8 @@ export interface ChildRun<Output> {
 }
 
 /**
- * Runs `bench/children/<script>` under Node with tsx's loader (`--import tsx`, one process, as the
- * falgen bin runs the generator), with extra Node flags before it.
+ * Runs `bench/children/<script>` under Node with tsx's loader (`--import tsx`: the scripts are
+ * TypeScript, whichever client they drive), with extra Node flags before it.
  */
 export async function runChildScript<Input, Output>(
   script: string,
