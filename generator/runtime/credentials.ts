@@ -3,9 +3,17 @@ import { FalError } from "./errors.js";
 /** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */
 export type Credentials = string | (() => string | Promise<string>);
 
-/** The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". */
-export async function resolveCredentials(credentials: Credentials | undefined): Promise<string> {
-  let key = typeof credentials === "function" ? await credentials() : credentials;
+/**
+ * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
+ * joined by ":". A promise only when the credentials are a function that returns one: a fixed key
+ * costs no promise per request.
+ */
+export function resolveCredentials(credentials: Credentials | undefined): string | Promise<string> {
+  const key = typeof credentials === "function" ? credentials() : credentials;
+  return typeof key === "string" || key === undefined ? keyOrEnvironment(key) : Promise.resolve(key).then(keyOrEnvironment);
+}
+
+function keyOrEnvironment(key: string | undefined): string {
   try {
     // `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;

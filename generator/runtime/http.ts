@@ -1,8 +1,8 @@
-import { createQuerySerializer, defaultBodySerializer, mergeHeaders } from "openapi-fetch";
+import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
 import { abortError, fetchSignal } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError } from "./errors.js";
-import { withRetry, type RetryOptions } from "./retry.js";
+import { backoff, type RetryOptions } from "./retry.js";
 
 /** The queue's answer to a submit. */
 export interface SubmitResponse {
@@ -26,20 +26,36 @@ export interface FalCall {
 /** The header a proxy reads the real destination from. */
 export const TARGET_URL_HEADER = "x-fal-target-url";
 
+/**
+ * Request headers as fetch reads them fastest: a plain object (a Headers instance is validated
+ * and copied once more). Names are lower case, so a later value replaces an earlier one of any
+ * case, as Headers.set would.
+ */
+export type HeaderRecord = Record<string, string>;
+
+/** Adds `headers` (names lower-cased, undefined values skipped) to `target`, replacing what it had under the same names. */
+export function addHeaders(target: HeaderRecord, headers: Record<string, string | number | undefined> | undefined): HeaderRecord {
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) target[name.toLowerCase()] = String(value);
+  }
+  return target;
+}
+
 const serializeQuery = createQuerySerializer();
 
 /**
- * Sends a call through the client (which adds the key, or routes it through the proxy). Query,
- * headers and JSON body go through openapi-fetch's serialisers. Its typed-path client is not used:
- * fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are a
- * fetch wrapper, and its request pipeline would more than double the runtime's bundle.
+ * Sends a call through the client (which adds the key, or routes it through the proxy). Query and
+ * JSON body go through openapi-fetch's serialisers. Its typed-path client is not used: fal's paths
+ * carry endpoint ids (whose slashes it would percent-encode), auth and proxying are a fetch
+ * wrapper, and its request pipeline would more than double the runtime's bundle.
  */
 export function callFal(client: FalClient, { url, method = "GET", query, headers, body }: FalCall, signal: AbortSignal): Promise<Response> {
   const search = query ? serializeQuery(query) : "";
   const json = body !== undefined;
   return client.send(search ? `${url}?${search}` : url, {
     method,
-    headers: mergeHeaders(json ? { "content-type": "application/json" } : undefined, headers),
+    headers: addHeaders(json ? { "content-type": "application/json" } : {}, headers),
     body: json ? defaultBodySerializer(body) : undefined,
     signal: fetchSignal(signal),
   });
@@ -48,18 +64,33 @@ export function callFal(client: FalClient, { url, method = "GET", query, headers
 /**
  * Sends a call (made anew per attempt) under a retry policy and returns its body: parsed JSON (or
  * text that is not JSON), or with `stream` the raw body. A rejected call becomes `requestError`,
- * an error response `apiErrorFromResponse`.
+ * an error response `apiErrorFromResponse`; `backoff` decides whether and when to try again.
  */
-export function send<D>(retry: RetryOptions | false, signal: AbortSignal, idempotent: boolean, call: () => Promise<Response>, stream?: boolean): Promise<D> {
-  return withRetry(retry, signal, idempotent, async () => {
-    const response = await call().catch((cause: unknown) => Promise.reject(requestError(cause, signal)));
-    if (!response.ok) throw apiErrorFromResponse(response, await readBody(response));
-    return (stream ? response.body : await readBody(response)) as D;
-  });
+export async function send<D>(retry: RetryOptions | false, signal: AbortSignal, idempotent: boolean, call: () => Promise<Response>, stream?: boolean): Promise<D> {
+  // The attempt loop is written out here, in the one function every call goes through, rather than
+  // wrapped in a closure per call: one suspended function per request in flight, not three.
+  for (let attempt = 0; ; attempt++) {
+    // Only a rejected call is a request error: one that throws before it sends stays what it is.
+    const pending = call();
+    try {
+      let response: Response;
+      try {
+        response = await pending;
+      } catch (cause) {
+        throw requestError(cause, signal);
+      }
+      if (stream && response.ok) return response.body as D;
+      const body = parseBody(await response.text());
+      if (!response.ok) throw apiErrorFromResponse(response, body);
+      return body as D;
+    } catch (error) {
+      await backoff(retry, signal, idempotent, error, attempt);
+    }
+  }
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** Parsed JSON, or the text itself when it is not JSON. */
+function parseBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -33,32 +33,34 @@ export function submit(client: FalClient, endpointId: string, input: unknown, op
 }
 
 /** Uploads file inputs, then queues the request once (never retried unless it provably did not arrive). */
-export async function submitWithin(
+export function submitWithin(
   client: FalClient,
   endpointId: string,
   input: unknown,
   options: Omit<SubmitOptions, "signal">,
   signal: AbortSignal,
 ): Promise<SubmitResponse> {
-  const body = await replaceFileInputs(client, input, signal);
-  return send(client.retry, signal, false, () =>
-    callFal(
-      client,
-      {
-        url: `${client.queueUrl}/${endpointId}`,
-        method: "POST",
-        query: { fal_webhook: options.webhookUrl },
-        headers: {
-          "x-fal-queue-priority": options.priority,
-          "x-fal-request-timeout": options.startTimeout,
-          "x-fal-runner-hint": options.hint,
-          ...options.headers,
+  const queue = (body: unknown) =>
+    send<SubmitResponse>(client.retry, signal, false, () =>
+      callFal(
+        client,
+        {
+          url: `${client.queueUrl}/${endpointId}`,
+          method: "POST",
+          query: { fal_webhook: options.webhookUrl },
+          headers: {
+            "x-fal-queue-priority": options.priority,
+            "x-fal-request-timeout": options.startTimeout,
+            "x-fal-runner-hint": options.hint,
+            ...options.headers,
+          },
+          body,
         },
-        body,
-      },
-      signal,
-    ),
-  );
+        signal,
+      ),
+    );
+  const withFiles = replaceFileInputs(client, input, signal);
+  return withFiles ? withFiles.then(queue) : queue(input);
 }
 
 export function status(client: FalClient, endpointId: string, requestId: string, options: StatusOptions = {}): Promise<QueueStatus> {

@@ -47,14 +47,3 @@ export async function backoff(options: RetryOptions | false, signal: AbortSignal
   if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
   await sleep(retryDelay(attempt, options, error), signal);
 }
-
-/** Runs `attempt` until it succeeds or `backoff` gives up. */
-export async function withRetry<T>(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, attempt: () => Promise<T>): Promise<T> {
-  for (let retries = 0; ; retries++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      await backoff(options, signal, idempotent, error, retries);
-    }
-  }
-}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { FalApiError, FalNetworkError } from "../../generator/runtime/errors.js";
-import { isRetryable, parseRetryAfter, retryDelay, withRetry, type RetryOptions } from "../../generator/runtime/retry.js";
+import { send } from "../../generator/runtime/http.js";
+import { isRetryable, parseRetryAfter, retryDelay, type RetryOptions } from "../../generator/runtime/retry.js";
 
 const apiError = (status: number, headers: Record<string, string> = {}) => new FalApiError(new Response(null, { status, headers }), null);
 const policy: RetryOptions = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 4 };
@@ -60,23 +61,21 @@ describe("retryDelay", () => {
   });
 });
 
-describe("withRetry", () => {
+describe("send retries under the policy", () => {
   const signal = new AbortController().signal;
+  const reply = (status: number, headers: Record<string, string> = {}) => new Response(JSON.stringify({ detail: "busy" }), { status, headers });
 
   test("repeats a retryable failure, then returns the success", async () => {
     let calls = 0;
-    const value = await withRetry(policy, signal, true, async () => {
-      if (++calls < 3) throw apiError(503);
-      return "ok";
-    });
+    const value = await send(policy, signal, true, async () => (++calls < 3 ? reply(503) : Response.json("ok")));
     expect([value, calls]).toEqual(["ok", 3]);
   });
 
   test("gives up after maxRetries and throws the last error", async () => {
     let calls = 0;
-    const failure = withRetry(policy, signal, true, async () => {
+    const failure = send(policy, signal, true, async () => {
       calls++;
-      throw apiError(502);
+      return reply(502);
     });
     await expect(failure).rejects.toMatchObject({ status: 502 });
     expect(calls).toBe(1 + policy.maxRetries);
@@ -84,9 +83,9 @@ describe("withRetry", () => {
 
   test("a submit is tried once on a 503", async () => {
     let calls = 0;
-    const failure = withRetry(policy, signal, false, async () => {
+    const failure = send(policy, signal, false, async () => {
       calls++;
-      throw apiError(503);
+      return reply(503);
     });
     await expect(failure).rejects.toBeInstanceOf(FalApiError);
     expect(calls).toBe(1);
@@ -94,21 +93,18 @@ describe("withRetry", () => {
 
   test("retry: false tries once", async () => {
     let calls = 0;
-    await expect(
-      withRetry(false, signal, true, async () => {
-        calls++;
-        throw apiError(503);
-      }),
-    ).rejects.toThrow();
+    const failure = send(false, signal, true, async () => {
+      calls++;
+      return reply(503);
+    });
+    await expect(failure).rejects.toThrow();
     expect(calls).toBe(1);
   });
 
   test("waits as long as Retry-After asks", async () => {
     let calls = 0;
     const started = Date.now();
-    await withRetry({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 0 }, signal, true, async () => {
-      if (++calls === 1) throw apiError(429, { "retry-after": "1" });
-    });
+    await send({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 0 }, signal, true, async () => (++calls === 1 ? reply(429, { "retry-after": "1" }) : Response.json(null)));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 });

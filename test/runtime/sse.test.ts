@@ -2,19 +2,10 @@ import { describe, expect, test } from "vitest";
 import { serverSentData } from "../../generator/runtime/sse.js";
 import { parseStatusEvents } from "../../generator/runtime/stream.js";
 
-function textStream(chunks: string[]): ReadableStream<string> {
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(chunk);
-      controller.close();
-    },
-  });
-}
-
-async function dataOf(chunks: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for await (const data of serverSentData(textStream(chunks))) out.push(data);
-  return out;
+/** The data of the events in `chunks`, fed one by one, then the end of the stream. */
+function dataOf(chunks: string[]): string[] {
+  const split = serverSentData();
+  return [...chunks.map((chunk) => split(chunk, false)), split("", true)].flat();
 }
 
 describe("serverSentData", () => {
@@ -22,71 +13,54 @@ describe("serverSentData", () => {
     ["LF", "\n"],
     ["CRLF", "\r\n"],
     ["CR", "\r"],
-  ])("events end at a blank line, with %s line ends", async (_, eol) => {
+  ])("events end at a blank line, with %s line ends", (_, eol) => {
     const text = ["data: one", "", "data: two", "", ""].join(eol);
-    expect(await dataOf([text])).toEqual(["one", "two"]);
+    expect(dataOf([text])).toEqual(["one", "two"]);
   });
 
-  test("mixed line ends in one stream", async () => {
-    expect(await dataOf(["data: a\r\n\r\ndata: b\n\ndata: c\r\rdata: d\r\n\n"])).toEqual(["a", "b", "c", "d"]);
+  test("mixed line ends in one stream", () => {
+    expect(dataOf(["data: a\r\n\r\ndata: b\n\ndata: c\r\rdata: d\r\n\n"])).toEqual(["a", "b", "c", "d"]);
   });
 
-  test("data lines join with a newline; only one leading space is dropped", async () => {
-    expect(await dataOf(["data: first\ndata:second\ndata:  third\ndata\ndata:\n\n"])).toEqual(["first\nsecond\n third\n\n"]);
+  test("data lines join with a newline; only one leading space is dropped", () => {
+    expect(dataOf(["data: first\ndata:second\ndata:  third\ndata\ndata:\n\n"])).toEqual(["first\nsecond\n third\n\n"]);
   });
 
-  test("comments and the event, id, retry and unknown fields are ignored; events without data are skipped", async () => {
+  test("comments and the event, id, retry and unknown fields are ignored; events without data are skipped", () => {
     const text = ": keep-alive\n\nevent: status\nid: 7\nretry: 1000\nfoo: bar\ndatax: no\ndata: {\"a\":1}\n\nevent: ping\n\nid: 8\n\n";
-    expect(await dataOf([text])).toEqual(['{"a":1}']);
+    expect(dataOf([text])).toEqual(['{"a":1}']);
   });
 
-  test("a colon inside the value is kept", async () => {
-    expect(await dataOf(["data: a: b:c\n\n"])).toEqual(["a: b:c"]);
+  test("a colon inside the value is kept", () => {
+    expect(dataOf(["data: a: b:c\n\n"])).toEqual(["a: b:c"]);
   });
 
-  test("an empty data field still dispatches an event with empty data", async () => {
-    expect(await dataOf(["data:\n\n"])).toEqual([""]);
+  test("an empty data field still dispatches an event with empty data", () => {
+    expect(dataOf(["data:\n\n"])).toEqual([""]);
   });
 
-  test("an event cut off by the end of the stream is dropped", async () => {
-    expect(await dataOf(["data: whole\n\ndata: cut"])).toEqual(["whole"]);
-    expect(await dataOf(["data: whole\n\ndata: cut\n"])).toEqual(["whole"]);
+  test("an event cut off by the end of the stream is dropped", () => {
+    expect(dataOf(["data: whole\n\ndata: cut"])).toEqual(["whole"]);
+    expect(dataOf(["data: whole\n\ndata: cut\n"])).toEqual(["whole"]);
   });
 
-  test("a CR ending the stream ends its line", async () => {
-    expect(await dataOf(["data: last\r\r"])).toEqual(["last"]);
+  test("a CR ending the stream ends its line", () => {
+    expect(dataOf(["data: last\r\r"])).toEqual(["last"]);
   });
 
-  test("a CRLF split across chunks is one line end, not two", async () => {
-    expect(await dataOf(["data: a\r", "\ndata: b\r", "\n\r", "\n"])).toEqual(["a\nb"]);
+  test("a CRLF split across chunks is one line end, not two", () => {
+    expect(dataOf(["data: a\r", "\ndata: b\r", "\n\r", "\n"])).toEqual(["a\nb"]);
   });
 
-  test("the same events whatever the chunk boundaries", async () => {
+  test("the same events whatever the chunk boundaries", () => {
     const text = ': hi\r\ndata: {"x":1}\r\n\r\nevent: e\rdata: two\rdata: lines\r\rdata: z\n\ndata: cut';
     const expected = ['{"x":1}', "two\nlines", "z"];
     for (let i = 0; i <= text.length; i++) {
       for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 3)]) {
-        expect(await dataOf([text.slice(0, i), text.slice(i, j), text.slice(j)])).toEqual(expected);
+        expect(dataOf([text.slice(0, i), text.slice(i, j), text.slice(j)])).toEqual(expected);
       }
     }
-    expect(await dataOf([...text])).toEqual(expected);
-  });
-
-  test("stopping early cancels the stream", async () => {
-    let cancelled = false;
-    const stream = new ReadableStream<string>({
-      start(controller) {
-        controller.enqueue("data: 1\n\ndata: 2\n\n");
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    for await (const data of serverSentData(stream)) {
-      expect(data).toBe("1");
-      break;
-    }
-    expect(cancelled).toBe(true);
+    expect(dataOf([...text])).toEqual(expected);
   });
 });
 
@@ -104,5 +78,22 @@ describe("parseStatusEvents", () => {
     const statuses: unknown[] = [];
     for await (const status of parseStatusEvents(body)) statuses.push(status);
     expect(statuses).toEqual([{ status: "IN_PROGRESS", request_id: "r", note: "é" }]);
+  });
+
+  test("stopping early cancels the body", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('data: {"status":"IN_QUEUE"}\n\ndata: {"status":"IN_PROGRESS"}\n\n'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    for await (const status of parseStatusEvents(body)) {
+      expect(status.status).toBe("IN_QUEUE");
+      break;
+    }
+    expect(cancelled).toBe(true);
   });
 });

@@ -25,10 +25,13 @@ export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
   return signal === NEVER_ABORTED ? undefined : signal;
 }
 
+/** The scope of every call that nothing can abort: shared, it has nothing to dispose. */
+const UNABORTABLE: AbortScope = { signal: NEVER_ABORTED, dispose() {} };
+
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
-  if (signal === undefined && timeout === undefined) return { signal: NEVER_ABORTED, dispose() {} };
+  if (signal === undefined && timeout === undefined) return UNABORTABLE;
   const controller = new AbortController();
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
@@ -43,9 +46,17 @@ export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
   };
 }
 
-/** Runs `run` under its own abort scope; when `requestId` is given, every error carries it. */
-export async function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Runs `run` under its own abort scope; when `requestId` is given, every error carries it. A call
+ * with nothing to dispose and no id to add gets `run`'s own promise, without a wrapper that would
+ * stay suspended as long as the call is in flight.
+ */
+export function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const scope = abortScope(options);
+  return scope === UNABORTABLE && requestId === undefined ? run(NEVER_ABORTED) : runWithin(scope, requestId, run);
+}
+
+async function runWithin<T>(scope: AbortScope, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
   try {
     return await run(scope.signal);
   } catch (error) {

@@ -1,6 +1,5 @@
-import { mergeHeaders } from "openapi-fetch";
 import { resolveCredentials, type Credentials } from "./credentials.js";
-import { TARGET_URL_HEADER } from "./http.js";
+import { addHeaders, TARGET_URL_HEADER, type HeaderRecord } from "./http.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
 
 export interface FalClientOptions {
@@ -29,8 +28,11 @@ export interface FalClient {
   readonly retry: RetryOptions | false;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
   readonly fetch: typeof fetch;
-  /** Sends a fal API request (its body a string or absent): with the key added, or through the proxy. */
-  readonly send: (url: string, init: RequestInit & { headers: Headers }) => Promise<Response>;
+  /**
+   * Sends a fal API request (its body a string or absent, its header names lower case): with the
+   * configured headers and the key added, or through the proxy.
+   */
+  readonly send: (url: string, init: RequestInit & { headers: HeaderRecord }) => Promise<Response>;
 }
 
 /**
@@ -40,20 +42,31 @@ export interface FalClient {
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }: FalClientOptions = {}): FalClient {
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
   const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
+  // Lower-cased once, so each request's own headers and the key override them by plain assignment.
+  const defaults = addHeaders({}, headers);
   return {
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
-    async send(url, init) {
-      // Plain fetch(url, init): no Request objects to build and copy on a hot path.
-      const sent = mergeHeaders(headers, init.headers);
-      if (proxyUrl === undefined) {
-        sent.set("authorization", `Key ${await resolveCredentials(credentials)}`);
+    // Not async: it hands back fetch's own promise, rather than one more that waits on it.
+    send(url, init) {
+      const sent = { ...defaults, ...init.headers };
+      const withKey = (key: string) => {
+        sent.authorization = `Key ${key}`;
         return fetch(url, { ...init, headers: sent });
+      };
+      try {
+        if (proxyUrl !== undefined) {
+          sent[TARGET_URL_HEADER] = url;
+          return fetch(proxyUrl, { ...init, headers: sent });
+        }
+        const key = resolveCredentials(credentials);
+        return typeof key === "string" ? withKey(key) : key.then(withKey);
+      } catch (error) {
+        // A synchronous failure (no credentials, a custom fetch that throws) rejects, as a failed fetch does.
+        return Promise.reject(error);
       }
-      sent.set(TARGET_URL_HEADER, url);
-      return fetch(proxyUrl, { ...init, headers: sent });
     },
   };
 }

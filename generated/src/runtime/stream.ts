@@ -53,16 +53,31 @@ export async function* statusEvents(client: FalClient, url: string, logs: boolea
   }
 }
 
-/** Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. */
+/**
+ * Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. The
+ * body is cancelled when the consumer stops early, which frees its connection.
+ */
 export async function* parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus> {
   if (!body) return;
-  for await (const data of serverSentData(body.pipeThrough(new TextDecoderStream()))) {
-    let event: { status?: unknown } | null;
-    try {
-      event = JSON.parse(data);
-    } catch (error) {
-      throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
+  const reader = body.getReader();
+  // Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
+  const decoder = new TextDecoder();
+  const split = serverSentData();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      for (const data of split(decoder.decode(value, { stream: !done }), done)) {
+        let event: { status?: unknown } | null;
+        try {
+          event = JSON.parse(data);
+        } catch (error) {
+          throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
+        }
+        if (typeof event?.status === "string") yield event as QueueStatus;
+      }
+      if (done) return;
     }
-    if (typeof event?.status === "string") yield event as QueueStatus;
+  } finally {
+    reader.cancel().catch(() => {});
   }
 }
