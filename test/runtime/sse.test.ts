@@ -80,6 +80,35 @@ describe("parseStatusEvents", () => {
     expect(statuses).toEqual([{ status: "IN_PROGRESS", request_id: "r", note: "é" }]);
   });
 
+  test.each([
+    { after: "the end of the stream", next: null, cancelled: false },
+    { after: "more data", next: 'data: {"status":"COMPLETED"}\n\n', cancelled: true },
+  ])("after COMPLETED the body is read on, not cancelled, so its connection can be reused; cancelled if $after follows", async ({ next, cancelled: wantCancelled }) => {
+    let cancelled = false;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('data: {"status":"COMPLETED"}\n\n'));
+      },
+      // With no queue, pull runs only for a read past the COMPLETED chunk: the read ahead.
+      pull(controller) {
+        pulls++;
+        if (next === null) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    for await (const status of parseStatusEvents(body)) {
+      expect(status.status).toBe("COMPLETED");
+      break;
+    }
+    await expect.poll(() => pulls).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(cancelled).toBe(wantCancelled);
+  });
+
   test("stopping early cancels the body", async () => {
     let cancelled = false;
     const body = new ReadableStream<Uint8Array<ArrayBuffer>>({

@@ -55,7 +55,9 @@ export async function* statusEvents(client: FalClient, url: string, logs: boolea
 
 /**
  * Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. The
- * body is cancelled when the consumer stops early, which frees its connection.
+ * body is cancelled when the consumer stops early, which frees its connection. After COMPLETED
+ * the queue closes the stream, and its end usually arrives with that event: it is read rather
+ * than cancelled, so the connection goes back to the pool instead of being torn down.
  */
 export async function* parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus> {
   if (!body) return;
@@ -63,9 +65,12 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
   // Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
   const decoder = new TextDecoder();
   const split = serverSentData();
+  let completed = false;
+  let ended = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
+      ended = done;
       for (const data of split(decoder.decode(value, { stream: !done }), done)) {
         let event: { status?: unknown } | null;
         try {
@@ -73,11 +78,14 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
         } catch (error) {
           throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
         }
-        if (typeof event?.status === "string") yield event as QueueStatus;
+        if (typeof event?.status !== "string") continue;
+        completed = event.status === "COMPLETED";
+        yield event as QueueStatus;
       }
       if (done) return;
     }
   } finally {
-    reader.cancel().catch(() => {});
+    if (completed && !ended) reader.read().then(({ done }) => (done ? undefined : reader.cancel())).catch(() => {});
+    else reader.cancel().catch(() => {});
   }
 }
