@@ -44,6 +44,7 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
   // Lower-cased once, so each request's own headers and the key override them by plain assignment.
   const defaults = addHeaders({}, headers);
+  const direct = directRequestInit();
   return {
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
@@ -54,7 +55,7 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
       const sent = { ...defaults, ...init.headers };
       const withKey = (key: string) => {
         sent.authorization = `Key ${key}`;
-        return fetch(url, { ...init, headers: sent });
+        return fetch(url, { ...init, ...direct, headers: sent });
       };
       try {
         if (proxyUrl !== undefined) {
@@ -69,6 +70,26 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
       }
     },
   };
+}
+
+/**
+ * What requests sent straight to fal add to their init. fal's API never redirects, so a redirect is
+ * refused as a network error rather than followed, and no request belongs to a window (no auth
+ * prompts): with both, fetch sends the request itself, where it otherwise copies every request,
+ * teeing its body, in case a redirect must be followed (Fetch standard, HTTP-network-or-cache
+ * fetch, step 8). That copy is a good part of each call's CPU and of its memory while in flight.
+ * Runtimes whose Request refuses `redirect: "error"` (Cloudflare Workers) get nothing added, and
+ * requests through `proxyUrl` still follow redirects: the proxy is the app's own route, which may
+ * redirect (a trailing slash, a moved path).
+ */
+function directRequestInit(): RequestInit {
+  const init: RequestInit = { redirect: "error", window: null };
+  try {
+    new Request("https://queue.fal.run", init);
+    return init;
+  } catch {
+    return {};
+  }
 }
 
 function trimSlash(url: string): string {

@@ -78,3 +78,46 @@ describe("the key never leaks into errors", () => {
     }
   });
 });
+
+describe("redirects", () => {
+  /** Answers `/moved` with a status and redirects everything else there. */
+  const redirecting = () => serve((request) => (new URL(request.url).pathname === "/moved" ? json({ status: "COMPLETED", request_id: "r" }) : new Response(null, { status: 302, headers: { location: "/moved" } })));
+
+  test("a redirect from fal is a network error, not followed: fal's API never redirects", async () => {
+    const server = await redirecting();
+    const failure = status(createFalClient({ credentials: KEY, queueUrl: server.url, retry: false }), ENDPOINT, "r");
+    await expect(failure).rejects.toMatchObject({ name: "FalNetworkError", message: expect.stringContaining("redirect") });
+    expect(server.calls).toEqual(["GET /fal-ai/flux/requests/r/status"]);
+  });
+
+  test("through the proxy, the app's own route, a redirect is followed", async () => {
+    const server = await redirecting();
+    await expect(status(createFalClient({ proxyUrl: `${server.url}/api/fal` }), ENDPOINT, "r")).resolves.toMatchObject({ status: "COMPLETED" });
+    expect(server.calls).toEqual(["GET /api/fal", "GET /moved"]);
+  });
+
+  test("where Request refuses redirect: 'error' (Cloudflare Workers), requests go without it", async () => {
+    const inits: RequestInit[] = [];
+    const recording: typeof fetch = async (_, init) => {
+      inits.push(init ?? {});
+      return json({ status: "COMPLETED", request_id: "r" });
+    };
+    await status(createFalClient({ credentials: KEY, fetch: recording }), ENDPOINT, "r");
+    const Native = globalThis.Request;
+    vi.stubGlobal(
+      "Request",
+      class extends Native {
+        constructor(input: RequestInfo | URL, init?: RequestInit) {
+          if (init?.redirect === "error") throw new TypeError('Invalid redirect value, must be one of "follow" or "manual"');
+          super(input, init);
+        }
+      },
+    );
+    try {
+      await status(createFalClient({ credentials: KEY, fetch: recording }), ENDPOINT, "r");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(inits.map(({ redirect, window }) => ({ redirect, window }))).toEqual([{ redirect: "error", window: null }, { redirect: undefined, window: undefined }]);
+  });
+});
