@@ -11,36 +11,40 @@ import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions
  * (so does `onEnqueue`), and errors thrown by the callbacks are wrapped in a FalError with it.
  */
 export function subscribe<O>(client: FalClient, endpointId: string, input: unknown, options: SubscribeOptions = {}): Promise<Result<O>> {
-  return runScoped(options, undefined, async (signal) => {
-    const submitted = await submitWithin(client, endpointId, input, options, signal);
-    const requestId = submitted.request_id;
-    try {
-      options.onEnqueue?.(requestId);
-      const url = submittedUrl(client, endpointId, submitted);
-      let status: QueueStatus | undefined;
-      if (options.mode === "streaming") {
-        // Stream events carry only new logs; give each status all logs so far, as polling does.
-        let logs: RequestLog[] = [];
-        for await (const event of statusEvents(client, url, options.logs, signal)) {
-          logs = [...logs, ...(event.logs ?? [])];
-          status = { ...event, logs };
-          options.onQueueUpdate?.(status);
-        }
-      } else {
-        // Polls every `pollInterval` ms until COMPLETED (each poll returns all logs so far).
-        for (;;) {
-          status = await fetchStatus(client, url, options.logs, signal);
-          options.onQueueUpdate?.(status);
-          if (status.status === "COMPLETED") break;
-          await sleep(options.pollInterval ?? 500, signal);
-        }
+  return runScoped(options, undefined, (signal) => subscribeWithin<O>(client, endpointId, input, options, signal));
+}
+
+// A function of its own rather than a closure made per call: while the request runs, only its
+// frame is kept, not also the closure and the scope it would capture.
+async function subscribeWithin<O>(client: FalClient, endpointId: string, input: unknown, options: SubscribeOptions, signal: AbortSignal): Promise<Result<O>> {
+  const submitted = await submitWithin(client, endpointId, input, options, signal);
+  const requestId = submitted.request_id;
+  try {
+    options.onEnqueue?.(requestId);
+    const url = submittedUrl(client, endpointId, submitted);
+    let status: QueueStatus | undefined;
+    if (options.mode === "streaming") {
+      // Stream events carry only new logs; give each status all logs so far, as polling does.
+      let logs: RequestLog[] = [];
+      for await (const event of statusEvents(client, url, options.logs, signal)) {
+        logs = [...logs, ...(event.logs ?? [])];
+        status = { ...event, logs };
+        options.onQueueUpdate?.(status);
       }
-      // A failed request's result is its stored error response: report it without retrying.
-      // (Both loops end on COMPLETED.)
-      const failed = (status as CompletedStatus | undefined)?.error !== undefined;
-      return await fetchResult<O>(client, url, requestId, signal, failed ? false : client.retry);
-    } catch (error) {
-      throw withRequestId(error, requestId);
+    } else {
+      // Polls every `pollInterval` ms until COMPLETED (each poll returns all logs so far).
+      for (;;) {
+        status = await fetchStatus(client, url, options.logs, signal);
+        options.onQueueUpdate?.(status);
+        if (status.status === "COMPLETED") break;
+        await sleep(options.pollInterval ?? 500, signal);
+      }
     }
-  });
+    // A failed request's result is its stored error response: report it without retrying.
+    // (Both loops end on COMPLETED.)
+    const failed = (status as CompletedStatus | undefined)?.error !== undefined;
+    return await fetchResult<O>(client, url, requestId, signal, failed ? false : client.retry);
+  } catch (error) {
+    throw withRequestId(error, requestId);
+  }
 }

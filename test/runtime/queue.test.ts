@@ -39,6 +39,18 @@ describe("submit", () => {
     });
   });
 
+  test("call headers win over the client's, and the key over both, whatever their case", async () => {
+    const server = await serve(fakeQueue());
+    const client = createFalClient({ credentials: KEY, queueUrl: server.url, headers: { "X-Fal-Runner-Hint": "client", Authorization: "Key stolen", "X-Keep": "k" } });
+    await submit(client, ENDPOINT, {}, { hint: "call", headers: { "X-FAL-RUNNER-HINT": "header", "Content-Type": "application/json; charset=utf-8" } });
+    expect(Object.fromEntries(server.received[0]?.headers ?? [])).toMatchObject({
+      authorization: `Key ${KEY}`,
+      "x-fal-runner-hint": "header",
+      "x-keep": "k",
+      "content-type": "application/json; charset=utf-8",
+    });
+  });
+
   test("sends no optional query or headers when none are given", async () => {
     const server = await serve(fakeQueue());
     await submit(createFalClient({ credentials: KEY, queueUrl: server.url }), ENDPOINT, {});

@@ -30,7 +30,8 @@ export interface FalClient {
   readonly fetch: typeof fetch;
   /**
    * Sends a fal API request (its body a string or absent, its header names lower case): with the
-   * configured headers and the key added, or through the proxy.
+   * configured headers and the key added, or through the proxy. `init` and its headers are
+   * completed in place, so each must be the call's own.
    */
   readonly send: (url: string, init: RequestInit & { headers: HeaderRecord }) => Promise<Response>;
 }
@@ -42,25 +43,27 @@ export interface FalClient {
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }: FalClientOptions = {}): FalClient {
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
   const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
-  // Lower-cased once, so each request's own headers and the key override them by plain assignment.
-  const defaults = addHeaders({}, headers);
+  // Lower-cased once; each request's own headers win over them.
+  const defaults = Object.entries(addHeaders({}, headers));
   const direct = directRequestInit();
   return {
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
-    // Not async: it hands back fetch's own promise, rather than one more that waits on it.
+    // Not async: it hands back fetch's own promise, rather than one more that waits on it. It
+    // completes the caller's init in place instead of copying it, as this runs for every request.
     send(url, init) {
-      const sent = { ...defaults, ...init.headers };
+      const { headers } = init;
+      for (const [name, value] of defaults) headers[name] ??= value;
       const withKey = (key: string) => {
-        sent.authorization = `Key ${key}`;
-        return fetch(url, { ...init, ...direct, headers: sent });
+        headers.authorization = `Key ${key}`;
+        return fetch(url, Object.assign(init, direct));
       };
       try {
         if (proxyUrl !== undefined) {
-          sent[TARGET_URL_HEADER] = url;
-          return fetch(proxyUrl, { ...init, headers: sent });
+          headers[TARGET_URL_HEADER] = url;
+          return fetch(proxyUrl, init);
         }
         const key = resolveCredentials(credentials);
         return typeof key === "string" ? withKey(key) : key.then(withKey);
