@@ -54,8 +54,9 @@ export async function* statusEvents(client: FalClient, url: string, logs: boolea
 }
 
 /**
- * Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. The
- * body is cancelled when the consumer stops early, which frees its connection.
+ * Statuses from an SSE body, ending after COMPLETED; events without a `status` (keep-alives, other
+ * kinds) are skipped. When the consumer stops before COMPLETED the body is cancelled, which frees
+ * its connection.
  */
 export async function* parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus> {
   if (!body) return;
@@ -63,6 +64,7 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
   // Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
   const decoder = new TextDecoder();
   const split = serverSentData();
+  let completed = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -73,11 +75,18 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
         } catch (error) {
           throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
         }
-        if (typeof event?.status === "string") yield event as QueueStatus;
+        if (typeof event?.status !== "string") continue;
+        completed = event.status === "COMPLETED";
+        yield event as QueueStatus;
+        if (completed) return;
       }
       if (done) return;
     }
   } finally {
-    reader.cancel().catch(() => {});
+    // The queue ends the stream right after COMPLETED: let that end arrive, off the caller's path,
+    // rather than cancel, which aborts the fetch (an AbortError and abort events per request).
+    // Anything else still arriving after it, or an early stop, cancels the body.
+    const rest = completed ? reader.read().then(({ done }) => (done ? undefined : reader.cancel())) : reader.cancel();
+    rest.catch(() => {});
   }
 }

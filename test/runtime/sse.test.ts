@@ -97,3 +97,36 @@ describe("parseStatusEvents", () => {
     expect(cancelled).toBe(true);
   });
 });
+
+describe("parseStatusEvents after COMPLETED", () => {
+  /** A body whose source enqueues `first`, then after a turn `then` (or closes), recording a cancel. */
+  function bodyWith(first: string, then: string | undefined) {
+    const state = { cancelled: false };
+    const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(first));
+        setTimeout(() => (then === undefined ? controller.close() : controller.enqueue(new TextEncoder().encode(then))), 5);
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    });
+    return { body, state };
+  }
+
+  test("ends, and lets the stream's own end arrive instead of cancelling it", async () => {
+    const { body, state } = bodyWith('data: {"status":"COMPLETED"}\n\n', undefined);
+    const statuses: unknown[] = [];
+    for await (const status of parseStatusEvents(body)) statuses.push(status);
+    expect(statuses).toEqual([{ status: "COMPLETED" }]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state.cancelled).toBe(false);
+  });
+
+  test("cancels the body when more arrives after it", async () => {
+    const { body, state } = bodyWith('data: {"status":"COMPLETED"}\n\n', ": ping\n\n");
+    for await (const status of parseStatusEvents(body)) expect(status.status).toBe("COMPLETED");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state.cancelled).toBe(true);
+  });
+});
