@@ -98,6 +98,20 @@ function parseBody(text: string): unknown {
   }
 }
 
+const setImmediateIfAny = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+
+/**
+ * Resolves once the connection a response just ended on can carry another request: await it
+ * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
+ * connection back to its pool only in the event-loop turn after the response ends (a
+ * setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
+ * calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
+ * there is no setImmediate (browsers pool connections themselves) nothing is awaited.
+ */
+export function connectionFreed(): Promise<void> | undefined {
+  return setImmediateIfAny && new Promise((resolve) => setImmediateIfAny(resolve));
+}
+
 // Connection-level failures before any byte left (Node/undici codes). Elsewhere nothing proves
 // that, so those errors count as sent.
 const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;

@@ -1,6 +1,7 @@
 import { runScoped, sleep } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { withRequestId } from "./errors.js";
+import { connectionFreed } from "./http.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./queue.js";
 import { statusEvents } from "./stream.js";
 import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions } from "./types.js";
@@ -22,6 +23,8 @@ async function subscribeWithin<O>(client: FalClient, endpointId: string, input: 
   try {
     options.onEnqueue?.(requestId);
     const url = submittedUrl(client, endpointId, submitted);
+    // Each request that follows a response at once reuses its connection (see connectionFreed).
+    await connectionFreed();
     let status: QueueStatus | undefined;
     if (options.mode === "streaming") {
       // Stream events carry only new logs; give each status all logs so far, as polling does.
@@ -43,6 +46,7 @@ async function subscribeWithin<O>(client: FalClient, endpointId: string, input: 
     // A failed request's result is its stored error response: report it without retrying.
     // (Both loops end on COMPLETED.)
     const failed = (status as CompletedStatus | undefined)?.error !== undefined;
+    await connectionFreed();
     return await fetchResult<O>(client, url, requestId, signal, failed ? false : client.retry);
   } catch (error) {
     throw withRequestId(error, requestId);
