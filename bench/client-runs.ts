@@ -1,4 +1,4 @@
-import { startSimulator, type SimulatorStats } from "../scripts/simulator/start-simulator.js";
+import { startSimulator, type SimulatorStats } from "../generator/simulator/start-simulator.js";
 import type { BenchmarkContext } from "./benchmark.js";
 import { runChildScript } from "./children/protocol.js";
 import type { ClientName, ClientTarget, SubscribeMode } from "./children/subscribers.js";

@@ -1,4 +1,4 @@
-import type { SimulatorStats } from "../scripts/simulator/start-simulator.js";
+import type { SimulatorStats } from "../generator/simulator/start-simulator.js";
 import type { Benchmark } from "./benchmark.js";
 import { CLIENTS, outputsOf, runClients, type ClientRun } from "./client-runs.js";
 import type { ThroughputInput, ThroughputOutput } from "./children/subscribe-throughput.js";

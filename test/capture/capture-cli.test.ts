@@ -3,20 +3,20 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { SpecError } from "../../generator/errors.js";
-import { captureSpecs } from "../../scripts/capture/capture.js";
-import { loadOverrides, parseOverrides } from "../../scripts/capture/overrides.js";
-import { parsePages } from "../../scripts/capture/parse-page.js";
+import { captureSpecs } from "../../generator/capture/capture.js";
+import { loadOverrides, parseOverrides } from "../../generator/capture/overrides.js";
+import { parsePages } from "../../generator/capture/parse-page.js";
 import { run } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
 const SEED = path.resolve(REPO_ROOT, "../shared/seeds/fal-model-docs.txt");
-const OVERRIDES = path.join(REPO_ROOT, "scripts/capture/overrides");
+const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
 const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Removed when this file ends; each test makes its own folder inside. */
 const WORK = await tempDir("capture");
 
 function capture(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "scripts/capture/cli.ts"), ...args], { cwd });
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/capture/cli.ts"), ...args], { cwd });
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SpecError } from "../../generator/errors.js";
-import { descriptionAndDefault, parsePages, type PageField } from "../../scripts/capture/parse-page.js";
+import { descriptionAndDefault, parsePages, type PageField } from "../../generator/capture/parse-page.js";
 
 /** A minimal page in fal's text form whose Input section is `input` (lines). */
 function pageText(input: string[], { otherTypes = [] as string[], output = ["images list<string>"] } = {}): string {

@@ -6,17 +6,17 @@ import { describe, expect, test } from "vitest";
 import { listSpecFiles } from "../../generator/load/load-specs.js";
 import { encodePointer } from "../../generator/load/json-pointer.js";
 import { endpointBaseName } from "../../generator/naming.js";
-import { captureSpecs } from "../../scripts/capture/capture.js";
-import { loadOverrides, type Overrides } from "../../scripts/capture/overrides.js";
-import { parsePages, type PageField, type PageFieldType } from "../../scripts/capture/parse-page.js";
-import { specToYaml } from "../../scripts/spec-yaml.js";
+import { captureSpecs } from "../../generator/capture/capture.js";
+import { loadOverrides, type Overrides } from "../../generator/capture/overrides.js";
+import { parsePages, type PageField, type PageFieldType } from "../../generator/capture/parse-page.js";
+import { specToYaml } from "../../generator/spec-files/spec-yaml.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 type Json = Record<string, any>;
 
 const SEED = path.resolve(REPO_ROOT, "../shared/seeds/fal-model-docs.txt");
 const SPECS = path.join(REPO_ROOT, "specs");
-const OVERRIDES = path.join(REPO_ROOT, "scripts/capture/overrides");
+const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
 
 const pages = parsePages(SEED, readFileSync(SEED, "utf8"));
 const overrides = await loadOverrides(OVERRIDES);

@@ -5,7 +5,7 @@ import {
   createFalClient, createProxyHandler, FalAbortError, FalApiError, FalError, FalTimeoutError, FalValidationError,
 } from "../../generated/src/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
-import { startSimulator, type RunningSimulator } from "../../scripts/simulator/start-simulator.js";
+import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { serve } from "../runtime/serve.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 

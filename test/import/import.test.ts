@@ -7,9 +7,9 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SpecError } from "../../generator/errors.js";
 import { validateSpec } from "../../generator/load/load-specs.js";
-import { normalizeDocument } from "../../scripts/import/normalize.js";
-import { readDocument } from "../../scripts/import/read-document.js";
-import { specToYaml } from "../../scripts/spec-yaml.js";
+import { normalizeDocument } from "../../generator/import/normalize.js";
+import { readDocument } from "../../generator/import/read-document.js";
+import { specToYaml } from "../../generator/spec-files/spec-yaml.js";
 import { falSpec } from "../helpers/spec-factory.js";
 import { run } from "../helpers/run.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
@@ -23,7 +23,7 @@ const BROKEN_FIXTURE = "openrouter__router__openai__v1__chat__completions.json";
 const VALID_FIXTURES = readdirSync(SHARED_FIXTURES).filter((file) => file.endsWith(".json") && file !== BROKEN_FIXTURE);
 
 function importCli(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "scripts/import/cli.ts"), ...args], { cwd });
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/import/cli.ts"), ...args], { cwd });
 }
 
 async function importToYaml(location: string): Promise<string> {

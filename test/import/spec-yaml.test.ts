@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { expect, test } from "vitest";
 import { listSpecFiles } from "../../generator/load/load-specs.js";
-import { specToYaml } from "../../scripts/spec-yaml.js";
+import { specToYaml } from "../../generator/spec-files/spec-yaml.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 test("keywords come in a fixed order; names and data keep theirs", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { consumerTsconfig, installPackedPackage, type ScratchProject } from "../helpers/packed-package.js";
 import { run, runTsc } from "../helpers/run.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
-import { startSimulator } from "../../scripts/simulator/start-simulator.js";
+import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { tsBlocks } from "../helpers/typecheck.js";
 
 /** The published package as a user meets it: packed, installed from the tarball, outside the repo. */

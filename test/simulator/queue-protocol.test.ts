@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startSimulator } from "../../scripts/simulator/start-simulator.js";
+import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { SHARED_FIXTURES } from "../helpers/temp-dir.js";
 import {
   AUTH,

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { isPlainObject } from "../generator/load/check-schemas.js";
+import { isPlainObject } from "../load/check-schemas.js";
 
 /**
  * The one YAML writer for specs/, shared by capture and import, so every spec has the same layout

@@ -1,6 +1,6 @@
-import { SpecError, SpecErrors } from "../../generator/errors.js";
-import { parseToolArgs, runSpecTool } from "../spec-cli.js";
-import { writeSpecs } from "../write-specs.js";
+import { SpecError, SpecErrors } from "../errors.js";
+import { parseToolArgs, runSpecTool } from "../spec-files/spec-cli.js";
+import { writeSpecs } from "../spec-files/write-specs.js";
 import { normalizeDocument, type ImportedSpec } from "./normalize.js";
 import { readDocument } from "./read-document.js";
 

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { SpecError, SpecErrors } from "../generator/errors.js";
+import { SpecError, SpecErrors } from "../errors.js";
 import type { WrittenSpec } from "./write-specs.js";
 
 type StringOptions = Record<string, { type: "string"; default: string }>;

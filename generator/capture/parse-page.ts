@@ -1,6 +1,6 @@
-import { SpecError } from "../../generator/errors.js";
-import { describe, isPlainObject } from "../../generator/load/check-schemas.js";
-import { parseEndpointId } from "../../generator/naming.js";
+import { SpecError } from "../errors.js";
+import { describe, isPlainObject } from "../load/check-schemas.js";
+import { parseEndpointId } from "../naming.js";
 
 /**
  * Reads fal model API pages in their text form (../shared/seeds/fal-model-docs.txt): the endpoint

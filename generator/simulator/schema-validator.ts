@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { encodePointer } from "../../generator/load/json-pointer.js";
+import { encodePointer } from "../load/json-pointer.js";
 
 // ajv-formats is CommonJS: under ESM its plugin function may arrive wrapped in `default`.
 type FormatsPlugin = (ajv: Ajv) => Ajv;

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { SpecError } from "../../generator/errors.js";
-import { describe, isPlainObject } from "../../generator/load/check-schemas.js";
-import { encodePointer } from "../../generator/load/json-pointer.js";
-import { listSpecFiles } from "../../generator/load/load-specs.js";
-import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "../../generator/load/parse-spec.js";
-import { parseEndpointId } from "../../generator/naming.js";
+import { SpecError } from "../errors.js";
+import { describe, isPlainObject } from "../load/check-schemas.js";
+import { encodePointer } from "../load/json-pointer.js";
+import { listSpecFiles } from "../load/load-specs.js";
+import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
+import { parseEndpointId } from "../naming.js";
 
 /**
  * The reviewed facts a page does not state, one YAML file per endpoint at

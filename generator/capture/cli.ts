@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { SpecError } from "../../generator/errors.js";
-import { parseToolArgs, runSpecTool } from "../spec-cli.js";
-import { writeSpecs } from "../write-specs.js";
+import { SpecError } from "../errors.js";
+import { parseToolArgs, runSpecTool } from "../spec-files/spec-cli.js";
+import { writeSpecs } from "../spec-files/write-specs.js";
 import { captureSpecs } from "./capture.js";
 import { loadOverrides } from "./overrides.js";
 import { parsePages, type Page } from "./parse-page.js";
 
-const DEFAULT_OVERRIDES = fileURLToPath(new URL("./overrides", import.meta.url));
+const DEFAULT_OVERRIDES = fileURLToPath(new URL("../../scripts/capture-overrides", import.meta.url));
 
 const USAGE = `Usage: npm run capture -- <page.txt>... [--out DIR] [--overrides DIR]
 
@@ -15,7 +15,7 @@ Writes a spec per endpoint documented on fal model API pages saved as text (each
 with a line "About"), with the reviewed judgement calls of --overrides applied on top.
 
   --out DIR         where the specs go (default: specs)
-  --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml (default: scripts/capture/overrides)`;
+  --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml (default: scripts/capture-overrides)`;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseToolArgs("capture", USAGE, argv, { out: { type: "string", default: "specs" }, overrides: { type: "string", default: DEFAULT_OVERRIDES } });

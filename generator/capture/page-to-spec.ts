@@ -1,6 +1,6 @@
-import { SpecError } from "../../generator/errors.js";
-import { endpointBaseName } from "../../generator/naming.js";
-import { queueDocument } from "../fal-queue-document.js";
+import { SpecError } from "../errors.js";
+import { endpointBaseName } from "../naming.js";
+import { queueDocument } from "../spec-files/fal-queue-document.js";
 import { typeNames, type Page, type PageField, type PageFieldType, type PageType } from "./parse-page.js";
 
 type Json = Record<string, unknown>;

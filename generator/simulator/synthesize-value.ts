@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { encodePointer, getAtPointer } from "../../generator/load/json-pointer.js";
+import { encodePointer, getAtPointer } from "../load/json-pointer.js";
 import type { SchemaValidator } from "./schema-validator.js";
 
 /** Kinds of media a file object can hold; each is served with real (or placeholder) bytes. */

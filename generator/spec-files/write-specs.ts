@@ -1,8 +1,8 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { SpecError, SpecErrors } from "../generator/errors.js";
-import { validateSpec } from "../generator/load/load-specs.js";
-import { parseSpecText, type SpecSource } from "../generator/load/parse-spec.js";
+import { SpecError, SpecErrors } from "../errors.js";
+import { validateSpec } from "../load/load-specs.js";
+import { parseSpecText, type SpecSource } from "../load/parse-spec.js";
 import { specToYaml } from "./spec-yaml.js";
 
 export interface SpecToWrite {

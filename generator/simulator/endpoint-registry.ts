@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadSpecs, type LoadedSpec } from "../../generator/load/load-specs.js";
+import { loadSpecs, type LoadedSpec } from "../load/load-specs.js";
 import { createSchemaValidator, schemaPointer, type SchemaValidator } from "./schema-validator.js";
 
 /** One endpoint the simulator serves: its spec, where its status/result/cancel live, its validator. */

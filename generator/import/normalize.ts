@@ -1,9 +1,9 @@
-import { SpecError } from "../../generator/errors.js";
-import { isPlainObject } from "../../generator/load/check-schemas.js";
-import { encodePointer } from "../../generator/load/json-pointer.js";
-import { validateSpec } from "../../generator/load/load-specs.js";
-import { lineOfPointer, parseSpecText, type SpecSource } from "../../generator/load/parse-spec.js";
-import { QUEUE_STATUS_SCHEMA_NAME, queueOperations } from "../fal-queue-document.js";
+import { SpecError } from "../errors.js";
+import { isPlainObject } from "../load/check-schemas.js";
+import { encodePointer } from "../load/json-pointer.js";
+import { validateSpec } from "../load/load-specs.js";
+import { lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
+import { QUEUE_STATUS_SCHEMA_NAME, queueOperations } from "../spec-files/fal-queue-document.js";
 
 export interface ImportedSpec {
   endpointId: string;

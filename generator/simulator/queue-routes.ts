@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { getAtPointer } from "../../generator/load/json-pointer.js";
+import { getAtPointer } from "../load/json-pointer.js";
 import type { SimulatedEndpoint } from "./endpoint-registry.js";
 import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
 import { errorReply, json, type Reply } from "./http-reply.js";

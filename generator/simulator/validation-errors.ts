@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { decodePointer, getAtPointer } from "../../generator/load/json-pointer.js";
+import { decodePointer, getAtPointer } from "../load/json-pointer.js";
 import type { SchemaValidator } from "./schema-validator.js";
 
 /** One entry of a FastAPI/pydantic 422 `detail` array, as fal returns them. */

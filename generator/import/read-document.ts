@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { SpecError } from "../../generator/errors.js";
-import { decodeSpec, type SpecSource } from "../../generator/load/parse-spec.js";
+import { SpecError } from "../errors.js";
+import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
 const FETCH_TIMEOUT_MS = 30_000;
 

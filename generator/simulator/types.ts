@@ -1,4 +1,4 @@
-import type { LoadedSpec } from "../../generator/load/load-specs.js";
+import type { LoadedSpec } from "../load/load-specs.js";
 
 /** Faults switched on for a whole run (CLI flags or `startSimulator({ faults })`). */
 export interface FaultOptions {
