@@ -3,26 +3,26 @@
  * them, TypeScript identifiers for spec names, and where each endpoint's files go.
  */
 
-/** An endpoint id is `owner/app[/path...]`; each segment is letters, digits, `.`, `_` or `-`. */
+import { ENDPOINT_NAMESPACES, splitEndpointId, type EndpointIdParts } from "./runtime/endpoint-id.js";
+
+/** Each segment of an endpoint id is letters, digits, `.`, `_` or `-`. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export interface EndpointIdParts {
-  owner: string;
-  app: string;
-  /** Segments after `owner/app`; empty for a bare app. */
-  path: string[];
-}
-
-/** Splits an endpoint id, or returns a reason why it is not one. */
+/**
+ * Splits an endpoint id by fal's rule (runtime/endpoint-id.ts: `[namespace/]owner/app[/path]`),
+ * or returns a reason why it is not one.
+ */
 export function parseEndpointId(id: string): EndpointIdParts | { invalid: string } {
   const segments = id.split("/");
-  if (segments.length < 2) return { invalid: `endpoint id ${JSON.stringify(id)} must have the form owner/app[/path]` };
+  const namespaced = ENDPOINT_NAMESPACES.includes(segments[0] ?? "");
+  if (segments.length < (namespaced ? 3 : 2)) {
+    return { invalid: `endpoint id ${JSON.stringify(id)} must have the form ${namespaced ? `${segments[0]}/owner/app[/path]` : "owner/app[/path]"}` };
+  }
   const bad = segments.find((segment) => !SEGMENT.test(segment) || segment === "." || segment === "..");
   if (bad !== undefined) {
     return { invalid: `endpoint id ${JSON.stringify(id)} has an invalid segment ${JSON.stringify(bad)} (letters, digits, ".", "_" and "-" only)` };
   }
-  const [owner, app, ...path] = segments as [string, string, ...string[]];
-  return { owner, app, path };
+  return splitEndpointId(id);
 }
 
 /**

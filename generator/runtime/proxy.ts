@@ -1,4 +1,5 @@
 import { resolveCredentials, type Credentials } from "./credentials.js";
+import { appPath } from "./endpoint-id.js";
 import { TARGET_URL_HEADER } from "./http.js";
 
 export interface ProxyHandlerOptions {
@@ -30,7 +31,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): (request: Requ
   const queue = new URL(options.queueUrl ?? "https://queue.fal.run");
   const storage = new URL(options.storageUrl ?? "https://rest.fal.ai");
   const submittable = new Set(options.allowedEndpoints);
-  const readable = new Set(options.allowedEndpoints.flatMap((id) => [id, id.split("/").slice(0, 2).join("/")]));
+  const readable = new Set(options.allowedEndpoints.flatMap((id) => [id, appPath(id)]));
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   const isAllowed = (target: URL, method: string): boolean => {

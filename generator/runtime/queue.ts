@@ -1,5 +1,6 @@
 import { runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
+import { appPath } from "./endpoint-id.js";
 import { replaceFileInputs } from "./files.js";
 import { callFal, send, type SubmitResponse } from "./http.js";
 import type { RetryOptions } from "./retry.js";
@@ -7,11 +8,10 @@ import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, 
 
 /**
  * The URL a queued request's status, result and cancel routes hang off: they live under
- * `owner/app`, whatever the endpoint's full id.
+ * `[namespace/]owner/app`, whatever the endpoint's full id.
  */
 export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
-  const [owner, app] = endpointId.split("/");
-  return `${client.queueUrl}/${owner}/${app}/requests/${encodeURIComponent(requestId)}`;
+  return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
 }
 
 /** The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`), else the one built from the id. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadSpecs, type LoadedSpec } from "../load/load-specs.js";
+import { appPath } from "../runtime/endpoint-id.js";
 import { createSchemaValidator, schemaPointer, type SchemaValidator } from "./schema-validator.js";
 
 /** One endpoint the simulator serves: its spec, where its status/result/cancel live, its validator. */
@@ -18,14 +19,6 @@ export interface EndpointRegistry {
   errors: Error[];
 }
 
-/** fal's namespaces whose apps take three segments instead of two (as `@fal-ai/client` parses them). */
-const NAMESPACES = new Set(["workflows", "comfy"]);
-
-export function appPathOf(endpointId: string): string {
-  const segments = endpointId.split("/");
-  return segments.slice(0, NAMESPACES.has(segments[0] ?? "") ? 3 : 2).join("/");
-}
-
 /** Loads the specs (with the project's loader) and compiles one validator per document. */
 export async function loadEndpointRegistry(options: { specs?: LoadedSpec[]; specsDir?: string }): Promise<EndpointRegistry> {
   let specs = options.specs;
@@ -39,7 +32,7 @@ export async function loadEndpointRegistry(options: { specs?: LoadedSpec[]; spec
   for (const spec of specs) {
     endpoints.set(spec.endpointId, {
       endpointId: spec.endpointId,
-      appPath: appPathOf(spec.endpointId),
+      appPath: appPath(spec.endpointId),
       spec,
       validator: createSchemaValidator(spec.document),
       inputPointer: schemaPointer(spec.inputSchemaName),

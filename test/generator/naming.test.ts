@@ -16,9 +16,11 @@ describe("parseEndpointId", () => {
   test.each([
     ["fal-ai/flux/dev", { owner: "fal-ai", app: "flux", path: ["dev"] }],
     ["fal-ai/veo3", { owner: "fal-ai", app: "veo3", path: [] }],
+    ["workflows/acme/pipeline/step", { namespace: "workflows", owner: "acme", app: "pipeline", path: ["step"] }],
+    ["comfy/acme/graph", { namespace: "comfy", owner: "acme", app: "graph", path: [] }],
   ])("%s splits into owner/app/path", (id, want) => expect(parseEndpointId(id)).toEqual(want));
 
-  test.each([["flux"], [""], ["fal-ai//dev"], ["fal-ai/../x"], ["fal-ai/flux dev"], ["/fal-ai/flux"], ["fal-ai/flux/"]])(
+  test.each([["flux"], [""], ["fal-ai//dev"], ["fal-ai/../x"], ["fal-ai/flux dev"], ["/fal-ai/flux"], ["fal-ai/flux/"], ["workflows/acme"], ["comfy/acme"]])(
     "%j is refused with a reason",
     (id) => expect(parseEndpointId(id)).toHaveProperty("invalid", expect.stringContaining(JSON.stringify(id))),
   );

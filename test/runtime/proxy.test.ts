@@ -10,7 +10,7 @@ const QUEUE = "https://queue.fal.run";
 function recordingProxy() {
   const forwarded: Request[] = [];
   const handler = createProxyHandler({
-    allowedEndpoints: ["fal-ai/flux/dev", "fal-ai/bytedance/seedream/v4/text-to-image"],
+    allowedEndpoints: ["fal-ai/flux/dev", "fal-ai/bytedance/seedream/v4/text-to-image", "workflows/acme/pipeline/step"],
     credentials: KEY,
     fetch: async (input, init) => {
       forwarded.push(new Request(input, init));
@@ -58,6 +58,10 @@ describe("createProxyHandler", () => {
     ["PUT", `${QUEUE}/fal-ai/bytedance/requests/abc-123/cancel`],
     ["GET", `${QUEUE}/fal-ai/flux/dev/requests/abc-123/status`],
     ["POST", "https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3"],
+    ["POST", `${QUEUE}/workflows/acme/pipeline/step`],
+    ["GET", `${QUEUE}/workflows/acme/pipeline/requests/abc-123/status`],
+    ["GET", `${QUEUE}/workflows/acme/pipeline/requests/abc-123`],
+    ["PUT", `${QUEUE}/workflows/acme/pipeline/requests/abc-123/cancel`],
   ])("allows %s %s", async (method, target) => {
     const { call, forwarded } = recordingProxy();
     expect((await call(target, method)).status).toBe(200);
@@ -68,6 +72,7 @@ describe("createProxyHandler", () => {
     ["POST", `${QUEUE}/fal-ai/other-model`, "an endpoint not in the allowlist"],
     ["POST", `${QUEUE}/fal-ai/flux`, "the bare app of an allowed endpoint"],
     ["GET", `${QUEUE}/fal-ai/other/requests/abc/status`, "requests of another app"],
+    ["GET", `${QUEUE}/workflows/acme/requests/abc/status`, "a namespaced app cut short"],
     ["POST", `${QUEUE}/fal-ai/flux/requests/abc/status`, "a status with the wrong method"],
     ["GET", `${QUEUE}/fal-ai/flux/requests/abc/cancel`, "a cancel with the wrong method"],
     ["POST", `${QUEUE}/fal-ai/flux/dev/../../other/model`, "dot segments leaving the allowlist"],

@@ -114,6 +114,19 @@ describe("status, result, cancel", () => {
     expect(server.received.every((r) => r.headers.get("authorization") === `Key ${KEY}`)).toBe(true);
   });
 
+  test.each([
+    ["workflows/acme/pipeline/step", "/workflows/acme/pipeline"],
+    ["comfy/acme/graph", "/comfy/acme/graph"],
+    ["fal-ai/veo3", "/fal-ai/veo3"],
+  ])("%s: status, result and cancel live under %s (fal's namespace rule)", async (endpointId, app) => {
+    const server = await serve(fakeQueue());
+    const client = createFalClient({ credentials: KEY, queueUrl: server.url });
+    await status(client, endpointId, "req-1");
+    await result(client, endpointId, "req-1");
+    await cancel(client, endpointId, "req-1");
+    expect(server.calls).toEqual([`GET ${app}/requests/req-1/status`, `GET ${app}/requests/req-1`, `PUT ${app}/requests/req-1/cancel`]);
+  });
+
   test("status is retried on 503 and 429, honouring Retry-After", async () => {
     let calls = 0;
     const server = await serve(() => {
