@@ -28,6 +28,18 @@ export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
 /** The scope of every call that nothing can abort: shared, it has nothing to dispose. */
 const UNABORTABLE: AbortScope = { signal: NEVER_ABORTED, dispose() {} };
 
+/** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+// The deadline of each scope with a timeout, so a retry can tell whether a wait still fits.
+const deadlines = new WeakMap<AbortSignal, number>();
+
+/** Milliseconds left before `signal`'s scope times out; Infinity without a timeout. */
+export function remainingMs(signal: AbortSignal): number {
+  const deadline = deadlines.get(signal);
+  return deadline === undefined ? Infinity : deadline - Date.now();
+}
+
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
@@ -36,7 +48,12 @@ export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);
-  const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A timeout too long for a timer is no timeout (it would otherwise fire at once).
+  if (timeout !== undefined && timeout <= MAX_TIMER_MS) {
+    deadlines.set(controller.signal, Date.now() + timeout);
+    timer = setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  }
   return {
     signal: controller.signal,
     dispose() {
@@ -71,7 +88,7 @@ export function abortError(signal: AbortSignal): FalError {
   return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
 }
 
-/** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
+/** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     // Settles once, on whichever comes first: the timer or the abort.
@@ -81,7 +98,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       if (signal.aborted) reject(abortError(signal));
       else resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
     if (signal === NEVER_ABORTED) return;
     signal.addEventListener("abort", done);
     if (signal.aborted) done();

@@ -68,9 +68,30 @@ export class FalNetworkError extends FalError {
   /** False only when the request provably never reached the server (so even a submit may be resent). */
   declare readonly requestSent: boolean;
 
-  constructor(message: string, options: { cause?: unknown; requestSent: boolean }) {
+  constructor(message: string, options: { cause?: unknown; requestId?: string | undefined; requestSent: boolean }) {
     super(message, options);
     this.requestSent = options.requestSent;
+  }
+}
+
+/**
+ * A success status whose body is not what the call expects: not JSON (an HTML page from a proxy or
+ * gateway), or JSON without what fal always sends (a submit answer without `request_id`, a status
+ * without a known `status`). Retried like a network error for status, result and cancel, never for
+ * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+ */
+export class FalResponseError extends FalError {
+  override name = "FalResponseError";
+  declare readonly status: number;
+  /** The start of the body's text (at most 200 characters). */
+  declare readonly body: string;
+
+  constructor(response: Response, problem: string, text: string) {
+    super(`fal answered ${response.status} with ${problem}: ${JSON.stringify(text.slice(0, 200))}`, {
+      requestId: response.headers.get("x-fal-request-id") ?? undefined,
+    });
+    this.status = response.status;
+    this.body = text.slice(0, 200);
   }
 }
 
