@@ -198,6 +198,23 @@ describe("no error of the client or the proxy holds the key", () => {
     expectNoKey(await failure(subscribe(client, "fal-ai/flux/dev", {}, { signal: AbortSignal.timeout(30), pollInterval: 1 })));
   });
 
+  test("a proxy whose credentials function throws (with the key in its message) answers 500 without echoing it", async () => {
+    const upstream = await serve(fakeQueue());
+    const proxy = await serve(
+      createProxyHandler({
+        allowedEndpoints: ["fal-ai/flux/dev"],
+        credentials: () => {
+          throw new Error(`vault refused ${KEY}`);
+        },
+        queueUrl: upstream.url,
+      }),
+    );
+    const response = await fetch(proxy.url, { method: "POST", headers: { "x-fal-target-url": `${upstream.url}/fal-ai/flux/dev` }, body: "{}" });
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain(SECRET);
+    expect(upstream.calls).toEqual([]);
+  });
+
   test("no credentials at all", async () => {
     delete process.env.FAL_KEY;
     delete process.env.FAL_KEY_ID;

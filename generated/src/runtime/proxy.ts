@@ -1,5 +1,6 @@
 import { resolveCredentials, type Credentials } from "./credentials.js";
 import { appPath } from "./endpoint-id.js";
+import { FalError } from "./errors.js";
 import { TARGET_URL_HEADER } from "./http.js";
 import { readLimited, TOO_LARGE } from "./read-limited.js";
 
@@ -71,8 +72,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): (request: Requ
     try {
       key = await resolveCredentials(options.credentials);
     } catch (error) {
-      // The message of a credentials FalError never holds the key; anything else is not echoed.
-      return answer(500, `The proxy has no usable fal credentials${error instanceof Error && error.name === "FalError" ? `: ${error.message}` : ""}`);
+      // The runtime's own credential errors never hold the key; anything else (a throwing
+      // credentials function) is not echoed.
+      return answer(500, `The proxy has no usable fal credentials${error instanceof FalError ? `: ${error.message}` : ""}`);
     }
     const headers = new Headers();
     request.headers.forEach((value, name) => {
