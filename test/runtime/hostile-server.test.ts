@@ -252,6 +252,10 @@ describe("request URLs", () => {
     ["a look-alike host", (_evil: string, queue: string) => `${queue}.evil.example/fal-ai/flux/requests/req-1`],
     ["another scheme", (_evil: string, queue: string) => `${queue.replace("http:", "ws:")}/fal-ai/flux/requests/req-1`],
     ["a path that climbs out", (_evil: string, queue: string) => `${queue}/fal-ai/../other/requests/req-1`],
+    ["a path that climbs out, encoded", (_evil: string, queue: string) => `${queue}/fal-ai/flux/%2e%2e/%2E%2E/other/requests/req-1`],
+    ["user info", (_evil: string, queue: string) => queue.replace("http://", "http://user:pw@") + "/fal-ai/flux/requests/req-1"],
+    ["a query", (_evil: string, queue: string) => `${queue}/fal-ai/flux/requests/req-1?x=/requests/req-1`],
+    ["not a URL", () => "not a url/requests/req-1"],
   ])("a submit answer pointing at %s: the key is never sent there", async (_what, where) => {
     const evil = await serve(() => json({ status: "COMPLETED" }));
     let queueUrl = "";

@@ -19,8 +19,28 @@ export function requestUrl(client: FalClient, endpointId: string, requestId: str
  * is on the client's queue origin, else the one built from the id: the key goes nowhere else.
  */
 export function submittedUrl(client: FalClient, endpointId: string, { request_id, response_url }: SubmitResponse): string {
-  const onQueue = typeof response_url === "string" && response_url.startsWith(`${client.queueUrl}/`) && !/[?#]|\/\.\.?\//.test(response_url);
-  return onQueue && response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) ? response_url : requestUrl(client, endpointId, request_id);
+  // Read as fetch will, and used only when already in that form: no dot segments (encoded or
+  // not) that would take it somewhere other than it says.
+  const url = parseUrl(response_url);
+  const queue = parseUrl(`${client.queueUrl}/`);
+  const usable =
+    url?.href === response_url &&
+    url.origin === queue?.origin &&
+    url.pathname.startsWith(queue.pathname) &&
+    url.pathname.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password;
+  return usable ? url.href : requestUrl(client, endpointId, request_id);
+}
+
+function parseUrl(value: unknown): URL | undefined {
+  try {
+    return typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const QUEUE_STATUSES = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
