@@ -31,13 +31,20 @@ export interface WebhookReplayStore {
   add(signature: string, ttlMs: number): boolean | Promise<boolean>;
 }
 
-/** An in-memory WebhookReplayStore of one process; entries are dropped once expired (no timers). */
+/**
+ * An in-memory WebhookReplayStore of one process: entries are dropped once expired, as new ones
+ * are added (no timers), so it holds about the deliveries of one tolerance window.
+ */
 export function createMemoryReplayStore(): WebhookReplayStore {
   const seen = new Map<string, number>();
   return {
     add(signature, ttlMs) {
       const now = Date.now();
-      for (const [key, expiry] of seen) if (expiry <= now) seen.delete(key);
+      // Entries are kept in insertion order, which is about expiry order: prune from the front.
+      for (const [key, expiry] of seen) {
+        if (expiry > now) break;
+        seen.delete(key);
+      }
       if (seen.has(signature)) return false;
       seen.set(signature, now + ttlMs);
       return true;
