@@ -113,7 +113,11 @@ export async function send<D>(
       if (!response.ok) throw apiErrorFromResponse(response, body === NOT_JSON ? text : body);
       if (!reader) return (body === NOT_JSON ? text : body) as D;
       const data = body === NOT_JSON ? undefined : reader.read(body);
-      if (data === undefined) throw new FalResponseError(response, body === NOT_JSON ? "a body that is not JSON" : `JSON that is not ${reader.what}`, text);
+      if (data === undefined) {
+        throw new FalResponseError(response.status, body === NOT_JSON ? "a body that is not JSON" : `JSON that is not ${reader.what}`, text, {
+          requestId: response.headers.get("x-fal-request-id") ?? undefined,
+        });
+      }
       return data;
     } catch (error) {
       await backoff(retry, signal, idempotent, error, attempt);

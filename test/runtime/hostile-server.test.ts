@@ -177,6 +177,16 @@ describe("Retry-After is capped", () => {
 });
 
 describe("the status stream", () => {
+  test("a garbled event is retried (the stream reopened) like any malformed answer, and fails typed when it persists", async () => {
+    const garbled = () => new Response("data: {not json\n\n", { headers: { "content-type": "text/event-stream" } });
+    const once = await clientFor(queueWith({ stream: (n) => (n === 1 ? garbled() : undefined) }));
+    await expect(subscribe(once.client, ENDPOINT, {}, { mode: "streaming" })).resolves.toEqual({ data: { images: [] }, requestId: "req-1" });
+    expect(count(once.server.calls, /\/status\/stream$/)).toBe(2);
+    const always = await clientFor(queueWith({ stream: garbled }));
+    await expect(subscribe(always.client, ENDPOINT, {}, { mode: "streaming" })).rejects.toMatchObject({ name: "FalResponseError", requestId: "req-1" });
+    expect(count(always.server.calls, /\/status\/stream$/)).toBe(3);
+  });
+
   test("is closed after COMPLETED even when the server keeps it open", async () => {
     let open = 0;
     let closed = 0;

@@ -76,8 +76,8 @@ export class FalNetworkError extends FalError {
 
 /**
  * A success status whose body is not what the call expects: not JSON (an HTML page from a proxy or
- * gateway), or JSON without what fal always sends (a submit answer without `request_id`, a status
- * without a known `status`). Retried like a network error for status, result and cancel, never for
+ * gateway, a status stream event), or JSON without what fal always sends (a submit answer without
+ * `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
  * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
  */
 export class FalResponseError extends FalError {
@@ -86,11 +86,9 @@ export class FalResponseError extends FalError {
   /** The start of the body's text (at most 200 characters). */
   declare readonly body: string;
 
-  constructor(response: Response, problem: string, text: string) {
-    super(`fal answered ${response.status} with ${problem}: ${JSON.stringify(text.slice(0, 200))}`, {
-      requestId: response.headers.get("x-fal-request-id") ?? undefined,
-    });
-    this.status = response.status;
+  constructor(status: number, problem: string, text: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
+    super(`fal answered ${status} with ${problem}: ${JSON.stringify(text.slice(0, 200))}`, options);
+    this.status = status;
     this.body = text.slice(0, 200);
   }
 }

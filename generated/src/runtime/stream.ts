@@ -1,6 +1,6 @@
 import { abortScope } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { FalError, FalNetworkError, withRequestId } from "./errors.js";
+import { FalNetworkError, FalResponseError, withRequestId } from "./errors.js";
 import { callFal, requestError, send } from "./http.js";
 import { requestUrl, STATUS_BODY } from "./queue.js";
 import { backoff } from "./retry.js";
@@ -78,7 +78,8 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
         try {
           event = JSON.parse(data);
         } catch (error) {
-          throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
+          // Garbled like any other malformed answer: the stream is reopened under the retry policy.
+          throw new FalResponseError(200, "a status event that is not JSON", data, { cause: error });
         }
         const status = STATUS_BODY.read(event);
         if (!status) continue;
