@@ -15,24 +15,22 @@ export function resolveCredentials(credentials: Credentials | undefined): string
   return typeof key === "string" || key === undefined ? keyOrEnvironment(key) : Promise.resolve(key).then(keyOrEnvironment);
 }
 
-function keyOrEnvironment(given: string | undefined): string {
-  let key = typeof given === "string" ? given.trim() : given;
+function keyOrEnvironment(key: string | undefined): string {
   try {
     // `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    const id = env?.FAL_KEY_ID?.trim();
-    const secret = env?.FAL_KEY_SECRET?.trim();
-    key ??= env?.FAL_KEY?.trim() || (id && secret && `${id}:${secret}`);
+    key ??= env?.FAL_KEY || (env?.FAL_KEY_ID && env.FAL_KEY_SECRET && `${env.FAL_KEY_ID.trim()}:${env.FAL_KEY_SECRET.trim()}`);
   } catch {
     // No access to the environment: the caller must pass credentials.
   }
+  key = key?.trim();
   if (!key) {
     throw new FalError("No fal credentials: pass `credentials` to createFalClient, or set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
   }
   // Visible ASCII only; the position (never the character or the key) says where to look.
   const bad = key.search(/[^\x21-\x7e]/);
   if (bad !== -1) {
-    throw new FalError(`Invalid fal credentials: the key has a control, space or non-ASCII character at position ${bad + 1} of ${key.length}`);
+    throw new FalError(`Invalid fal key: character ${bad + 1} is not printable ASCII`);
   }
   return key;
 }

@@ -19,50 +19,46 @@ export function requestUrl(client: FalClient, endpointId: string, requestId: str
  * is on the client's queue origin, else the one built from the id: the key goes nowhere else.
  */
 export function submittedUrl(client: FalClient, endpointId: string, { request_id, response_url }: SubmitResponse): string {
-  // Read as fetch will, and used only when already in that form: no dot segments (encoded or
-  // not) that would take it somewhere other than it says.
-  const url = parseUrl(response_url);
-  const queue = parseUrl(`${client.queueUrl}/`);
+  // Used only in the form fetch would read it (no dot segments, encoded or not, nor user info):
+  // then a URL that starts with the queue URL is on the queue's origin.
   const usable =
-    url?.href === response_url &&
-    url.origin === queue?.origin &&
-    url.pathname.startsWith(queue.pathname) &&
-    url.pathname.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
-    !url.search &&
-    !url.hash &&
-    !url.username &&
-    !url.password;
-  return usable ? url.href : requestUrl(client, endpointId, request_id);
+    canonical(response_url) &&
+    response_url.startsWith(`${client.queueUrl}/`) &&
+    response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
+    !/[?#]/.test(response_url);
+  return usable ? response_url : requestUrl(client, endpointId, request_id);
 }
 
-function parseUrl(value: unknown): URL | undefined {
+function canonical(url: unknown): url is string {
   try {
-    return typeof value === "string" ? new URL(value) : undefined;
+    return new URL(url as string).href === url;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-const QUEUE_STATUSES = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
+const QUEUE_STATUSES: unknown[] = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
 
-const isObject = (body: unknown): body is Record<string, unknown> => typeof body === "object" && body !== null && !Array.isArray(body);
-
-/** A submit answer: an object with a usable `request_id` (the key of every later call). */
+/** A submit answer: it has a usable `request_id` (the key of every later call). */
 const SUBMIT_BODY: BodyReader<SubmitResponse> = {
-  what: "a submit answer with a request_id",
-  read: (body) => (isObject(body) && typeof body.request_id === "string" && /^[\w.~-]+$/.test(body.request_id) && !/^\.+$/.test(body.request_id) ? (body as unknown as SubmitResponse) : undefined),
+  what: "a request_id",
+  read: (body) => {
+    const id = (body as Partial<SubmitResponse> | null)?.request_id;
+    return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? (body as SubmitResponse) : undefined;
+  },
 };
 
 /**
- * A status: an object with a known `status`. fal sends `logs: null` when logs were not asked for;
- * it is removed, so `logs` is an array or absent, as typed.
+ * A status: it has a known `status`. fal sends `logs: null` when logs were not asked for; it is
+ * removed, so `logs` is an array or absent, as typed.
  */
 export const STATUS_BODY: BodyReader<QueueStatus> = {
   what: "a queue status",
   read(body) {
-    if (!isObject(body) || !QUEUE_STATUSES.includes(body.status as string)) return undefined;
-    if (body.logs === null) delete body.logs;
-    return body as unknown as QueueStatus;
+    const status = body as QueueStatus | null;
+    if (!QUEUE_STATUSES.includes(status?.status)) return undefined;
+    if (status!.logs === null) delete status!.logs;
+    return status!;
   },
 };
 

@@ -83,13 +83,11 @@ export class FalNetworkError extends FalError {
 export class FalResponseError extends FalError {
   override name = "FalResponseError";
   declare readonly status: number;
-  /** The start of the body's text (at most 200 characters). */
-  declare readonly body: string;
 
-  constructor(status: number, problem: string, text: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
-    super(`fal answered ${status} with ${problem}: ${JSON.stringify(text.slice(0, 200))}`, options);
+  /** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
+  constructor(status: number, expected: string, text: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
+    super(`fal answered ${status} without ${expected}: ${JSON.stringify(text.slice(0, 200))}`, options);
     this.status = status;
-    this.body = text.slice(0, 200);
   }
 }
 

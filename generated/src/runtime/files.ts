@@ -64,10 +64,10 @@ function mapFiles(value: unknown, replace: (file: FileData) => unknown): unknown
 
 /** Storage's answer to an upload initiation: where to PUT the bytes, and the file's public URL. */
 const UPLOAD_URLS: BodyReader<{ upload_url: string; file_url: string }> = {
-  what: "an upload_url and a file_url",
+  what: "storage upload URLs",
   read: (body) => {
-    const { upload_url, file_url } = (body ?? {}) as Record<string, unknown>;
-    return typeof upload_url === "string" && typeof file_url === "string" ? { upload_url, file_url } : undefined;
+    const urls = body as { upload_url?: unknown; file_url?: unknown } | null;
+    return typeof urls?.upload_url === "string" && typeof urls.file_url === "string" ? (urls as { upload_url: string; file_url: string }) : undefined;
   },
 };
 

@@ -62,11 +62,12 @@ export function callFal(client: FalClient, { url, method = "GET", query, headers
 }
 
 /**
- * What a call expects a success body to be: the body (parsed JSON) as the call returns it, or
- * undefined when it is not what fal sends (then a FalResponseError naming `what` is thrown).
+ * What a call expects a success body to be: `read` returns the body (parsed JSON) as the call
+ * returns it, or undefined when it is not what fal sends (then a FalResponseError naming `what`
+ * is thrown). A body that is not JSON is never handed to `read`.
  */
 export interface BodyReader<D> {
-  /** What the body should be, for the error message, e.g. "a submit answer with a request_id". */
+  /** What the body should be, for the error message, e.g. "a queue status". */
   what: string;
   read(body: unknown): D | undefined;
 }
@@ -102,37 +103,30 @@ export async function send<D>(
         throw requestError(cause, signal);
       }
       if (stream && response.ok) return response.body as D;
+      const requestId = response.headers.get("x-fal-request-id") ?? undefined;
       let text: string;
       try {
         text = await response.text();
       } catch (cause) {
         // The connection dropped after the headers: the request did arrive, and its id may be known.
-        throw requestError(cause, signal, response.headers.get("x-fal-request-id") ?? undefined);
+        throw requestError(cause, signal, requestId);
       }
-      const body = parseBody(text);
-      if (!response.ok) throw apiErrorFromResponse(response, body === NOT_JSON ? text : body);
-      if (!reader) return (body === NOT_JSON ? text : body) as D;
-      const data = body === NOT_JSON ? undefined : reader.read(body);
-      if (data === undefined) {
-        throw new FalResponseError(response.status, body === NOT_JSON ? "a body that is not JSON" : `JSON that is not ${reader.what}`, text, {
-          requestId: response.headers.get("x-fal-request-id") ?? undefined,
-        });
+      // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
+      let body: unknown = text;
+      let json = true;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        json = false;
       }
+      if (!response.ok) throw apiErrorFromResponse(response, body);
+      if (!reader) return body as D;
+      const data = json ? reader.read(body) : undefined;
+      if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
       return data;
     } catch (error) {
       await backoff(retry, signal, idempotent, error, attempt);
     }
-  }
-}
-
-const NOT_JSON = Symbol("not JSON");
-
-/** Parsed JSON, or NOT_JSON. */
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return NOT_JSON;
   }
 }
 

@@ -1,4 +1,4 @@
-import { remainingMs, sleep } from "./abort.js";
+import { sleep, type ScopeSignal } from "./abort.js";
 import { FalApiError, FalNetworkError, FalResponseError } from "./errors.js";
 
 /**
@@ -59,6 +59,7 @@ export async function backoff(options: RetryOptions | false, signal: AbortSignal
   if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
   const delay = retryDelay(attempt, options, error);
   // A wait the call cannot afford fails now, with the server's own error rather than a timeout later.
-  if (delay === undefined || delay > remainingMs(signal)) throw error;
+  const { deadline } = signal as ScopeSignal;
+  if (delay === undefined || (deadline !== undefined && delay > deadline - Date.now())) throw error;
   await sleep(delay, signal);
 }

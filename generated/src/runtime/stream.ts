@@ -79,7 +79,7 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
           event = JSON.parse(data);
         } catch (error) {
           // Garbled like any other malformed answer: the stream is reopened under the retry policy.
-          throw new FalResponseError(200, "a status event that is not JSON", data, { cause: error });
+          throw new FalResponseError(200, "a JSON event", data, { cause: error });
         }
         const status = STATUS_BODY.read(event);
         if (!status) continue;
