@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { afterEach } from "vitest";
@@ -82,4 +82,17 @@ export async function postLarge(url: string, headers: Record<string, string>, to
   } catch (error) {
     return { status: 0, text: String(error) };
   }
+}
+
+/** POSTs headers declaring a 1 GiB body, sends 1 KiB of it, and returns the status of the answer (which comes before the rest). */
+export function postDeclaringGigabyte(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const request = httpRequest(url, { method: "POST", headers: { ...headers, "content-length": String(2 ** 30) } });
+    request.on("response", (response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on("error", reject);
+    request.write(Buffer.alloc(1024));
+  });
 }
