@@ -1,0 +1,21 @@
+import { NEVER_ABORTED } from "./abort.js";
+import type { FalClient } from "./client.js";
+import { splitEndpointId } from "./endpoint-id.js";
+import { FalError } from "./errors.js";
+import { callFal, send } from "./http.js";
+
+/** Seconds a realtime token lives, as fal's own client asks for. */
+export const REALTIME_TOKEN_SECONDS = 120;
+
+/**
+ * A realtime token for the endpoint's app, fetched with the client's key from fal's token endpoint
+ * (`POST <rest>/tokens/`). Server-side only: the key must never reach a browser.
+ */
+export async function fetchRealtimeToken(client: FalClient, endpointId: string, expirationSeconds = REALTIME_TOKEN_SECONDS): Promise<string> {
+  const token = await send<unknown>(client.retry, NEVER_ABORTED, true, () =>
+    callFal(client, { url: `${client.storageUrl}/tokens/`, method: "POST", body: { allowed_apps: [splitEndpointId(endpointId).app], token_expiration: expirationSeconds } }, NEVER_ABORTED),
+  );
+  if (typeof token !== "string" || token === "") throw new FalError("fal's token endpoint answered without a token");
+  return token;
+}
+
