@@ -1,6 +1,7 @@
 import { decode, encode } from "@msgpack/msgpack";
 import type { FalClient } from "./client.js";
-import { apiErrorFromResponse, FalAbortError, FalError, FalNetworkError } from "./errors.js";
+import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
 import { outputQueue } from "./output-queue.js";
 import { fetchRealtimeToken } from "./realtime-token.js";
 import { DEFAULT_RETRY_OPTIONS, retryDelay } from "./retry.js";
@@ -196,7 +197,7 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
     }
     if (type === "x-fal-message" || (type === "x-fal-error" && error === "TIMEOUT")) return;
     unanswered.shift();
-    if (type === "x-fal-error") return inputError(realtimeError(message as Record<string, unknown>));
+    if (isFalErrorMessage(message)) return inputError(errorFromMessage(message, undefined));
     failures = 0;
     if (options.onResult) options.onResult(message as O);
     if (iterating || !options.onResult) received.push(message as O);
@@ -230,11 +231,4 @@ async function decodeFrame(data: unknown): Promise<unknown> {
   if (ArrayBuffer.isView(data)) return decode(data);
   if (data instanceof Blob) return decode(await data.arrayBuffer());
   throw new FalError("Unexpected realtime frame");
-}
-
-/** fal's realtime error message (`{type: "x-fal-error", error, reason, detail?}`) as the error an HTTP error would be. */
-function realtimeError(message: Record<string, unknown>): FalError {
-  const status = Array.isArray(message.detail) ? 422 : typeof message.status === "number" && message.status >= 400 && message.status <= 599 ? message.status : 400;
-  const body = message.detail === undefined ? { ...message, detail: `${String(message.error)}: ${String(message.reason)}` } : message;
-  return apiErrorFromResponse(new Response(null, { status }), body);
 }

@@ -1,10 +1,11 @@
 import { abortError } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { apiErrorFromResponse, FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
 import { requestError, send } from "./http.js";
 import { outputQueue } from "./output-queue.js";
 import { runCall, withFileUrls, type RunOptions } from "./run.js";
-import { serverSentEvents, type ServerSentEvent } from "./sse.js";
+import { serverSentData } from "./sse.js";
 
 export interface StreamOptions extends RunOptions {
   /**
@@ -22,7 +23,7 @@ export interface StreamOptions extends RunOptions {
 export interface FalStream<P, O> extends AsyncIterable<P> {
   /**
    * The final output (the stream's last event) once it ends. Rejects with what ended it otherwise:
-   * a FalApiError (error status or error event; FalValidationError for a 422), a FalNetworkError
+   * a FalApiError (an error status or an `x-fal-error` event; FalValidationError for field errors), a FalNetworkError
    * (the connection dropped), a FalTimeoutError, or a FalAbortError (also when a `for await` over
    * the stream stops early). Every error carries `requestId` once the response named it.
    */
@@ -37,7 +38,8 @@ const EVENT_STREAM = "text/event-stream";
 
 /**
  * Calls the endpoint's streaming route (`POST <runUrl>/<endpoint id>/stream`, Server-Sent Events,
- * one partial output per event; the last event is the output). The request starts at once (file
+ * one partial output per event; the last event is the output; an error arrives as an error status
+ * or as fal's in-band error message, `{type: "x-fal-error", ...}`). The request starts at once (file
  * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
  * iterated are kept for the iteration, unless `done()` was asked for first.
  */
@@ -93,8 +95,8 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
         deliver(await readText(events, signal).then(parseJson));
       } else {
         await readEvents(events, signal, (event) => {
-          const data = parseJson(event.data);
-          if (event.event === "error") throw streamError(data, requestId);
+          const data = parseJson(event);
+          if (isFalErrorMessage(data)) throw errorFromMessage(data, requestId);
           deliver(data);
         });
       }
@@ -136,11 +138,11 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
  * Reads an SSE body, calling `onEvent` for each event, until it ends. An abort cancels the read at
  * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
  */
-async function readEvents(body: Response["body"], signal: AbortSignal, onEvent: (event: ServerSentEvent) => void): Promise<void> {
-  const split = serverSentEvents();
+async function readEvents(body: Response["body"], signal: AbortSignal, onEvent: (data: string) => void): Promise<void> {
+  const split = serverSentData();
   const decoder = new TextDecoder();
   await readBody(body, signal, (chunk, done) => {
-    for (const event of split(decoder.decode(chunk, { stream: !done }), done)) onEvent(event);
+    for (const data of split(decoder.decode(chunk, { stream: !done }), done)) onEvent(data);
   });
 }
 
@@ -180,17 +182,4 @@ function parseJson(data: string): unknown {
   } catch (error) {
     throw new FalError(`Malformed stream event: ${data.slice(0, 200)}`, { cause: error });
   }
-}
-
-/**
- * An `error` event as the error an error status would have been: its data is fal's error body
- * (`{detail, error_type?, status?}`); a FastAPI `detail` list makes it a FalValidationError.
- */
-function streamError(body: unknown, requestId: string | undefined): FalError {
-  const { status, error_type } = (body ?? {}) as { status?: unknown; error_type?: unknown; detail?: unknown };
-  const code = typeof status === "number" && status >= 400 && status <= 599 ? status : Array.isArray((body as { detail?: unknown })?.detail) ? 422 : 500;
-  const headers: Record<string, string> = {};
-  if (requestId !== undefined) headers["x-fal-request-id"] = requestId;
-  if (typeof error_type === "string") headers["x-fal-error-type"] = error_type;
-  return apiErrorFromResponse(new Response(null, { status: code, headers }), body);
 }

@@ -82,7 +82,7 @@ async function answer(sim: SimulatorContext, endpoint: NonNullable<ReturnType<ty
   }
   sim.stats.realtime("inputs");
   const outcome = synthesizeOutput(sim, endpoint, checked.input, randomUUID(), 0);
-  ws.send(encode(outcome.ok ? outcome.output : { type: "x-fal-error", error: outcome.errorType, reason: outcome.detail }));
+  ws.send(encode(outcome.ok ? outcome.output : { type: "x-fal-error", error: outcome.errorType, reason: outcome.detail, status: outcome.status }));
 }
 
 function refuse(socket: Duplex, status: number, detail: string): void {

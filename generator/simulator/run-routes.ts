@@ -10,8 +10,8 @@ import type { SimulatorContext } from "./simulator-context.js";
  * `POST /_run/<endpoint id>/stream` (fal.run's streaming route): Server-Sent Events, one `data:`
  * partial output per event, spread over `runMs`; each holds one more of the output's top-level
  * fields, so the last one is the whole output. A failure (`x-sim-faults: outcome=<status>`)
- * arrives after the first partial as an `event: error` whose data is fal's error body
- * `{detail, error_type, status}`. Idle streams carry `: ping` comments.
+ * arrives after the first partial as fal's in-band error, `{type: "x-fal-error", error: <error
+ * type>, reason, status}`. Idle streams carry `: ping` comments.
  */
 export async function streamOutput(sim: SimulatorContext, call: Call, endpoint: SimulatedEndpoint): Promise<Reply> {
   const parsed = validInput(endpoint, await call.body());
@@ -36,7 +36,7 @@ export async function streamOutput(sim: SimulatorContext, call: Call, endpoint: 
     if (events.length === 0) events.push(`data: ${JSON.stringify(output)}\n\n`);
   } else {
     events.push(`data: ${JSON.stringify({})}\n\n`);
-    events.push(`event: error\ndata: ${JSON.stringify({ detail: outcome.detail, error_type: outcome.errorType, status: outcome.status })}\n\n`);
+    events.push(`data: ${JSON.stringify({ type: "x-fal-error", error: outcome.errorType, reason: outcome.detail, status: outcome.status })}\n\n`);
   }
   return {
     kind: "stream",

@@ -57,10 +57,9 @@ describe("POST /_run/<id>/stream", () => {
     expect((await post("/_run/fal-ai/unknown/stream", {})).status).toBe(404);
   });
 
-  it("sends a failure as an error event after the first partial", async () => {
+  it("sends a failure as fal's in-band error event after the first partial", async () => {
     const response = await post("/_run/fal-ai/flux/dev/stream", { prompt: "x" }, { [FAULT_HEADER]: "outcome=500" });
-    const text = await response.text();
-    expect(text).toMatch(/event: error\ndata: \{"detail":"Simulated failure \(outcome=500\)","error_type":"runner_server_error","status":500\}/);
+    expect(await readSse(response)).toEqual([{}, { type: "x-fal-error", error: "runner_server_error", reason: "Simulated failure (outcome=500)", status: 500 }]);
   });
 
   it("stalls after the first event with run=stall, keeping the connection alive with pings", async () => {

@@ -1,9 +1,3 @@
-/** One event of a Server-Sent Events stream: its `event` field ("message" when absent) and its `data`. */
-export interface ServerSentEvent {
-  event: string;
-  data: string;
-}
-
 /**
  * Splits a Server-Sent Events stream into the `data` of its events, as the HTML standard reads it
  * (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation):
@@ -17,24 +11,16 @@ export interface ServerSentEvent {
  * or generator, so reading a body costs no extra promises per chunk.
  */
 export function serverSentData(): (text: string, done: boolean) => string[] {
-  const split = serverSentEvents();
-  return (text, done) => split(text, done).map((event) => event.data);
-}
-
-/** As `serverSentData`, with each event's `event` field too (the last one wins, "message" when absent). */
-export function serverSentEvents(): (text: string, done: boolean) => ServerSentEvent[] {
   let pending = "";
   return (text, done) => {
     // Every line end becomes "\n", except a CR that ends the text before the stream does: it may
     // be the first half of a CRLF, so it waits for the next chunk.
     const events = (pending + text).replace(done ? /\r\n?/g : /\r\n|\r(?!$)/g, "\n").split("\n\n");
     pending = events.pop() ?? "";
-    const found: ServerSentEvent[] = [];
+    const found: string[] = [];
     for (const event of events) {
-      const lines = event.split("\n");
-      const data = lines.filter((line) => /^data(:|$)/.test(line));
-      const name = lines.filter((line) => /^event(:|$)/.test(line)).pop()?.replace(/^event:? ?/, "");
-      if (data.length) found.push({ event: name || "message", data: data.map((line) => line.slice(line[5] === " " ? 6 : 5)).join("\n") });
+      const data = event.split("\n").filter((line) => /^data(:|$)/.test(line));
+      if (data.length) found.push(data.map((line) => line.slice(line[5] === " " ? 6 : 5)).join("\n"));
     }
     return found;
   };
