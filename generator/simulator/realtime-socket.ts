@@ -56,7 +56,13 @@ export function attachRealtime(server: Server, context: () => SimulatorContext |
       ws.on("message", (data: RawData, isBinary: boolean) => {
         queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => {
           const closeAfter = sim.faults.options.realtimeCloseAfter;
-          if (closeAfter !== undefined && ++answered === closeAfter) ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
+          if (closeAfter === undefined || ++answered !== closeAfter) return;
+          try {
+            ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
+          } catch {
+            // A close code no server may send (ws refuses it): the connection is cut instead.
+            ws.terminate();
+          }
         });
       });
     });

@@ -3,6 +3,9 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   createFalClient,
+  realtime,
+  run,
+  stream,
   createProxyHandler,
   createTokenHandler,
   FalAbortError,
@@ -309,6 +312,20 @@ describe("realtime", () => {
     const refused = await wrongKey(new Request("http://app.test/t", { method: "POST", body: JSON.stringify({ endpointId: qwen.endpointId }) }));
     expect(refused.status).toBe(502);
     expect(await refused.text()).not.toContain("wrong:key");
+  });
+});
+
+describe("the root's functions keyed by endpoint id", () => {
+  test("run, stream and realtime take the id first and type the output from it", async () => {
+    const { data } = await run(fal, qwen.endpointId, INPUT);
+    expect(data.images[0]?.url).toMatch(/^http:/);
+    const streamed = stream(fal, qwen.endpointId, INPUT);
+    expect((await streamed.done()).images.length).toBe(1);
+    const output = await new Promise<qwen.Output>((resolve, reject) => {
+      const connection = realtime(fal, qwen.endpointId, { WebSocket, onResult: (result) => (resolve(result), connection.close()), onError: reject });
+      connection.send(INPUT);
+    });
+    expect(outputErrors(output)).toEqual([]);
   });
 });
 
