@@ -118,20 +118,20 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
   };
 
   const flush = () => {
-    if (!socket || socket.readyState !== OPEN || throttleTimer !== undefined || outbox.length === 0) return;
-    const wait = lastSentAt + interval - Date.now();
-    if (wait > 0) {
-      throttleTimer = setTimeout(() => {
-        throttleTimer = undefined;
-        flush();
-      }, wait);
-      return;
+    while (socket?.readyState === OPEN && throttleTimer === undefined && outbox.length > 0) {
+      const wait = lastSentAt + interval - Date.now();
+      if (wait > 0) {
+        throttleTimer = setTimeout(() => {
+          throttleTimer = undefined;
+          flush();
+        }, wait);
+        return;
+      }
+      const input = outbox.shift() as I;
+      socket.send(encode(input));
+      unanswered.push(input);
+      lastSentAt = Date.now();
     }
-    const input = outbox.shift() as I;
-    socket.send(encode(input));
-    unanswered.push(input);
-    lastSentAt = Date.now();
-    flush();
   };
 
   const reconnect = (reason: FalError) => {

@@ -9,8 +9,10 @@ import { serverSentData } from "./sse.js";
 
 export interface StreamOptions extends RunOptions {
   /**
-   * Milliseconds the stream may go without an event (the first one included; keep-alive comments do
-   * not count) before it ends with a FalTimeoutError. `0` waits forever. @default 15000
+   * Milliseconds the stream may go without an event once its response arrived (the first event
+   * included; keep-alive comments do not count) before it ends with a FalTimeoutError. The wait
+   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever.
+   * @default 15000
    */
   idleTimeout?: number;
 }
@@ -76,7 +78,6 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
   const finished = (async (): Promise<O> => {
     try {
       const body = await withFileUrls(client, input, signal);
-      resetIdle();
       let response: Response | undefined;
       const events = await send<Response["body"]>(
         client.retry,
@@ -90,6 +91,7 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
           }),
         true,
       );
+      resetIdle();
       if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
         // An endpoint that answers with one JSON body: that body is the whole output.
         deliver(await readText(events, signal).then(parseJson));
