@@ -173,8 +173,10 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
     opened.binaryType = "arraybuffer";
     opened.onopen = flush;
     opened.onerror = () => {};
+    // Frames are handled in the order they came, though a Blob takes a while to read.
+    let frames = Promise.resolve();
     opened.onmessage = ({ data }) => {
-      decodeFrame(data).then(
+      frames = frames.then(() => decodeFrame(data)).then(
         (message) => {
           if (socket === opened) handle(opened, message);
         },
