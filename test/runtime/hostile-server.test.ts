@@ -6,7 +6,9 @@ import {
   FalNetworkError,
   FalResponseError,
   FalTimeoutError,
+  fetchRealtimeToken,
   result,
+  run,
   status,
   streamStatus,
   submit,
@@ -109,6 +111,32 @@ describe("a 2xx body that is not what the call expects is a typed error carrying
     await expect(uploadFile(uploader, new Uint8Array(10))).rejects.toBeInstanceOf(FalResponseError);
     expect(storage.calls).toHaveLength(3);
   });
+});
+
+describe("run and the realtime token check their answers too", () => {
+  test("a run answered 200 with an HTML page is a FalResponseError with the request id, sent once", async () => {
+    const server = await serve(() => html());
+    const client = createFalClient({ credentials: KEY, runUrl: server.url, retry: fastRetry });
+    await expect(run(client, ENDPOINT, { prompt: "x" })).rejects.toMatchObject({ name: "FalResponseError", requestId: "req-1" });
+    expect(server.calls).toEqual([`POST /${ENDPOINT}`]);
+  });
+
+  test("a run cut mid-body is a FalNetworkError with the request id, never resent", async () => {
+    const server = await serve(() => cutBody('{"images": [', { "x-fal-request-id": "req-1" }));
+    const client = createFalClient({ credentials: KEY, runUrl: server.url, retry: fastRetry });
+    await expect(run(client, ENDPOINT, {})).rejects.toMatchObject({ name: "FalNetworkError", requestId: "req-1" });
+    expect(server.calls).toHaveLength(1);
+  });
+
+  test.each([["an HTML page", () => html()], ["an empty string", () => json("")], ["an object", () => json({ token: "t" })]])(
+    "a token answer that is %s is retried, then a FalResponseError",
+    async (_what, answer) => {
+      const server = await serve(answer);
+      const client = createFalClient({ credentials: KEY, storageUrl: server.url, retry: fastRetry });
+      await expect(fetchRealtimeToken(client, ENDPOINT)).rejects.toBeInstanceOf(FalResponseError);
+      expect(server.calls).toHaveLength(3);
+    },
+  );
 });
 
 describe("a connection cut mid-body", () => {

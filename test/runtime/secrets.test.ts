@@ -4,9 +4,13 @@ import {
   cancel,
   createFalClient,
   createProxyHandler,
+  createTokenHandler,
   FalError,
+  fetchRealtimeToken,
   result,
+  run,
   status,
+  stream,
   streamStatus,
   submit,
   subscribe,
@@ -60,6 +64,9 @@ function everyCall(client: FalClient): [string, () => Promise<unknown>][] {
       },
     ],
     ["uploadFile", () => uploadFile(client, new Uint8Array(100 * 1024))],
+    ["run", () => run(client, "fal-ai/flux/dev", {})],
+    ["stream", () => stream(client, "fal-ai/flux/dev", {}).done()],
+    ["fetchRealtimeToken", () => fetchRealtimeToken(client, "fal-ai/flux/dev")],
   ];
 }
 
@@ -107,7 +114,7 @@ describe("credentials are checked before use", () => {
   test.each(BAD_KEYS)("a key with %s is refused by every call, with an error that never holds it", async (_what, key) => {
     const server = await serve(fakeQueue());
     for (const credentials of [key, () => key, async () => key]) {
-      const client = createFalClient({ credentials, queueUrl: server.url, storageUrl: server.url, retry: fastRetry });
+      const client = createFalClient({ credentials, queueUrl: server.url, storageUrl: server.url, runUrl: server.url, retry: fastRetry });
       for (const [, call] of everyCall(client)) {
         const error = await failure(call());
         expect(error).toBeInstanceOf(FalError);
@@ -137,7 +144,7 @@ describe("no error of the client or the proxy holds the key", () => {
   async function failingQueue(kind: string) {
     return serve((request) => {
       const path = new URL(request.url).pathname;
-      if (path.includes("/requests/") || path.startsWith("/fal-ai") || path.startsWith("/storage")) {
+      if (path.includes("/requests/") || path.startsWith("/fal-ai") || path.startsWith("/storage") || path.startsWith("/run") || path.startsWith("/tokens")) {
         switch (kind) {
           case "401":
             return json({ detail: "Invalid key" }, { status: 401 });
@@ -173,11 +180,13 @@ describe("no error of the client or the proxy holds the key", () => {
 
   test.each(KINDS)("a queue answering %s: every call's error, direct and through the proxy", async (kind) => {
     const queue = await failingQueue(kind);
-    const direct = createFalClient({ credentials: KEY, queueUrl: queue.url, storageUrl: queue.url, retry: fastRetry });
-    const proxy = await serve(createProxyHandler({ allowedEndpoints: ["fal-ai/flux/dev"], credentials: KEY, queueUrl: queue.url, storageUrl: queue.url }));
-    const browser = createFalClient({ proxyUrl: proxy.url, queueUrl: queue.url, storageUrl: queue.url, retry: fastRetry });
+    const direct = createFalClient({ credentials: KEY, queueUrl: queue.url, storageUrl: queue.url, runUrl: `${queue.url}/run`, retry: fastRetry });
+    const proxy = await serve(createProxyHandler({ allowedEndpoints: ["fal-ai/flux/dev"], credentials: KEY, queueUrl: queue.url, storageUrl: queue.url, runUrl: `${queue.url}/run` }));
+    const browser = createFalClient({ proxyUrl: proxy.url, queueUrl: queue.url, storageUrl: queue.url, runUrl: `${queue.url}/run`, retry: fastRetry });
     for (const client of [direct, browser]) {
       for (const [name, call] of everyCall(client)) {
+        // Through the proxy, a token is not fetched: the page asks the app's token handler instead.
+        if (client === browser && name === "fetchRealtimeToken") continue;
         const error = await failure(kind === "slow" ? subscribe(client, "fal-ai/flux/dev", {}, { timeout: 50 }) : call());
         expect(error, name).toBeInstanceOf(FalError);
         expectNoKey(error);
@@ -213,6 +222,19 @@ describe("no error of the client or the proxy holds the key", () => {
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain(SECRET);
     expect(upstream.calls).toEqual([]);
+  });
+
+  test("a token handler whose key is bad answers without it", async () => {
+    const tokens = await serve(() => json("token-1"));
+    for (const credentials of [`${ID}:${SECRET}\u0000`, () => {
+      throw new Error(`vault refused ${KEY}`);
+    }]) {
+      const handler = await serve(createTokenHandler({ allowedEndpoints: ["fal-ai/flux/dev"], credentials, storageUrl: tokens.url }));
+      const response = await fetch(handler.url, { method: "POST", body: JSON.stringify({ endpointId: "fal-ai/flux/dev" }) });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(await response.text()).not.toContain(SECRET);
+    }
+    expect(tokens.calls).toEqual([]);
   });
 
   test("no credentials at all", async () => {

@@ -11,8 +11,21 @@ export type Credentials = string | (() => string | Promise<string>);
  * control or non-ASCII character (it would break the header, and fetch would quote it in its error).
  */
 export function resolveCredentials(credentials: Credentials | undefined): string | Promise<string> {
-  const key = typeof credentials === "function" ? credentials() : credentials;
-  return typeof key === "string" || key === undefined ? keyOrEnvironment(key) : Promise.resolve(key).then(keyOrEnvironment);
+  let key: ReturnType<Extract<Credentials, () => unknown>> | undefined;
+  try {
+    key = typeof credentials === "function" ? credentials() : credentials;
+  } catch (cause) {
+    throw credentialsFailed(cause);
+  }
+  return typeof key === "string" || key === undefined ? keyOrEnvironment(key) : Promise.resolve(key).then(keyOrEnvironment, (cause) => Promise.reject(credentialsFailed(cause)));
+}
+
+/**
+ * A credentials function that failed: a FalError of its own (not a network error, never retried)
+ * whose message does not repeat the function's, which may hold the key; `cause` keeps it.
+ */
+function credentialsFailed(cause: unknown): FalError {
+  return new FalError("The credentials function failed (see `cause`)", { cause });
 }
 
 function keyOrEnvironment(key: string | undefined): string {

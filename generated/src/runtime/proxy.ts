@@ -13,6 +13,8 @@ export interface ProxyHandlerOptions {
   queueUrl?: string;
   /** @default "https://rest.fal.ai" */
   storageUrl?: string;
+  /** Where `run` and `stream` go. @default "https://fal.run" */
+  runUrl?: string;
   fetch?: typeof fetch;
   /**
    * The largest request body forwarded, in bytes; a larger one (by its Content-Length, or while it
@@ -37,23 +39,30 @@ const DROPPED_RESPONSE_HEADERS = ["connection", "content-encoding", "content-len
 /**
  * A handler for fetch-style servers (`(Request) => Promise<Response>`) that lets browsers use a
  * FalClient created with `proxyUrl`: it forwards to the URL in `x-fal-target-url` with the server's
- * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, and storage
- * upload initiation. Anything else is refused with 403 `{detail}`, a body over `maxBodyBytes` with
- * 413, and a target that redirects or cannot be reached with 502: redirects are never followed
- * (they would carry the key), and no answer ever contains the key.
+ * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, their `run`
+ * and `stream` calls, and storage upload initiation. Anything else is refused with 403 `{detail}`,
+ * a body over `maxBodyBytes` with 413, and a target that redirects or cannot be reached with 502:
+ * redirects are never followed (they would carry the key), and no answer ever contains the key.
  */
 export function createProxyHandler(options: ProxyHandlerOptions): (request: Request) => Promise<Response> {
   const queue = new URL(options.queueUrl ?? "https://queue.fal.run");
   const storage = new URL(options.storageUrl ?? "https://rest.fal.ai");
+  const runHost = new URL(options.runUrl ?? "https://fal.run");
   const submittable = new Set(options.allowedEndpoints);
   const readable = new Set(options.allowedEndpoints.flatMap((id) => [id, appPath(id)]));
   const limit = options.maxBodyBytes ?? DEFAULT_PROXY_BODY_LIMIT_BYTES;
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  // Each route is matched by what it is, whichever of the two bases holds the other (the
-  // simulator serves storage under its queue URL).
+  // Each route is matched by what it is, whichever base holds another (the simulator serves
+  // storage and run under its queue URL).
   const isAllowed = (target: URL, method: string): boolean => {
     if (pathWithin(target, storage) === STORAGE_INITIATE) return method === "POST";
+    // `run` and `stream` of an allowed endpoint (before the queue: the run host may sit below the queue's).
+    const runPath = pathWithin(target, runHost);
+    if (runPath !== undefined) {
+      const id = runPath.slice(1);
+      return method === "POST" && (submittable.has(id) || (id.endsWith("/stream") && submittable.has(id.slice(0, -"/stream".length))));
+    }
     const queuePath = pathWithin(target, queue);
     if (queuePath === undefined) return false;
     const route = REQUEST_ROUTE.exec(queuePath);
