@@ -2,32 +2,32 @@
 export * from "./runtime/index.js";
 import * as $runtime from "./runtime/index.js";
 /**
- * Queues a request to the endpoint named at run time and returns its id and URLs without waiting.
- * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
- */
+* Queues a request to the endpoint named at run time and returns its id and URLs without waiting.
+* File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
+*/
 export function submit(client, endpointId, input, options) {
-    return $runtime.submit(client, endpointId, input, options);
+	return $runtime.submit(client, endpointId, input, options);
 }
 /** Fetches the queue status of a request to the endpoint named at run time. */
 export function status(client, endpointId, requestId, options) {
-    return $runtime.status(client, endpointId, requestId, options);
+	return $runtime.status(client, endpointId, requestId, options);
 }
 /** Streams the status of a request to the endpoint named at run time (Server-Sent Events) until it completes. */
 export function streamStatus(client, endpointId, requestId, options) {
-    return $runtime.streamStatus(client, endpointId, requestId, options);
+	return $runtime.streamStatus(client, endpointId, requestId, options);
 }
 /** Fetches the output of a completed request to the endpoint named at run time. */
 export function result(client, endpointId, requestId, options) {
-    return $runtime.result(client, endpointId, requestId, options);
+	return $runtime.result(client, endpointId, requestId, options);
 }
 /** Asks the queue to cancel a request to the endpoint named at run time that has not completed. */
 export function cancel(client, endpointId, requestId, options) {
-    return $runtime.cancel(client, endpointId, requestId, options);
+	return $runtime.cancel(client, endpointId, requestId, options);
 }
 /**
- * Submits a request to the endpoint named at run time, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
- * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
- */
+* Submits a request to the endpoint named at run time, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
+* `onEnqueue` receives the request id before any wait, and every error after submit carries it.
+*/
 export function subscribe(client, endpointId, input, options) {
-    return $runtime.subscribe(client, endpointId, input, options);
+	return $runtime.subscribe(client, endpointId, input, options);
 }

@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/index.ts), written by `falgen generate`. Do not edit.
 export { createFalClient } from "./client.js";
-export { FalAbortError, FalApiError, FalError, FalNetworkError, FalTimeoutError, FalValidationError, FalWebhookError, } from "./errors.js";
+export { FalAbortError, FalApiError, FalError, FalNetworkError, FalTimeoutError, FalValidationError, FalWebhookError } from "./errors.js";
 export { INLINE_FILE_LIMIT_BYTES, uploadFile } from "./files.js";
 export { createProxyHandler } from "./proxy.js";
 export { cancel, result, status, submit } from "./queue.js";

@@ -22,9 +22,9 @@ export type Input = IdeogramV3EditInput;
 /** What `fal-ai/ideogram/v3/edit` returns: the same type as {@link IdeogramV3EditOutput}. */
 export type Output = IdeogramV3EditOutput;
 /**
- * Queues a request to `fal-ai/ideogram/v3/edit` and returns its id and URLs without waiting.
- * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
- */
+* Queues a request to `fal-ai/ideogram/v3/edit` and returns its id and URLs without waiting.
+* File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
+*/
 export declare function submit(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubmitOptions): Promise<$runtime.SubmitResult>;
 /** Fetches the queue status of a request to `fal-ai/ideogram/v3/edit`. */
 export declare function status(client: $runtime.FalClient, requestId: string, options?: $runtime.StatusOptions): Promise<$runtime.QueueStatus>;
@@ -35,15 +35,15 @@ export declare function result(client: $runtime.FalClient, requestId: string, op
 /** Asks the queue to cancel a request to `fal-ai/ideogram/v3/edit` that has not completed. */
 export declare function cancel(client: $runtime.FalClient, requestId: string, options?: $runtime.CancelOptions): Promise<void>;
 /**
- * Submits a request to `fal-ai/ideogram/v3/edit`, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
- * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
- */
+* Submits a request to `fal-ai/ideogram/v3/edit`, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
+* `onEnqueue` receives the request id before any wait, and every error after submit carries it.
+*/
 export declare function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>>;
 declare module "../../../../../index.js" {
-    interface EndpointTypeMap {
-        "fal-ai/ideogram/v3/edit": {
-            input: Input;
-            output: Output;
-        };
-    }
+	interface EndpointTypeMap {
+		"fal-ai/ideogram/v3/edit": {
+			input: Input;
+			output: Output;
+		};
+	}
 }
