@@ -220,12 +220,14 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   };
   const renames: { partial: string; target: string }[] = [];
   const written: { target: string; sha256: string }[] = [];
-  let manifestBefore: Buffer | undefined;
+  // Set once the manifest listing old and new files replaced the old one (absent: undefined).
+  let replacedManifest: { before: Buffer | undefined } | undefined;
   try {
     const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
     if (files.some((file) => !owned.has(file))) {
-      if (folderExisted(path.resolve(dir))) manifestBefore = readIfPresent(manifest);
+      const before = folderExisted(path.resolve(dir)) ? readIfPresent(manifest) : undefined;
       replace(manifest, emitManifest(new Set([...owned, ...files])));
+      replacedManifest = { before };
     }
     for (const file of [...diff.stale, ...diff.missing]) {
       const target = path.resolve(dir, file);
@@ -241,19 +243,18 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   } catch (error) {
     for (const { partial } of renames) rmSync(partial, { force: true });
     rmSync(partialOf(manifest), { force: true });
-    if (manifestBefore) replace(manifest, manifestBefore.toString("utf8"));
-    else if (existedBefore.get(path.resolve(dir))) rmSync(manifest, { force: true });
+    if (replacedManifest?.before) replace(manifest, replacedManifest.before.toString("utf8"));
+    else if (replacedManifest) rmSync(manifest, { force: true });
     for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  const last = (rename: { target: string }) => (rename.target === manifest ? 1 : 0);
-  renames.sort((a, b) => last(a) - last(b));
-  for (const { partial, target } of renames.filter((rename) => !last(rename))) renameSync(partial, target);
+  // The new manifest goes in last, once what it no longer lists is gone.
+  for (const { partial, target } of renames) if (target !== manifest) renameSync(partial, target);
   for (const file of diff.extra) {
     rmSync(path.join(dir, file), { force: true });
     removeEmptyFolders(dir, path.dirname(file));
   }
-  for (const { partial, target } of renames.filter(last)) renameSync(partial, target);
+  for (const { partial, target } of renames) if (target === manifest) renameSync(partial, target);
   for (const { target, sha256 } of written) hasher.written(target, sha256);
   return diff;
 }

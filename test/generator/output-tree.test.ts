@@ -82,6 +82,15 @@ describe("updateTree", () => {
     expect(readdirSync(dir).sort()).toEqual([MANIFEST_FILE, "README.md", "dist", "src"]);
   });
 
+  test("a failure while rewriting files it wrote (no new file) keeps the manifest", async () => {
+    const dir = await tempDir("update");
+    writeFiles(dir, OLD);
+    const planned = plan({ "src/a/index.ts": "changed\n", "src/gone/index.ts": OLD["src/gone/index.ts"] });
+    planned.set("README.md", { sha256: "0", contents: () => Promise.reject(new Error("disk full")) });
+    await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
+    expect(readAll(dir)).toEqual(OLD);
+  });
+
   test("a failure while writing into an empty folder leaves it empty", async () => {
     const dir = await tempDir("update");
     const planned = plan({ "README.md": "new readme\n" });
