@@ -29,7 +29,7 @@ export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
 const UNABORTABLE: AbortScope = { signal: NEVER_ABORTED, dispose() {} };
 
 /** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
 
 /**
  * The signal of a scope, carrying the call's deadline (ms since the epoch) when it has a timeout,

@@ -26,7 +26,7 @@ export interface ProxyHandlerOptions {
 }
 
 /** The default of `ProxyHandlerOptions.maxBodyBytes`: 4 MiB. */
-export const DEFAULT_PROXY_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_PROXY_BODY_LIMIT_BYTES: number = 4 * 1024 * 1024;
 
 // Request routes under an app or endpoint: result (GET), status and its stream (GET), cancel (PUT).
 const REQUEST_ROUTE = /^\/(.+)\/requests\/[\w-]+(\/status(?:\/stream)?|\/cancel)?$/;

@@ -1,5 +1,5 @@
 /** What `readLimited` returns for a body over its limit. */
-export const TOO_LARGE = Symbol("too large");
+export const TOO_LARGE: unique symbol = Symbol("too large");
 
 /**
  * A request's body bytes, or TOO_LARGE as soon as its Content-Length or the bytes read pass

@@ -44,7 +44,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
  * The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else
  * jittered backoff; undefined when the server asks for more than `maxDelayMs`.
  */
-export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now = Date.now(), random = Math.random): number | undefined {
+export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now: number = Date.now(), random: () => number = Math.random): number | undefined {
   const retryAfter = error instanceof FalApiError ? parseRetryAfter(error.headers.get("retry-after"), now) : undefined;
   if (retryAfter !== undefined) return retryAfter <= options.maxDelayMs ? retryAfter : undefined;
   return random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);

@@ -56,7 +56,7 @@ export function createMemoryReplayStore(): WebhookReplayStore {
 const defaultReplayStore = createMemoryReplayStore();
 
 /** The default of `VerifyWebhookOptions.maxBodyBytes`: 16 MiB. */
-export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_WEBHOOK_BODY_LIMIT_BYTES: number = 16 * 1024 * 1024;
 
 export interface VerifyWebhookOptions {
   /** fal's key set (from FAL_WEBHOOK_JWKS_URL), or a function that returns it, e.g. from a cache. */
