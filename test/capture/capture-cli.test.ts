@@ -9,7 +9,7 @@ import { parsePages } from "../../generator/capture/parse-page.js";
 import { run } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
-const SEED = path.resolve(REPO_ROOT, "../shared/seeds/fal-model-docs.txt");
+const SEED = path.join(REPO_ROOT, "test/fixtures/seeds/fal-model-docs.txt");
 const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
 const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Removed when this file ends; each test makes its own folder inside. */
