@@ -39,3 +39,21 @@ export class SpecErrors extends Error {
     this.errors = errors;
   }
 }
+
+/**
+ * Input that is wrong before any spec is read: a missing folder, a file where a folder belongs, an
+ * unknown endpoint, a bad config value. The CLI prints the message alone and exits 2.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** The message of a failed file system call, by its code: `ENOENT` reads "no such file or folder". */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = { ENOENT: "no such file or folder", ENOTDIR: "a file where a folder was expected", EACCES: "permission denied", EISDIR: "a folder where a file was expected" };
+  return (code && known[code]) ?? (error as Error).message;
+}

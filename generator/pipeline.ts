@@ -2,14 +2,28 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openEmitCache, type EmitCache, type FileDigest, type IndexedEndpoint } from "./cache/emit-cache.js";
 import type { EmittedFile } from "./emit/emit-all.js";
+import { DEFAULT_PACKAGE, type PackageInfo } from "./emit/package-info.js";
+import picomatch from "picomatch";
 import { SpecError } from "./errors.js";
 import { duplicateIdErrors, loadSpecFile, readSpecFiles, type LoadedSpec, type SpecFile } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, packageEntry, type EndpointModel, type PackageEntry } from "./model/endpoint-model.js";
 import { diffTree, isClean, plannedFile, updateTree, type PlannedFile, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 
+/** What `generate` reads and writes, and how. Paths are relative to the working directory. */
 export interface GenerateOptions {
+  /** The folder of specs, one OpenAPI document per endpoint (`<endpoint id>.yaml` or `.json`). */
   specsDir: string;
+  /** The folder the package is written to. */
   outDir: string;
+  /** The package's npm name (default `@falgen/models`); every import path in its docs uses it. */
+  name?: string;
+  /** The package's version (default `0.1.0`). */
+  version?: string;
+  /**
+   * Globs over endpoint ids (`*` within a segment, `**` across segments, e.g. `fal-ai/ideogram/**`):
+   * only the specs whose endpoint id matches one are generated. Default: every spec.
+   */
+  endpoints?: readonly string[];
   /** Compare instead of writing. */
   check?: boolean;
   /** Generate every valid spec even when others are broken (the run still fails). */
@@ -45,7 +59,12 @@ export function readRuntimeFiles(): Map<string, string> {
   return new Map(names.map((name) => [name, readFileSync(`${RUNTIME_DIR}${name}`, "utf8")]));
 }
 
-/** load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache. */
+/**
+ * Generates the package: load -> model -> emit -> write (or check), timing each stage; unchanged
+ * specs come from the cache. A broken spec is reported in `errors` (file, line, JSON pointer), not
+ * thrown; the output is then left as it was unless `keepGoing`.
+ * @throws {InputError} when the specs folder is missing or not a folder.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
@@ -56,7 +75,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       timings.push({ stage, ms: performance.now() - start });
     }
   };
-  const cache = options.cacheDir === false ? undefined : openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir);
+  const pkg: PackageInfo = { name: options.name ?? DEFAULT_PACKAGE.name, version: options.version ?? DEFAULT_PACKAGE.version };
+  const picked = options.endpoints ? picomatch([...options.endpoints]) : () => true;
+  const cache = options.cacheDir === false ? undefined : openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
 
   const errors: SpecError[] = [];
   const unchanged: UnchangedEndpoint[] = [];
@@ -65,11 +86,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     for (const spec of await readSpecFiles(options.specsDir, cache?.files)) {
       const indexed = cache?.find(spec);
       if (indexed) {
-        unchanged.push({ spec, indexed });
+        if (picked(indexed.entry.id)) unchanged.push({ spec, indexed });
         continue;
       }
       try {
-        loaded.push({ spec, valid: loadSpecFile(spec) });
+        const valid = loadSpecFile(spec);
+        if (picked(valid.endpointId)) loaded.push({ spec, valid });
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         errors.push(error);
@@ -102,11 +124,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   });
   if (errors.length > 0 && !options.keepGoing) return report(0, false);
   if (kept.length + fresh.length === 0 && errors.length === 0) {
-    errors.push(new SpecError({ file: options.specsDir }, "no spec files (.yaml, .yml or .json) found"));
+    const what = options.endpoints ? `no spec matches endpoints ${options.endpoints.map((glob) => JSON.stringify(glob)).join(", ")}` : "no spec files (.yaml, .yml or .json) found";
+    errors.push(new SpecError({ file: options.specsDir }, what));
     return report(0, false);
   }
 
-  const planned = await timed("emit", () => planOutput(fresh, kept, cache));
+  const planned = await timed("emit", () => planOutput(fresh, kept, cache, pkg));
   const diff = options.check
     ? await timed("check", () => diffTree(options.outDir, planned, cache?.files))
     : await timed("write", () => updateTree(options.outDir, planned, cache?.files));
@@ -135,7 +158,7 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * package-level files (emitted only if what they are made from changed, or the disk differs) and
  * the runtime, copied byte for byte.
  */
-async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined): Promise<PlannedTree> {
+async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined, pkg: PackageInfo): Promise<PlannedTree> {
   const planned = new Map<string, PlannedFile>();
   const plan = (files: readonly EmittedFile[]): FileDigest[] =>
     files.map(([file, contents]) => {
@@ -145,14 +168,14 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
     });
 
   for (const { spec, model } of fresh) {
-    const files = (await loadEmitters()).emitEndpointFiles(model);
+    const files = (await loadEmitters()).emitEndpointFiles(model, pkg);
     const digests = plan(files);
     cache?.put(spec, { model, files }, digests);
   }
   const entries = new Map<SpecFile, () => Promise<{ model: EndpointModel; files: EmittedFile[] }>>();
   for (const { spec, indexed } of kept) {
     // Should the entry be gone or damaged, the spec (unchanged, so valid) is generated again.
-    const entry = once(async () => cache?.read(spec) ?? regenerate(spec));
+    const entry = once(async () => cache?.read(spec) ?? regenerate(spec, pkg));
     entries.set(spec, entry);
     for (const [file, sha256] of indexed.files) {
       planned.set(file, { sha256, contents: async () => contentsOf(await entry(), file) });
@@ -166,7 +189,7 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
   const exampleSpec = endpoints[0]?.spec;
   const packageFiles = once(async () => {
     const example = exampleSpec && (fresh.find(({ spec }) => spec === exampleSpec)?.model ?? (await entries.get(exampleSpec)!()).model);
-    return (await loadEmitters()).emitPackageFiles(packageEntries, example);
+    return (await loadEmitters()).emitPackageFiles(packageEntries, example, pkg);
   });
   const packageDigests = cache?.findPackageFiles(packageEntries, exampleSpec);
   if (packageDigests) {
@@ -180,9 +203,9 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
   return new Map([...planned].sort(([a], [b]) => compareNames(a, b)));
 }
 
-async function regenerate(spec: SpecFile): Promise<{ model: EndpointModel; files: EmittedFile[] }> {
+async function regenerate(spec: SpecFile, pkg: PackageInfo): Promise<{ model: EndpointModel; files: EmittedFile[] }> {
   const model = buildEndpointModel(loadSpecFile(spec));
-  return { model, files: (await loadEmitters()).emitEndpointFiles(model) };
+  return { model, files: (await loadEmitters()).emitEndpointFiles(model, pkg) };
 }
 
 function contentsOf({ files }: { files: readonly EmittedFile[] }, file: string): string {

@@ -1,7 +1,8 @@
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
-import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
+import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig } from "./emit-package.js";
+import type { PackageInfo } from "./package-info.js";
 import { emitTypes } from "./emit-types.js";
 import { generatedHeader } from "./generated-header.js";
 
@@ -9,12 +10,12 @@ import { generatedHeader } from "./generated-header.js";
 export type EmittedFile = [path: string, contents: string];
 
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
-export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
+export function emitEndpointFiles(model: EndpointModel, pkg: PackageInfo): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
   return [
     [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
     [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
-    [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
+    [model.docPath, emitEndpointDoc(model, pkg.name)],
   ];
 }
 
@@ -22,12 +23,12 @@ export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
  * The package-level files, from every endpoint in id order; `example` (the first endpoint's model)
  * shows usage in the README.
  */
-export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined): EmittedFile[] {
+export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined, pkg: PackageInfo): EmittedFile[] {
   return [
-    ["package.json", emitManifest(endpoints)],
+    ["package.json", emitManifest(endpoints, pkg)],
     ["tsconfig.json", emitPackageTsconfig()],
-    ["README.md", emitPackageReadme(endpoints, example)],
-    ["src/index.ts", emitPackageIndex(generatedHeader())],
+    ["README.md", emitPackageReadme(endpoints, example, pkg)],
+    ["src/index.ts", emitPackageIndex(generatedHeader(), pkg)],
     ["src/all.ts", emitAllEndpoints(endpoints, generatedHeader("specs/ (every endpoint)"))],
   ];
 }
