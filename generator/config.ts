@@ -54,7 +54,8 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   try {
     // Loaded only when a project has a config, so runs without one never pay for it.
     const { createJiti } = await import("jiti");
-    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, fsCache: false });
+    // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
     loaded = await jiti.import(file, { default: true });
   } catch (error) {
     throw new InputError(`config file ${shown}: cannot load it: ${firstLine((error as Error).message)}`);
