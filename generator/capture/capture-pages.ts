@@ -27,9 +27,9 @@ export interface CaptureResult {
  * @throws {InputError} when `overridesDir` is missing or not a folder.
  */
 export async function capturePages(options: CaptureOptions): Promise<CaptureResult> {
+  const overrides = options.overridesDir === undefined ? new Map<string, Overrides>() : await loadOverrides(options.overridesDir);
   const pages: Page[] = [];
   for (const file of options.pages) pages.push(...parsePages(file, await readPage(file)));
-  const overrides = options.overridesDir === undefined ? new Map<string, Overrides>() : await loadOverrides(options.overridesDir);
   const captured = captureSpecs(pages, overrides);
   const written = await writeSpecs(options.specsDir ?? "specs", captured);
   return { written, withoutOverrides: captured.filter(({ overrides: own }) => !own).map(({ endpointId }) => endpointId) };

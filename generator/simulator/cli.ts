@@ -50,7 +50,9 @@ for \`falgen add --from\`. A spec that changes on disk is reloaded.
   --fault-submit        let the rates above hit submit too
   --seed N              seed of the fault PRNG (default 1)
   --api-key K           accepted key (repeatable; default: any non-empty key)
-  --config FILE         the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)`,
+  --config FILE         the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
+
+Exit: 0 stopped by SIGINT or SIGTERM, 2 usage or input error.`,
 } as const;
 
 function number(value: string | undefined, flag: string): number | undefined {
