@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const SPECS_DIR = path.join(REPO_ROOT, "specs");
-/** The falgen command as users run it (`falgen generate ...`). */
+/** The falgen command as users run it (`falgen generate ...`): it runs dist/, made by `npm run build`. */
 export const FALGEN_BIN = path.join(REPO_ROOT, "bin/falgen.js");
 export const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 /** Real fal queue documents shared by the project's tests. */
