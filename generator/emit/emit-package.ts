@@ -4,6 +4,7 @@ import { printStatements } from "./emit-client-module.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { cell, code, codeBlock, table } from "./markdown.js";
 import type { PackageInfo } from "./package-info.js";
+import { runtimeGuide } from "./runtime-guide.js";
 import { usageExample } from "./usage-example.js";
 
 
@@ -112,6 +113,7 @@ export function emitPackageReadme(endpoints: readonly PackageEntry[], example: E
     example ? codeBlock("ts", usageExample(example, pkg.name)) : "",
     `For code that picks the endpoint at run time, the root's \`submit\`, \`subscribe\`, ... take the endpoint id first, typed by \`EndpointTypeMap\`: ` +
       `it holds the endpoints the program imports, and \`import "${pkg.name}/all"\` adds every one.`,
+    example ? runtimeGuide(example, pkg.name) : "",
     "## Endpoints",
     table(["Endpoint", "Category", "Import"], rows),
   ]

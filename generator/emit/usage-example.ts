@@ -7,7 +7,7 @@ import { refName } from "./describe-schema.js";
  * example, completed with placeholders for any required field it lacks.
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  const input = objectLiteral(exampleInput(model), "");
+  const input = inputLiteral(model, "");
   const firstOutputField = requiredNames(model.output.schema)[0];
   const show = firstOutputField === undefined ? "data" : `data${propertyAccess(firstOutputField)}`;
   return [
@@ -21,6 +21,11 @@ export function usageExample(model: EndpointModel, packageName: string): string 
     "});",
     `console.log(requestId, ${show});`,
   ].join("\n");
+}
+
+/** The endpoint's example input as a TypeScript object literal, its inner lines indented by `indent` plus two spaces. */
+export function inputLiteral(model: EndpointModel, indent: string): string {
+  return objectLiteral(exampleInput(model), indent);
 }
 
 /** A value as a TypeScript literal, with bare keys where they are identifiers. */
