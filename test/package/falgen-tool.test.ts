@@ -86,6 +86,27 @@ describe("falgen installed from its tarball into a project of its own", () => {
     expect(analysis.problems.filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs")).toEqual([]);
   });
 
+  test("the API, imported from the installed package: typed under strict, and generate runs", async () => {
+    const program = [
+      'import { add, capturePages, defineConfig, generate, importSpecs, startSimulator, update, type GenerateReport } from "falgen";',
+      'const config = defineConfig({ specs: "api-specs", out: "api-out", name: "@acme/api" });',
+      "export async function main(): Promise<GenerateReport> {",
+      "  void [add, capturePages, importSpecs, startSimulator, update];",
+      '  return generate({ specsDir: config.specs!, outDir: config.out!, name: config.name!, cacheDir: false });',
+      "}",
+    ].join("\n");
+    await writeFile(path.join(project, "api.ts"), program);
+    await writeFile(path.join(project, "tsconfig.api.json"), consumerTsconfig("nodenext", ["api.ts"]));
+    const typed = await runTsc(["-p", "tsconfig.api.json"], project);
+    expect(typed.stdout).toBe("");
+    await cp(path.join(REPO_ROOT, "specs/fal-ai/qwen-image.yaml"), path.join(project, "api-specs/fal-ai/qwen-image.yaml"));
+    const script = 'import("falgen").then(async ({ generate }) => { const r = await generate({ specsDir: "api-specs", outDir: "api-out", name: "@acme/api", cacheDir: false }); console.log(JSON.stringify({ ok: r.ok, endpoints: r.endpoints })); })';
+    const ran = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
+    expect(ran.stderr).toBe("");
+    expect(JSON.parse(ran.stdout)).toEqual({ ok: true, endpoints: ["fal-ai/qwen-image"] });
+    expect(JSON.parse(await readFile(path.join(project, "api-out/package.json"), "utf8"))).toMatchObject({ name: "@acme/api" });
+  });
+
   test("npx falgen --help lists every command", async () => {
     const result = await falgen(["--help"]);
     expect(result.code).toBe(0);
