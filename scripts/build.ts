@@ -9,7 +9,7 @@
  * Built beside dist/ and swapped in, so a falgen running meanwhile never sees half a build.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build, type Plugin } from "esbuild";
