@@ -28,6 +28,8 @@ const COMMAND = {
     "drop-rate": { type: "string" },
     "fault-submit": { type: "boolean" },
     seed: { type: "string" },
+    "realtime-close-after": { type: "string" },
+    "realtime-close-code": { type: "string" },
     "api-key": { type: "string", multiple: true },
   },
   usage: `Usage: falgen simulator [options]
@@ -49,11 +51,20 @@ for \`falgen add --from\`. A spec that changes on disk is reloaded.
   --drop-rate R         share whose connection is dropped without a response
   --fault-submit        let the rates above hit submit too
   --seed N              seed of the fault PRNG (default 1)
+  --realtime-close-after N  close each realtime connection after N answers (a forced reconnection)
+  --realtime-close-code C   the close code of those closes (1011 by default; 1000-1014 or 3000-4999)
   --api-key K           accepted key (repeatable; default: any non-empty key)
   --config FILE         the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
 
 Exit: 0 stopped by SIGINT or SIGTERM, 2 usage or input error.`,
 } as const;
+
+/** A WebSocket close code a server may send (RFC 6455 section 7.4, as the ws package checks them). */
+function closeCode(value: string | undefined): number | undefined {
+  const code = number(value, "--realtime-close-code");
+  if (code === undefined || (Number.isInteger(code) && ((code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999)))) return code;
+  throw new UsageError(`--realtime-close-code must be a close code a server may send (1000-1014 except 1004-1006, or 3000-4999), got ${value}`);
+}
 
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -91,6 +102,8 @@ export function simulatorCommand(argv: string[]): Promise<number> {
         dropRate: rate(values["drop-rate"], "--drop-rate"),
         includeSubmit: values["fault-submit"] ?? false,
         seed: number(values.seed, "--seed"),
+        realtimeCloseAfter: number(values["realtime-close-after"], "--realtime-close-after"),
+        realtimeCloseCode: closeCode(values["realtime-close-code"]),
       },
       onReload: ({ endpointIds, specErrors }) => {
         for (const error of specErrors) process.stderr.write(`skipped spec: ${error.message}\n`);
