@@ -57,3 +57,20 @@ export function fileProblem(error: unknown): string {
   const known: Record<string, string> = { ENOENT: "no such file or folder", ENOTDIR: "a file where a folder was expected", EACCES: "permission denied", EISDIR: "a folder where a file was expected" };
   return (code && known[code]) ?? (error as Error).message;
 }
+
+/**
+ * An output folder falgen will not write to, found before anything was written: the folder and
+ * everything in it are as they were. The CLI prints the message and exits 2.
+ */
+export class OutputFolderError extends InputError {
+  /** The output folder as the caller named it. */
+  readonly folder: string;
+  readonly reason: string;
+
+  constructor(folder: string, reason: string) {
+    super(`refusing to write to ${folder}: ${reason}`);
+    this.name = "OutputFolderError";
+    this.folder = folder;
+    this.reason = reason;
+  }
+}

@@ -18,8 +18,8 @@ import { contentHash } from "../generator/content-hash.js";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCES = path.join(ROOT, "generator");
 const DIST = path.join(ROOT, "dist");
-/** Loaded from node_modules, not bundled: large, lazily required, and served by the compile cache (jiti: only for a config file). */
-const EXTERNAL = ["typescript", "ts-morph", "jiti"];
+/** Loaded from node_modules, not bundled: large, lazily required, and served by the compile cache (jiti: only for a config file; oxc-transform: native code). */
+const EXTERNAL = ["typescript", "ts-morph", "jiti", "oxc-transform"];
 
 async function buildFalgen(): Promise<void> {
   const staging = `${DIST}.${process.pid}.tmp`;

@@ -100,6 +100,7 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
     for (const file of stale) console.error(`stale:   ${out}/${file}`);
     for (const file of missing) console.error(`missing: ${out}/${file}`);
     for (const file of extra) console.error(`extra:   ${out}/${file}`);
+    if (report.patch) console.error(report.patch);
     if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
   }
   if (quiet) return;
