@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -128,10 +127,8 @@ describe("falgen installed from its tarball into a project of its own", () => {
     expect(generated.stdout).toMatch(/^falgen: 2 endpoints, \d+ files/m);
     expect(JSON.parse(await readFile(path.join(project, "fal/package.json"), "utf8"))).toMatchObject({ name: "@acme/fal" });
 
-    // Until the generated package ships ready-to-run .js (issue 15, point 4), it is built here.
-    const manifest = JSON.parse(await readFile(path.join(project, "fal/package.json"), "utf8")) as { scripts?: { build?: string } };
+    // Used right after generating, with no build step: a file: dependency of the project.
     await npmInstall(project, "./fal");
-    if (manifest.scripts?.build && !existsSync(path.join(project, "fal/dist"))) expect((await runTsc(["-p", "tsconfig.json"], path.join(project, "fal"))).stdout).toBe("");
 
     await writeFile(path.join(project, "app.ts"), PROGRAM);
     const config = JSON.parse(consumerTsconfig("nodenext", ["app.ts"]));
@@ -153,7 +150,10 @@ describe("falgen installed from its tarball into a project of its own", () => {
     await writeFile(spec, (await readFile(spec, "utf8")).replace("            - jpeg\n            - png\n", "            - jpeg\n            - png\n            - webp\n"));
     const stale = await falgen(["generate", "--name", "@acme/fal", "--check"]);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/^stale: +fal\/src\/endpoints\/fal-ai\/qwen-image\/types\.ts$/m);
+    expect(stale.stderr, stale.stderr).toMatch(/^stale: +fal\/src\/endpoints\/fal-ai\/qwen-image\/types\.d\.ts$/m);
+    // ...with a unified diff of what would change.
+    expect(stale.stderr).toMatch(/^--- .*qwen-image.*\n\+\+\+ .*qwen-image.*\n@@ /m);
+    expect(stale.stderr).toMatch(/^\+.*webp/m);
     expect(stale.stderr).toContain("run `falgen generate`");
 
     // fal adds a required input field: update --check reports it as breaking and exits 1, writing nothing.
