@@ -12,7 +12,8 @@ const specsDir = path.join(REPO_ROOT, "specs");
 let sim: RunningSimulator;
 
 beforeAll(async () => {
-  sim = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60, runMs: 120 });
+  // IN_PROGRESS lasts long enough for a 20 ms poll to see it even on a loaded machine.
+  sim = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60, runMs: 800 });
 });
 
 afterAll(async () => {
