@@ -1,15 +1,24 @@
 import { astToString, resolveRef, transformComponentsObject, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import { StructureKind, type StatementStructures } from "ts-morph";
 import ts from "typescript";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 import { mapSchemas } from "../model/normalize-schema.js";
 import { allowedValues, limits, literal } from "./describe-schema.js";
+import { printStatements } from "./emit-client-module.js";
+import { tsdocText } from "./tsdoc.js";
+import { finishTypes, schemaTransforms, transformTuple } from "./type-transforms.js";
 
 /**
  * `types.ts` of an endpoint: openapi-typescript's `components` interface for the spec's schemas,
- * with allowed values and limits folded into each description so TSDoc shows them on hover.
+ * with allowed values and limits folded into each description so TSDoc shows them on hover, and
+ * an alias per schema (plus `Input` and `Output`). It refers to no global type, so no schema name
+ * can shadow one; the endpoint module re-exports the aliases without binding them.
  */
 export function emitTypes(model: EndpointModel, header: string): string {
-  const schemas = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, mapSchemas(schema, annotate)]));
+  const raw = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, schema]));
+  const resolve = (ref: string) => resolveRef({ components: { schemas: raw } } as unknown as OpenAPI3, ref, { silent: true });
+  const transforms = [...schemaTransforms(resolve), annotate];
+  const schemas = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, mapSchemas(schema, (node) => transforms.reduce((next, transform) => transform(next), node))]));
   const document = { openapi: "3.0.4", info: { title: model.id, version: "1.0.0" }, paths: {}, components: { schemas } } as unknown as OpenAPI3;
   // The loader has already validated the document and its refs, so openapi-typescript's transform
   // runs directly, without its Redocly bundling pass (slow, and it trips over keys like "__proto__").
@@ -17,7 +26,23 @@ export function emitTypes(model: EndpointModel, header: string): string {
   const [literal] = transformComponentsObject(document.components!, typesContext(document)) as [ts.TypeLiteralNode];
   const schemasMember = literal.members.filter((member) => member.name !== undefined && ts.isIdentifier(member.name) && member.name.text === "schemas");
   const components = ts.factory.createInterfaceDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "components", undefined, undefined, schemasMember);
-  return `${header}\n${astToString(components)}`;
+  return `${header}\n${astToString(finishTypes(components))}\n${printStatements(typeAliases(model))}`;
+}
+
+/** An alias per exported schema, then `Input` and `Output`. */
+function typeAliases(model: EndpointModel): StatementStructures[] {
+  const alias = (name: string, docs: string, type: string): StatementStructures => ({ kind: StructureKind.TypeAlias, isExported: true, name, docs: [docs], type });
+  const subject = tsdocText(model.id);
+  return [
+    ...model.schemas.map(({ name, identifier, schema }) => {
+      const role = name === model.input.name ? `The input of \`${subject}\`.` : name === model.output.name ? `The output of \`${subject}\`.` : `The \`${tsdocText(name)}\` type of \`${subject}\`.`;
+      // fal's schema titles are Python class names ("BaseInput", "Output"): the description says more.
+      const docs = typeof schema.description === "string" && schema.description !== "" ? tsdocText(schema.description) : role;
+      return alias(identifier, docs, `components["schemas"][${JSON.stringify(name)}]`);
+    }),
+    alias("Input", `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`, model.input.identifier),
+    alias("Output", `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`, model.output.identifier),
+  ];
 }
 
 /** openapi-typescript's options as falgen uses them. */
@@ -29,6 +54,7 @@ function typesContext(document: OpenAPI3): GlobalContext {
     // Input fields with a default are optional to the caller: never promote them to required.
     defaultNonNullable: false,
     discriminators: { objects: {}, refsHandled: [] },
+    // A closed empty object (`additionalProperties: false`) is Record<string, never>; bare ones are opened first.
     emptyObjectsUnknown: false,
     enum: false,
     enumValues: false,
@@ -44,7 +70,7 @@ function typesContext(document: OpenAPI3): GlobalContext {
     rootTypes: false,
     rootTypesNoSchemaPrefix: false,
     silent: true,
-    transform: undefined,
+    transform: transformTuple,
     makePathsEnum: false,
     generatePathParams: false,
     resolve: ($ref) => resolveRef(document, $ref, { silent: true }),

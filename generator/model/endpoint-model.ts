@@ -1,5 +1,6 @@
 import type { LoadedSpec } from "../load/load-specs.js";
 import { isPlainObject } from "../load/check-schemas.js";
+import { collectRefs } from "../load/check-refs.js";
 import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
 import { normalizeSchema } from "./normalize-schema.js";
 
@@ -32,7 +33,10 @@ export interface EndpointModel {
   baseName: string;
   input: SchemaModel;
   output: SchemaModel;
-  /** Every schema of the spec: Input, Output, then the rest by name. */
+  /**
+   * Every schema of the spec (Input, Output, then the rest by name) but fal's `QueueStatus`, which
+   * describes the queue, not the model: the package root exports the runtime's `QueueStatus`.
+   */
   schemas: SchemaModel[];
   /** A complete input and output example, when the spec gives one. */
   inputExample: unknown;
@@ -57,7 +61,7 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
   const parts = parseEndpointId(id);
   if ("invalid" in parts) throw new Error(parts.invalid); // the loader has already refused these
   const metadata = (document.info["x-fal-metadata"] ?? {}) as Record<string, unknown>;
-  const rawSchemas = document.components.schemas;
+  const rawSchemas = queueSchemasDropped(document.components.schemas);
   const identifiers = typeIdentifiers(Object.keys(rawSchemas));
   const modelOf = (name: string): SchemaModel => ({
     name,
@@ -93,6 +97,16 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     docPath: endpointDocPath(id),
   };
 }
+
+/** The schemas without fal's `QueueStatus`, unless another schema refers to it. */
+function queueSchemasDropped(schemas: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(schemas, QUEUE_STATUS)) return schemas;
+  const rest = Object.fromEntries(Object.entries(schemas).filter(([name]) => name !== QUEUE_STATUS));
+  const referenced = collectRefs(rest).some(({ ref }) => ref === `#/components/schemas/${QUEUE_STATUS}`);
+  return referenced ? schemas : rest;
+}
+
+const QUEUE_STATUS = "QueueStatus";
 
 /** Code-unit order, so the result is the same under every locale. */
 export function compareNames(a: string, b: string): number {

@@ -193,9 +193,12 @@ function runOutput(sim: SimulatorContext, request: QueueRequest): RequestOutcome
       seed: shape.seed,
       inferenceSeconds: request.inferenceSeconds,
     });
+    // An output the spec refuses is never served: the client would be tested against a lie.
     const problems = endpoint.validator.errors(endpoint.outputPointer, output);
     if (problems.length > 0) {
-      process.stderr.write(`fal simulator: output for ${endpoint.endpointId} does not match ${endpoint.spec.outputSchemaName}: ${JSON.stringify(problems.slice(0, 3))}\n`);
+      const detail = `Simulated output does not match ${endpoint.spec.outputSchemaName}: ${problems.slice(0, 3).map((problem) => `${problem.instancePath || "/"} ${problem.message}`).join("; ")}`;
+      process.stderr.write(`fal simulator: ${endpoint.endpointId}: ${detail}\n`);
+      return { ok: false, status: 500, errorType: "runner_server_error", detail };
     }
     return { ok: true, output };
   } catch (error) {

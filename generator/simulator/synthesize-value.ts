@@ -79,10 +79,7 @@ class Synthesizer {
     if (Array.isArray(node.allOf) && node.allOf.length > 0) return this.generateAllOf(pointer, node, nested);
     for (const union of ["anyOf", "oneOf"] as const) {
       const branches = node[union];
-      if (Array.isArray(branches) && branches.length > 0) {
-        const index = branches.findIndex((branch) => !NULL_SCHEMA(branch));
-        return index < 0 ? null : this.generate(`${pointer}/${union}/${index}`, nested);
-      }
+      if (Array.isArray(branches) && branches.length > 0) return this.generateUnion(pointer, union, branches, nested);
     }
     if ("const" in node) return node.const;
     if (Array.isArray(node.enum) && node.enum.length > 0) return node.enum.includes(node.default) ? node.default : node.enum[0];
@@ -132,14 +129,53 @@ class Synthesizer {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.replaceFiles(item, { ...hints, key })]));
   }
 
+  /**
+   * The first branch whose value the whole schema accepts (siblings apply too, and `oneOf` must
+   * match exactly one); null branches last, or first once deep enough that a recursive schema
+   * must end.
+   */
+  private generateUnion(pointer: string, union: "anyOf" | "oneOf", branches: unknown[], hints: Hints): unknown {
+    const order = branches.map((_, index) => index);
+    const deep = hints.depth >= MAX_DEPTH / 2;
+    order.sort((a, b) => Number(NULL_SCHEMA(branches[a]) !== deep) - Number(NULL_SCHEMA(branches[b]) !== deep));
+    let first: unknown;
+    for (const [position, index] of order.entries()) {
+      const value = NULL_SCHEMA(branches[index]) ? null : this.generate(`${pointer}/${union}/${index}`, hints);
+      if (position === 0) first = value;
+      if (this.context.validator.isValid(pointer, value)) return value;
+    }
+    return first;
+  }
+
   private generateAllOf(pointer: string, node: Schema, hints: Hints): unknown {
     const parts = (node.allOf as unknown[]).map((_, index) => this.generate(`${pointer}/allOf/${index}`, hints));
     if (parts.length === 1 && !node.properties) return parts[0];
     if (parts.every((part) => isSchema(part))) {
       const own = node.properties ? this.generateObject(pointer, node, hints) : {};
-      return Object.assign({}, ...parts, own);
+      const merged: Record<string, unknown> = Object.assign({}, ...parts, own);
+      // `required` beside allOf can name a property a member declares but does not require.
+      for (const key of Array.isArray(node.required) ? (node.required as unknown[]) : []) {
+        if (typeof key !== "string" || key in merged) continue;
+        const at = this.propertyPointer(pointer, key);
+        merged[key] = at ? this.generate(at, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
+      }
+      return merged;
     }
     return parts[0];
+  }
+
+  /** Where the schema (through refs and allOf members) declares property `key`. */
+  private propertyPointer(pointer: string, key: string, depth = 0): string | undefined {
+    const node = getAtPointer(this.document, pointer);
+    if (!isSchema(node) || depth > 16) return undefined;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return this.propertyPointer(node.$ref.slice(1), key, depth + 1);
+    if (isSchema(node.properties) && Object.hasOwn(node.properties, key)) return `${pointer}/properties/${encodePointer([key]).slice(1)}`;
+    const members = Array.isArray(node.allOf) ? node.allOf : [];
+    for (let index = 0; index < members.length; index++) {
+      const found = this.propertyPointer(`${pointer}/allOf/${index}`, key, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private generateObject(pointer: string, node: Schema, hints: Hints): unknown {
@@ -148,6 +184,10 @@ class Synthesizer {
     if (hints.depth >= MAX_DEPTH) return {};
     const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
     const result: Record<string, unknown> = {};
+    // Required names no property declares take a value of `additionalProperties` (any value without it).
+    for (const key of [...required].filter((name) => !Object.hasOwn(properties, name))) {
+      result[key] = isSchema(node.additionalProperties) ? this.generate(`${pointer}/additionalProperties`, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
+    }
     for (const [key, property] of orderedEntries(node, properties)) {
       const propertyPointer = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
       const echoed = this.echo(key, propertyPointer, hints);
@@ -194,14 +234,19 @@ class Synthesizer {
     return result;
   }
 
+  /** Tuple elements (`prefixItems`) first, then `items` up to the count wanted; nothing beyond `minItems` once deep. */
   private generateArray(pointer: string, node: Schema, hints: Hints): unknown {
-    const itemsPointer = isSchema(node.items) ? `${pointer}/items` : undefined;
-    if (!itemsPointer || hints.depth >= MAX_DEPTH) return [];
-    const counted = this.isFileSchema(itemsPointer) || hints.key === "has_nsfw_concepts";
+    const prefix = Array.isArray(node.prefixItems) ? node.prefixItems.length : 0;
+    const itemsPointer = isSchema(node.items) ? `${pointer}/items` : node.items === false ? undefined : "";
     const minItems = typeof node.minItems === "number" ? node.minItems : 0;
     const maxItems = typeof node.maxItems === "number" ? node.maxItems : Infinity;
-    const length = Math.max(minItems, Math.min(maxItems, counted ? this.context.count : 1));
-    return Array.from({ length }, (_, index) => this.generate(itemsPointer, { key: hints.key, examples: [], depth: hints.depth + 1, index }));
+    const counted = itemsPointer !== undefined && itemsPointer !== "" && (this.isFileSchema(itemsPointer) || hints.key === "has_nsfw_concepts");
+    const wanted = hints.depth >= MAX_DEPTH ? 0 : prefix > 0 ? prefix : itemsPointer ? (counted ? this.context.count : 1) : 0;
+    const length = Math.max(minItems, Math.min(maxItems, wanted, itemsPointer === undefined ? prefix : Infinity));
+    return Array.from({ length }, (_, index) => {
+      const at = index < prefix ? `${pointer}/prefixItems/${index}` : itemsPointer;
+      return at ? this.generate(at, { key: hints.key, examples: [], depth: hints.depth + 1, index }) : null;
+    });
   }
 
   private generateString(pointer: string, node: Schema, hints: Hints): string {
@@ -293,7 +338,7 @@ function schemaType(node: Schema): string | undefined {
   const type = Array.isArray(node.type) ? node.type.find((entry) => entry !== "null") ?? node.type[0] : node.type;
   if (typeof type === "string") return type;
   if (isSchema(node.properties) || isSchema(node.additionalProperties)) return "object";
-  if (node.items !== undefined) return "array";
+  if (node.items !== undefined || node.prefixItems !== undefined) return "array";
   return undefined;
 }
 

@@ -1,0 +1,46 @@
+import { isPlainObject } from "../load/check-schemas.js";
+
+/**
+ * A fal document with its schemas in JSON Schema 2020-12, the dialect its validator (ajv) reads.
+ * fal's documents say OpenAPI 3.0 but mix in JSON Schema (`anyOf [..., {type: "null"}]`, numeric
+ * `exclusiveMinimum`, `prefixItems`); two OpenAPI-only forms need rewriting, each where it stands:
+ * - `nullable: true` allows null beside whatever else the schema says (even without a `type`,
+ *   where ajv would refuse the keyword): `{anyOf: [schema, {type: "null"}]}`;
+ * - a boolean `exclusiveMinimum`/`exclusiveMaximum` flags `minimum`/`maximum` as exclusive.
+ * Pointers to `components/schemas/<name>` stay where they were; the input is not changed.
+ */
+export function toJsonSchemaDocument<T extends object>(document: T): T {
+  const root = document as Record<string, unknown>;
+  const components = isPlainObject(root.components) ? root.components : {};
+  if (!isPlainObject(components.schemas)) return document;
+  const schemas = Object.fromEntries(Object.entries(components.schemas).map(([name, schema]) => [name, toJsonSchema(schema)]));
+  return { ...root, components: { ...components, schemas } } as T;
+}
+
+const SUBSCHEMA = ["items", "additionalProperties", "not", "contains", "propertyNames", "if", "then", "else"];
+const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+
+/** One schema and everything nested in it, converted (see toJsonSchemaDocument). */
+export function toJsonSchema(schema: unknown): unknown {
+  if (!isPlainObject(schema)) return schema;
+  const next: Record<string, unknown> = { ...schema };
+  for (const key of SUBSCHEMA) if (isPlainObject(next[key])) next[key] = toJsonSchema(next[key]);
+  for (const key of SUBSCHEMA_LISTS) if (Array.isArray(next[key])) next[key] = (next[key] as unknown[]).map(toJsonSchema);
+  for (const key of SUBSCHEMA_MAPS) {
+    if (isPlainObject(next[key])) next[key] = Object.fromEntries(Object.entries(next[key] as object).map(([name, value]) => [name, toJsonSchema(value)]));
+  }
+  for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+    if (typeof next[flag] !== "boolean") continue;
+    if (next[flag] === true && typeof next[bound] === "number") {
+      next[flag] = next[bound];
+      delete next[bound];
+    } else delete next[flag];
+  }
+  if (!("nullable" in next)) return next;
+  const { nullable, ...rest } = next;
+  if (nullable !== true) return rest;
+  // Examples stay beside the union too: the simulator prefers a schema's own examples.
+  const examples = "examples" in rest ? { examples: rest.examples } : {};
+  return { ...examples, anyOf: [rest, { type: "null" }] };
+}
