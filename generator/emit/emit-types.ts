@@ -3,8 +3,9 @@ import { StructureKind, type StatementStructures } from "ts-morph";
 import ts from "typescript";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 import { mapSchemas } from "../model/normalize-schema.js";
-import { allowedValues, limits, literal } from "./describe-schema.js";
+import { allowedValues, foldedValues, limits } from "./describe-schema.js";
 import { printStatements } from "./emit-client-module.js";
+import { inertLinks } from "./markdown.js";
 import { tsdocText } from "./tsdoc.js";
 import { finishTypes, schemaTransforms, transformTuple } from "./type-transforms.js";
 
@@ -37,7 +38,7 @@ function typeAliases(model: EndpointModel): StatementStructures[] {
     ...model.schemas.map(({ name, identifier, schema }) => {
       const role = name === model.input.name ? `The input of \`${subject}\`.` : name === model.output.name ? `The output of \`${subject}\`.` : `The \`${tsdocText(name)}\` type of \`${subject}\`.`;
       // fal's schema titles are Python class names ("BaseInput", "Output"): the description says more.
-      const docs = typeof schema.description === "string" && schema.description !== "" ? tsdocText(schema.description) : role;
+      const docs = typeof schema.description === "string" && schema.description !== "" ? tsdocText(inertLinks(schema.description)) : role;
       return alias(identifier, docs, `components["schemas"][${JSON.stringify(name)}]`);
     }),
     alias("Input", `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`, model.input.identifier),
@@ -82,10 +83,11 @@ export function annotate(schema: JsonSchema): JsonSchema {
   const notes: string[] = [];
   const values = allowedValues(schema);
   // A bare enum is already spelled out by its union type; say it where the type alone does not.
-  if (values.length > 0 && !Array.isArray(schema.enum)) notes.push(`Allowed values: ${values.map(literal).join(", ")}`);
+  if (values.length > 0 && !Array.isArray(schema.enum)) notes.push(`Allowed values: ${foldedValues(values)}`);
   const facts = limits(schema);
   if (facts.length > 0) notes.push(`Limits: ${facts.join("; ")}`);
-  if (notes.length === 0) return schema;
-  const description = typeof schema.description === "string" && schema.description !== "" ? `${schema.description}\n\n` : "";
-  return { ...schema, description: description + notes.join("\n") };
+  // Editors render TSDoc as Markdown: a spec's link to anything but an http(s) URL stays plain text.
+  const own = typeof schema.description === "string" && schema.description !== "" ? inertLinks(schema.description) : "";
+  if (notes.length === 0) return own === "" ? schema : { ...schema, description: own };
+  return { ...schema, description: [own, notes.join("\n")].filter(Boolean).join("\n\n") };
 }

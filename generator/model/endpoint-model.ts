@@ -2,6 +2,9 @@ import type { LoadedSpec } from "../load/load-specs.js";
 import { isPlainObject } from "../load/check-schemas.js";
 import { collectRefs } from "../load/check-refs.js";
 import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
+import { encodePointer } from "../load/json-pointer.js";
+import { inputExample } from "./examples.js";
+import { createSchemaCheck } from "./schema-check.js";
 import { normalizeSchema } from "./normalize-schema.js";
 
 export type JsonSchema = Record<string, unknown>;
@@ -38,9 +41,13 @@ export interface EndpointModel {
    * describes the queue, not the model: the package root exports the runtime's `QueueStatus`.
    */
   schemas: SchemaModel[];
-  /** A complete input and output example, when the spec gives one. */
-  inputExample: unknown;
-  outputExample: unknown;
+  /**
+   * A complete input the Input type accepts: the spec's example kept to declared keys and valid
+   * values, each missing required field synthesized (model/examples.ts).
+   */
+  inputExample: Record<string, unknown>;
+  /** Whether `inputExample` is the spec's own example, unchanged (the README prefers such an endpoint). */
+  inputExampleAsGiven: boolean;
   /** Package-relative locations. */
   moduleDir: string;
   subpath: string;
@@ -48,10 +55,10 @@ export interface EndpointModel {
 }
 
 /** What the package-level files (manifest, README, all.ts) need of an endpoint: small enough to keep in the cache's index. */
-export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath">;
+export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath" | "inputExampleAsGiven">;
 
-export function packageEntry({ id, category, moduleDir, subpath, docPath }: EndpointModel): PackageEntry {
-  return { id, category, moduleDir, subpath, docPath };
+export function packageEntry({ id, category, moduleDir, subpath, docPath, inputExampleAsGiven }: EndpointModel): PackageEntry {
+  return { id, category, moduleDir, subpath, docPath, inputExampleAsGiven };
 }
 
 const BOILERPLATE_DESCRIPTION = /^The OpenAPI schema for the .* queue\.$/;
@@ -74,6 +81,7 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     .filter((name) => name !== input.name && name !== output.name)
     .sort(compareNames)
     .map(modelOf);
+  const example = inputExample(createSchemaCheck(document), encodePointer(["components", "schemas", spec.inputSchemaName]), exampleOf(input.schema));
   const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
   return {
     id,
@@ -90,8 +98,8 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     input,
     output,
     schemas: [input, output, ...rest],
-    inputExample: exampleOf(input.schema),
-    outputExample: exampleOf(output.schema),
+    inputExample: example.value,
+    inputExampleAsGiven: example.asGiven,
     moduleDir: endpointModuleDir(id),
     subpath: endpointSubpath(id),
     docPath: endpointDocPath(id),

@@ -1,4 +1,5 @@
 import { isPlainObject } from "../load/check-schemas.js";
+import { encodePointer, getAtPointer } from "../load/json-pointer.js";
 
 /**
  * A fal document with its schemas in JSON Schema 2020-12, the dialect its validator (ajv) reads.
@@ -43,4 +44,21 @@ export function toJsonSchema(schema: unknown): unknown {
   // Examples stay beside the union too: the simulator prefers a schema's own examples.
   const examples = "examples" in rest ? { examples: rest.examples } : {};
   return { ...examples, anyOf: [rest, { type: "null" }] };
+}
+
+/**
+ * The pointer of the schema that declares property `key` for the schema at `pointer` (through
+ * `$ref`s and `allOf` members), or undefined when none does.
+ */
+export function propertyPointer(document: object, pointer: string, key: string, depth = 0): string | undefined {
+  const node = getAtPointer(document, pointer);
+  if (!isPlainObject(node) || depth > 16) return undefined;
+  if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return propertyPointer(document, node.$ref.slice(1), key, depth + 1);
+  if (isPlainObject(node.properties) && Object.hasOwn(node.properties, key)) return `${pointer}/properties/${encodePointer([key]).slice(1)}`;
+  const members = Array.isArray(node.allOf) ? node.allOf : [];
+  for (let index = 0; index < members.length; index++) {
+    const found = propertyPointer(document, `${pointer}/allOf/${index}`, key, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

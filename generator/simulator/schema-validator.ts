@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import addFormatsModule from "ajv-formats";
 import { encodePointer } from "../load/json-pointer.js";
 import { toJsonSchemaDocument } from "../model/json-schema.js";
+import type { SchemaCheck } from "../model/schema-check.js";
 
 // ajv-formats is CommonJS: under ESM its plugin function may arrive wrapped in `default`.
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
@@ -18,12 +19,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `exclusiveMinimum`, `prefixItems`), OpenAPI's `nullable` rewritten (model/json-schema.ts); `x-`
  * keywords are ignored, with strict mode off.
  */
-export interface SchemaValidator {
-  /** The document the pointers point into, as JSON Schema (see toJsonSchemaDocument). */
-  readonly document: object;
+export interface SchemaValidator extends SchemaCheck {
   /** Errors of `value` against the schema at `pointer` (e.g. `/components/schemas/FluxDevInput`), or [] when valid. */
   errors(pointer: string, value: unknown): ErrorObject[];
-  isValid(pointer: string, value: unknown): boolean;
 }
 
 export function createSchemaValidator(openApiDocument: object): SchemaValidator {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { encodePointer, getAtPointer } from "../load/json-pointer.js";
-import type { SchemaValidator } from "./schema-validator.js";
+import { propertyPointer } from "../model/json-schema.js";
+import type { SchemaCheck } from "../model/schema-check.js";
 
 /** Kinds of media a file object can hold; each is served with real (or placeholder) bytes. */
 export type FileKind = "image" | "audio" | "video" | "model" | "other";
@@ -21,7 +22,7 @@ export interface FileSink {
 }
 
 export interface SynthesisContext {
-  validator: SchemaValidator;
+  validator: SchemaCheck;
   /** The submitted input (defaults applied): top-level output fields of the same name echo it. */
   input: Record<string, unknown>;
   /** Where file URLs come from; without it (example inputs) file URLs are left as the spec shows them. */
@@ -46,6 +47,7 @@ interface Hints {
 }
 
 const MAX_DEPTH = 12;
+const EXAMPLE_FILES: Record<FileKind, string> = { image: "input.png", audio: "input.mp3", video: "input.mp4", model: "input.glb", other: "input.bin" };
 const NULL_SCHEMA = (schema: unknown) => isSchema(schema) && schema.type === "null";
 
 /**
@@ -54,9 +56,10 @@ const NULL_SCHEMA = (schema: unknown) => isSchema(schema) && schema.type === "nu
  * otherwise the value is built from the schema: required properties (plus optional ones that have
  * examples or defaults), enums, numeric limits, `minItems`, the first non-null `anyOf` branch and
  * common formats. Top-level output fields named like input fields echo the input (`seed`, `prompt`).
+ * `key` names the property the value is for (a field, not a whole output).
  */
-export function synthesizeValue(pointer: string, context: SynthesisContext): unknown {
-  return new Synthesizer(context).generate(pointer, { examples: [], depth: 0, index: 0 });
+export function synthesizeValue(pointer: string, context: SynthesisContext, key?: string): unknown {
+  return new Synthesizer(context).generate(pointer, { key, examples: [], depth: key === undefined ? 0 : 1, index: 0 });
 }
 
 class Synthesizer {
@@ -156,26 +159,12 @@ class Synthesizer {
       // `required` beside allOf can name a property a member declares but does not require.
       for (const key of Array.isArray(node.required) ? (node.required as unknown[]) : []) {
         if (typeof key !== "string" || key in merged) continue;
-        const at = this.propertyPointer(pointer, key);
+        const at = propertyPointer(this.document, pointer, key);
         merged[key] = at ? this.generate(at, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
       }
       return merged;
     }
     return parts[0];
-  }
-
-  /** Where the schema (through refs and allOf members) declares property `key`. */
-  private propertyPointer(pointer: string, key: string, depth = 0): string | undefined {
-    const node = getAtPointer(this.document, pointer);
-    if (!isSchema(node) || depth > 16) return undefined;
-    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return this.propertyPointer(node.$ref.slice(1), key, depth + 1);
-    if (isSchema(node.properties) && Object.hasOwn(node.properties, key)) return `${pointer}/properties/${encodePointer([key]).slice(1)}`;
-    const members = Array.isArray(node.allOf) ? node.allOf : [];
-    for (let index = 0; index < members.length; index++) {
-      const found = this.propertyPointer(`${pointer}/allOf/${index}`, key, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
   }
 
   private generateObject(pointer: string, node: Schema, hints: Hints): unknown {
@@ -189,15 +178,15 @@ class Synthesizer {
       result[key] = isSchema(node.additionalProperties) ? this.generate(`${pointer}/additionalProperties`, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
     }
     for (const [key, property] of orderedEntries(node, properties)) {
-      const propertyPointer = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
-      const echoed = this.echo(key, propertyPointer, hints);
+      const propertyAt = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
+      const echoed = this.echo(key, propertyAt, hints);
       if (echoed !== undefined) {
         result[key] = echoed;
         continue;
       }
       const useful = required.has(key) || (isSchema(property) && (ownExamples(property).length > 0 || "default" in property));
       if (!useful) continue;
-      result[key] = this.generate(propertyPointer, { key, examples: [], depth: hints.depth + 1, index: 0 });
+      result[key] = this.generate(propertyAt, { key, examples: [], depth: hints.depth + 1, index: 0 });
     }
     if (Object.keys(properties).length === 0 && isSchema(node.additionalProperties) && hints.key === "timings") {
       const timings = { inference: this.context.inferenceSeconds };
@@ -250,12 +239,14 @@ class Synthesizer {
   }
 
   private generateString(pointer: string, node: Schema, hints: Hints): string {
-    const format = typeof node.format === "string" ? node.format : undefined;
+    let format = typeof node.format === "string" ? node.format : undefined;
     const key = hints.key ?? "value";
     if (this.context.files && (format === "uri" || format === "url" || /(^|_)urls?$/.test(key))) {
       return this.context.files.create(kindOf([key], false), hints.index).url;
     }
     let value: string;
+    // Without a file store (an example input), a URL field still gets a URL of its kind of media.
+    if (!this.context.files && /(^|_)urls?$/.test(key)) format ??= "uri";
     switch (format) {
       case "date-time":
         value = new Date().toISOString();
@@ -275,7 +266,7 @@ class Synthesizer {
         break;
       case "uri":
       case "url":
-        value = "https://example.com/simulated";
+        value = `https://example.com/${EXAMPLE_FILES[kindOf([key], false)]}`;
         break;
       default:
         value = `Simulated ${key.replace(/_/g, " ")}`;
