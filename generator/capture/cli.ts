@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<number> {
     const pages: Page[] = [];
     for (const file of inputs) pages.push(...parsePages(file, await readPage(file)));
     const captured = captureSpecs(pages, await loadOverrides(values.overrides));
-    for (const { endpointId, overrides } of captured) {
+    for (const { endpointId, overrides, warnings } of captured) {
+      for (const warning of warnings) console.error(`warning: ${warning}`);
       if (!overrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
     }
     return writeSpecs(values.out, captured);
