@@ -3,7 +3,8 @@ import { isPlainObject } from "../load/check-schemas.js";
 import { collectRefs } from "../load/check-refs.js";
 import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
 import { encodePointer } from "../load/json-pointer.js";
-import { inputExample } from "./examples.js";
+import { inputExample, pruneToDeclared } from "./examples.js";
+import { withValidExamples } from "./json-schema.js";
 import { createSchemaCheck } from "./schema-check.js";
 import { normalizeSchema } from "./normalize-schema.js";
 
@@ -68,7 +69,8 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
   const parts = parseEndpointId(id);
   if ("invalid" in parts) throw new Error(parts.invalid); // the loader has already refused these
   const metadata = (document.info["x-fal-metadata"] ?? {}) as Record<string, unknown>;
-  const rawSchemas = queueSchemasDropped(document.components.schemas);
+  const check = createSchemaCheck(document);
+  const rawSchemas = withValidExamples(queueSchemasDropped(document.components.schemas), check.isValid, (pointer, value) => pruneToDeclared(check.document, pointer, value));
   const identifiers = typeIdentifiers(Object.keys(rawSchemas));
   const modelOf = (name: string): SchemaModel => ({
     name,
@@ -81,7 +83,7 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     .filter((name) => name !== input.name && name !== output.name)
     .sort(compareNames)
     .map(modelOf);
-  const example = inputExample(createSchemaCheck(document), encodePointer(["components", "schemas", spec.inputSchemaName]), exampleOf(input.schema));
+  const example = inputExample(check, encodePointer(["components", "schemas", spec.inputSchemaName]), exampleOf(input.schema));
   const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
   return {
     id,

@@ -29,7 +29,9 @@ export function inputExample(validator: SchemaCheck, pointer: string, given: unk
     if (key in value) continue;
     value[key] = synthesize(validator, propertyPointer(document, pointer, key) ?? `${pointer}/additionalProperties`, key);
   }
-  const complete = validator.isValid(pointer, value) ? value : synthesize(validator, pointer);
+  // Synthesized values may come from the schema's own examples: kept to declared keys as well.
+  const filled = pruneToDeclared(document, pointer, value);
+  const complete = validator.isValid(pointer, filled) ? filled : pruneToDeclared(document, pointer, synthesize(validator, pointer));
   const result = isPlainObject(complete) ? complete : {};
   return { value: result, asGiven: JSON.stringify(result) === JSON.stringify(given) };
 }

@@ -62,3 +62,32 @@ export function propertyPointer(document: object, pointer: string, key: string, 
   }
   return undefined;
 }
+
+/**
+ * The schemas with every `examples` entry (and `example`) the schema itself refuses left out, at
+ * any depth: fal's examples are sometimes wrong, and docs and TSDoc show them. An example with
+ * keys the schema does not declare is refused too (TypeScript refuses them in a literal).
+ * `isValid` and `prune` read the same document at the same pointers.
+ */
+export function withValidExamples(
+  schemas: Record<string, unknown>,
+  isValid: (pointer: string, value: unknown) => boolean,
+  prune: (pointer: string, value: unknown) => unknown,
+): Record<string, unknown> {
+  const usable = (pointer: string, example: unknown) => isValid(pointer, example) && JSON.stringify(prune(pointer, example)) === JSON.stringify(example);
+  const visit = (schema: unknown, pointer: string): unknown => {
+    if (!isPlainObject(schema)) return schema;
+    const next: Record<string, unknown> = { ...schema };
+    for (const key of SUBSCHEMA) if (isPlainObject(next[key])) next[key] = visit(next[key], `${pointer}/${key}`);
+    for (const key of SUBSCHEMA_LISTS) if (Array.isArray(next[key])) next[key] = (next[key] as unknown[]).map((member, index) => visit(member, `${pointer}/${key}/${index}`));
+    for (const key of SUBSCHEMA_MAPS) {
+      if (isPlainObject(next[key])) {
+        next[key] = Object.fromEntries(Object.entries(next[key] as object).map(([name, value]) => [name, visit(value, `${pointer}/${key}/${encodePointer([name]).slice(1)}`)]));
+      }
+    }
+    if (Array.isArray(next.examples)) next.examples = next.examples.filter((example) => usable(pointer, example));
+    if ("example" in next && !usable(pointer, next.example)) delete next.example;
+    return next;
+  };
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, visit(schema, encodePointer(["components", "schemas", name]))]));
+}

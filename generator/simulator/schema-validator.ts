@@ -31,6 +31,8 @@ export function createSchemaValidator(openApiDocument: object): SchemaValidator 
     allErrors: true,
     validateSchema: false,
     inlineRefs: false,
+    // A property named like an Object.prototype member (`constructor`) is absent unless the value has it.
+    ownProperties: true,
     logger: false,
     formats: { binary: true, uuid4: UUID },
   });

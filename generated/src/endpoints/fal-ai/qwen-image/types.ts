@@ -101,20 +101,7 @@ export interface components {
              */
             loras?: components["schemas"]["LoraWeight"][];
         };
-        /**
-         * QwenImageOutput
-         * @example {
-         *       "images": [
-         *         {
-         *           "height": 768,
-         *           "content_type": "image/jpeg",
-         *           "url": "https://v3.fal.media/files/rabbit/KoIbq6nhDBDPxDQrivW-m.png",
-         *           "width": 1024
-         *         }
-         *       ],
-         *       "prompt": ""
-         *     }
-         */
+        /** QwenImageOutput */
         QwenImageOutput: {
             /**
              * Images
