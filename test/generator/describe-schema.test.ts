@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { allowedValues, foldedValues, limits, typeLabel } from "../../generator/emit/describe-schema.js";
-import { cell, code, codeBlock } from "../../generator/emit/markdown.js";
+import { emitEndpointDoc } from "../../generator/emit/emit-docs.js";
+import { cell, code, codeBlock, prose } from "../../generator/emit/markdown.js";
+import { modelOf } from "../helpers/model.js";
+import { falSpec } from "../helpers/spec-factory.js";
 import { cleanDescription, orderProperties } from "../../generator/model/normalize-schema.js";
 
 describe("typeLabel", () => {
@@ -78,4 +81,23 @@ test("an unpaired backtick is escaped; paired ones stay code spans", () => {
   expect(cell("If `True`, yes")).toBe("If `True`, yes");
   expect(cell("a ` b")).toBe("a \\` b");
   expect(cell("back\\slash")).toBe("back\\\\slash");
+});
+
+describe("links from spec text", () => {
+  test.each([
+    ["[docs](https://fal.ai/docs)", "[docs](https://fal.ai/docs)"],
+    ["[x](javascript:alert(1))", "[x]\\(javascript:alert(1))"],
+    ["![i](data:image/svg+xml;base64,AAAA)", "![i]\\(data:image/svg+xml;base64,AAAA)"],
+    ["[x](\n  JavaScript:alert(1))", "[x]\\(\n  JavaScript:alert(1))"],
+    ["[x](vbscript:x) and [y](http://ok.example)", "[x]\\(vbscript:x) and [y](http://ok.example)"],
+    ["[ref]: javascript:alert(1)\n[ok]: https://fal.ai", "\\[ref]: javascript:alert(1)\n[ok]: https://fal.ai"],
+    ["<javascript:alert(1)>", "&lt;javascript:alert(1)&gt;"],
+  ])("%j -> %j", (given, want) => expect(prose(given)).toBe(want));
+
+  test("metadata URLs are linked only when they are http(s)", () => {
+    const doc = (playgroundUrl: string) =>
+      emitEndpointDoc({ ...modelOf(falSpec("fal-ai/test/model")), playgroundUrl, documentationUrl: "javascript:alert(1)" }, "@falgen/models");
+    expect(doc("https://fal.ai/models/x")).toContain("- Playground: <https://fal.ai/models/x>");
+    expect(doc("javascript:alert(1)")).not.toMatch(/Playground|fal docs|javascript/);
+  });
 });
