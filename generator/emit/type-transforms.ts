@@ -84,18 +84,16 @@ export function isolateTuple(schema: JsonSchema): JsonSchema {
   return { ...rest, ...(orNull ? { nullable: true } : {}), allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), tuple] };
 }
 
-/** `const: null` is the null type; a structured `const` is left to the other keywords (openapi-typescript prints primitives only). */
+/**
+ * `const` is a one-value enum (openapi-typescript prints a bare `const` ignoring `nullable`, and
+ * skips `const: null`); a structured `const` is left to the other keywords (literal types are
+ * primitives only).
+ */
 export function constValue(schema: JsonSchema): JsonSchema {
   if (!("const" in schema)) return schema;
-  if (schema.const === null) {
-    const { const: _const, ...rest } = schema;
-    return { ...rest, type: "null" };
-  }
-  if (typeof schema.const === "object") {
-    const { const: _const, ...rest } = schema;
-    return rest;
-  }
-  return schema;
+  const { const: value, ...rest } = schema;
+  if (value !== null && typeof value === "object") return rest;
+  return { ...rest, enum: Array.isArray(rest.enum) ? rest.enum.filter((entry) => entry === value) : [value] };
 }
 
 /** A `discriminator` only names a property; openapi-typescript would print it as a global `Omit<...>`. */
@@ -128,7 +126,8 @@ export function transformTuple(schema: unknown, options: TransformNodeOptions): 
     const rest = isPlainObject(schema.items) ? transformSchemaObject(schema.items as never, options) : ts.factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword);
     elements.push(ts.factory.createRestTypeNode(ts.factory.createArrayTypeNode(rest)));
   }
-  return ts.factory.createTupleTypeNode(elements);
+  // Parenthesized: openapi-typescript takes an array whose items print as a bare tuple for the tuple itself.
+  return ts.factory.createParenthesizedType(ts.factory.createTupleTypeNode(elements));
 }
 
 /** Members every object has from `Object.prototype`: an object literal without them still "has" them. */

@@ -6,7 +6,8 @@ import type { EndpointModel } from "../model/endpoint-model.js";
  * input example (valid against the Input schema: model/examples.ts).
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  const input = objectLiteral(model.inputExample, "");
+  // Without a valid example, the example still compiles: it takes an Input from elsewhere.
+  const input = model.inputExample === undefined ? "input" : objectLiteral(model.inputExample, "");
   const required = model.output.schema.required;
   const firstOutputField = Array.isArray(required) ? required.find((name): name is string => typeof name === "string") : undefined;
   const show = firstOutputField === undefined ? "data" : `data${propertyAccess(firstOutputField)}`;
@@ -15,6 +16,7 @@ export function usageExample(model: EndpointModel, packageName: string): string 
     `import * as endpoint from "${packageName}/${model.id}";`,
     "",
     "const fal = createFalClient(); // reads FAL_KEY",
+    ...(model.inputExample === undefined ? ["declare const input: endpoint.Input; // no value of the Input schema could be built for this example"] : []),
     `const { data, requestId } = await endpoint.subscribe(fal, ${input}, {`,
     "  logs: true,",
     "  onQueueUpdate: (status) => console.log(status.status),",

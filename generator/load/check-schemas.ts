@@ -102,6 +102,21 @@ export function checkFiniteNumbers(document: unknown, findings: Finding[]): void
   visit(document, []);
 }
 
+/**
+ * Sets `object[key]` as an own property, as JSON.parse would: a plain `object[key] = value` with
+ * the key `__proto__` (a legal property name in a spec or a request) would set the prototype.
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The own properties of every part, later ones winning (Object.assign without its `__proto__` setter). */
+export function mergeOwn(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) for (const [key, value] of Object.entries(part)) setOwn(merged, key, value);
+  return merged;
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -44,9 +44,10 @@ export interface EndpointModel {
   schemas: SchemaModel[];
   /**
    * A complete input the Input type accepts: the spec's example kept to declared keys and valid
-   * values, each missing required field synthesized (model/examples.ts).
+   * values, each missing required field synthesized (model/examples.ts); undefined when the
+   * Input schema admits no value that could be built.
    */
-  inputExample: Record<string, unknown>;
+  inputExample: Record<string, unknown> | undefined;
   /** Whether `inputExample` is the spec's own example, unchanged (the README prefers such an endpoint). */
   inputExampleAsGiven: boolean;
   /** Package-relative locations. */

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject, setOwn } from "../load/check-schemas.js";
 import { synthesizeValue } from "../simulator/synthesize-value.js";
 import { encodePointer, getAtPointer } from "../load/json-pointer.js";
 import { propertyPointer } from "./json-schema.js";
@@ -6,7 +6,8 @@ import type { SchemaCheck } from "./schema-check.js";
 
 /** A complete input for the docs' usage example, and whether it is the spec's own example unchanged. */
 export interface InputExample {
-  value: Record<string, unknown>;
+  /** Undefined when no valid input could be built (a schema no value satisfies). */
+  value: Record<string, unknown> | undefined;
   asGiven: boolean;
 }
 
@@ -26,14 +27,14 @@ export function inputExample(validator: SchemaCheck, pointer: string, given: unk
     if (at !== undefined && !validator.isValid(at, field)) delete value[key];
   }
   for (const key of requiredNames(document, pointer)) {
-    if (key in value) continue;
-    value[key] = synthesize(validator, propertyPointer(document, pointer, key) ?? `${pointer}/additionalProperties`, key);
+    if (Object.hasOwn(value, key)) continue;
+    setOwn(value, key, synthesize(validator, propertyPointer(document, pointer, key) ?? `${pointer}/additionalProperties`, key));
   }
   // Synthesized values may come from the schema's own examples: kept to declared keys as well.
   const filled = pruneToDeclared(document, pointer, value);
   const complete = validator.isValid(pointer, filled) ? filled : pruneToDeclared(document, pointer, synthesize(validator, pointer));
-  const result = isPlainObject(complete) ? complete : {};
-  return { value: result, asGiven: JSON.stringify(result) === JSON.stringify(given) };
+  const result = isPlainObject(complete) && validator.isValid(pointer, complete) ? complete : undefined;
+  return { value: result, asGiven: result !== undefined && JSON.stringify(result) === JSON.stringify(given) };
 }
 
 function synthesize(validator: SchemaCheck, pointer: string, key?: string): unknown {

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { setOwn } from "../load/check-schemas.js";
 import { getAtPointer } from "../load/json-pointer.js";
 import type { SimulatedEndpoint } from "./endpoint-registry.js";
 import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
@@ -176,7 +177,7 @@ function withDefaults(endpoint: SimulatedEndpoint, input: Record<string, unknown
   const schema = getAtPointer(endpoint.validator.document, endpoint.inputPointer) as { properties?: Record<string, { default?: unknown }> } | undefined;
   const result = { ...input };
   for (const [key, property] of Object.entries(schema?.properties ?? {})) {
-    if (!(key in result) && property && typeof property === "object" && "default" in property) result[key] = structuredClone(property.default);
+    if (!Object.hasOwn(result, key) && property && typeof property === "object" && "default" in property) setOwn(result, key, structuredClone(property.default));
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { encodePointer, getAtPointer } from "../load/json-pointer.js";
+import { mergeOwn, setOwn } from "../load/check-schemas.js";
 import { propertyPointer } from "../model/json-schema.js";
 import type { SchemaCheck } from "../model/schema-check.js";
 
@@ -85,10 +86,14 @@ class Synthesizer {
       if (Array.isArray(branches) && branches.length > 0) return this.generateUnion(pointer, union, branches, nested);
     }
     if ("const" in node) return node.const;
-    if (Array.isArray(node.enum) && node.enum.length > 0) return node.enum.includes(node.default) ? node.default : node.enum[0];
+    if (Array.isArray(node.enum) && node.enum.length > 0) {
+      // The default if the enum has it, else the first value the whole schema accepts (`type` applies too).
+      const candidates = node.enum.includes(node.default) ? [node.default, ...node.enum] : node.enum;
+      return candidates.find((value) => this.context.validator.isValid(pointer, value)) ?? candidates[0];
+    }
     const type = schemaType(node);
-    if (type === "object") return this.generateObject(pointer, node, nested);
-    if (type === "array") return this.generateArray(pointer, node, nested);
+    if (type === "object") return this.orSmaller(pointer, this.generateObject(pointer, node, nested));
+    if (type === "array") return this.orSmaller(pointer, this.generateArray(pointer, node, nested));
     if ("default" in node && this.context.validator.isValid(pointer, node.default)) return structuredClone(node.default);
     switch (type) {
       case "string":
@@ -103,6 +108,22 @@ class Synthesizer {
       default:
         return {};
     }
+  }
+
+  /**
+   * `value`, or when the schema refuses it (an optional field or an array item no value fits), the
+   * same without them: the object with its required fields only, the array at `minItems`.
+   */
+  private orSmaller(pointer: string, value: unknown): unknown {
+    if (this.context.validator.isValid(pointer, value)) return value;
+    const node = getAtPointer(this.document, pointer) as Schema;
+    let smaller: unknown;
+    if (Array.isArray(value)) smaller = value.slice(0, typeof node.minItems === "number" ? node.minItems : 0);
+    else if (isSchema(value)) {
+      const required = new Set(Array.isArray(node.required) ? node.required : []);
+      smaller = Object.fromEntries(Object.entries(value).filter(([key]) => required.has(key)));
+    }
+    return smaller !== undefined && this.context.validator.isValid(pointer, smaller) ? smaller : value;
   }
 
   /** An example, with its file URLs pointed at the simulator, or undefined when it is not usable. */
@@ -125,7 +146,7 @@ class Synthesizer {
       const file = this.context.files!.create(kindOf([value.content_type, value.file_name, value.url, hints.key], "width" in value && "height" in value), hints.index);
       const updated: Record<string, unknown> = { ...value, url: file.url };
       for (const key of ["content_type", "file_name", "file_size", "width", "height"] as const) {
-        if (key in value && file[key] !== undefined) updated[key] = file[key];
+        if (key in value && file[key] !== undefined) setOwn(updated, key, file[key]);
       }
       return updated;
     }
@@ -147,20 +168,40 @@ class Synthesizer {
       if (position === 0) first = value;
       if (this.context.validator.isValid(pointer, value)) return value;
     }
+    // An empty map or list can fit several `oneOf` branches at once: one entry tells them apart.
+    for (const index of order) {
+      const value = this.withOneEntry(`${pointer}/${union}/${index}`, hints);
+      if (value !== undefined && this.context.validator.isValid(pointer, value)) return value;
+    }
     return first;
+  }
+
+  /** A value of the schema at `pointer` with one `additionalProperties` entry or one item, if it takes one. */
+  private withOneEntry(pointer: string, hints: Hints, depth = 0): unknown {
+    const node = getAtPointer(this.document, pointer);
+    if (!isSchema(node) || depth > 8) return undefined;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return this.withOneEntry(node.$ref.slice(1), hints, depth + 1);
+    const value = this.generate(pointer, hints);
+    const next = { ...hints, depth: hints.depth + 1 };
+    if (isSchema(value) && isSchema(node.additionalProperties)) {
+      const entry = this.generate(`${pointer}/additionalProperties`, { ...next, key: "value" });
+      return mergeOwn(value, { value: entry });
+    }
+    if (Array.isArray(value) && value.length === 0 && isSchema(node.items)) return [this.generate(`${pointer}/items`, next)];
+    return undefined;
   }
 
   private generateAllOf(pointer: string, node: Schema, hints: Hints): unknown {
     const parts = (node.allOf as unknown[]).map((_, index) => this.generate(`${pointer}/allOf/${index}`, hints));
-    if (parts.length === 1 && !node.properties) return parts[0];
+    if (parts.length === 1 && !node.properties && !Array.isArray(node.required)) return parts[0];
     if (parts.every((part) => isSchema(part))) {
       const own = node.properties ? this.generateObject(pointer, node, hints) : {};
-      const merged: Record<string, unknown> = Object.assign({}, ...parts, own);
+      const merged = mergeOwn(...(parts as Schema[]), own as Schema);
       // `required` beside allOf can name a property a member declares but does not require.
       for (const key of Array.isArray(node.required) ? (node.required as unknown[]) : []) {
-        if (typeof key !== "string" || key in merged) continue;
+        if (typeof key !== "string" || Object.hasOwn(merged, key)) continue;
         const at = propertyPointer(this.document, pointer, key);
-        merged[key] = at ? this.generate(at, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
+        setOwn(merged, key, at ? this.generate(at, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null);
       }
       return merged;
     }
@@ -175,18 +216,18 @@ class Synthesizer {
     const result: Record<string, unknown> = {};
     // Required names no property declares take a value of `additionalProperties` (any value without it).
     for (const key of [...required].filter((name) => !Object.hasOwn(properties, name))) {
-      result[key] = isSchema(node.additionalProperties) ? this.generate(`${pointer}/additionalProperties`, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null;
+      setOwn(result, key, isSchema(node.additionalProperties) ? this.generate(`${pointer}/additionalProperties`, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null);
     }
     for (const [key, property] of orderedEntries(node, properties)) {
       const propertyAt = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
       const echoed = this.echo(key, propertyAt, hints);
       if (echoed !== undefined) {
-        result[key] = echoed;
+        setOwn(result, key, echoed);
         continue;
       }
       const useful = required.has(key) || (isSchema(property) && (ownExamples(property).length > 0 || "default" in property));
       if (!useful) continue;
-      result[key] = this.generate(propertyAt, { key, examples: [], depth: hints.depth + 1, index: 0 });
+      setOwn(result, key, this.generate(propertyAt, { key, examples: [], depth: hints.depth + 1, index: 0 }));
     }
     if (Object.keys(properties).length === 0 && isSchema(node.additionalProperties) && hints.key === "timings") {
       const timings = { inference: this.context.inferenceSeconds };
@@ -215,9 +256,9 @@ class Synthesizer {
     const result: Record<string, unknown> = {};
     for (const [key] of orderedEntries(node, properties)) {
       const value = (file as unknown as Record<string, unknown>)[key];
-      if (value !== undefined) result[key] = value;
+      if (value !== undefined) setOwn(result, key, value);
       else if (required.has(key)) {
-        result[key] = this.generate(`${pointer}/properties/${encodePointer([key]).slice(1)}`, { key, examples: [], depth: hints.depth + 1, index: 0 });
+        setOwn(result, key, this.generate(`${pointer}/properties/${encodePointer([key]).slice(1)}`, { key, examples: [], depth: hints.depth + 1, index: 0 }));
       }
     }
     return result;
