@@ -1,10 +1,8 @@
 import { astToString, resolveRef, transformComponentsObject, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
-import { StructureKind, type StatementStructures } from "ts-morph";
 import ts from "typescript";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 import { mapSchemas } from "../model/normalize-schema.js";
 import { allowedValues, foldedValues, limits } from "./describe-schema.js";
-import { printStatements } from "./emit-client-module.js";
 import { inertLinks } from "./markdown.js";
 import { tsdocText } from "./tsdoc.js";
 import { finishTypes, schemaTransforms, transformTuple } from "./type-transforms.js";
@@ -27,23 +25,35 @@ export function emitTypes(model: EndpointModel, header: string): string {
   const [literal] = transformComponentsObject(document.components!, typesContext(document)) as [ts.TypeLiteralNode];
   const schemasMember = literal.members.filter((member) => member.name !== undefined && ts.isIdentifier(member.name) && member.name.text === "schemas");
   const components = ts.factory.createInterfaceDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "components", undefined, undefined, schemasMember);
-  return `${header}\n${astToString(finishTypes(components))}\n${printStatements(typeAliases(model))}`;
+  return `${header}\n${astToString([finishTypes(components), ...typeAliases(model)])}`;
 }
 
-/** An alias per exported schema, then `Input` and `Output`. */
-function typeAliases(model: EndpointModel): StatementStructures[] {
-  const alias = (name: string, docs: string, type: string): StatementStructures => ({ kind: StructureKind.TypeAlias, isExported: true, name, docs: [docs], type });
+/** An alias per exported schema, then `Input` and `Output`; printed with the interface, in one pass. */
+function typeAliases(model: EndpointModel): ts.TypeAliasDeclaration[] {
   const subject = tsdocText(model.id);
+  const schemaType = (name: string) =>
+    ts.factory.createIndexedAccessTypeNode(
+      ts.factory.createIndexedAccessTypeNode(ts.factory.createTypeReferenceNode("components"), ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral("schemas"))),
+      ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(name)),
+    );
   return [
     ...model.schemas.map(({ name, identifier, schema }) => {
       const role = name === model.input.name ? `The input of \`${subject}\`.` : name === model.output.name ? `The output of \`${subject}\`.` : `The \`${tsdocText(name)}\` type of \`${subject}\`.`;
       // fal's schema titles are Python class names ("BaseInput", "Output"): the description says more.
       const docs = typeof schema.description === "string" && schema.description !== "" ? tsdocText(inertLinks(schema.description)) : role;
-      return alias(identifier, docs, `components["schemas"][${JSON.stringify(name)}]`);
+      return typeAlias(identifier, docs, schemaType(name));
     }),
-    alias("Input", `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`, model.input.identifier),
-    alias("Output", `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`, model.output.identifier),
+    typeAlias("Input", `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`, ts.factory.createTypeReferenceNode(model.input.identifier)),
+    typeAlias("Output", `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`, ts.factory.createTypeReferenceNode(model.output.identifier)),
   ];
+}
+
+/** `export type name = type;` under a TSDoc block (one line, or one ` * ` line per line of `docs`). */
+function typeAlias(name: string, docs: string, type: ts.TypeNode): ts.TypeAliasDeclaration {
+  const alias = ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], name, undefined, type);
+  const lines = docs.split("\n");
+  const comment = lines.length === 1 ? `* ${docs} ` : `*\n${lines.map((line) => (line === "" ? " *" : ` * ${line}`)).join("\n")}\n `;
+  return ts.addSyntheticLeadingComment(alias, ts.SyntaxKind.MultiLineCommentTrivia, comment, true);
 }
 
 /** openapi-typescript's options as falgen uses them. */

@@ -120,6 +120,13 @@ test("the simulator answers every case with an output valid against its Output s
       const output = await result.json();
       expect([endpoint.endpointId, result.status, endpoint.validator.errors(endpoint.outputPointer, output)]).toEqual([endpoint.endpointId, 200, []]);
     }
+    // anyOf with nullable: true and no type (nullable-anyof.json) answered 500 to every submit.
+    const headers = { Authorization: "Key k:s", "Content-Type": "application/json" };
+    const submitSize = (size: unknown) => fetch(`${simulator.url}/repro/nullable-anyof`, { method: "POST", headers, body: JSON.stringify({ prompt: "a", size }) });
+    for (const size of [null, "small", 3]) expect([size, (await submitSize(size)).status]).toEqual([size, 200]);
+    const refused = await submitSize("medium");
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { detail: { loc: unknown[] }[] }).detail.map((error) => error.loc)).toEqual([["body", "size"]]);
   } finally {
     await simulator.close();
   }

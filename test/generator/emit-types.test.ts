@@ -88,3 +88,27 @@ describe("emitTypes: the type of every construct, whole", () => {
   ];
   test.each(table)("%s", (_name, given, extraSchemas, want) => expect(fieldType(given, extraSchemas)).toBe(want));
 });
+
+test("each schema gets an exported alias under its description, then Input and Output", () => {
+  const model = modelOf(falSpec(TEST_ID, { Image: { type: "object", description: "A picture.\n\nWith */ in it.", properties: { url: { type: "string" } } } }));
+  const text = emitTypes(model, "");
+  expect(text.slice(text.indexOf("\n}\n") + 3)).toBe(
+    [
+      "/** The input of `fal-ai/test/model`. */",
+      'export type TestModelInput = components["schemas"]["TestModelInput"];',
+      "/** The output of `fal-ai/test/model`. */",
+      'export type TestModelOutput = components["schemas"]["TestModelOutput"];',
+      "/**",
+      " * A picture.",
+      " *",
+      " * With *\\/ in it.",
+      " */",
+      'export type Image = components["schemas"]["Image"];',
+      "/** What `fal-ai/test/model` takes: the same type as {@link TestModelInput}. */",
+      "export type Input = TestModelInput;",
+      "/** What `fal-ai/test/model` returns: the same type as {@link TestModelOutput}. */",
+      "export type Output = TestModelOutput;",
+      "",
+    ].join("\n"),
+  );
+});

@@ -184,7 +184,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/qwen-image`. */
 export type QwenImageInput = components["schemas"]["QwenImageInput"];
 /** The output of `fal-ai/qwen-image`. */

@@ -189,7 +189,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/character`. */
 export type IdeogramCharacterInput = components["schemas"]["IdeogramCharacterInput"];
 /** The output of `fal-ai/ideogram/character`. */

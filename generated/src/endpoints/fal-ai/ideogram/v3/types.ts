@@ -213,7 +213,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/v3`. */
 export type IdeogramV3Input = components["schemas"]["IdeogramV3Input"];
 /** The output of `fal-ai/ideogram/v3`. */

@@ -138,7 +138,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/gpt-image-1/edit-image/byok`. */
 export type GptImage1EditImageByokInput = components["schemas"]["GptImage1EditImageByokInput"];
 /** The output of `fal-ai/gpt-image-1/edit-image/byok`. */

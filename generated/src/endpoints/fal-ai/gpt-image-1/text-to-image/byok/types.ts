@@ -167,7 +167,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/gpt-image-1/text-to-image/byok`. */
 export type GptImage1TextToImageByokInput = components["schemas"]["GptImage1TextToImageByokInput"];
 /** The output of `fal-ai/gpt-image-1/text-to-image/byok`. */

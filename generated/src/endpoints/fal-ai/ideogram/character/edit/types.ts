@@ -170,7 +170,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/character/edit`. */
 export type IdeogramCharacterEditInput = components["schemas"]["IdeogramCharacterEditInput"];
 /** The output of `fal-ai/ideogram/character/edit`. */

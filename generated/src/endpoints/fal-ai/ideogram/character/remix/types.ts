@@ -200,7 +200,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/character/remix`. */
 export type IdeogramCharacterRemixInput = components["schemas"]["IdeogramCharacterRemixInput"];
 /** The output of `fal-ai/ideogram/character/remix`. */

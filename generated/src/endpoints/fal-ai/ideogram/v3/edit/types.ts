@@ -157,7 +157,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/v3/edit`. */
 export type IdeogramV3EditInput = components["schemas"]["IdeogramV3EditInput"];
 /** The output of `fal-ai/ideogram/v3/edit`. */

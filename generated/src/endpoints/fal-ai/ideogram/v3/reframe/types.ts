@@ -169,7 +169,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/v3/reframe`. */
 export type IdeogramV3ReframeInput = components["schemas"]["IdeogramV3ReframeInput"];
 /** The output of `fal-ai/ideogram/v3/reframe`. */

@@ -187,7 +187,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/v3/remix`. */
 export type IdeogramV3RemixInput = components["schemas"]["IdeogramV3RemixInput"];
 /** The output of `fal-ai/ideogram/v3/remix`. */

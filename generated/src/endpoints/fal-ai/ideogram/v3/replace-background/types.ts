@@ -158,7 +158,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/ideogram/v3/replace-background`. */
 export type IdeogramV3ReplaceBackgroundInput = components["schemas"]["IdeogramV3ReplaceBackgroundInput"];
 /** The output of `fal-ai/ideogram/v3/replace-background`. */

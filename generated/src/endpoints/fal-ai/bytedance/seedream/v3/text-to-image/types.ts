@@ -145,7 +145,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/bytedance/seedream/v3/text-to-image`. */
 export type BytedanceSeedreamV3TextToImageInput = components["schemas"]["BytedanceSeedreamV3TextToImageInput"];
 /** The output of `fal-ai/bytedance/seedream/v3/text-to-image`. */

@@ -168,7 +168,6 @@ export interface components {
         };
     };
 }
-
 /** The input of `fal-ai/bytedance/seedream/v4/text-to-image`. */
 export type BytedanceSeedreamV4TextToImageInput = components["schemas"]["BytedanceSeedreamV4TextToImageInput"];
 /** The output of `fal-ai/bytedance/seedream/v4/text-to-image`. */
