@@ -18,14 +18,17 @@ export function printStatements(statements: StatementStructures[]): string {
 /**
  * `index.ts` of an endpoint: the endpoint id, the spec's types (re-exported from `types.ts`
  * without binding their names here, so a schema called `Promise` cannot shadow the global this
- * module uses), and the queue functions.
+ * module uses), and the endpoint functions.
  */
 export function emitClientModule(model: EndpointModel, header: string): string {
   const runtime = path.relative(model.moduleDir, "runtime/index.js");
+  const realtime = path.relative(model.moduleDir, "runtime/realtime.js");
   const packageIndex = path.relative(model.moduleDir, "index.js");
   return header + printStatements([
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },
+    // Its own import: only a program that calls `realtime` bundles it (and msgpack).
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: realtime, namespaceImport: "$realtime" },
     {
       kind: StructureKind.ExportDeclaration,
       isTypeOnly: true,

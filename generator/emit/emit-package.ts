@@ -11,17 +11,19 @@ export const PACKAGE_VERSION = "0.1.0";
 
 /** What the copied runtime imports. Kept in step with the root package-lock (npm ci checks it). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
+  "@msgpack/msgpack": "^3.1.3",
   "openapi-fetch": "^0.17.0",
 };
 
-/** `package.json`: ESM, a subpath export per endpoint, types beside the code, built on pack. */
+/**
+ * `package.json`: ESM, a subpath export per endpoint. The exports point at the JavaScript and
+ * declarations falgen wrote, so the package needs no build step: a workspace or `file:`
+ * dependency works as it is, and so does `npm pack`.
+ */
 export function emitManifest(endpoints: readonly PackageEntry[]): string {
-  const entry = (dir: string) => ({ types: `./dist/${dir}/index.d.ts`, import: `./dist/${dir}/index.js`, default: `./dist/${dir}/index.js` });
-  const exports: Record<string, unknown> = {
-    ".": { types: "./dist/index.d.ts", import: "./dist/index.js", default: "./dist/index.js" },
-    "./all": { types: "./dist/all.d.ts", import: "./dist/all.js", default: "./dist/all.js" },
-  };
-  for (const endpoint of endpoints) exports[endpoint.subpath] = entry(endpoint.moduleDir);
+  const entry = (module: string) => ({ types: `./src/${module}.d.ts`, import: `./src/${module}.js`, default: `./src/${module}.js` });
+  const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all") };
+  for (const endpoint of endpoints) exports[endpoint.subpath] = entry(`${endpoint.moduleDir}/index`);
   exports["./package.json"] = "./package.json";
   const manifest = {
     name: PACKAGE_NAME,
@@ -31,42 +33,17 @@ export function emitManifest(endpoints: readonly PackageEntry[]): string {
     type: "module",
     sideEffects: false,
     engines: { node: ">=18" },
-    main: "./dist/index.js",
-    types: "./dist/index.d.ts",
+    main: "./src/index.js",
+    types: "./src/index.d.ts",
     exports,
-    files: ["dist", "docs", "README.md"],
-    scripts: { build: "tsc -p tsconfig.json", prepack: "npm run build" },
+    files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** `tsconfig.json` of the package: strict, ESM, no Node types (the runtime must run anywhere). */
-export function emitPackageTsconfig(): string {
-  const config = {
-    compilerOptions: {
-      target: "ES2022",
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      lib: ["ES2022", "DOM", "DOM.Iterable"],
-      types: [],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      declaration: true,
-      declarationMap: true,
-      sourceMap: true,
-      rootDir: "src",
-      outDir: "dist",
-      skipLibCheck: false,
-      verbatimModuleSyntax: true,
-    },
-    include: ["src"],
-  };
-  return `${JSON.stringify(config, null, 2)}\n`;
-}
-
 /**
- * `src/index.ts`: the runtime's public API, `EndpointTypeMap`, and queue functions keyed by
+ * `src/index.ts`: the runtime's public API, `EndpointTypeMap`, and endpoint functions keyed by
  * endpoint id for code that picks the model at run time. It imports no endpoint, not even its
  * types: the endpoint modules add themselves to the map.
  */
@@ -74,6 +51,7 @@ export function emitPackageIndex(header: string): string {
   return header + printStatements([
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/realtime.js", namespaceImport: "$realtime" },
     {
       kind: StructureKind.Interface,
       isExported: true,
@@ -112,6 +90,8 @@ export function emitPackageReadme(endpoints: readonly PackageEntry[], example: E
     "Credentials come from `FAL_KEY` (or `FAL_KEY_ID` and `FAL_KEY_SECRET`). Each endpoint is its own subpath, so importing one pulls in no other, " +
       "neither its code nor its types.",
     example ? codeBlock("ts", usageExample(example, PACKAGE_NAME)) : "",
+    "Each module also calls its endpoint with `run` (synchronous), `stream` (partial outputs over Server-Sent Events) and `realtime` " +
+      "(a WebSocket session with tokens from your server's `createTokenHandler`); every endpoint's doc shows all three.",
     `For code that picks the endpoint at run time, the root's \`submit\`, \`subscribe\`, ... take the endpoint id first, typed by \`EndpointTypeMap\`: ` +
       `it holds the endpoints the program imports, and \`import "${PACKAGE_NAME}/all"\` adds every one.`,
     "## Endpoints",

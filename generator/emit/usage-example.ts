@@ -6,7 +6,6 @@ import type { EndpointModel } from "../model/endpoint-model.js";
  * input example (valid against the Input schema: model/examples.ts).
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  // Without a valid example, the example still compiles: it takes an Input from elsewhere.
   const input = model.inputExample === undefined ? "input" : objectLiteral(model.inputExample, "");
   const required = model.output.schema.required;
   const firstOutputField = Array.isArray(required) ? required.find((name): name is string => typeof name === "string") : undefined;
@@ -16,7 +15,7 @@ export function usageExample(model: EndpointModel, packageName: string): string 
     `import * as endpoint from "${packageName}/${model.id}";`,
     "",
     "const fal = createFalClient(); // reads FAL_KEY",
-    ...(model.inputExample === undefined ? ["declare const input: endpoint.Input; // no value of the Input schema could be built for this example"] : []),
+    ...(model.inputExample === undefined ? [NO_EXAMPLE] : []),
     `const { data, requestId } = await endpoint.subscribe(fal, ${input}, {`,
     "  logs: true,",
     "  onQueueUpdate: (status) => console.log(status.status),",
@@ -24,6 +23,44 @@ export function usageExample(model: EndpointModel, packageName: string): string 
     `console.log(requestId, ${show});`,
   ].join("\n");
 }
+
+/**
+ * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
+ * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
+ * from the app's server (`createTokenHandler`), never from a key in the page.
+ */
+export function otherCallsExample(model: EndpointModel, packageName: string): string {
+  return [
+    `import { createFalClient } from "${packageName}";`,
+    `import * as endpoint from "${packageName}/${model.id}";`,
+    "",
+    "const fal = createFalClient(); // reads FAL_KEY; in a browser: createFalClient({ proxyUrl: \"/api/fal/proxy\" })",
+    model.inputExample === undefined ? NO_EXAMPLE : `const input: endpoint.Input = ${objectLiteral(model.inputExample, "")};`,
+    "",
+    "// run: one synchronous call, not queued (a dropped connection loses the result)",
+    "const { data } = await endpoint.run(fal, input, { timeout: 60_000 });",
+    "console.log(data);",
+    "",
+    "// stream: partial outputs as the endpoint sends them, then the final output",
+    "const stream = endpoint.stream(fal, input, { idleTimeout: 30_000 });",
+    "for await (const partial of stream) console.log(partial);",
+    "console.log(await stream.done());",
+    "",
+    "// realtime: a WebSocket session; tokens come from your server's createTokenHandler route",
+    "const connection = endpoint.realtime(fal, {",
+    "  tokenProvider: async (endpointId) =>",
+    '    (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ endpointId }) })).json(),',
+    "});",
+    "connection.send(input);",
+    "for await (const output of connection) {",
+    "  console.log(output);",
+    "  connection.close();",
+    "}",
+  ].join("\n");
+}
+
+/** Without a valid example (a schema no value could be built for), the program still compiles: its input comes from elsewhere. */
+const NO_EXAMPLE = "declare const input: endpoint.Input; // no value of the Input schema could be built for this example";
 
 /** A value as a TypeScript literal, with bare keys where they are identifiers. */
 function objectLiteral(value: unknown, indent: string): string {

@@ -134,7 +134,7 @@ function tsLiteral(value: unknown): string {
   return Object.is(value, -0) ? "0" : JSON.stringify(value);
 }
 
-/** Type names types.ts refers to that it does not declare itself (a global a schema name could shadow). */
+/** Type names types.d.ts refers to that it does not declare itself (a global a schema name could shadow). */
 function foreignTypeNames(source: string): string[] {
   const file = ts.createSourceFile("types.ts", source, ts.ScriptTarget.Latest);
   const declared = new Set(["components"]);
@@ -178,7 +178,7 @@ test("drawn schemas: generate or fail located; compile; ajv-valid values fit the
       const lines: string[] = [];
       for (const { id, index, spec } of specs) {
         if (!report.endpoints.includes(id)) continue;
-        const types = await readFile(path.join(out, "src/endpoints", id, "types.ts"), "utf8");
+        const types = await readFile(path.join(out, "src/endpoints", id, "types.d.ts"), "utf8");
         expect([id, foreignTypeNames(types)]).toEqual([id, []]);
         const validator = createSchemaValidator(spec);
         const pointers = { Input: schemaPointer(`Drawn${index}Input`), Output: schemaPointer(`Drawn${index}Output`) };

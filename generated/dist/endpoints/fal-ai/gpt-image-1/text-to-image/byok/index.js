@@ -1,0 +1,34 @@
+import * as $runtime from "../../../../../runtime/index.js";
+/** The fal endpoint id this module calls. */
+export const endpointId = "fal-ai/gpt-image-1/text-to-image/byok";
+/**
+ * Queues a request to `fal-ai/gpt-image-1/text-to-image/byok` and returns its id and URLs without waiting.
+ * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
+ */
+export function submit(client, input, options) {
+    return $runtime.submit(client, endpointId, input, options);
+}
+/** Fetches the queue status of a request to `fal-ai/gpt-image-1/text-to-image/byok`. */
+export function status(client, requestId, options) {
+    return $runtime.status(client, endpointId, requestId, options);
+}
+/** Streams the status of a request to `fal-ai/gpt-image-1/text-to-image/byok` (Server-Sent Events) until it completes. */
+export function streamStatus(client, requestId, options) {
+    return $runtime.streamStatus(client, endpointId, requestId, options);
+}
+/** Fetches the output of a completed request to `fal-ai/gpt-image-1/text-to-image/byok`. */
+export function result(client, requestId, options) {
+    return $runtime.result(client, endpointId, requestId, options);
+}
+/** Asks the queue to cancel a request to `fal-ai/gpt-image-1/text-to-image/byok` that has not completed. */
+export function cancel(client, requestId, options) {
+    return $runtime.cancel(client, endpointId, requestId, options);
+}
+/**
+ * Submits a request to `fal-ai/gpt-image-1/text-to-image/byok`, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
+ * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
+ */
+export function subscribe(client, input, options) {
+    return $runtime.subscribe(client, endpointId, input, options);
+}
+//# sourceMappingURL=index.js.map
