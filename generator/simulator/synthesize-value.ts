@@ -48,6 +48,8 @@ interface Hints {
 }
 
 const MAX_DEPTH = 12;
+/** One value of each JSON type, tried last. */
+const PLAIN_VALUES: readonly unknown[] = ["value", 1, 0.5, true, null, [], {}];
 const EXAMPLE_FILES: Record<FileKind, string> = { image: "input.png", audio: "input.mp3", video: "input.mp4", model: "input.glb", other: "input.bin" };
 const NULL_SCHEMA = (schema: unknown) => isSchema(schema) && schema.type === "null";
 
@@ -173,19 +175,25 @@ class Synthesizer {
       const value = this.withOneEntry(`${pointer}/${union}/${index}`, hints);
       if (value !== undefined && this.context.validator.isValid(pointer, value)) return value;
     }
-    return first;
+    // A branch that allows anything (`{}`) still needs a value the other `oneOf` branches refuse.
+    return PLAIN_VALUES.find((value) => this.context.validator.isValid(pointer, value)) ?? first;
   }
 
-  /** A value of the schema at `pointer` with one `additionalProperties` entry or one item, if it takes one. */
+  /** A value of the schema at `pointer` with one more property (optional or additional) or one item, if it takes one. */
   private withOneEntry(pointer: string, hints: Hints, depth = 0): unknown {
     const node = getAtPointer(this.document, pointer);
     if (!isSchema(node) || depth > 8) return undefined;
     if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return this.withOneEntry(node.$ref.slice(1), hints, depth + 1);
     const value = this.generate(pointer, hints);
     const next = { ...hints, depth: hints.depth + 1 };
-    if (isSchema(value) && isSchema(node.additionalProperties)) {
-      const entry = this.generate(`${pointer}/additionalProperties`, { ...next, key: "value" });
-      return mergeOwn(value, { value: entry });
+    if (isSchema(value)) {
+      // An optional property first, else an additional one.
+      const optional = Object.keys(isSchema(node.properties) ? node.properties : {}).find((key) => !Object.hasOwn(value, key));
+      if (optional !== undefined) {
+        return mergeOwn(value, { [optional]: this.generate(`${pointer}/properties/${encodePointer([optional]).slice(1)}`, { ...next, key: optional }) });
+      }
+      if (isSchema(node.additionalProperties)) return mergeOwn(value, { value: this.generate(`${pointer}/additionalProperties`, { ...next, key: "value" }) });
+      if (node.additionalProperties !== false) return mergeOwn(value, { value: "value" });
     }
     if (Array.isArray(value) && value.length === 0 && isSchema(node.items)) return [this.generate(`${pointer}/items`, next)];
     return undefined;
