@@ -26,4 +26,19 @@ export declare function cancel(client: $runtime.FalClient, endpointId: EndpointI
  * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
  */
 export declare function subscribe<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, input: $runtime.InputWithFiles<EndpointTypeMap[Id]["input"]>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<EndpointTypeMap[Id]["output"]>>;
+/**
+ * Calls the endpoint named at run time synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
+ * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
+ */
+export declare function run<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, input: $runtime.InputWithFiles<EndpointTypeMap[Id]["input"]>, options?: $runtime.RunOptions): Promise<$runtime.Result<EndpointTypeMap[Id]["output"]>>;
+/**
+ * Calls the streaming route of the endpoint named at run time (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
+ * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
+ */
+export declare function stream<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, input: $runtime.InputWithFiles<EndpointTypeMap[Id]["input"]>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<EndpointTypeMap[Id]["output"]>, EndpointTypeMap[Id]["output"]>;
+/**
+ * Opens a realtime session with the endpoint named at run time (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
+ * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+ */
+export declare function realtime<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, options?: $runtime.RealtimeOptions<EndpointTypeMap[Id]["output"]>): $runtime.RealtimeConnection<EndpointTypeMap[Id]["input"], EndpointTypeMap[Id]["output"]>;
 //# sourceMappingURL=index.d.ts.map

@@ -6,7 +6,7 @@ import type { EndpointModel } from "../model/endpoint-model.js";
  * input example (valid against the Input schema: model/examples.ts).
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  const input = model.inputExample === undefined ? "input" : objectLiteral(model.inputExample, "");
+  const input = model.inputExample === undefined ? "input" : inputLiteral(model, "");
   const required = model.output.schema.required;
   const firstOutputField = Array.isArray(required) ? required.find((name): name is string => typeof name === "string") : undefined;
   const show = firstOutputField === undefined ? "data" : `data${propertyAccess(firstOutputField)}`;
@@ -25,6 +25,15 @@ export function usageExample(model: EndpointModel, packageName: string): string 
 }
 
 /**
+ * The endpoint's example input (model/examples.ts: valid against its Input schema) as a TypeScript
+ * object literal, its inner lines indented by `indent` plus two spaces. For a schema no value could
+ * be built for, an expression of the Input type that compiles (the programs import the endpoint as `endpoint`).
+ */
+export function inputLiteral(model: EndpointModel, indent: string): string {
+  return model.inputExample === undefined ? "({} as endpoint.Input) /* no value of the Input schema could be built */" : objectLiteral(model.inputExample, indent);
+}
+
+/**
  * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
  * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
  * from the app's server (`createTokenHandler`), never from a key in the page.
@@ -35,7 +44,7 @@ export function otherCallsExample(model: EndpointModel, packageName: string): st
     `import * as endpoint from "${packageName}/${model.id}";`,
     "",
     "const fal = createFalClient(); // reads FAL_KEY; in a browser: createFalClient({ proxyUrl: \"/api/fal/proxy\" })",
-    model.inputExample === undefined ? NO_EXAMPLE : `const input: endpoint.Input = ${objectLiteral(model.inputExample, "")};`,
+    model.inputExample === undefined ? NO_EXAMPLE : `const input: endpoint.Input = ${inputLiteral(model, "")};`,
     "",
     "// run: one synchronous call, not queued (a dropped connection loses the result)",
     "const { data } = await endpoint.run(fal, input, { timeout: 60_000 });",

@@ -12,6 +12,10 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Share (0..1) of calls whose socket is destroyed without a response. */
   dropRate?: number;
+  /** Share (0..1) of calls handled, then cut off mid-body (headers and half the body sent). */
+  cutRate?: number;
+  /** Share (0..1) of calls handled, then answered 200 with an HTML page instead. */
+  malformedRate?: number;
   /** Whether the rates above also hit submit (off by default: a lost submit may be a paid request). */
   includeSubmit?: boolean;
   /** Seed of the PRNG that draws rate faults, so a run can be replayed (default 1). */
@@ -48,6 +52,10 @@ export interface SimulatorOptions {
   webhookRetryMs?: number;
   /** Interval of `: ping` comments on idle SSE streams, in ms (default 5000). */
   streamPingMs?: number;
+  /** Whether to reload the specs of `specsDir` when a file there changes (default true). */
+  watch?: boolean;
+  /** Called after each reload with what is now served. */
+  onReload?: (served: { endpointIds: string[]; specErrors: Error[] }) => void;
 }
 
 export interface RunningSimulator {
@@ -59,10 +67,10 @@ export interface RunningSimulator {
   proxyUrl: string;
   /** The public key(s) webhook signatures verify against, as served at `/.well-known/jwks.json`. */
   jwks: Jwks;
-  /** Endpoint ids served. */
-  endpointIds: string[];
+  /** Endpoint ids served (after a reload, the reloaded ones). */
+  readonly endpointIds: string[];
   /** Specs that failed to load (they are not served). */
-  specErrors: Error[];
+  readonly specErrors: Error[];
   stats(): SimulatorStats;
   close(): Promise<void>;
 }
@@ -94,6 +102,7 @@ export type RouteName =
   | "upload"
   | "file"
   | "jwks"
+  | "document"
   | "other";
 
 export interface SimulatorStats {

@@ -8,6 +8,8 @@ export interface FalClientOptions {
     queueUrl?: string;
     /** @default "https://rest.fal.ai" */
     storageUrl?: string;
+    /** Where `run` and `stream` call endpoints, and (as ws/wss) where `realtime` connects. @default "https://fal.run" */
+    runUrl?: string;
     /**
      * Send every request to this URL instead, with the real URL in the `x-fal-target-url` header; the
      * proxy (see `createProxyHandler`) adds the key, so a browser never holds it.
@@ -23,6 +25,7 @@ export interface FalClientOptions {
 export interface FalClient {
     readonly queueUrl: string;
     readonly storageUrl: string;
+    readonly runUrl: string;
     readonly retry: RetryOptions | false;
     /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
     readonly fetch: typeof fetch;

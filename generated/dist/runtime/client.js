@@ -14,6 +14,7 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
     return {
         queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
         storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+        runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
         retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
         fetch,
         // Not async: it hands back fetch's own promise, rather than one more that waits on it. It

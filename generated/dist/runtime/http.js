@@ -13,7 +13,8 @@ export function addHeaders(target, headers) {
     }
     return target;
 }
-const serializeQuery = createQuerySerializer();
+// Pure: a program that never calls `callFal` (a realtime-only page) drops it and openapi-fetch.
+const serializeQuery = /* @__PURE__ */ createQuerySerializer();
 /**
  * Sends a call through the client (which adds the key, or routes it through the proxy). Query and
  * JSON body go through openapi-fetch's serialisers. Its typed-path client is not used: fal's paths

@@ -8,13 +8,15 @@ export interface ProxyHandlerOptions {
     queueUrl?: string;
     /** @default "https://rest.fal.ai" */
     storageUrl?: string;
+    /** Where `run` and `stream` go. @default "https://fal.run" */
+    runUrl?: string;
     fetch?: typeof fetch;
 }
 /**
  * A handler for fetch-style servers (`(Request) => Promise<Response>`) that lets browsers use a
  * FalClient created with `proxyUrl`: it forwards to the URL in `x-fal-target-url` with the server's
- * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, and storage
- * uploads. Anything else is refused with 403 `{detail}`.
+ * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, their `run`
+ * and `stream` calls, and storage uploads. Anything else is refused with 403 `{detail}`.
  */
 export declare function createProxyHandler(options: ProxyHandlerOptions): (request: Request) => Promise<Response>;
 //# sourceMappingURL=proxy.d.ts.map

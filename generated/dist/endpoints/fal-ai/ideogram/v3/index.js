@@ -1,4 +1,5 @@
 import * as $runtime from "../../../../runtime/index.js";
+import * as $realtime from "../../../../runtime/realtime.js";
 /** The fal endpoint id this module calls. */
 export const endpointId = "fal-ai/ideogram/v3";
 /**
@@ -30,5 +31,26 @@ export function cancel(client, requestId, options) {
  */
 export function subscribe(client, input, options) {
     return $runtime.subscribe(client, endpointId, input, options);
+}
+/**
+ * Calls `fal-ai/ideogram/v3` synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
+ * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
+ */
+export function run(client, input, options) {
+    return $runtime.run(client, endpointId, input, options);
+}
+/**
+ * Calls the streaming route of `fal-ai/ideogram/v3` (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
+ * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
+ */
+export function stream(client, input, options) {
+    return $runtime.stream(client, endpointId, input, options);
+}
+/**
+ * Opens a realtime session with `fal-ai/ideogram/v3` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
+ * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+ */
+export function realtime(client, options) {
+    return $realtime.realtime(client, endpointId, options);
 }
 //# sourceMappingURL=index.js.map

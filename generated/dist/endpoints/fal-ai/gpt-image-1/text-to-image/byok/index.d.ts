@@ -1,8 +1,23 @@
-import type { Input, Output } from "./types.js";
+import type { components } from "./types.js";
 import * as $runtime from "../../../../../runtime/index.js";
-export type { Input, Output, GptImage1TextToImageByokInput, GptImage1TextToImageByokOutput, Image, OpenAIUsage, OpenAIUsageInputTokensDetails } from "./types.js";
 /** The fal endpoint id this module calls. */
 export declare const endpointId = "fal-ai/gpt-image-1/text-to-image/byok";
+/** The input of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type GptImage1TextToImageByokInput = components["schemas"]["GptImage1TextToImageByokInput"];
+/** The output of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type GptImage1TextToImageByokOutput = components["schemas"]["GptImage1TextToImageByokOutput"];
+/** The `Image` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type Image = components["schemas"]["Image"];
+/** The `OpenAIUsage` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type OpenAIUsage = components["schemas"]["OpenAIUsage"];
+/** The `OpenAIUsageInputTokensDetails` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type OpenAIUsageInputTokensDetails = components["schemas"]["OpenAIUsageInputTokensDetails"];
+/** The `QueueStatus` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type QueueStatus = components["schemas"]["QueueStatus"];
+/** What `fal-ai/gpt-image-1/text-to-image/byok` takes: the same type as {@link GptImage1TextToImageByokInput}. */
+export type Input = GptImage1TextToImageByokInput;
+/** What `fal-ai/gpt-image-1/text-to-image/byok` returns: the same type as {@link GptImage1TextToImageByokOutput}. */
+export type Output = GptImage1TextToImageByokOutput;
 /**
  * Queues a request to `fal-ai/gpt-image-1/text-to-image/byok` and returns its id and URLs without waiting.
  * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
@@ -21,6 +36,21 @@ export declare function cancel(client: $runtime.FalClient, requestId: string, op
  * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
  */
 export declare function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>>;
+/**
+ * Calls `fal-ai/gpt-image-1/text-to-image/byok` synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
+ * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
+ */
+export declare function run(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.RunOptions): Promise<$runtime.Result<Output>>;
+/**
+ * Calls the streaming route of `fal-ai/gpt-image-1/text-to-image/byok` (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
+ * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
+ */
+export declare function stream(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<Output>, Output>;
+/**
+ * Opens a realtime session with `fal-ai/gpt-image-1/text-to-image/byok` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
+ * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+ */
+export declare function realtime(client: $runtime.FalClient, options?: $runtime.RealtimeOptions<Output>): $runtime.RealtimeConnection<Input, Output>;
 declare module "../../../../../index.js" {
     interface EndpointTypeMap {
         "fal-ai/gpt-image-1/text-to-image/byok": {

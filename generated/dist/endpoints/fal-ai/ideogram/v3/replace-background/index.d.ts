@@ -1,8 +1,25 @@
-import type { Input, Output } from "./types.js";
+import type { components } from "./types.js";
 import * as $runtime from "../../../../../runtime/index.js";
-export type { Input, Output, IdeogramV3ReplaceBackgroundInput, IdeogramV3ReplaceBackgroundOutput, ColorPalette, ColorPaletteMember, File, RGBColor } from "./types.js";
 /** The fal endpoint id this module calls. */
 export declare const endpointId = "fal-ai/ideogram/v3/replace-background";
+/** The input of `fal-ai/ideogram/v3/replace-background`. */
+export type IdeogramV3ReplaceBackgroundInput = components["schemas"]["IdeogramV3ReplaceBackgroundInput"];
+/** The output of `fal-ai/ideogram/v3/replace-background`. */
+export type IdeogramV3ReplaceBackgroundOutput = components["schemas"]["IdeogramV3ReplaceBackgroundOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3/replace-background`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3/replace-background`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3/replace-background`. */
+export type File = components["schemas"]["File"];
+/** The `QueueStatus` type of `fal-ai/ideogram/v3/replace-background`. */
+export type QueueStatus = components["schemas"]["QueueStatus"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3/replace-background`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3/replace-background` takes: the same type as {@link IdeogramV3ReplaceBackgroundInput}. */
+export type Input = IdeogramV3ReplaceBackgroundInput;
+/** What `fal-ai/ideogram/v3/replace-background` returns: the same type as {@link IdeogramV3ReplaceBackgroundOutput}. */
+export type Output = IdeogramV3ReplaceBackgroundOutput;
 /**
  * Queues a request to `fal-ai/ideogram/v3/replace-background` and returns its id and URLs without waiting.
  * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
@@ -21,6 +38,21 @@ export declare function cancel(client: $runtime.FalClient, requestId: string, op
  * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
  */
 export declare function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>>;
+/**
+ * Calls `fal-ai/ideogram/v3/replace-background` synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
+ * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
+ */
+export declare function run(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.RunOptions): Promise<$runtime.Result<Output>>;
+/**
+ * Calls the streaming route of `fal-ai/ideogram/v3/replace-background` (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
+ * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
+ */
+export declare function stream(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<Output>, Output>;
+/**
+ * Opens a realtime session with `fal-ai/ideogram/v3/replace-background` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
+ * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+ */
+export declare function realtime(client: $runtime.FalClient, options?: $runtime.RealtimeOptions<Output>): $runtime.RealtimeConnection<Input, Output>;
 declare module "../../../../../index.js" {
     interface EndpointTypeMap {
         "fal-ai/ideogram/v3/replace-background": {
