@@ -61,8 +61,15 @@ export function endpointDocPath(id: string): string {
   return `docs/${id}.md`;
 }
 
-/** Names every endpoint module defines itself; a spec schema of the same name is renamed. */
-export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set(["Input", "Output", "components"]);
+/**
+ * Names every endpoint module defines itself (its types and, since the module re-exports the
+ * schema types, its values too) and the root's `QueueStatus`; a spec schema of the same name is renamed.
+ */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  "Input", "Output", "components", "QueueStatus",
+  "endpointId", "submit", "status", "streamStatus", "result", "cancel", "subscribe", "run", "stream", "realtime",
+  "inputSchema", "outputSchema", "inputValidator",
+]);
 
 const TS_RESERVED = new Set(
   (

@@ -198,7 +198,8 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
     (a, b) => compareNames(a.entry.id, b.entry.id),
   );
   const packageEntries = endpoints.map(({ entry }) => entry);
-  const exampleSpec = endpoints[0]?.spec;
+  // The README shows an endpoint whose spec example is valid as given, when one has.
+  const exampleSpec = (endpoints.find(({ entry }) => entry.inputExampleAsGiven) ?? endpoints[0])?.spec;
   const packageFiles = once(async () => {
     const example = exampleSpec && (fresh.find(({ spec }) => spec === exampleSpec)?.model ?? (await entries.get(exampleSpec)!()).model);
     return (await loadEmitters()).emitPackageFiles(packageEntries, example, pkg);

@@ -19,6 +19,8 @@ export interface CaptureResult {
   written: WrittenSpec[];
   /** Endpoints captured without an overrides file: no field is required and they have no category. */
   withoutOverrides: string[];
+  /** What the specs assume where a page says too little (e.g. a type it never lists), `file:line: ...`. */
+  warnings: string[];
 }
 
 /**
@@ -32,7 +34,11 @@ export async function capturePages(options: CaptureOptions): Promise<CaptureResu
   for (const file of options.pages) pages.push(...parsePages(file, await readPage(file)));
   const captured = captureSpecs(pages, overrides);
   const written = await writeSpecs(options.specsDir ?? "specs", captured);
-  return { written, withoutOverrides: captured.filter(({ overrides: own }) => !own).map(({ endpointId }) => endpointId) };
+  return {
+    written,
+    withoutOverrides: captured.filter(({ overrides: own }) => !own).map(({ endpointId }) => endpointId),
+    warnings: captured.flatMap(({ warnings }) => warnings),
+  };
 }
 
 async function readPage(file: string): Promise<string> {

@@ -9,6 +9,8 @@ export interface CapturedSpec {
   document: Record<string, unknown>;
   /** Undefined when the endpoint has no overrides file (then no field is required, and no category is set). */
   overrides: Overrides | undefined;
+  /** What the spec assumes where the page says too little (e.g. a type it never lists). */
+  warnings: string[];
 }
 
 /**
@@ -52,11 +54,11 @@ function captureEndpoint(page: Page, endpoint: EndpointOnPage, overrides: Overri
       throw overridesError(overrides!.source, encodePointer(["types", name]), `the page defines ${name} itself; remove it here`);
     }
   }
-  const document = pageToSpec(page, endpoint, types);
+  const { document, warnings } = pageToSpec(page, endpoint, types);
   const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
   for (const name of Object.keys(types)) {
     if (!Object.hasOwn(schemas, name)) throw overridesError(overrides!.source, encodePointer(["types", name]), `no field of ${endpoint.endpointId} uses ${name}`);
   }
   if (overrides) applyOverrides(document, overrides);
-  return { endpointId: endpoint.endpointId, document, overrides };
+  return { endpointId: endpoint.endpointId, document, overrides, warnings };
 }

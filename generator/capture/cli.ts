@@ -28,7 +28,8 @@ export function captureCommand(argv: string[]): Promise<number> {
     if (!parsed) return EXIT.ok;
     const { values, positionals } = parsed;
     const { config } = await loadConfig({ file: values.config });
-    const { written, withoutOverrides } = await capturePages({ pages: positionals, specsDir: specsFolder(values, config), ...(values.overrides !== undefined ? { overridesDir: values.overrides } : {}) });
+    const { written, withoutOverrides, warnings } = await capturePages({ pages: positionals, specsDir: specsFolder(values, config), ...(values.overrides !== undefined ? { overridesDir: values.overrides } : {}) });
+    for (const warning of warnings) console.error(`warning: ${warning}`);
     for (const endpointId of withoutOverrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
     printWrittenSpecs(COMMAND.name, written);
     return EXIT.ok;

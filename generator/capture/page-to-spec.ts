@@ -1,7 +1,7 @@
 import { SpecError } from "../errors.js";
 import { endpointBaseName } from "../naming.js";
 import { queueDocument } from "../spec-files/fal-queue-document.js";
-import { typeNames, type Page, type PageField, type PageFieldType, type PageType } from "./parse-page.js";
+import { typeNames, type EnumValue, type Page, type PageField, type PageFieldType, type PageType } from "./parse-page.js";
 
 type Json = Record<string, unknown>;
 
@@ -15,12 +15,20 @@ export interface EndpointOnPage {
 /** The page's own sections; every other page type has a class name of its own. */
 const PAGE_SECTIONS = new Set(["Input", "Output"]);
 
+/** A spec made from a page, and what it had to assume (said as warnings, never silently). */
+export interface PageSpec {
+  document: Json;
+  warnings: string[];
+}
+
 /**
  * The queue document for one endpoint, with exactly what the page states: every field of the
  * Input and Output and of the types they reach, in page order. `typesNotOnPage` defines the
- * types the page names but never lists (from the overrides).
+ * types the page names but never lists (from the overrides); a type neither defines (fal prints
+ * inline objects like `timings Timings` without listing them) is a free-form object, with a warning.
  */
-export function pageToSpec(page: Page, endpoint: EndpointOnPage, typesNotOnPage: Record<string, Json>): Json {
+export function pageToSpec(page: Page, endpoint: EndpointOnPage, typesNotOnPage: Record<string, Json>): PageSpec {
+  const warnings: string[] = [];
   const baseName = endpointBaseName(endpoint.endpointId);
   const inputSchemaName = `${baseName}Input`;
   const outputSchemaName = `${baseName}Output`;
@@ -40,13 +48,14 @@ export function pageToSpec(page: Page, endpoint: EndpointOnPage, typesNotOnPage:
     } else if (Object.hasOwn(typesNotOnPage, next.name)) {
       schemas[next.name] = { title: next.name, ...typesNotOnPage[next.name] };
     } else {
-      throw new SpecError(
-        { file: page.file, line: next.line },
-        `${endpoint.endpointId}: type ${next.name} is not defined on the page; define it under "types" in its overrides file`,
+      schemas[next.name] = { title: next.name, type: "object", additionalProperties: true };
+      warnings.push(
+        `${page.file}:${next.line}: ${endpoint.endpointId}: type ${next.name} is not listed on the page, so it is a free-form object; ` +
+          `define it under "types" in its overrides file to type its fields`,
       );
     }
   }
-  return queueDocument({ endpointId: endpoint.endpointId, inputSchemaName, outputSchemaName, schemas });
+  return { document: queueDocument({ endpointId: endpoint.endpointId, inputSchemaName, outputSchemaName, schemas }), warnings };
 }
 
 function pageType(page: Page, name: string): PageType {
@@ -69,7 +78,7 @@ function objectSchema(type: PageType, schemaName: string): Json {
     type: "object",
     properties,
     "x-fal-order-properties": type.fields.map((field) => field.name),
-    ...(type.example && { example: type.example }),
+    ...(type.example && Object.keys(type.example).length > 0 && { example: type.example }),
   };
 }
 
@@ -86,13 +95,13 @@ function propertySchema(field: PageField): Json {
 
 const PRIMITIVE_TYPES = { string: "string", integer: "integer", float: "number", boolean: "boolean" } as const;
 
-function schemaOf(type: PageFieldType, enumValues: string[]): Json {
+function schemaOf(type: PageFieldType, enumValues: EnumValue[]): Json {
   switch (type.kind) {
     case "list":
       return { type: "array", items: schemaOf(type.items, enumValues) };
     case "enum":
       // fal inlines its ...Enum types.
-      return { type: "string", enum: enumValues };
+      return { type: enumValues.every(Number.isInteger) ? "integer" : enumValues.every((value) => typeof value === "number") ? "number" : "string", enum: enumValues };
     case "named":
       return { $ref: `#/components/schemas/${type.name}` };
     case "union":

@@ -26,8 +26,11 @@ export interface PageField {
   description?: string;
   /** From `Default value: X`; absent when the page gives none (JSON never yields undefined). */
   default?: unknown;
-  enumValues?: string[];
+  /** The listed values: numbers when every value is one (`4, 8, 16`), else strings. */
+  enumValues?: EnumValue[];
 }
+
+export type EnumValue = string | number;
 
 export interface PageType {
   /** "Input" and "Output" for the page's own sections, otherwise the name under "Other types". */
@@ -63,7 +66,8 @@ const SCHEMA_SECTION = /^\d+\. Schema#$/;
 const CLIENT_CALL = /\bfal(?:_client|\.queue)?\.(?:subscribe|submit|status|result)\(\s*(?:"([^"]+)")?/;
 const ID_ON_ITS_OWN_LINE = /^\s*"([^"]+)",?\s*$/;
 const TYPE_HEADING = /^([A-Z][A-Za-z0-9_]*)#$/;
-const FIELD = /^([a-z_][a-z0-9_]*) (.+)$/;
+/** `name type`; a name may start upper-case (`H264_output`), see fieldOf. */
+const FIELD = /^([A-Za-z_][A-Za-z0-9_]*) (.+)$/;
 const ENUM_VALUES = "Possible enum values: ";
 const IMAGE_SIZE_NOTE = "Note: For custom image sizes, you can pass the width and height as an object:";
 const DEFAULT_VALUE = /^(?:(.*?) ?)?Default value: (.*)$/;
@@ -86,7 +90,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
     if (line.trim() === "") continue;
     const heading = TYPE_HEADING.exec(line)?.[1];
     const fieldLine = FIELD.exec(line);
-    const fieldType = fieldLine ? parseType(fieldLine[2]!) : undefined;
+    const fieldType = fieldLine ? fieldTypeOf(fieldLine[1]!, fieldLine[2]!) : undefined;
     if (line === "Other types#") {
       inOtherTypes = true;
       type = field = undefined;
@@ -97,8 +101,9 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
       type = { name: heading, line: index + 1, fields: [] };
       types.push(type);
       field = undefined;
-    } else if (line === "{") {
-      const close = closingBrace(lines, index, end, at);
+    } else if (line === "{}" || line === "{") {
+      // `{}` on its own line: an empty example (fal prints one when no field has an example).
+      const close = line === "{}" ? index : closingBrace(lines, index, end, at);
       if (type === undefined) throw at(index, "a JSON example outside Input and Output");
       const example = exampleOf(type, lines.slice(index, close + 1).join("\n"));
       if (typeof example === "string") throw at(index, example);
@@ -114,7 +119,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
       if (field.enumValues) throw at(index, `a second enum value list for "${field.name}"`);
       const typeWithEnum = withEnum(field.type);
       if (typeWithEnum === undefined) throw at(index, `enum values for "${field.name}", whose type names no enum`);
-      field.enumValues = line.slice(ENUM_VALUES.length).split(", ");
+      field.enumValues = enumValuesOf(line.slice(ENUM_VALUES.length));
       field.type = typeWithEnum;
     } else if (fieldLine && fieldType) {
       const name = fieldLine[1]!;
@@ -162,6 +167,23 @@ function endpointIdOf(lines: string[], start: number, end: number, at: ErrorAt):
 function closingBrace(lines: string[], open: number, end: number, at: ErrorAt): number {
   for (let index = open + 1; index < end; index++) if (lines[index] === "}") return index;
   throw at(open, "a JSON block that is never closed (no line `}`)");
+}
+
+/** `4, 8, 16` are numbers (an enum of integers); any other list is strings. */
+function enumValuesOf(text: string): EnumValue[] {
+  const values = text.split(", ");
+  return values.every((value) => /^-?\d+(\.\d+)?$/.test(value)) ? values.map(Number) : values;
+}
+
+/**
+ * The type of a `name type` line, or undefined when the line is prose. fal's field names are
+ * Python identifiers and may start upper-case (`H264_output boolean`); so may a sentence ("Output
+ * Image"), so such a name counts only with a `_` or a digit in it, or a type without named types.
+ */
+function fieldTypeOf(name: string, typeText: string): PageFieldType | undefined {
+  const type = parseType(typeText);
+  if (type === undefined || /^[a-z_]/.test(name)) return type;
+  return /[_0-9]/.test(name) || typeNames(type).length === 0 ? type : undefined;
 }
 
 /** The parsed example, or why it is not one. */
@@ -252,7 +274,7 @@ export function typeNames(type: PageFieldType): string[] {
   }
 }
 
-function fits(type: PageFieldType, value: unknown, enumValues: string[]): boolean {
+function fits(type: PageFieldType, value: unknown, enumValues: EnumValue[]): boolean {
   switch (type.kind) {
     case "string":
       return typeof value === "string";
@@ -263,7 +285,7 @@ function fits(type: PageFieldType, value: unknown, enumValues: string[]): boolea
     case "boolean":
       return typeof value === "boolean";
     case "enum":
-      return enumValues.includes(value as string);
+      return enumValues.includes(value as EnumValue);
     case "named":
       return isPlainObject(value);
     case "list":

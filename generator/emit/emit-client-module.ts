@@ -1,6 +1,6 @@
 import path from "node:path/posix";
 import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
-import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
+import type { EndpointModel } from "../model/endpoint-model.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
 
@@ -15,42 +15,32 @@ export function printStatements(statements: StatementStructures[]): string {
   return text;
 }
 
-/** `index.ts` of an endpoint: the endpoint id, the spec's types by name, and the endpoint functions. */
+/**
+ * `index.ts` of an endpoint: the endpoint id, the spec's types (re-exported from `types.ts`
+ * without binding their names here, so a schema called `Promise` cannot shadow the global this
+ * module uses), and the endpoint functions.
+ */
 export function emitClientModule(model: EndpointModel, header: string): string {
   const runtime = path.relative(model.moduleDir, "runtime/index.js");
   const realtime = path.relative(model.moduleDir, "runtime/realtime.js");
   const packageIndex = path.relative(model.moduleDir, "index.js");
   return header + printStatements([
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["components"] },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },
     // Its own import: only a program that calls `realtime` bundles it (and msgpack).
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: realtime, namespaceImport: "$realtime" },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./types.js",
+      namedExports: ["Input", "Output", ...model.schemas.map((schema) => schema.identifier)],
+    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       docs: [`The fal endpoint id this module calls.`],
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: "endpointId", initializer: JSON.stringify(model.id) }],
-    },
-    ...model.schemas.map((schema) =>
-      schemaAlias(
-        schema,
-        schema === model.input ? `The input of \`${tsdocText(model.id)}\`.` : schema === model.output ? `The output of \`${tsdocText(model.id)}\`.` : `The \`${tsdocText(schema.name)}\` type of \`${tsdocText(model.id)}\`.`,
-      ),
-    ),
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: "Input",
-      docs: [`What \`${tsdocText(model.id)}\` takes: the same type as {@link ${model.input.identifier}}.`],
-      type: model.input.identifier,
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: "Output",
-      docs: [`What \`${tsdocText(model.id)}\` returns: the same type as {@link ${model.output.identifier}}.`],
-      type: model.output.identifier,
     },
     ...queueFunctionStructures({ subject: `\`${tsdocText(model.id)}\``, inputType: "Input", outputType: "Output" }),
     {
@@ -69,16 +59,4 @@ export function emitClientModule(model: EndpointModel, header: string): string {
       ],
     },
   ]);
-}
-
-function schemaAlias({ name, identifier, schema }: SchemaModel, role: string): StatementStructures {
-  // fal's schema titles are Python class names ("BaseInput", "Output"): the description says more.
-  const description = typeof schema.description === "string" && schema.description !== "" ? schema.description : role;
-  return {
-    kind: StructureKind.TypeAlias,
-    isExported: true,
-    name: identifier,
-    docs: [tsdocText(description)],
-    type: `components["schemas"][${JSON.stringify(name)}]`,
-  };
 }

@@ -1,7 +1,7 @@
 import { isPlainObject } from "../load/check-schemas.js";
 import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
-import { allowedValues, limits, literal, typeLabel } from "./describe-schema.js";
-import { cell, cellCode, code, codeBlock, prose, table } from "./markdown.js";
+import { allowedValues, foldedValues, limits, literal, typeLabel } from "./describe-schema.js";
+import { cell, cellCode, code, codeBlock, isWebUrl, prose, table } from "./markdown.js";
 import { otherCallsExample, usageExample } from "./usage-example.js";
 
 /** `docs/<endpoint id>.md`: what the endpoint does, how to call it, and every field of every type. */
@@ -12,8 +12,9 @@ export function emitEndpointDoc(model: EndpointModel, packageName: string): stri
   const facts = [
     model.category && `- Category: ${cell(model.category)}`,
     `- Import: ${code(`${packageName}/${model.id}`)}`,
-    model.playgroundUrl && `- Playground: <${encodeURI(model.playgroundUrl)}>`,
-    model.documentationUrl && `- fal docs: <${encodeURI(model.documentationUrl)}>`,
+    // Metadata URLs are linked only when they are web addresses: never a javascript: or data: link.
+    model.playgroundUrl && isWebUrl(model.playgroundUrl) && `- Playground: <${encodeURI(model.playgroundUrl)}>`,
+    model.documentationUrl && isWebUrl(model.documentationUrl) && `- fal docs: <${encodeURI(model.documentationUrl)}>`,
     `- Generated from: ${code(model.sourcePath)}`,
   ].filter(Boolean);
   return [
@@ -58,7 +59,7 @@ function schemaSection(model: SchemaModel, typeOf: (schema: unknown) => string):
       cellCode(typeOf(propertySchema)),
       required.has(name) ? "yes" : "no",
       propertySchema.default === undefined ? "" : cellCode(literal(propertySchema.default)),
-      values.map((value) => cellCode(literal(value))).join(", "),
+      foldedValues(values, cellCode),
       notes.join("<br>"),
     ];
   });

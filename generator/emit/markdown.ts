@@ -31,7 +31,25 @@ export function escapeHtml(text: string): string {
 export function prose(text: string): string {
   const backticks = (text.match(/`/g) ?? []).length;
   const safe = backticks % 2 === 0 ? text : text.replace(/`/g, "\\`");
-  return escapeHtml(safe).replace(/\r\n?|\u2028|\u2029/g, "\n");
+  return inertLinks(escapeHtml(safe).replace(/\r\n?|\u2028|\u2029/g, "\n"));
+}
+
+/** Whether a link target from a spec may be linked: http(s) URLs only. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url.trim());
+}
+
+/**
+ * Text with every Markdown link whose target is not an http(s) URL made plain text: inline links
+ * and images (`[x](javascript:...)`) and reference definitions (`[x]: data:...`) lose the syntax
+ * that makes them links. Raw HTML and `<scheme:...>` autolinks are already inert (escaped).
+ */
+export function inertLinks(text: string): string {
+  return text
+    .replace(/\]\(([ \t]*\n?[ \t]*<?)([^)>\s]*)/g, (whole, lead: string, target: string) => (isWebUrl(target) ? whole : `]\\(${lead}${target}`))
+    .replace(/^([ ]{0,3})\[([^\]\n]*)\]:([ \t]*<?)(\S*)/gm, (whole, indent: string, label: string, lead: string, target: string) =>
+      isWebUrl(target) ? whole : `${indent}\\[${label}]:${lead}${target}`,
+    );
 }
 
 export function table(header: string[], rows: string[][]): string {

@@ -1,20 +1,21 @@
 import { isPlainObject } from "../load/check-schemas.js";
-import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
-import { refName } from "./describe-schema.js";
+import type { EndpointModel } from "../model/endpoint-model.js";
 
 /**
- * A complete, compilable TypeScript program calling one endpoint's `subscribe`: the spec's input
- * example, completed with placeholders for any required field it lacks.
+ * A complete, compilable TypeScript program calling one endpoint's `subscribe` with the model's
+ * input example (valid against the Input schema: model/examples.ts).
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  const input = inputLiteral(model, "");
-  const firstOutputField = requiredNames(model.output.schema)[0];
+  const input = model.inputExample === undefined ? "input" : inputLiteral(model, "");
+  const required = model.output.schema.required;
+  const firstOutputField = Array.isArray(required) ? required.find((name): name is string => typeof name === "string") : undefined;
   const show = firstOutputField === undefined ? "data" : `data${propertyAccess(firstOutputField)}`;
   return [
     `import { createFalClient } from "${packageName}";`,
     `import * as endpoint from "${packageName}/${model.id}";`,
     "",
     "const fal = createFalClient(); // reads FAL_KEY",
+    ...(model.inputExample === undefined ? [NO_EXAMPLE] : []),
     `const { data, requestId } = await endpoint.subscribe(fal, ${input}, {`,
     "  logs: true,",
     "  onQueueUpdate: (status) => console.log(status.status),",
@@ -23,9 +24,13 @@ export function usageExample(model: EndpointModel, packageName: string): string 
   ].join("\n");
 }
 
-/** The endpoint's example input as a TypeScript object literal, its inner lines indented by `indent` plus two spaces. */
+/**
+ * The endpoint's example input (model/examples.ts: valid against its Input schema) as a TypeScript
+ * object literal, its inner lines indented by `indent` plus two spaces. For a schema no value could
+ * be built for, an expression of the Input type that compiles (the programs import the endpoint as `endpoint`).
+ */
 export function inputLiteral(model: EndpointModel, indent: string): string {
-  return objectLiteral(exampleInput(model), indent);
+  return model.inputExample === undefined ? "({} as endpoint.Input) /* no value of the Input schema could be built */" : objectLiteral(model.inputExample, indent);
 }
 
 /**
@@ -34,13 +39,12 @@ export function inputLiteral(model: EndpointModel, indent: string): string {
  * from the app's server (`createTokenHandler`), never from a key in the page.
  */
 export function otherCallsExample(model: EndpointModel, packageName: string): string {
-  const input = inputLiteral(model, "");
   return [
     `import { createFalClient } from "${packageName}";`,
     `import * as endpoint from "${packageName}/${model.id}";`,
     "",
     "const fal = createFalClient(); // reads FAL_KEY; in a browser: createFalClient({ proxyUrl: \"/api/fal/proxy\" })",
-    `const input: endpoint.Input = ${input};`,
+    model.inputExample === undefined ? NO_EXAMPLE : `const input: endpoint.Input = ${inputLiteral(model, "")};`,
     "",
     "// run: one synchronous call, not queued (a dropped connection loses the result)",
     "const { data } = await endpoint.run(fal, input, { timeout: 60_000 });",
@@ -64,6 +68,9 @@ export function otherCallsExample(model: EndpointModel, packageName: string): st
   ].join("\n");
 }
 
+/** Without a valid example (a schema no value could be built for), the program still compiles: its input comes from elsewhere. */
+const NO_EXAMPLE = "declare const input: endpoint.Input; // no value of the Input schema could be built for this example";
+
 /** A value as a TypeScript literal, with bare keys where they are identifiers. */
 function objectLiteral(value: unknown, indent: string): string {
   const inner = `${indent}  `;
@@ -73,7 +80,8 @@ function objectLiteral(value: unknown, indent: string): string {
   if (isPlainObject(value)) {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
-    const key = (name: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    // `__proto__: x` in a literal sets the prototype, even quoted; a computed key makes the property.
+    const key = (name: string) => (name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
     return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${objectLiteral(item, inner)}`).join(",\n")},\n${indent}}`;
   }
   return JSON.stringify(value) ?? "undefined";
@@ -81,49 +89,4 @@ function objectLiteral(value: unknown, indent: string): string {
 
 function propertyAccess(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-}
-
-function requiredNames(schema: JsonSchema): string[] {
-  return Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === "string") : [];
-}
-
-/** The spec's input example with every required field present. */
-export function exampleInput(model: EndpointModel): Record<string, unknown> {
-  const example = isPlainObject(model.inputExample) ? { ...model.inputExample } : {};
-  const properties = isPlainObject(model.input.schema.properties) ? model.input.schema.properties : {};
-  const schemasByName = new Map(model.schemas.map((entry) => [entry.name, entry.schema]));
-  for (const name of requiredNames(model.input.schema)) {
-    if (!(name in example)) example[name] = placeholder(properties[name], schemasByName, 0, name);
-  }
-  return example;
-}
-
-/** A value of the schema's type: its first example, its default, its first enum value, or a stand-in. */
-function placeholder(schema: unknown, schemas: Map<string, JsonSchema>, depth: number, name = ""): unknown {
-  if (!isPlainObject(schema) || depth > 8) return null;
-  const ref = refName(schema);
-  if (ref !== undefined) return placeholder(schemas.get(ref), schemas, depth + 1, name);
-  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (schema.default !== undefined) return schema.default;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  for (const key of ["anyOf", "oneOf"] as const) {
-    const members = schema[key];
-    if (Array.isArray(members) && members.length > 0) return placeholder(members[0], schemas, depth + 1, name);
-  }
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  switch (type) {
-    case "string":
-      return /_urls?$/.test(name) ? "https://example.com/input.png" : "example";
-    case "integer":
-    case "number":
-      return typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : 1;
-    case "boolean":
-      return false;
-    case "array":
-      return Array.from({ length: typeof schema.minItems === "number" ? schema.minItems : 1 }, () => placeholder(schema.items, schemas, depth + 1, name));
-    default: {
-      const properties = isPlainObject(schema.properties) ? schema.properties : {};
-      return Object.fromEntries(requiredNames(schema).map((name) => [name, placeholder(properties[name], schemas, depth + 1, name)]));
-    }
-  }
 }

@@ -73,6 +73,10 @@ export function checkSchema(schema: unknown, path: Path, findings: Finding[]): v
     if (Array.isArray(schema.items)) at("items", "items must be a single schema (tuple form is not supported)");
     else checkSchema(schema.items, [...path, "items"], findings);
   }
+  if ("prefixItems" in schema) {
+    if (!Array.isArray(schema.prefixItems)) at("prefixItems", `prefixItems must be a list of schemas, found ${describe(schema.prefixItems)}`);
+    else schema.prefixItems.forEach((member, index) => checkSchema(member, [...path, "prefixItems", index], findings));
+  }
   if ("additionalProperties" in schema && typeof schema.additionalProperties !== "boolean") {
     checkSchema(schema.additionalProperties, [...path, "additionalProperties"], findings);
   }
@@ -82,6 +86,35 @@ export function checkSchema(schema: unknown, path: Path, findings: Finding[]): v
     if (!Array.isArray(members) || members.length === 0) at(keyword, `${keyword} must be a non-empty list of schemas, found ${describe(members)}`);
     else members.forEach((member, index) => checkSchema(member, [...path, keyword, index], findings));
   }
+}
+
+/**
+ * Numbers that are not finite anywhere in the document: JSON and YAML parsers turn `1e400` into
+ * Infinity, which no TypeScript literal, JSON output or JSON Schema check can carry.
+ */
+export function checkFiniteNumbers(document: unknown, findings: Finding[]): void {
+  const visit = (node: unknown, path: (string | number)[]) => {
+    if (typeof node === "number" && !Number.isFinite(node)) {
+      findings.push({ pointer: encodePointer(path), reason: `${node} is not a finite number (a literal beyond ±1.8e308 overflows a double); write a number within range` });
+    } else if (Array.isArray(node)) node.forEach((item, index) => visit(item, [...path, index]));
+    else if (isPlainObject(node)) for (const [key, value] of Object.entries(node)) visit(value, [...path, key]);
+  };
+  visit(document, []);
+}
+
+/**
+ * Sets `object[key]` as an own property, as JSON.parse would: a plain `object[key] = value` with
+ * the key `__proto__` (a legal property name in a spec or a request) would set the prototype.
+ */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The own properties of every part, later ones winning (Object.assign without its `__proto__` setter). */
+export function mergeOwn(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) for (const [key, value] of Object.entries(part)) setOwn(merged, key, value);
+  return merged;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

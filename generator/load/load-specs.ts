@@ -4,7 +4,7 @@ import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
 import { fileProblem, InputError, SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
-import { checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
+import { checkFiniteNumbers, checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
 import { decodePointer, encodePointer, getAtPointer } from "./json-pointer.js";
 import { decodeSpec, findUnreadable, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
 
@@ -180,6 +180,7 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
   if ("invalid" in parsedId) fail({ pointer: "/info/x-fal-metadata/endpointId", reason: parsedId.invalid });
 
   const findings: Finding[] = [];
+  checkFiniteNumbers(root, findings);
   checkRefs(root, findings);
   const schemas = getAtPointer(root, "/components/schemas") as Record<string, unknown>;
   for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings);

@@ -1,6 +1,11 @@
 import type { LoadedSpec } from "../load/load-specs.js";
 import { isPlainObject } from "../load/check-schemas.js";
+import { collectRefs } from "../load/check-refs.js";
 import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
+import { encodePointer } from "../load/json-pointer.js";
+import { inputExample, pruneToDeclared } from "./examples.js";
+import { withValidExamples } from "./json-schema.js";
+import { createSchemaCheck } from "./schema-check.js";
 import { normalizeSchema } from "./normalize-schema.js";
 
 export type JsonSchema = Record<string, unknown>;
@@ -32,11 +37,19 @@ export interface EndpointModel {
   baseName: string;
   input: SchemaModel;
   output: SchemaModel;
-  /** Every schema of the spec: Input, Output, then the rest by name. */
+  /**
+   * Every schema of the spec (Input, Output, then the rest by name) but fal's `QueueStatus`, which
+   * describes the queue, not the model: the package root exports the runtime's `QueueStatus`.
+   */
   schemas: SchemaModel[];
-  /** A complete input and output example, when the spec gives one. */
-  inputExample: unknown;
-  outputExample: unknown;
+  /**
+   * A complete input the Input type accepts: the spec's example kept to declared keys and valid
+   * values, each missing required field synthesized (model/examples.ts); undefined when the
+   * Input schema admits no value that could be built.
+   */
+  inputExample: Record<string, unknown> | undefined;
+  /** Whether `inputExample` is the spec's own example, unchanged (the README prefers such an endpoint). */
+  inputExampleAsGiven: boolean;
   /** Package-relative locations. */
   moduleDir: string;
   subpath: string;
@@ -44,10 +57,10 @@ export interface EndpointModel {
 }
 
 /** What the package-level files (manifest, README, all.ts) need of an endpoint: small enough to keep in the cache's index. */
-export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath">;
+export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath" | "inputExampleAsGiven">;
 
-export function packageEntry({ id, category, moduleDir, subpath, docPath }: EndpointModel): PackageEntry {
-  return { id, category, moduleDir, subpath, docPath };
+export function packageEntry({ id, category, moduleDir, subpath, docPath, inputExampleAsGiven }: EndpointModel): PackageEntry {
+  return { id, category, moduleDir, subpath, docPath, inputExampleAsGiven };
 }
 
 const BOILERPLATE_DESCRIPTION = /^The OpenAPI schema for the .* queue\.$/;
@@ -57,7 +70,8 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
   const parts = parseEndpointId(id);
   if ("invalid" in parts) throw new Error(parts.invalid); // the loader has already refused these
   const metadata = (document.info["x-fal-metadata"] ?? {}) as Record<string, unknown>;
-  const rawSchemas = document.components.schemas;
+  const check = createSchemaCheck(document);
+  const rawSchemas = withValidExamples(queueSchemasDropped(document.components.schemas), check.isValid, (pointer, value) => pruneToDeclared(check.document, pointer, value));
   const identifiers = typeIdentifiers(Object.keys(rawSchemas));
   const modelOf = (name: string): SchemaModel => ({
     name,
@@ -70,6 +84,7 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     .filter((name) => name !== input.name && name !== output.name)
     .sort(compareNames)
     .map(modelOf);
+  const example = inputExample(check, encodePointer(["components", "schemas", spec.inputSchemaName]), exampleOf(input.schema));
   const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
   return {
     id,
@@ -86,13 +101,23 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
     input,
     output,
     schemas: [input, output, ...rest],
-    inputExample: exampleOf(input.schema),
-    outputExample: exampleOf(output.schema),
+    inputExample: example.value,
+    inputExampleAsGiven: example.asGiven,
     moduleDir: endpointModuleDir(id),
     subpath: endpointSubpath(id),
     docPath: endpointDocPath(id),
   };
 }
+
+/** The schemas without fal's `QueueStatus`, unless another schema refers to it. */
+function queueSchemasDropped(schemas: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(schemas, QUEUE_STATUS)) return schemas;
+  const rest = Object.fromEntries(Object.entries(schemas).filter(([name]) => name !== QUEUE_STATUS));
+  const referenced = collectRefs(rest).some(({ ref }) => ref === `#/components/schemas/${QUEUE_STATUS}`);
+  return referenced ? schemas : rest;
+}
+
+const QUEUE_STATUS = "QueueStatus";
 
 /** Code-unit order, so the result is the same under every locale. */
 export function compareNames(a: string, b: string): number {

@@ -36,7 +36,7 @@ export function mapSchemas(schema: unknown, transform: (schema: Schema) => Schem
   for (const key of ["items", "additionalProperties", "not"]) {
     if (isPlainObject(next[key])) next[key] = mapSchemas(next[key], transform);
   }
-  for (const key of ["anyOf", "oneOf", "allOf"]) {
+  for (const key of ["anyOf", "oneOf", "allOf", "prefixItems"]) {
     if (Array.isArray(next[key])) next[key] = (next[key] as unknown[]).map((member) => mapSchemas(member, transform));
   }
   return transform(next);

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
+import { setOwn } from "../load/check-schemas.js";
 import { getAtPointer } from "../load/json-pointer.js";
 import type { SimulatedEndpoint } from "./endpoint-registry.js";
 import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
@@ -191,7 +192,7 @@ function withDefaults(endpoint: SimulatedEndpoint, input: Record<string, unknown
   const schema = getAtPointer(endpoint.validator.document, endpoint.inputPointer) as { properties?: Record<string, { default?: unknown }> } | undefined;
   const result = { ...input };
   for (const [key, property] of Object.entries(schema?.properties ?? {})) {
-    if (!(key in result) && property && typeof property === "object" && "default" in property) result[key] = structuredClone(property.default);
+    if (!Object.hasOwn(result, key) && property && typeof property === "object" && "default" in property) setOwn(result, key, structuredClone(property.default));
   }
   return result;
 }
@@ -212,9 +213,12 @@ export function synthesizeOutput(sim: SimulatorContext, endpoint: SimulatedEndpo
       seed: shape.seed,
       inferenceSeconds,
     });
+    // An output the spec refuses is never served: the client would be tested against a lie.
     const problems = endpoint.validator.errors(endpoint.outputPointer, output);
     if (problems.length > 0) {
-      process.stderr.write(`fal simulator: output for ${endpoint.endpointId} does not match ${endpoint.spec.outputSchemaName}: ${JSON.stringify(problems.slice(0, 3))}\n`);
+      const detail = `Simulated output does not match ${endpoint.spec.outputSchemaName}: ${problems.slice(0, 3).map((problem) => `${problem.instancePath || "/"} ${problem.message}`).join("; ")}`;
+      process.stderr.write(`fal simulator: ${endpoint.endpointId}: ${detail}\n`);
+      return { ok: false, status: 500, errorType: "runner_server_error", detail };
     }
     return { ok: true, output };
   } catch (error) {

@@ -1,9 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { encodePointer } from "../load/json-pointer.js";
+import { toJsonSchemaDocument } from "../model/json-schema.js";
+import type { SchemaCheck } from "../model/schema-check.js";
 
 // ajv-formats is CommonJS: under ESM its plugin function may arrive wrapped in `default`.
-type FormatsPlugin = (ajv: Ajv) => Ajv;
+type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
@@ -12,24 +14,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Validates values against any schema of one spec document, named by its JSON pointer. The whole
- * document is registered once, so local `#/components/...` refs resolve as they are written; fal's
- * JSON Schema habits (`anyOf [..., {type: "null"}]`, numeric `exclusiveMinimum`, `examples`
- * arrays, `x-` keywords) are what ajv's default draft expects, with strict mode off.
+ * document is registered once, so local `#/components/...` refs resolve as they are written. Its
+ * schemas are read as JSON Schema 2020-12 (fal's habits: `anyOf [..., {type: "null"}]`, numeric
+ * `exclusiveMinimum`, `prefixItems`), OpenAPI's `nullable` rewritten (model/json-schema.ts); `x-`
+ * keywords are ignored, with strict mode off.
  */
-export interface SchemaValidator {
-  /** The document the pointers point into. */
-  readonly document: object;
+export interface SchemaValidator extends SchemaCheck {
   /** Errors of `value` against the schema at `pointer` (e.g. `/components/schemas/FluxDevInput`), or [] when valid. */
   errors(pointer: string, value: unknown): ErrorObject[];
-  isValid(pointer: string, value: unknown): boolean;
 }
 
-export function createSchemaValidator(document: object): SchemaValidator {
-  const ajv = new Ajv({
+export function createSchemaValidator(openApiDocument: object): SchemaValidator {
+  const document = toJsonSchemaDocument(openApiDocument);
+  const ajv = new Ajv2020({
     strict: false,
     allErrors: true,
     validateSchema: false,
     inlineRefs: false,
+    // A property named like an Object.prototype member (`constructor`) is absent unless the value has it.
+    ownProperties: true,
     logger: false,
     formats: { binary: true, uuid4: UUID },
   });

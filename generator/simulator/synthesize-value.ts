@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { encodePointer, getAtPointer } from "../load/json-pointer.js";
-import type { SchemaValidator } from "./schema-validator.js";
+import { mergeOwn, setOwn } from "../load/check-schemas.js";
+import { propertyPointer } from "../model/json-schema.js";
+import type { SchemaCheck } from "../model/schema-check.js";
 
 /** Kinds of media a file object can hold; each is served with real (or placeholder) bytes. */
 export type FileKind = "image" | "audio" | "video" | "model" | "other";
@@ -21,7 +23,7 @@ export interface FileSink {
 }
 
 export interface SynthesisContext {
-  validator: SchemaValidator;
+  validator: SchemaCheck;
   /** The submitted input (defaults applied): top-level output fields of the same name echo it. */
   input: Record<string, unknown>;
   /** Where file URLs come from; without it (example inputs) file URLs are left as the spec shows them. */
@@ -46,6 +48,9 @@ interface Hints {
 }
 
 const MAX_DEPTH = 12;
+/** One value of each JSON type, tried last. */
+const PLAIN_VALUES: readonly unknown[] = ["value", 1, 0.5, true, null, [], {}];
+const EXAMPLE_FILES: Record<FileKind, string> = { image: "input.png", audio: "input.mp3", video: "input.mp4", model: "input.glb", other: "input.bin" };
 const NULL_SCHEMA = (schema: unknown) => isSchema(schema) && schema.type === "null";
 
 /**
@@ -54,9 +59,10 @@ const NULL_SCHEMA = (schema: unknown) => isSchema(schema) && schema.type === "nu
  * otherwise the value is built from the schema: required properties (plus optional ones that have
  * examples or defaults), enums, numeric limits, `minItems`, the first non-null `anyOf` branch and
  * common formats. Top-level output fields named like input fields echo the input (`seed`, `prompt`).
+ * `key` names the property the value is for (a field, not a whole output).
  */
-export function synthesizeValue(pointer: string, context: SynthesisContext): unknown {
-  return new Synthesizer(context).generate(pointer, { examples: [], depth: 0, index: 0 });
+export function synthesizeValue(pointer: string, context: SynthesisContext, key?: string): unknown {
+  return new Synthesizer(context).generate(pointer, { key, examples: [], depth: key === undefined ? 0 : 1, index: 0 });
 }
 
 class Synthesizer {
@@ -79,16 +85,17 @@ class Synthesizer {
     if (Array.isArray(node.allOf) && node.allOf.length > 0) return this.generateAllOf(pointer, node, nested);
     for (const union of ["anyOf", "oneOf"] as const) {
       const branches = node[union];
-      if (Array.isArray(branches) && branches.length > 0) {
-        const index = branches.findIndex((branch) => !NULL_SCHEMA(branch));
-        return index < 0 ? null : this.generate(`${pointer}/${union}/${index}`, nested);
-      }
+      if (Array.isArray(branches) && branches.length > 0) return this.generateUnion(pointer, union, branches, nested);
     }
     if ("const" in node) return node.const;
-    if (Array.isArray(node.enum) && node.enum.length > 0) return node.enum.includes(node.default) ? node.default : node.enum[0];
+    if (Array.isArray(node.enum) && node.enum.length > 0) {
+      // The default if the enum has it, else the first value the whole schema accepts (`type` applies too).
+      const candidates = node.enum.includes(node.default) ? [node.default, ...node.enum] : node.enum;
+      return candidates.find((value) => this.context.validator.isValid(pointer, value)) ?? candidates[0];
+    }
     const type = schemaType(node);
-    if (type === "object") return this.generateObject(pointer, node, nested);
-    if (type === "array") return this.generateArray(pointer, node, nested);
+    if (type === "object") return this.orSmaller(pointer, this.generateObject(pointer, node, nested));
+    if (type === "array") return this.orSmaller(pointer, this.generateArray(pointer, node, nested));
     if ("default" in node && this.context.validator.isValid(pointer, node.default)) return structuredClone(node.default);
     switch (type) {
       case "string":
@@ -103,6 +110,22 @@ class Synthesizer {
       default:
         return {};
     }
+  }
+
+  /**
+   * `value`, or when the schema refuses it (an optional field or an array item no value fits), the
+   * same without them: the object with its required fields only, the array at `minItems`.
+   */
+  private orSmaller(pointer: string, value: unknown): unknown {
+    if (this.context.validator.isValid(pointer, value)) return value;
+    const node = getAtPointer(this.document, pointer) as Schema;
+    let smaller: unknown;
+    if (Array.isArray(value)) smaller = value.slice(0, typeof node.minItems === "number" ? node.minItems : 0);
+    else if (isSchema(value)) {
+      const required = new Set(Array.isArray(node.required) ? node.required : []);
+      smaller = Object.fromEntries(Object.entries(value).filter(([key]) => required.has(key)));
+    }
+    return smaller !== undefined && this.context.validator.isValid(pointer, smaller) ? smaller : value;
   }
 
   /** An example, with its file URLs pointed at the simulator, or undefined when it is not usable. */
@@ -125,19 +148,70 @@ class Synthesizer {
       const file = this.context.files!.create(kindOf([value.content_type, value.file_name, value.url, hints.key], "width" in value && "height" in value), hints.index);
       const updated: Record<string, unknown> = { ...value, url: file.url };
       for (const key of ["content_type", "file_name", "file_size", "width", "height"] as const) {
-        if (key in value && file[key] !== undefined) updated[key] = file[key];
+        if (key in value && file[key] !== undefined) setOwn(updated, key, file[key]);
       }
       return updated;
     }
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.replaceFiles(item, { ...hints, key })]));
   }
 
+  /**
+   * The first branch whose value the whole schema accepts (siblings apply too, and `oneOf` must
+   * match exactly one); null branches last, or first once deep enough that a recursive schema
+   * must end.
+   */
+  private generateUnion(pointer: string, union: "anyOf" | "oneOf", branches: unknown[], hints: Hints): unknown {
+    const order = branches.map((_, index) => index);
+    const deep = hints.depth >= MAX_DEPTH / 2;
+    order.sort((a, b) => Number(NULL_SCHEMA(branches[a]) !== deep) - Number(NULL_SCHEMA(branches[b]) !== deep));
+    let first: unknown;
+    for (const [position, index] of order.entries()) {
+      const value = NULL_SCHEMA(branches[index]) ? null : this.generate(`${pointer}/${union}/${index}`, hints);
+      if (position === 0) first = value;
+      if (this.context.validator.isValid(pointer, value)) return value;
+    }
+    // An empty map or list can fit several `oneOf` branches at once: one entry tells them apart.
+    for (const index of order) {
+      const value = this.withOneEntry(`${pointer}/${union}/${index}`, hints);
+      if (value !== undefined && this.context.validator.isValid(pointer, value)) return value;
+    }
+    // A branch that allows anything (`{}`) still needs a value the other `oneOf` branches refuse.
+    return PLAIN_VALUES.find((value) => this.context.validator.isValid(pointer, value)) ?? first;
+  }
+
+  /** A value of the schema at `pointer` with one more property (optional or additional) or one item, if it takes one. */
+  private withOneEntry(pointer: string, hints: Hints, depth = 0): unknown {
+    const node = getAtPointer(this.document, pointer);
+    if (!isSchema(node) || depth > 8) return undefined;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) return this.withOneEntry(node.$ref.slice(1), hints, depth + 1);
+    const value = this.generate(pointer, hints);
+    const next = { ...hints, depth: hints.depth + 1 };
+    if (isSchema(value)) {
+      // An optional property first, else an additional one.
+      const optional = Object.keys(isSchema(node.properties) ? node.properties : {}).find((key) => !Object.hasOwn(value, key));
+      if (optional !== undefined) {
+        return mergeOwn(value, { [optional]: this.generate(`${pointer}/properties/${encodePointer([optional]).slice(1)}`, { ...next, key: optional }) });
+      }
+      if (isSchema(node.additionalProperties)) return mergeOwn(value, { value: this.generate(`${pointer}/additionalProperties`, { ...next, key: "value" }) });
+      if (node.additionalProperties !== false) return mergeOwn(value, { value: "value" });
+    }
+    if (Array.isArray(value) && value.length === 0 && isSchema(node.items)) return [this.generate(`${pointer}/items`, next)];
+    return undefined;
+  }
+
   private generateAllOf(pointer: string, node: Schema, hints: Hints): unknown {
     const parts = (node.allOf as unknown[]).map((_, index) => this.generate(`${pointer}/allOf/${index}`, hints));
-    if (parts.length === 1 && !node.properties) return parts[0];
+    if (parts.length === 1 && !node.properties && !Array.isArray(node.required)) return parts[0];
     if (parts.every((part) => isSchema(part))) {
       const own = node.properties ? this.generateObject(pointer, node, hints) : {};
-      return Object.assign({}, ...parts, own);
+      const merged = mergeOwn(...(parts as Schema[]), own as Schema);
+      // `required` beside allOf can name a property a member declares but does not require.
+      for (const key of Array.isArray(node.required) ? (node.required as unknown[]) : []) {
+        if (typeof key !== "string" || Object.hasOwn(merged, key)) continue;
+        const at = propertyPointer(this.document, pointer, key);
+        setOwn(merged, key, at ? this.generate(at, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null);
+      }
+      return merged;
     }
     return parts[0];
   }
@@ -148,16 +222,20 @@ class Synthesizer {
     if (hints.depth >= MAX_DEPTH) return {};
     const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
     const result: Record<string, unknown> = {};
+    // Required names no property declares take a value of `additionalProperties` (any value without it).
+    for (const key of [...required].filter((name) => !Object.hasOwn(properties, name))) {
+      setOwn(result, key, isSchema(node.additionalProperties) ? this.generate(`${pointer}/additionalProperties`, { key, examples: [], depth: hints.depth + 1, index: 0 }) : null);
+    }
     for (const [key, property] of orderedEntries(node, properties)) {
-      const propertyPointer = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
-      const echoed = this.echo(key, propertyPointer, hints);
+      const propertyAt = `${pointer}/properties/${encodePointer([key]).slice(1)}`;
+      const echoed = this.echo(key, propertyAt, hints);
       if (echoed !== undefined) {
-        result[key] = echoed;
+        setOwn(result, key, echoed);
         continue;
       }
       const useful = required.has(key) || (isSchema(property) && (ownExamples(property).length > 0 || "default" in property));
       if (!useful) continue;
-      result[key] = this.generate(propertyPointer, { key, examples: [], depth: hints.depth + 1, index: 0 });
+      setOwn(result, key, this.generate(propertyAt, { key, examples: [], depth: hints.depth + 1, index: 0 }));
     }
     if (Object.keys(properties).length === 0 && isSchema(node.additionalProperties) && hints.key === "timings") {
       const timings = { inference: this.context.inferenceSeconds };
@@ -186,31 +264,38 @@ class Synthesizer {
     const result: Record<string, unknown> = {};
     for (const [key] of orderedEntries(node, properties)) {
       const value = (file as unknown as Record<string, unknown>)[key];
-      if (value !== undefined) result[key] = value;
+      if (value !== undefined) setOwn(result, key, value);
       else if (required.has(key)) {
-        result[key] = this.generate(`${pointer}/properties/${encodePointer([key]).slice(1)}`, { key, examples: [], depth: hints.depth + 1, index: 0 });
+        setOwn(result, key, this.generate(`${pointer}/properties/${encodePointer([key]).slice(1)}`, { key, examples: [], depth: hints.depth + 1, index: 0 }));
       }
     }
     return result;
   }
 
+  /** Tuple elements (`prefixItems`) first, then `items` up to the count wanted; nothing beyond `minItems` once deep. */
   private generateArray(pointer: string, node: Schema, hints: Hints): unknown {
-    const itemsPointer = isSchema(node.items) ? `${pointer}/items` : undefined;
-    if (!itemsPointer || hints.depth >= MAX_DEPTH) return [];
-    const counted = this.isFileSchema(itemsPointer) || hints.key === "has_nsfw_concepts";
+    const prefix = Array.isArray(node.prefixItems) ? node.prefixItems.length : 0;
+    const itemsPointer = isSchema(node.items) ? `${pointer}/items` : node.items === false ? undefined : "";
     const minItems = typeof node.minItems === "number" ? node.minItems : 0;
     const maxItems = typeof node.maxItems === "number" ? node.maxItems : Infinity;
-    const length = Math.max(minItems, Math.min(maxItems, counted ? this.context.count : 1));
-    return Array.from({ length }, (_, index) => this.generate(itemsPointer, { key: hints.key, examples: [], depth: hints.depth + 1, index }));
+    const counted = itemsPointer !== undefined && itemsPointer !== "" && (this.isFileSchema(itemsPointer) || hints.key === "has_nsfw_concepts");
+    const wanted = hints.depth >= MAX_DEPTH ? 0 : prefix > 0 ? prefix : itemsPointer ? (counted ? this.context.count : 1) : 0;
+    const length = Math.max(minItems, Math.min(maxItems, wanted, itemsPointer === undefined ? prefix : Infinity));
+    return Array.from({ length }, (_, index) => {
+      const at = index < prefix ? `${pointer}/prefixItems/${index}` : itemsPointer;
+      return at ? this.generate(at, { key: hints.key, examples: [], depth: hints.depth + 1, index }) : null;
+    });
   }
 
   private generateString(pointer: string, node: Schema, hints: Hints): string {
-    const format = typeof node.format === "string" ? node.format : undefined;
+    let format = typeof node.format === "string" ? node.format : undefined;
     const key = hints.key ?? "value";
     if (this.context.files && (format === "uri" || format === "url" || /(^|_)urls?$/.test(key))) {
       return this.context.files.create(kindOf([key], false), hints.index).url;
     }
     let value: string;
+    // Without a file store (an example input), a URL field still gets a URL of its kind of media.
+    if (!this.context.files && /(^|_)urls?$/.test(key)) format ??= "uri";
     switch (format) {
       case "date-time":
         value = new Date().toISOString();
@@ -230,7 +315,7 @@ class Synthesizer {
         break;
       case "uri":
       case "url":
-        value = "https://example.com/simulated";
+        value = `https://example.com/${EXAMPLE_FILES[kindOf([key], false)]}`;
         break;
       default:
         value = `Simulated ${key.replace(/_/g, " ")}`;
@@ -293,7 +378,7 @@ function schemaType(node: Schema): string | undefined {
   const type = Array.isArray(node.type) ? node.type.find((entry) => entry !== "null") ?? node.type[0] : node.type;
   if (typeof type === "string") return type;
   if (isSchema(node.properties) || isSchema(node.additionalProperties)) return "object";
-  if (node.items !== undefined) return "array";
+  if (node.items !== undefined || node.prefixItems !== undefined) return "array";
   return undefined;
 }
 

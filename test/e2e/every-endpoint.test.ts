@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { exampleInput } from "../../generator/emit/usage-example.js";
+
 import { loadSpecs } from "../../generator/load/load-specs.js";
 import { buildEndpointModel, type EndpointModel } from "../../generator/model/endpoint-model.js";
 import { createSchemaValidator, schemaPointer } from "../../generator/simulator/schema-validator.js";
@@ -55,7 +55,7 @@ test("specs/ holds the 13 captured endpoints", () => {
 
 describe.each(models.map((model, index) => [model.id, model, specs[index]!] as const))("%s", (_id, model, spec) => {
   const client = () => createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl });
-  const input = exampleInput(model);
+  const input = model.inputExample!; // every spec of this repo has one
 
   test.each(["polling", "streaming"] as const)("subscribe (%s) returns an output valid against the Output schema", async (mode) => {
     const endpoint = await load(model);

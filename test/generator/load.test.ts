@@ -91,3 +91,30 @@ describe("parsing", () => {
     expect(lineOfPointer(source, "/a/missing")).toBe(2);
   });
 });
+
+describe("non-finite numbers (1e400 parses as Infinity) are refused where they stand", () => {
+  const text = (enumValue: string, defaultValue: string) =>
+    JSON.stringify(falSpec(ID), null, 2).replace(/"examples": \[\s*"a red fox"\s*\]/, `"enum": [1, ${enumValue}],\n"default": ${defaultValue}`);
+  test.each([
+    ["an enum value", "1e400", "2", "/components/schemas/TestModelInput/properties/prompt/enum/1"],
+    ["a default", "2", "-1e400", "/components/schemas/TestModelInput/properties/prompt/default"],
+  ])("%s", (_what, enumValue, defaultValue, pointer) => {
+    const source = { file: "specs/test.json", text: text(enumValue, defaultValue), isJson: true };
+    expect(source.text).toContain(enumValue === "1e400" ? "1e400" : "-1e400");
+    try {
+      validateSpec(source, parseSpecText(source));
+      throw new Error("expected the spec to be refused");
+    } catch (error) {
+      expect(error).toBeInstanceOf(SpecError);
+      const message = (error as SpecError).message;
+      expect(message).toContain(`(at #${pointer})`);
+      expect(message).toMatch(/specs\/test\.json:\d+ /);
+      expect(message).toContain("is not a finite number");
+    }
+  });
+  test("in YAML too", () => {
+    const source = { file: "specs/test.yaml", text: "openapi: 3.0.4\ninfo:\n  x-fal-metadata:\n    endpointId: fal-ai/test/model\n  x-limit: .inf\npaths: {}\ncomponents:\n  schemas: {}\n", isJson: false };
+    expect(() => validateSpec(source, parseSpecText(source))).toThrow(/specs\/test\.yaml:5 \(at #\/info\/x-limit\): Infinity is not a finite number/);
+  });
+});
+

@@ -7,9 +7,11 @@ type WithFiles<V> = V extends readonly string[] ? (V[number] | FileData)[] : V;
 /**
 * `T` where every `*_url` string also takes file contents and every `*_urls` array takes them as
 * elements, at any depth. One homomorphic mapped type: it keeps optionality (a missing required
-* property stays an error), maps arrays element-wise and leaves primitives alone.
+* property stays an error), maps arrays element-wise and leaves primitives alone. `unknown` (a
+* schema that allows any value) stays `unknown`: mapped over its no keys it would become `{}`; so
+* do function types (an optional `toString` property also admits `Object.prototype.toString`).
 */
-export type InputWithFiles<T> = { [K in keyof T]: K extends `${string}_url` ? WithFile<T[K]> : K extends `${string}_urls` ? WithFiles<T[K]> : InputWithFiles<T[K]> };
+export type InputWithFiles<T> = unknown extends T ? T : T extends (...args: never[]) => unknown ? T : { [K in keyof T]: K extends `${string}_url` ? WithFile<T[K]> : K extends `${string}_urls` ? WithFiles<T[K]> : InputWithFiles<T[K]> };
 /**
 * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
 * uploaded: that saves the two storage round trips, while the submit body, which is never retried

@@ -100,20 +100,7 @@ export interface components {
 			*/
 			loras?: components["schemas"]["LoraWeight"][];
 		};
-		/**
-		* QwenImageOutput
-		* @example {
-		*       "images": [
-		*         {
-		*           "height": 768,
-		*           "content_type": "image/jpeg",
-		*           "url": "https://v3.fal.media/files/rabbit/KoIbq6nhDBDPxDQrivW-m.png",
-		*           "width": 1024
-		*         }
-		*       ],
-		*       "prompt": ""
-		*     }
-		*/
+		/** QwenImageOutput */
 		QwenImageOutput: {
 			/**
 			* Images
@@ -190,31 +177,25 @@ export interface components {
 			*/
 			scale?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** Timings */
 		Timings: {
 			[key: string]: number;
 		};
 	};
 }
+/** The input of `fal-ai/qwen-image`. */
+export type QwenImageInput = components["schemas"]["QwenImageInput"];
+/** The output of `fal-ai/qwen-image`. */
+export type QwenImageOutput = components["schemas"]["QwenImageOutput"];
+/** The `Image` type of `fal-ai/qwen-image`. */
+export type Image = components["schemas"]["Image"];
+/** The `ImageSize` type of `fal-ai/qwen-image`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `LoraWeight` type of `fal-ai/qwen-image`. */
+export type LoraWeight = components["schemas"]["LoraWeight"];
+/** The `Timings` type of `fal-ai/qwen-image`. */
+export type Timings = components["schemas"]["Timings"];
+/** What `fal-ai/qwen-image` takes: the same type as {@link QwenImageInput}. */
+export type Input = QwenImageInput;
+/** What `fal-ai/qwen-image` returns: the same type as {@link QwenImageOutput}. */
+export type Output = QwenImageOutput;

@@ -162,28 +162,6 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -210,3 +188,21 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/character`. */
+export type IdeogramCharacterInput = components["schemas"]["IdeogramCharacterInput"];
+/** The output of `fal-ai/ideogram/character`. */
+export type IdeogramCharacterOutput = components["schemas"]["IdeogramCharacterOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/character`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/character`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/character`. */
+export type File = components["schemas"]["File"];
+/** The `ImageSize` type of `fal-ai/ideogram/character`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `RGBColor` type of `fal-ai/ideogram/character`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/character` takes: the same type as {@link IdeogramCharacterInput}. */
+export type Input = IdeogramCharacterInput;
+/** What `fal-ai/ideogram/character` returns: the same type as {@link IdeogramCharacterOutput}. */
+export type Output = IdeogramCharacterOutput;

@@ -186,28 +186,6 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -234,3 +212,21 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/v3`. */
+export type IdeogramV3Input = components["schemas"]["IdeogramV3Input"];
+/** The output of `fal-ai/ideogram/v3`. */
+export type IdeogramV3Output = components["schemas"]["IdeogramV3Output"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3`. */
+export type File = components["schemas"]["File"];
+/** The `ImageSize` type of `fal-ai/ideogram/v3`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3` takes: the same type as {@link IdeogramV3Input}. */
+export type Input = IdeogramV3Input;
+/** What `fal-ai/ideogram/v3` returns: the same type as {@link IdeogramV3Output}. */
+export type Output = IdeogramV3Output;

@@ -164,27 +164,19 @@ export interface components {
 			*/
 			text_tokens?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 	};
 }
+/** The input of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type GptImage1TextToImageByokInput = components["schemas"]["GptImage1TextToImageByokInput"];
+/** The output of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type GptImage1TextToImageByokOutput = components["schemas"]["GptImage1TextToImageByokOutput"];
+/** The `Image` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type Image = components["schemas"]["Image"];
+/** The `OpenAIUsage` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type OpenAIUsage = components["schemas"]["OpenAIUsage"];
+/** The `OpenAIUsageInputTokensDetails` type of `fal-ai/gpt-image-1/text-to-image/byok`. */
+export type OpenAIUsageInputTokensDetails = components["schemas"]["OpenAIUsageInputTokensDetails"];
+/** What `fal-ai/gpt-image-1/text-to-image/byok` takes: the same type as {@link GptImage1TextToImageByokInput}. */
+export type Input = GptImage1TextToImageByokInput;
+/** What `fal-ai/gpt-image-1/text-to-image/byok` returns: the same type as {@link GptImage1TextToImageByokOutput}. */
+export type Output = GptImage1TextToImageByokOutput;

@@ -143,28 +143,6 @@ export interface components {
 			*/
 			file_size?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -191,3 +169,19 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/character/edit`. */
+export type IdeogramCharacterEditInput = components["schemas"]["IdeogramCharacterEditInput"];
+/** The output of `fal-ai/ideogram/character/edit`. */
+export type IdeogramCharacterEditOutput = components["schemas"]["IdeogramCharacterEditOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/character/edit`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/character/edit`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/character/edit`. */
+export type File = components["schemas"]["File"];
+/** The `RGBColor` type of `fal-ai/ideogram/character/edit`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/character/edit` takes: the same type as {@link IdeogramCharacterEditInput}. */
+export type Input = IdeogramCharacterEditInput;
+/** What `fal-ai/ideogram/character/edit` returns: the same type as {@link IdeogramCharacterEditOutput}. */
+export type Output = IdeogramCharacterEditOutput;

@@ -173,28 +173,6 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -221,3 +199,21 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/character/remix`. */
+export type IdeogramCharacterRemixInput = components["schemas"]["IdeogramCharacterRemixInput"];
+/** The output of `fal-ai/ideogram/character/remix`. */
+export type IdeogramCharacterRemixOutput = components["schemas"]["IdeogramCharacterRemixOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/character/remix`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/character/remix`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/character/remix`. */
+export type File = components["schemas"]["File"];
+/** The `ImageSize` type of `fal-ai/ideogram/character/remix`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `RGBColor` type of `fal-ai/ideogram/character/remix`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/character/remix` takes: the same type as {@link IdeogramCharacterRemixInput}. */
+export type Input = IdeogramCharacterRemixInput;
+/** What `fal-ai/ideogram/character/remix` returns: the same type as {@link IdeogramCharacterRemixOutput}. */
+export type Output = IdeogramCharacterRemixOutput;

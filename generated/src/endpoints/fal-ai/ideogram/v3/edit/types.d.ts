@@ -130,28 +130,6 @@ export interface components {
 			*/
 			file_size?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -178,3 +156,19 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/v3/edit`. */
+export type IdeogramV3EditInput = components["schemas"]["IdeogramV3EditInput"];
+/** The output of `fal-ai/ideogram/v3/edit`. */
+export type IdeogramV3EditOutput = components["schemas"]["IdeogramV3EditOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3/edit`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3/edit`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3/edit`. */
+export type File = components["schemas"]["File"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3/edit`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3/edit` takes: the same type as {@link IdeogramV3EditInput}. */
+export type Input = IdeogramV3EditInput;
+/** What `fal-ai/ideogram/v3/edit` returns: the same type as {@link IdeogramV3EditOutput}. */
+export type Output = IdeogramV3EditOutput;

@@ -142,28 +142,6 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -190,3 +168,21 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/v3/reframe`. */
+export type IdeogramV3ReframeInput = components["schemas"]["IdeogramV3ReframeInput"];
+/** The output of `fal-ai/ideogram/v3/reframe`. */
+export type IdeogramV3ReframeOutput = components["schemas"]["IdeogramV3ReframeOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3/reframe`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3/reframe`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3/reframe`. */
+export type File = components["schemas"]["File"];
+/** The `ImageSize` type of `fal-ai/ideogram/v3/reframe`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3/reframe`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3/reframe` takes: the same type as {@link IdeogramV3ReframeInput}. */
+export type Input = IdeogramV3ReframeInput;
+/** What `fal-ai/ideogram/v3/reframe` returns: the same type as {@link IdeogramV3ReframeOutput}. */
+export type Output = IdeogramV3ReframeOutput;

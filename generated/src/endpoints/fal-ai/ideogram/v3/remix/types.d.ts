@@ -160,28 +160,6 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -208,3 +186,21 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/v3/remix`. */
+export type IdeogramV3RemixInput = components["schemas"]["IdeogramV3RemixInput"];
+/** The output of `fal-ai/ideogram/v3/remix`. */
+export type IdeogramV3RemixOutput = components["schemas"]["IdeogramV3RemixOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3/remix`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3/remix`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3/remix`. */
+export type File = components["schemas"]["File"];
+/** The `ImageSize` type of `fal-ai/ideogram/v3/remix`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3/remix`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3/remix` takes: the same type as {@link IdeogramV3RemixInput}. */
+export type Input = IdeogramV3RemixInput;
+/** What `fal-ai/ideogram/v3/remix` returns: the same type as {@link IdeogramV3RemixOutput}. */
+export type Output = IdeogramV3RemixOutput;

@@ -131,28 +131,6 @@ export interface components {
 			*/
 			file_size?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 		/** RGBColor */
 		RGBColor: {
 			/**
@@ -179,3 +157,19 @@ export interface components {
 		};
 	};
 }
+/** The input of `fal-ai/ideogram/v3/replace-background`. */
+export type IdeogramV3ReplaceBackgroundInput = components["schemas"]["IdeogramV3ReplaceBackgroundInput"];
+/** The output of `fal-ai/ideogram/v3/replace-background`. */
+export type IdeogramV3ReplaceBackgroundOutput = components["schemas"]["IdeogramV3ReplaceBackgroundOutput"];
+/** The `ColorPalette` type of `fal-ai/ideogram/v3/replace-background`. */
+export type ColorPalette = components["schemas"]["ColorPalette"];
+/** The `ColorPaletteMember` type of `fal-ai/ideogram/v3/replace-background`. */
+export type ColorPaletteMember = components["schemas"]["ColorPaletteMember"];
+/** The `File` type of `fal-ai/ideogram/v3/replace-background`. */
+export type File = components["schemas"]["File"];
+/** The `RGBColor` type of `fal-ai/ideogram/v3/replace-background`. */
+export type RGBColor = components["schemas"]["RGBColor"];
+/** What `fal-ai/ideogram/v3/replace-background` takes: the same type as {@link IdeogramV3ReplaceBackgroundInput}. */
+export type Input = IdeogramV3ReplaceBackgroundInput;
+/** What `fal-ai/ideogram/v3/replace-background` returns: the same type as {@link IdeogramV3ReplaceBackgroundOutput}. */
+export type Output = IdeogramV3ReplaceBackgroundOutput;

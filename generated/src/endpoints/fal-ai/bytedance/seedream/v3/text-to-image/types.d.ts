@@ -142,27 +142,17 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 	};
 }
+/** The input of `fal-ai/bytedance/seedream/v3/text-to-image`. */
+export type BytedanceSeedreamV3TextToImageInput = components["schemas"]["BytedanceSeedreamV3TextToImageInput"];
+/** The output of `fal-ai/bytedance/seedream/v3/text-to-image`. */
+export type BytedanceSeedreamV3TextToImageOutput = components["schemas"]["BytedanceSeedreamV3TextToImageOutput"];
+/** The `Image` type of `fal-ai/bytedance/seedream/v3/text-to-image`. */
+export type Image = components["schemas"]["Image"];
+/** The `ImageSize` type of `fal-ai/bytedance/seedream/v3/text-to-image`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** What `fal-ai/bytedance/seedream/v3/text-to-image` takes: the same type as {@link BytedanceSeedreamV3TextToImageInput}. */
+export type Input = BytedanceSeedreamV3TextToImageInput;
+/** What `fal-ai/bytedance/seedream/v3/text-to-image` returns: the same type as {@link BytedanceSeedreamV3TextToImageOutput}. */
+export type Output = BytedanceSeedreamV3TextToImageOutput;

@@ -165,27 +165,17 @@ export interface components {
 			*/
 			height?: number;
 		};
-		QueueStatus: {
-			/** @enum {string} */
-			status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
-			/** @description The request id. */
-			request_id: string;
-			/** @description The response url. */
-			response_url?: string;
-			/** @description The status url. */
-			status_url?: string;
-			/** @description The cancel url. */
-			cancel_url?: string;
-			/** @description The logs. */
-			logs?: {
-				[key: string]: unknown;
-			};
-			/** @description The metrics. */
-			metrics?: {
-				[key: string]: unknown;
-			};
-			/** @description The queue position. */
-			queue_position?: number;
-		};
 	};
 }
+/** The input of `fal-ai/bytedance/seedream/v4/text-to-image`. */
+export type BytedanceSeedreamV4TextToImageInput = components["schemas"]["BytedanceSeedreamV4TextToImageInput"];
+/** The output of `fal-ai/bytedance/seedream/v4/text-to-image`. */
+export type BytedanceSeedreamV4TextToImageOutput = components["schemas"]["BytedanceSeedreamV4TextToImageOutput"];
+/** The `Image` type of `fal-ai/bytedance/seedream/v4/text-to-image`. */
+export type Image = components["schemas"]["Image"];
+/** The `ImageSize` type of `fal-ai/bytedance/seedream/v4/text-to-image`. */
+export type ImageSize = components["schemas"]["ImageSize"];
+/** What `fal-ai/bytedance/seedream/v4/text-to-image` takes: the same type as {@link BytedanceSeedreamV4TextToImageInput}. */
+export type Input = BytedanceSeedreamV4TextToImageInput;
+/** What `fal-ai/bytedance/seedream/v4/text-to-image` returns: the same type as {@link BytedanceSeedreamV4TextToImageOutput}. */
+export type Output = BytedanceSeedreamV4TextToImageOutput;
