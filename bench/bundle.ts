@@ -24,15 +24,25 @@ export const bundleBenchmark: Benchmark = {
   timeBoxMs: () => 480_000,
   async run(context) {
     const projects = await context.consumerProjects();
-    context.progress("bundle: building both pages");
+    context.progress("bundle: building the pages");
     const falgen = await bundle(projects.falgenDir, BROWSER_APPS.falgen);
+    const validated = await bundle(projects.falgenDir, BROWSER_APPS.falgenValidated);
     const peer = await bundle(projects.peerDir, BROWSER_APPS.peer);
     return {
       rows: [
         { what: "browser bundle, minified + gzip", unit: "bytes", falgen: falgen.gzipBytes, peer: peer.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
         { what: "browser bundle, minified", unit: "bytes", falgen: falgen.minifiedBytes, peer: peer.minifiedBytes },
+        // The peer validates nothing: the figure is what validating adds to falgen's own page (at most 2 kB).
+        {
+          what: "validating one endpoint's input: bytes added to the page, minified + gzip",
+          unit: "bytes",
+          falgen: validated.gzipBytes - falgen.gzipBytes,
+          peer: falgen.gzipBytes,
+          peerLabel: "the page without validation",
+          goal: { kind: "below", limit: 2049 },
+        },
       ],
-      details: [largestInputs("falgen", falgen), largestInputs("peer (@fal-ai/client)", peer)],
+      details: [largestInputs("falgen", falgen), largestInputs("falgen, validating the input,", validated), largestInputs("peer (@fal-ai/client)", peer)],
     };
   },
 };

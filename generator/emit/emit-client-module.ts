@@ -1,6 +1,7 @@
 import path from "node:path/posix";
 import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
+import { bundledSchema, validationSchema } from "./json-schemas.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
 
@@ -49,6 +50,26 @@ export function emitClientModule(model: EndpointModel, header: string): string {
       docs: [`What \`${tsdocText(model.id)}\` returns: the same type as {@link ${model.output.identifier}}.`],
       type: model.output.identifier,
     },
+    schemaConstant("inputSchema", bundledSchema(model, model.input), `\`Input\` as a JSON Schema`),
+    schemaConstant("outputSchema", bundledSchema(model, model.output), `\`Output\` as a JSON Schema`),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      docs: [
+        `Checks an input of \`${tsdocText(model.id)}\` as fal does, without sending it: a Standard Schema v1 validator ` +
+          "(`inputValidator[\"~standard\"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.\n" +
+          "Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. " +
+          "Unused, it is dropped from bundles (a pure call).",
+      ],
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: "inputValidator",
+          type: "$runtime.InputValidator<Input>",
+          initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${JSON.stringify(validationSchema(model, model.input))})`,
+        },
+      ],
+    },
     ...queueFunctionStructures({ subject: `\`${tsdocText(model.id)}\``, inputType: "Input", outputType: "Output" }),
     {
       // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
@@ -66,6 +87,16 @@ export function emitClientModule(model: EndpointModel, header: string): string {
       ],
     },
   ]);
+}
+
+function schemaConstant(name: string, schema: unknown, what: string): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    docs: [`${what} (draft 07 with OpenAPI's \`nullable\`; the schemas it refers to under \`$defs\`), e.g. for an LLM tool's parameters or a form generator.`],
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type: "$runtime.JsonSchema", initializer: JSON.stringify(schema, null, 2) }],
+  };
 }
 
 function schemaAlias({ name, identifier, schema }: SchemaModel, role: string): StatementStructures {

@@ -1,4 +1,5 @@
 export { createFalClient, type FalClient, type FalClientOptions } from "./client.js";
+export type { ValidateOption } from "./check-input.js";
 export type { Credentials } from "./credentials.js";
 export {
   FalAbortError,
@@ -30,4 +31,5 @@ export type {
   SubmitResult,
   SubscribeOptions,
 } from "./types.js";
+export { createValidator, type InputValidator, type JsonSchema } from "./validator.js";
 export { FAL_WEBHOOK_JWKS_URL, verifyWebhook, type Jwks, type VerifyWebhookOptions, type WebhookPayload } from "./webhook.js";

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { encodePointer } from "../load/json-pointer.js";
+import { mapSchemas, nullableAsUnion } from "../model/normalize-schema.js";
 
 // ajv-formats is CommonJS: under ESM its plugin function may arrive wrapped in `default`.
 type FormatsPlugin = (ajv: Ajv) => Ajv;
@@ -17,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * arrays, `x-` keywords) are what ajv's default draft expects, with strict mode off.
  */
 export interface SchemaValidator {
-  /** The document the pointers point into. */
+  /** The document the pointers point into (typeless `nullable` spelled as a union). */
   readonly document: object;
   /** Errors of `value` against the schema at `pointer` (e.g. `/components/schemas/FluxDevInput`), or [] when valid. */
   errors(pointer: string, value: unknown): ErrorObject[];
@@ -34,7 +35,8 @@ export function createSchemaValidator(document: object): SchemaValidator {
     formats: { binary: true, uuid4: UUID },
   });
   addFormats(ajv);
-  ajv.addSchema(document as Record<string, unknown>, DOCUMENT_ID);
+  const validated = withNullableUnions(document);
+  ajv.addSchema(validated, DOCUMENT_ID);
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string): ValidateFunction => {
     let validate = compiled.get(pointer);
@@ -45,7 +47,7 @@ export function createSchemaValidator(document: object): SchemaValidator {
     return validate;
   };
   return {
-    document,
+    document: validated,
     errors(pointer, value) {
       const validate = validator(pointer);
       return validate(value) ? [] : [...(validate.errors ?? [])];
@@ -54,6 +56,14 @@ export function createSchemaValidator(document: object): SchemaValidator {
       return validator(pointer)(value) === true;
     },
   };
+}
+
+/** The document with each of its schemas' typeless `nullable` spelled as a union (see nullableAsUnion); pointers into it stay valid. */
+function withNullableUnions(document: object): Record<string, unknown> {
+  const { components } = document as { components?: { schemas?: Record<string, unknown> } };
+  if (!components?.schemas) return document as Record<string, unknown>;
+  const schemas = Object.fromEntries(Object.entries(components.schemas).map(([name, schema]) => [name, mapSchemas(schema, nullableAsUnion)]));
+  return { ...document, components: { ...components, schemas } };
 }
 
 export function schemaPointer(name: string): string {
