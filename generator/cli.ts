@@ -9,9 +9,13 @@ const USAGE = `Usage: falgen [generate] [--specs DIR] [--out DIR] [--check] [--k
   --check         write nothing; exit 1 listing each stale, missing or extra file
   --keep-going    generate every valid spec, report each broken one, exit 1
   --no-cache      regenerate every endpoint (default: reuse unchanged ones from node_modules/.cache/falgen)
-  --quiet         print errors only`;
+  --quiet         print errors only
+
+       falgen run <endpoint id> [--<field> value ...]   call an endpoint (falgen run --help)`;
 
 async function main(argv: string[]): Promise<number> {
+  // `falgen run` parses its own flags (an endpoint's fields), so it is dispatched before the others.
+  if (argv[0] === "run") return (await import("./run-command/run-command.js")).runCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
