@@ -40,9 +40,11 @@ class LiveProgress implements Progress {
   }
 
   line(text: string): void {
-    this.spinner.clear();
+    // Above the live lines while they show; once stopped, they must not come back.
+    const live = this.spinner.isSpinning;
+    if (live) this.spinner.clear();
     this.stream.write(`${text}\n`);
-    this.spinner.render();
+    if (live) this.spinner.render();
   }
 
   step(text: string): void {
