@@ -66,7 +66,7 @@ export function emitClientModule(model: EndpointModel, header: string): string {
         {
           name: "inputValidator",
           type: "$runtime.InputValidator<Input>",
-          initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${JSON.stringify(validationSchema(model, model.input))})`,
+          initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${jsonLiteral(validationSchema(model, model.input))})`,
         },
       ],
     },
@@ -95,8 +95,17 @@ function schemaConstant(name: string, schema: unknown, what: string): StatementS
     isExported: true,
     docs: [`${what} (draft 07 with OpenAPI's \`nullable\`; the schemas it refers to under \`$defs\`), e.g. for an LLM tool's parameters or a form generator.`],
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: "$runtime.JsonSchema", initializer: JSON.stringify(schema, null, 2) }],
+    declarations: [{ name, type: "$runtime.JsonSchema", initializer: jsonLiteral(schema, 2) }],
   };
+}
+
+/**
+ * JSON data as a TypeScript expression: its JSON, except that a `"__proto__"` key, which in an
+ * object literal sets the prototype instead of adding a property, is written as a computed key.
+ * (Inside a JSON string every `"` is escaped, so the pattern only meets keys.)
+ */
+export function jsonLiteral(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
 }
 
 function schemaAlias({ name, identifier, schema }: SchemaModel, role: string): StatementStructures {
