@@ -12,6 +12,8 @@ export function emitEndpointDoc(model: EndpointModel, packageName: string): stri
   const facts = [
     model.category && `- Category: ${cell(model.category)}`,
     `- Import: ${code(`${packageName}/${model.id}`)}`,
+    `- Validation: ${code("inputValidator")} (Standard Schema; pass ${code("{ validate: inputValidator }")} to check an input before sending it), JSON Schemas ${code("inputSchema")} and ${code("outputSchema")}`,
+    `- From a terminal: ${code(`falgen run ${model.id} --help`)}`,
     model.playgroundUrl && `- Playground: <${encodeURI(model.playgroundUrl)}>`,
     model.documentationUrl && `- fal docs: <${encodeURI(model.documentationUrl)}>`,
     `- Generated from: ${code(model.sourcePath)}`,
