@@ -4,7 +4,7 @@ import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { sleep } from "../runtime/abort.js";
 import {
-  cancel, createFalClient, createValidator, FalAbortError, FalApiError, FalError, FalValidationError, result, status, submit,
+  cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
   type FalClient, type FieldError, type QueueStatus,
 } from "../runtime/index.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
@@ -158,6 +158,8 @@ class Run {
   private readonly controller = new AbortController();
   private readonly progress: Progress;
   private requestId: string | undefined;
+  /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
+  private submitted = false;
 
   constructor(
     private readonly client: FalClient,
@@ -170,8 +172,9 @@ class Run {
 
   async start(input: Record<string, unknown> | undefined, requestId: string | undefined): Promise<number> {
     const interrupt = () => {
-      // A second Ctrl-C leaves at once, without waiting for the cancel.
+      // A second Ctrl-C leaves at once, without waiting for the submit or the cancel.
       if (this.controller.signal.aborted) process.exit(130);
+      if (this.requestId === undefined) this.progress.line("interrupted: the request is cancelled as soon as fal has queued it (Ctrl-C again to quit now)");
       this.controller.abort();
     };
     process.on("SIGINT", interrupt);
@@ -194,8 +197,13 @@ class Run {
     const { id } = this.model;
     this.progress.step("submitting");
     const validator = createValidator(id, validationSchema(this.model, this.model.input));
-    const { requestId } = await submit(this.client, id, input, { validate: validator, signal: this.controller.signal });
+    // Not aborted by Ctrl-C: a submit cut off in flight may still queue a paid request whose id
+    // nobody then has. Ctrl-C waits for the id instead, then cancels the request.
+    const { requestId } = await submit(this.client, id, input, { validate: validator });
+    this.requestId = requestId;
+    this.submitted = true;
     this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
+    this.controller.signal.throwIfAborted();
     return requestId;
   }
 
@@ -220,7 +228,12 @@ class Run {
 
   private async failed(error: unknown): Promise<number> {
     const { id } = this.model;
-    if (error instanceof FalAbortError || this.controller.signal.aborted) return this.cancelled();
+    if (this.requestId !== undefined && this.controller.signal.aborted) {
+      if (this.submitted) return this.cancelled(this.requestId);
+      // A request submitted by an earlier run is left running: this run only waited for it.
+      console.error(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+      return 130;
+    }
     if (error instanceof FalValidationError && this.requestId === undefined) {
       console.error(`falgen run: the input does not fit ${id}; nothing was sent:`);
       for (const line of fieldErrorLines(error.fieldErrors)) console.error(`  ${line}`);
@@ -232,12 +245,7 @@ class Run {
     return 1;
   }
 
-  private async cancelled(): Promise<number> {
-    const { requestId } = this;
-    if (requestId === undefined) {
-      console.error("falgen run: interrupted before fal confirmed the submit; no request id was received, so nothing could be cancelled");
-      return 130;
-    }
+  private async cancelled(requestId: string): Promise<number> {
     try {
       await cancel(this.client, this.model.id, requestId, { signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) });
       console.error(`falgen run: cancelled request ${requestId} on fal`);

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -64,6 +66,25 @@ describe("falgen run, not on a terminal", () => {
     expect(JSON.parse(later.stdout)).toEqual(JSON.parse(first.stdout));
     expect(submits()).toBe(before);
     expect(await readdir(path.join(dir, "files"))).toEqual(["images-0.png"]);
+  });
+
+  test("Ctrl-C while waiting with --result stops waiting and leaves the earlier request running", async () => {
+    // A queue slow enough that the request is still waiting whenever the command starts.
+    const slow = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 60_000 });
+    const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
+    const { request_id: requestId } = (await submitted.json()) as { request_id: string };
+    const { FAL_KEY: _, ...env } = process.env;
+    const child = spawn(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url], { env: { ...env, FAL_KEY: KEY } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      if (/in queue|in progress/.test(stderr)) child.kill("SIGINT");
+    });
+    const [code] = await once(child, "exit");
+    expect(stderr).toContain(`falgen run: stopped waiting; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(code).toBe(130);
+    expect(slow.stats().routes.cancel).toBe(0);
+    await slow.close();
   });
 
   test("a local file for a *_url field is uploaded to storage", async () => {

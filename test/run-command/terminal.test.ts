@@ -17,6 +17,8 @@ const KEY = "tty-key-id:tty-key-secret-0123456789";
 // A server of our own, so no user's tmux sessions are touched, and all of it is killed at the end.
 const SOCKET = `falgen-test-${process.pid}`;
 let sim: RunningSimulator;
+/** Answers every call 2 s late, submit included: Ctrl-C lands while the submit is in flight. */
+let slowSim: RunningSimulator;
 
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
 const screen = (session: string) => tmux("capture-pane", "-p", "-t", session);
@@ -44,11 +46,13 @@ async function watch(session: string, done: RegExp, timeoutMs = 60_000): Promise
 beforeAll(async () => {
   if (!HAS_TMUX) return;
   sim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 1_500, runMs: 2_500 });
+  slowSim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 5_000, runMs: 5_000, faults: { latencyMs: 2_000, includeSubmit: true } });
 });
 afterAll(async () => {
   if (!HAS_TMUX) return;
   spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
   await sim?.close();
+  await slowSim?.close();
 });
 
 describe.skipIf(!HAS_TMUX)("falgen run in a terminal", () => {
@@ -86,5 +90,18 @@ describe.skipIf(!HAS_TMUX)("falgen run in a terminal", () => {
     // fal (the simulator) has the request cancelled: its status completes with no output to fetch.
     const status = await fetch(`${sim.url}/fal-ai/qwen-image/requests/${requestId}/status`, { headers: { authorization: `Key ${KEY}` } });
     expect(((await status.json()) as { status: string }).status).toBe("COMPLETED");
+  }, 150_000);
+
+  test("Ctrl-C while the submit is in flight waits for the request id, then cancels that request: no paid request is left without an id", async () => {
+    startInTerminal("early", ["fal-ai/qwen-image", "--prompt", "stop me early", "--queue-url", slowSim.url, "--no-download"]);
+    await watch("early", /submitting/, 120_000);
+    tmux("send-keys", "-t", "early", "C-c");
+    const last = (await watch("early", /EXIT=\d+/)).at(-1)!;
+    expect(last).toContain("interrupted: the request is cancelled as soon as fal has queued it");
+    const requestId = /request (\S+) queued/.exec(last)![1]!;
+    expect(last).toContain(`falgen run: cancelled request ${requestId} on fal`);
+    expect(last).toContain("EXIT=130");
+    expect(slowSim.stats().routes.submit).toBe(1);
+    expect(slowSim.stats().routes.cancel).toBe(1);
   }, 150_000);
 });
