@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { parseEndpointId } from "../naming.js";
 import { sleep } from "../runtime/abort.js";
 import {
   cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
@@ -57,6 +58,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     (help ? console.log : console.error)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
     return help ? 0 : 2;
   }
+  const parts = parseEndpointId(endpointId);
+  if ("invalid" in parts) return usageError(parts.invalid);
   const args = argv.slice(1);
   const where = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
   let model: EndpointModel;

@@ -148,5 +148,9 @@ describe("falgen run, not on a terminal", () => {
     const unknown = await falgenRun(["acme/unknown", "--specs", path.join(dir, "specs"), "--spec", path.join(dir, "acme.json"), "--queue-url", sim.url]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/falgen run: no spec for acme\/unknown: .*acme\.json: cannot read the document \(ENOENT\)/);
+    // Refused before any lookup, fal's document included.
+    const malformed = await falgenRun(["qwen-image", "--prompt", "x"]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toBe('falgen run: endpoint id "qwen-image" must have the form owner/app[/path]\n');
   });
 });
