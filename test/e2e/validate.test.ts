@@ -1,5 +1,6 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from "vitest";
 import { createFalClient, FalError, FalValidationError, subscribe as subscribeById } from "../../generated/src/index.js";
 import * as ideogram from "../../generated/src/endpoints/fal-ai/ideogram/v3/edit/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
@@ -77,6 +78,8 @@ describe("validate: an invalid input is refused before any request, with fal's f
 describe("the exported schemas and the Standard Schema validator", () => {
   test("inputValidator is a Standard Schema v1 object whose issues carry the field paths", () => {
     const standard = qwen.inputValidator["~standard"];
+    // Form libraries, tRPC and AI SDK tools infer the input type from it (checked by tsc on the repo).
+    expectTypeOf<StandardSchemaV1.InferOutput<typeof qwen.inputValidator>>().toEqualTypeOf<qwen.Input>();
     expect(standard.version).toBe(1);
     expect(standard.vendor).toBe("falgen");
     expect(standard.validate({ prompt: "ok" })).toEqual({ value: { prompt: "ok" } });
