@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 import type { Benchmark } from "./benchmark.js";
-import { BROWSER_APPS } from "./consumer-apps.js";
+import { BROWSER_APPS, BROWSER_REALTIME_APPS, BROWSER_STREAM_APPS } from "./consumer-apps.js";
 import type { DetailTable } from "./report.js";
 
 interface BundleFigures {
@@ -24,14 +24,20 @@ export const bundleBenchmark: Benchmark = {
   timeBoxMs: () => 480_000,
   async run(context) {
     const projects = await context.consumerProjects();
-    context.progress("bundle: building the pages");
+    context.progress("bundle: building each page on both packages");
     const falgen = await bundle(projects.falgenDir, BROWSER_APPS.falgen);
     const validated = await bundle(projects.falgenDir, BROWSER_APPS.falgenValidated);
     const peer = await bundle(projects.peerDir, BROWSER_APPS.peer);
+    const falgenStream = await bundle(projects.falgenDir, BROWSER_STREAM_APPS.falgen);
+    const peerStream = await bundle(projects.peerDir, BROWSER_STREAM_APPS.peer);
+    const falgenRealtime = await bundle(projects.falgenDir, BROWSER_REALTIME_APPS.falgen);
+    const peerRealtime = await bundle(projects.peerDir, BROWSER_REALTIME_APPS.peer);
     return {
       rows: [
         { what: "browser bundle, minified + gzip", unit: "bytes", falgen: falgen.gzipBytes, peer: peer.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
         { what: "browser bundle, minified", unit: "bytes", falgen: falgen.minifiedBytes, peer: peer.minifiedBytes },
+        { what: "stream page, minified + gzip", unit: "bytes", falgen: falgenStream.gzipBytes, peer: peerStream.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
+        { what: "realtime page, minified + gzip", unit: "bytes", falgen: falgenRealtime.gzipBytes, peer: peerRealtime.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
         // The peer validates nothing: the figure is what validating adds to falgen's own page (at most 2 kB).
         {
           what: "validating one endpoint's input: bytes added to the page, minified + gzip",
@@ -42,7 +48,13 @@ export const bundleBenchmark: Benchmark = {
           goal: { kind: "below", limit: 2049 },
         },
       ],
-      details: [largestInputs("falgen", falgen), largestInputs("falgen, validating the input,", validated), largestInputs("peer (@fal-ai/client)", peer)],
+      details: [
+        largestInputs("falgen", falgen),
+        largestInputs("falgen, validating the input,", validated),
+        largestInputs("peer (@fal-ai/client)", peer),
+        largestInputs("falgen realtime page", falgenRealtime),
+        largestInputs("peer (@fal-ai/client) realtime page", peerRealtime),
+      ],
     };
   },
 };

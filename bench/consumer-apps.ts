@@ -1,6 +1,7 @@
 /**
  * The small programs every consumer-side benchmark compares: the same call of one endpoint's
- * `subscribe`, written once against falgen's package and once against `@fal-ai/client`.
+ * `subscribe` (and, for bundles, its `stream` and `realtime`), written once against falgen's
+ * package and once against `@fal-ai/client`.
  */
 
 /** An endpoint both sides type (it is in `@fal-ai/client`'s endpoint map and in specs/). */
@@ -50,5 +51,41 @@ export const BROWSER_APPS = {
     'fal.config({ proxyUrl: "/api/fal/proxy" });',
     `const { data } = await fal.subscribe("${BENCH_ENDPOINT_ID}", { input: ${input} });`,
     'document.body.textContent = data.images[0]?.url ?? "";',
+  ].join("\n"),
+};
+
+/** A browser page streaming partial outputs through the app's proxy. */
+export const BROWSER_STREAM_APPS = {
+  falgen: [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "${BENCH_ENDPOINT_MODULE}";`,
+    'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
+    `const stream = endpoint.stream(fal, ${input});`,
+    "for await (const partial of stream) console.log(partial);",
+    'document.body.textContent = (await stream.done()).images[0]?.url ?? "";',
+  ].join("\n"),
+  peer: [
+    'import { fal } from "@fal-ai/client";',
+    'fal.config({ proxyUrl: "/api/fal/proxy" });',
+    `const stream = await fal.stream("${BENCH_ENDPOINT_ID}", { input: ${input} });`,
+    "for await (const partial of stream) console.log(partial);",
+    'document.body.textContent = (await stream.done()).images[0]?.url ?? "";',
+  ].join("\n"),
+};
+
+/** A browser page with a realtime session, its tokens from the app's server. */
+const tokenProvider = 'async (id: string) => (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ app: id }) })).json()';
+export const BROWSER_REALTIME_APPS = {
+  falgen: [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "${BENCH_ENDPOINT_MODULE}";`,
+    "const fal = createFalClient();",
+    `const connection = endpoint.realtime(fal, { tokenProvider: ${tokenProvider}, onResult: (output) => (document.body.textContent = output.images[0]?.url ?? "") });`,
+    `connection.send(${input});`,
+  ].join("\n"),
+  peer: [
+    'import { fal } from "@fal-ai/client";',
+    `const connection = fal.realtime.connect("${BENCH_ENDPOINT_ID}", { tokenProvider: ${tokenProvider}, onResult: (output) => (document.body.textContent = output.images[0]?.url ?? "") });`,
+    `connection.send(${input});`,
   ].join("\n"),
 };

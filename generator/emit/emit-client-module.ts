@@ -16,13 +16,16 @@ export function printStatements(statements: StatementStructures[]): string {
   return text;
 }
 
-/** `index.ts` of an endpoint: the endpoint id, the spec's types by name, and the queue functions. */
+/** `index.ts` of an endpoint: the endpoint id, the spec's types by name, and the endpoint functions. */
 export function emitClientModule(model: EndpointModel, header: string): string {
   const runtime = path.relative(model.moduleDir, "runtime/index.js");
+  const realtime = path.relative(model.moduleDir, "runtime/realtime.js");
   const packageIndex = path.relative(model.moduleDir, "index.js");
   return header + printStatements([
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["components"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },
+    // Its own import: only a program that calls `realtime` bundles it (and msgpack).
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: realtime, namespaceImport: "$realtime" },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,

@@ -2,7 +2,7 @@ import { isPlainObject } from "../load/check-schemas.js";
 import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
 import { allowedValues, limits, literal, typeLabel } from "./describe-schema.js";
 import { cell, cellCode, code, codeBlock, prose, table } from "./markdown.js";
-import { usageExample } from "./usage-example.js";
+import { otherCallsExample, usageExample } from "./usage-example.js";
 
 /** `docs/<endpoint id>.md`: what the endpoint does, how to call it, and every field of every type. */
 export function emitEndpointDoc(model: EndpointModel, packageName: string): string {
@@ -24,6 +24,11 @@ export function emitEndpointDoc(model: EndpointModel, packageName: string): stri
     facts.join("\n"),
     "## Example",
     codeBlock("ts", usageExample(model, packageName)),
+    "## Run, stream and realtime",
+    "Besides the queue (`submit`, `status`, `streamStatus`, `result`, `cancel`, `subscribe`), the module calls the endpoint three more ways: " +
+      "`run` (one synchronous call), `stream` (partial outputs over Server-Sent Events; `done()` gives the final one) and `realtime` " +
+      "(a WebSocket session: `send` inputs, iterate outputs, `close()`).",
+    codeBlock("ts", otherCallsExample(model, packageName)),
     `## Input: ${code(model.input.identifier)}`,
     schemaSection(model.input, typeOf),
     `## Output: ${code(model.output.identifier)}`,

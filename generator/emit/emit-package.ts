@@ -11,6 +11,7 @@ export const PACKAGE_VERSION = "0.1.0";
 
 /** What the copied runtime imports. Kept in step with the root package-lock (npm ci checks it). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
+  "@msgpack/msgpack": "^3.1.3",
   // Types only (the Standard Schema interface `inputValidator` implements): nothing of it is bundled.
   "@standard-schema/spec": "^1.1.0",
   "openapi-fetch": "^0.17.0",
@@ -68,7 +69,7 @@ export function emitPackageTsconfig(): string {
 }
 
 /**
- * `src/index.ts`: the runtime's public API, `EndpointTypeMap`, and queue functions keyed by
+ * `src/index.ts`: the runtime's public API, `EndpointTypeMap`, and endpoint functions keyed by
  * endpoint id for code that picks the model at run time. It imports no endpoint, not even its
  * types: the endpoint modules add themselves to the map.
  */
@@ -76,6 +77,7 @@ export function emitPackageIndex(header: string): string {
   return header + printStatements([
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/realtime.js", namespaceImport: "$realtime" },
     {
       kind: StructureKind.Interface,
       isExported: true,
@@ -114,6 +116,8 @@ export function emitPackageReadme(endpoints: readonly PackageEntry[], example: E
     "Credentials come from `FAL_KEY` (or `FAL_KEY_ID` and `FAL_KEY_SECRET`). Each endpoint is its own subpath, so importing one pulls in no other, " +
       "neither its code nor its types.",
     example ? codeBlock("ts", usageExample(example, PACKAGE_NAME)) : "",
+    "Each module also calls its endpoint with `run` (synchronous), `stream` (partial outputs over Server-Sent Events) and `realtime` " +
+      "(a WebSocket session with tokens from your server's `createTokenHandler`); every endpoint's doc shows all three.",
     `For code that picks the endpoint at run time, the root's \`submit\`, \`subscribe\`, ... take the endpoint id first, typed by \`EndpointTypeMap\`: ` +
       `it holds the endpoints the program imports, and \`import "${PACKAGE_NAME}/all"\` adds every one.`,
     "## Endpoints",

@@ -1,8 +1,9 @@
 import { StructureKind, type FunctionDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from "ts-morph";
 
 /**
- * The six queue functions, as structures, for both places that define them: each endpoint module
- * (endpoint fixed by its `endpointId` constant) and the package root (endpoint id as an argument).
+ * The endpoint functions (the six queue functions, then `run`, `stream` and `realtime`), as
+ * structures, for both places that define them: each endpoint module (endpoint fixed by its
+ * `endpointId` constant) and the package root (endpoint id as an argument).
  */
 export interface QueueFunctionTarget {
   /** How the docs name the endpoint, e.g. "`fal-ai/qwen-image`". */
@@ -16,12 +17,17 @@ export interface QueueFunctionTarget {
 interface QueueFunction {
   name: string;
   docs: (subject: string) => string;
-  takes: "input" | "requestId";
+  /** What follows the client (and the endpoint id) before the options: the input, a request id, or nothing. */
+  takes: "input" | "requestId" | "nothing";
   options: string;
+  /** The options type when it depends on the output type (default `$runtime.<options>`). */
+  optionsType?: (output: string) => string;
+  /** The namespace the function is called from: `$realtime` keeps realtime out of modules that do not use it. */
+  namespace?: "$realtime";
   /** Whether the signature mentions the endpoint's input or output type. */
   typed: boolean;
-  returnType: (output: string) => string;
-  call: (output: string) => string;
+  returnType: (output: string, input: string) => string;
+  call: (output: string, input: string) => string;
 }
 
 const QUEUE_FUNCTIONS: QueueFunction[] = [
@@ -69,6 +75,35 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
     returnType: (output) => `Promise<$runtime.Result<${output}>>`,
     call: (output) => `subscribe<${output}>(client, endpointId, input, options)`,
   },
+  {
+    name: "run",
+    docs: (subject) =>
+      `Calls ${subject} synchronously (\`POST https://fal.run/<endpoint id>\`, not queued) and returns its output.\n` +
+      "Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.",
+    takes: "input", options: "RunOptions", typed: true,
+    returnType: (output) => `Promise<$runtime.Result<${output}>>`,
+    call: (output) => `run<${output}>(client, endpointId, input, options)`,
+  },
+  {
+    name: "stream",
+    docs: (subject) =>
+      `Calls the streaming route of ${subject} (\`POST https://fal.run/<endpoint id>/stream\`, Server-Sent Events).\n` +
+      "Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.",
+    takes: "input", options: "StreamOptions", typed: true,
+    returnType: (output) => `$runtime.FalStream<Partial<${output}>, ${output}>`,
+    call: (output) => `stream<Partial<${output}>, ${output}>(client, endpointId, input, options)`,
+  },
+  {
+    name: "realtime",
+    docs: (subject) =>
+      `Opens a realtime session with ${subject} (fal's WebSocket, msgpack frames): \`send\` inputs, iterate the outputs, \`close()\`.\n` +
+      "In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.",
+    takes: "nothing", options: "RealtimeOptions", typed: true,
+    optionsType: (output) => `$runtime.RealtimeOptions<${output}>`,
+    namespace: "$realtime",
+    returnType: (output, input) => `$runtime.RealtimeConnection<${input}, ${output}>`,
+    call: (output, input) => `realtime<${input}, ${output}>(client, endpointId, options)`,
+  },
 ];
 
 export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDeclarationStructure[] {
@@ -76,10 +111,9 @@ export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDe
     const endpoint = target.endpointParameter;
     const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: "client", type: "$runtime.FalClient" }];
     if (endpoint) parameters.push({ name: "endpointId", type: fn.typed ? endpoint.typeParameter.name : endpoint.fallbackType });
-    parameters.push(
-      fn.takes === "input" ? { name: "input", type: `$runtime.InputWithFiles<${target.inputType}>` } : { name: "requestId", type: "string" },
-      { name: "options", type: `$runtime.${fn.options}`, hasQuestionToken: true },
-    );
+    if (fn.takes === "input") parameters.push({ name: "input", type: `$runtime.InputWithFiles<${target.inputType}>` });
+    if (fn.takes === "requestId") parameters.push({ name: "requestId", type: "string" });
+    parameters.push({ name: "options", type: fn.optionsType?.(target.outputType) ?? `$runtime.${fn.options}`, hasQuestionToken: true });
     return {
       kind: StructureKind.Function,
       isExported: true,
@@ -87,8 +121,8 @@ export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDe
       docs: [fn.docs(target.subject)],
       typeParameters: endpoint && fn.typed ? [endpoint.typeParameter] : [],
       parameters,
-      returnType: fn.returnType(target.outputType),
-      statements: [`return $runtime.${fn.call(target.outputType)};`],
+      returnType: fn.returnType(target.outputType, target.inputType),
+      statements: [`return ${fn.namespace ?? "$runtime"}.${fn.call(target.outputType, target.inputType)};`],
     };
   });
 }

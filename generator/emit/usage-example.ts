@@ -23,6 +23,42 @@ export function usageExample(model: EndpointModel, packageName: string): string 
   ].join("\n");
 }
 
+/**
+ * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
+ * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
+ * from the app's server (`createTokenHandler`), never from a key in the page.
+ */
+export function otherCallsExample(model: EndpointModel, packageName: string): string {
+  const input = objectLiteral(exampleInput(model), "");
+  return [
+    `import { createFalClient } from "${packageName}";`,
+    `import * as endpoint from "${packageName}/${model.id}";`,
+    "",
+    "const fal = createFalClient(); // reads FAL_KEY; in a browser: createFalClient({ proxyUrl: \"/api/fal/proxy\" })",
+    `const input: endpoint.Input = ${input};`,
+    "",
+    "// run: one synchronous call, not queued (a dropped connection loses the result)",
+    "const { data } = await endpoint.run(fal, input, { timeout: 60_000 });",
+    "console.log(data);",
+    "",
+    "// stream: partial outputs as the endpoint sends them, then the final output",
+    "const stream = endpoint.stream(fal, input, { idleTimeout: 30_000 });",
+    "for await (const partial of stream) console.log(partial);",
+    "console.log(await stream.done());",
+    "",
+    "// realtime: a WebSocket session; tokens come from your server's createTokenHandler route",
+    "const connection = endpoint.realtime(fal, {",
+    "  tokenProvider: async (endpointId) =>",
+    '    (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ endpointId }) })).json(),',
+    "});",
+    "connection.send(input);",
+    "for await (const output of connection) {",
+    "  console.log(output);",
+    "  connection.close();",
+    "}",
+  ].join("\n");
+}
+
 /** A value as a TypeScript literal, with bare keys where they are identifiers. */
 function objectLiteral(value: unknown, indent: string): string {
   const inner = `${indent}  `;

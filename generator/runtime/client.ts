@@ -10,6 +10,8 @@ export interface FalClientOptions {
   queueUrl?: string;
   /** @default "https://rest.fal.ai" */
   storageUrl?: string;
+  /** Where `run` and `stream` call endpoints, and (as ws/wss) where `realtime` connects. @default "https://fal.run" */
+  runUrl?: string;
   /**
    * Send every request to this URL instead, with the real URL in the `x-fal-target-url` header; the
    * proxy (see `createProxyHandler`) adds the key, so a browser never holds it.
@@ -30,6 +32,7 @@ export interface FalClientOptions {
 export interface FalClient {
   readonly queueUrl: string;
   readonly storageUrl: string;
+  readonly runUrl: string;
   readonly retry: RetryOptions | false;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
   readonly fetch: typeof fetch;
@@ -56,6 +59,7 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   return {
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+    runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
     validate,

@@ -23,7 +23,16 @@ const USAGE = `usage: npm run simulator -- [options]
   --drop-rate R         share whose connection is dropped without a response
   --fault-submit        let the rates above hit submit too
   --seed N              seed of the fault PRNG (default 1)
+  --realtime-close-after N  close each realtime connection after N answers (a forced reconnection)
+  --realtime-close-code C   the close code of those closes (1011 by default; 1000-1014 or 3000-4999)
   --api-key K           accepted key (repeatable; default: any non-empty key)`;
+
+/** A WebSocket close code a server may send (RFC 6455 section 7.4, as the ws package checks them). */
+function closeCode(value: string | undefined): number | undefined {
+  const code = number(value, "--realtime-close-code");
+  if (code === undefined || (Number.isInteger(code) && ((code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999)))) return code;
+  throw new Error(`--realtime-close-code must be a close code a server may send (1000-1014 except 1004-1006, or 3000-4999), got ${value}`);
+}
 
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -56,6 +65,8 @@ function parseCliOptions(argv: string[]): SimulatorOptions {
       "drop-rate": { type: "string" },
       "fault-submit": { type: "boolean" },
       seed: { type: "string" },
+      "realtime-close-after": { type: "string" },
+      "realtime-close-code": { type: "string" },
       "api-key": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
@@ -80,6 +91,8 @@ function parseCliOptions(argv: string[]): SimulatorOptions {
       dropRate: rate(values["drop-rate"], "--drop-rate"),
       includeSubmit: values["fault-submit"] ?? false,
       seed: number(values.seed, "--seed"),
+      realtimeCloseAfter: number(values["realtime-close-after"], "--realtime-close-after"),
+      realtimeCloseCode: closeCode(values["realtime-close-code"]),
     },
   };
 }

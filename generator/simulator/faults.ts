@@ -13,11 +13,13 @@ import type { FaultOptions } from "./types.js";
  *        x-sim-faults: status=503*2,result=drop,stream=drop-after,cancel=429:3,submit=500
  *
  *    A comma-separated list of `<route>=<fault>[*<count>]` (count defaults to 1):
- *    - route: submit | status | stream | result | cancel | storage | outcome
+ *    - route: submit | status | stream | result | cancel | storage | outcome | run (fal.run and its
+ *      `/stream`) | token (realtime tokens) | realtime (the WebSocket upgrade)
  *    - fault: an HTTP status (`500`, `502`, `503`, `504`, `429`, `408`, ...; `429:3` or `503:3` sets
  *      `Retry-After: 3`), `drop` (socket destroyed before the call is handled), `drop-after` (the
  *      call is handled, e.g. the request IS enqueued or the first SSE event IS sent, then the socket
- *      is destroyed: the response is lost), or `slow:<ms>` (answers after a delay).
+ *      is destroyed: the response is lost), `slow:<ms>` (answers after a delay), or `stall` (a
+ *      streamed answer sends its first event, then nothing but keep-alive comments).
  *    - `outcome=<status>` makes the request itself fail when it completes (status COMPLETED with
  *      `error`/`error_type`, result answers that status, the webhook says ERROR).
  *    Sent on submit, the header's non-submit entries apply to that request's later calls (so
@@ -26,13 +28,15 @@ import type { FaultOptions } from "./types.js";
  *    header applies to calls of that request carrying the same header value. Header faults win over
  *    rate faults.
  */
-export type FaultRoute = "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "outcome";
+export type FaultRoute = "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "outcome" | "run" | "token" | "realtime";
 
 export type Fault =
   | { type: "status"; status: number; retryAfter?: number }
   | { type: "drop" }
   | { type: "drop-after" }
-  | { type: "slow"; ms: number };
+  | { type: "slow"; ms: number }
+  /** A streamed answer (`run` on `/stream`) sends its first event, then only keep-alive comments. */
+  | { type: "stall" };
 
 export interface FaultRule {
   route: FaultRoute;
@@ -42,7 +46,7 @@ export interface FaultRule {
 
 export const FAULT_HEADER = "x-sim-faults";
 
-const ROUTES = new Set<FaultRoute>(["submit", "status", "stream", "result", "cancel", "storage", "outcome"]);
+const ROUTES = new Set<FaultRoute>(["submit", "status", "stream", "result", "cancel", "storage", "outcome", "run", "token", "realtime"]);
 const RATE_ROUTES = new Set<FaultRoute>(["status", "stream", "result", "cancel"]);
 
 export class FaultSyntaxError extends Error {}
@@ -74,7 +78,8 @@ function parseFault(kind: string, arg: string | undefined, entry: string, route:
   if (route === "outcome") throw new FaultSyntaxError(`bad ${FAULT_HEADER} entry "${entry}": outcome takes an HTTP status (e.g. outcome=500)`);
   if (kind === "drop" || kind === "drop-after") return { type: kind };
   if (kind === "slow") return { type: "slow", ms: Number(arg ?? 1000) };
-  throw new FaultSyntaxError(`bad ${FAULT_HEADER} fault "${kind}": expected an HTTP status, drop, drop-after or slow:<ms>`);
+  if (kind === "stall") return { type: "stall" };
+  throw new FaultSyntaxError(`bad ${FAULT_HEADER} fault "${kind}": expected an HTTP status, drop, drop-after, slow:<ms> or stall`);
 }
 
 /** Takes one use of the first rule for `route` that has uses left. */
@@ -91,7 +96,7 @@ export class FaultInjector {
   /** Header-scoped rules, keyed by scope (a request id, or "submit") and header value. */
   private readonly headerRules = new Map<string, FaultRule[]>();
 
-  constructor(private readonly options: FaultOptions = {}) {
+  constructor(readonly options: FaultOptions = {}) {
     this.random = createRandom(options.seed ?? 1);
   }
 

@@ -5,7 +5,7 @@ export type Reply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "bytes"; status: number; body: Buffer; contentType: string; headers?: Record<string, string> }
   | { kind: "empty"; status: number; headers?: Record<string, string> }
-  | { kind: "stream"; start(res: ServerResponse, options: { dropAfterFirstEvent: boolean }): void };
+  | { kind: "stream"; start(res: ServerResponse, options: { dropAfterFirstEvent: boolean; stallAfterFirstEvent?: boolean }): void };
 
 /** A reply written in one go. */
 export type PlainReply = Exclude<Reply, { kind: "stream" }>;

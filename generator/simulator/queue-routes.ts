@@ -3,7 +3,7 @@ import type { ServerResponse } from "node:http";
 import { getAtPointer } from "../load/json-pointer.js";
 import type { SimulatedEndpoint } from "./endpoint-registry.js";
 import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
-import { errorReply, json, type Reply } from "./http-reply.js";
+import { errorReply, json, type PlainReply, type Reply } from "./http-reply.js";
 import { createMediaFiles } from "./media-files.js";
 import { outputShape } from "./media-size.js";
 import { QueueRequest, type RequestOutcome } from "./queue-request.js";
@@ -50,10 +50,8 @@ export async function submitRequest(sim: SimulatorContext, call: Call, endpoint:
   }
 
   const raw = await call.body();
-  const parsed = parseInput(raw);
+  const parsed = validInput(endpoint, raw);
   if ("reply" in parsed) return parsed.reply;
-  const errors = fieldErrors(endpoint.validator, endpoint.inputPointer, parsed.input);
-  if (errors.length > 0) return json(422, { detail: errors }, { "X-Fal-Retryable": "false" });
 
   const faultHeader = call.header(FAULT_HEADER);
   let rules: FaultRule[] = [];
@@ -64,7 +62,7 @@ export async function submitRequest(sim: SimulatorContext, call: Call, endpoint:
     throw error;
   }
   const forced = takeRule(rules, "outcome");
-  const input = withDefaults(endpoint, parsed.input as Record<string, unknown>);
+  const input = parsed.input;
   const id = randomUUID();
   const request = new QueueRequest(
     id,
@@ -156,7 +154,24 @@ function wantsLogs(call: Call): boolean {
   return logs === "1" || logs === "true";
 }
 
-function parseInput(raw: Buffer): { input: unknown } | { reply: Reply } {
+/**
+ * The input of a call, with the Input schema's top-level defaults filled in, or the 422 fal answers
+ * for a body that is not JSON or not valid against the schema.
+ */
+export function validInput(endpoint: SimulatedEndpoint, raw: Buffer): { input: Record<string, unknown> } | { reply: PlainReply } {
+  const parsed = parseInput(raw);
+  if ("reply" in parsed) return parsed;
+  const checked = checkedInput(endpoint, parsed.input);
+  return "detail" in checked ? { reply: json(422, { detail: checked.detail }, { "X-Fal-Retryable": "false" }) } : checked;
+}
+
+/** An input already decoded (a body, a realtime message) with its defaults, or its field errors (FastAPI's 422 `detail`). */
+export function checkedInput(endpoint: SimulatedEndpoint, input: unknown): { input: Record<string, unknown> } | { detail: ReturnType<typeof fieldErrors> } {
+  const errors = fieldErrors(endpoint.validator, endpoint.inputPointer, input);
+  return errors.length > 0 ? { detail: errors } : { input: withDefaults(endpoint, input as Record<string, unknown>) };
+}
+
+function parseInput(raw: Buffer): { input: unknown } | { reply: PlainReply } {
   if (raw.length === 0) {
     return { reply: json(422, { detail: [{ loc: ["body"], msg: "Field required", type: "missing", url: "https://docs.fal.ai/errors/#missing" }] }) };
   }
@@ -182,16 +197,20 @@ function withDefaults(endpoint: SimulatedEndpoint, input: Record<string, unknown
 }
 
 function runOutput(sim: SimulatorContext, request: QueueRequest): RequestOutcome {
-  const { endpoint } = request;
+  return synthesizeOutput(sim, request.endpoint, request.input, request.id, request.inferenceSeconds);
+}
+
+/** An output for `input`, valid against the endpoint's Output schema (its files served under `id`), or a runner failure. */
+export function synthesizeOutput(sim: SimulatorContext, endpoint: SimulatedEndpoint, input: Record<string, unknown>, id: string, inferenceSeconds: number): RequestOutcome {
   try {
-    const shape = outputShape(request.input, randomInt(0, 2 ** 31));
+    const shape = outputShape(input, randomInt(0, 2 ** 31));
     const output = synthesizeValue(endpoint.outputPointer, {
       validator: endpoint.validator,
-      input: request.input,
-      files: createMediaFiles(sim.files, request.id, shape.imageSize, shape.seed),
+      input,
+      files: createMediaFiles(sim.files, id, shape.imageSize, shape.seed),
       count: shape.count,
       seed: shape.seed,
-      inferenceSeconds: request.inferenceSeconds,
+      inferenceSeconds,
     });
     const problems = endpoint.validator.errors(endpoint.outputPointer, output);
     if (problems.length > 0) {
@@ -211,6 +230,6 @@ const FAILURE_TYPES: Record<number, string> = {
   504: "request_timeout",
 };
 
-function forcedFailure(status: number): RequestOutcome {
+export function forcedFailure(status: number): RequestOutcome {
   return { ok: false, status, errorType: FAILURE_TYPES[status] ?? (status >= 500 ? "internal_error" : "bad_request"), detail: `Simulated failure (outcome=${status})` };
 }

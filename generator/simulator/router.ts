@@ -3,8 +3,10 @@ import type { FaultRoute } from "./faults.js";
 import { errorReply, json, type Reply } from "./http-reply.js";
 import type { QueueRequest } from "./queue-request.js";
 import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest, type Call } from "./queue-routes.js";
+import { streamOutput } from "./run-routes.js";
 import type { SimulatorContext } from "./simulator-context.js";
 import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "./storage-routes.js";
+import { issueToken } from "./token-routes.js";
 import type { RouteName } from "./types.js";
 
 /** What a method and path resolve to: a handler plus what the server checks before calling it. */
@@ -27,6 +29,9 @@ export interface RouteMatch {
  *   GET  /<owner>/<app>/requests/<id>                   result
  *   PUT  /<owner>/<app>/requests/<id>/cancel            cancel
  *   POST /_run/<endpoint id>                            synchronous run (fal.run)
+ *   POST /_run/<endpoint id>/stream                     streamed run: SSE partial outputs
+ *   GET  /_run/<endpoint id>/realtime (WebSocket)       realtime (see realtime-socket.ts)
+ *   POST /_rest/tokens/                                 realtime token
  *   POST /_rest/storage/upload/initiate[-multipart]     storage upload initiation
  *   PUT  /_rest/storage/upload/put/<token>              upload bytes (presigned, no auth)
  *   PUT  /_rest/storage/upload/multipart/<token>/<n>    upload a part; POST .../complete
@@ -48,9 +53,13 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
   }
   if (segments[0] === "_rest") return restRoute(sim, method, segments.slice(1), other);
   if (segments[0] === "_run") {
-    const endpoint = findEndpoint(sim.registry, segments.slice(1).join("/"));
+    const id = segments.slice(1).join("/");
+    const endpoint = findEndpoint(sim.registry, id);
     if (method !== "POST") return other(405, "Method Not Allowed");
-    return endpoint ? { name: "run", auth: true, handle: (call) => submitRequest(sim, call, endpoint, true) } : notFoundEndpoint(segments.slice(1).join("/"));
+    if (endpoint) return { name: "run", auth: true, faultRoute: "run", handle: (call) => submitRequest(sim, call, endpoint, true) };
+    // `<id>/stream`, unless an endpoint's own id ends in `/stream` (matched above).
+    const streamed = segments.at(-1) === "stream" ? findEndpoint(sim.registry, segments.slice(1, -1).join("/")) : undefined;
+    return streamed ? { name: "run-stream", auth: true, faultRoute: "run", handle: (call) => streamOutput(sim, call, streamed) } : notFoundEndpoint(id);
   }
 
   const requestsAt = segments.indexOf("requests");
@@ -99,6 +108,9 @@ function restRoute(sim: SimulatorContext, method: string, segments: string[], ot
     if (method !== "POST") return other(405, "Method Not Allowed");
     const multipart = path.endsWith("multipart");
     return { name: "storage", auth: true, faultRoute: "storage", handle: (call) => initiateUpload(sim, call, multipart) };
+  }
+  if (path === "tokens") {
+    return method === "POST" ? { name: "token", auth: true, faultRoute: "token", handle: (call) => issueToken(sim, call) } : other(405, "Method Not Allowed");
   }
   const [storage, upload, mode, token, part] = segments;
   if (storage === "storage" && upload === "upload" && token !== undefined) {

@@ -4,6 +4,7 @@ import type { FaultInjector } from "./faults.js";
 import type { FileStore } from "./file-store.js";
 import type { QueueRequest, RequestTiming } from "./queue-request.js";
 import type { StatsCollector } from "./stats.js";
+import type { TokenStore } from "./token-routes.js";
 import type { WebhookDelivery } from "./webhook-delivery.js";
 import type { WebhookSigner } from "./webhook-signer.js";
 
@@ -28,4 +29,6 @@ export interface SimulatorContext {
   streamPingMs: number;
   /** Multipart uploads in progress, by token. */
   multipart: Map<string, Map<number, Buffer>>;
+  /** Realtime tokens issued by `POST /_rest/tokens/`. */
+  tokens: TokenStore;
 }

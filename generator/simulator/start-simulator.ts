@@ -8,9 +8,11 @@ import { FileStore } from "./file-store.js";
 import { BodyTooLargeError, errorReply, readBody, writeReply, type PlainReply } from "./http-reply.js";
 import type { QueueRequest } from "./queue-request.js";
 import type { Call } from "./queue-routes.js";
+import { attachRealtime } from "./realtime-socket.js";
 import { matchRoute } from "./router.js";
 import type { SimulatorContext } from "./simulator-context.js";
 import { StatsCollector } from "./stats.js";
+import { TokenStore } from "./token-routes.js";
 import type { RunningSimulator, SimulatorOptions } from "./types.js";
 import { WebhookDelivery } from "./webhook-delivery.js";
 import { WebhookSigner } from "./webhook-signer.js";
@@ -48,6 +50,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   server.keepAliveTimeout = 5_000;
+  const realtimeSockets = attachRealtime(server, () => (closing ? undefined : sim));
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -85,6 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     streams,
     streamPingMs: options.streamPingMs ?? 5_000,
     multipart: new Map(),
+    tokens: new TokenStore(),
   };
 
   let closed: Promise<void> | undefined;
@@ -103,6 +107,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         webhooks.close();
         for (const stream of streams) stream.end();
         streams.clear();
+        for (const client of realtimeSockets.clients) client.terminate();
+        realtimeSockets.close();
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         for (const socket of sockets) socket.destroy();
@@ -180,7 +186,7 @@ async function handle(sim: SimulatorContext, req: IncomingMessage, res: ServerRe
   if (isClosing() || res.destroyed) return;
   const dropAfter = fault?.type === "drop-after";
   if (reply.kind === "stream") {
-    reply.start(res, { dropAfterFirstEvent: dropAfter });
+    reply.start(res, { dropAfterFirstEvent: dropAfter, stallAfterFirstEvent: fault?.type === "stall" });
     return;
   }
   if (dropAfter) {

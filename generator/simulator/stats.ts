@@ -1,6 +1,6 @@
 import type { RouteName, SimulatorStats } from "./types.js";
 
-const ROUTES: RouteName[] = ["submit", "status", "stream", "result", "cancel", "run", "storage", "upload", "file", "jwks", "other"];
+const ROUTES: RouteName[] = ["submit", "status", "stream", "result", "cancel", "run", "run-stream", "token", "realtime", "storage", "upload", "file", "jwks", "other"];
 
 /** Counters behind `RunningSimulator.stats()`; `snapshot()` returns a copy. */
 export class StatsCollector {
@@ -10,6 +10,7 @@ export class StatsCollector {
     submittedBodies: {},
     faults: {},
     unauthorized: 0,
+    realtime: { tokens: 0, connections: 0, refused: 0, inputs: 0 },
     webhooks: { delivered: 0, failedAttempts: 0, abandoned: 0 },
   };
 
@@ -24,6 +25,10 @@ export class StatsCollector {
 
   fault(label: string): void {
     this.stats.faults[label] = (this.stats.faults[label] ?? 0) + 1;
+  }
+
+  realtime(event: "tokens" | "connections" | "refused" | "inputs"): void {
+    this.stats.realtime[event]++;
   }
 
   unauthorized(): void {

@@ -16,6 +16,10 @@ export interface FaultOptions {
   includeSubmit?: boolean;
   /** Seed of the PRNG that draws rate faults, so a run can be replayed (default 1). */
   seed?: number;
+  /** Each realtime connection is closed by the server after answering this many inputs (a forced reconnection). */
+  realtimeCloseAfter?: number;
+  /** The close code of those closes (default 1011, "internal error"). */
+  realtimeCloseCode?: number;
 }
 
 export interface SimulatorOptions {
@@ -83,6 +87,9 @@ export type RouteName =
   | "result"
   | "cancel"
   | "run"
+  | "run-stream"
+  | "token"
+  | "realtime"
   | "storage"
   | "upload"
   | "file"
@@ -100,5 +107,7 @@ export interface SimulatorStats {
   faults: Record<string, number>;
   /** Answers 401 for a missing or wrong key. */
   unauthorized: number;
+  /** Realtime tokens issued, WebSocket connections accepted, and inputs they answered. */
+  realtime: { tokens: number; connections: number; refused: number; inputs: number };
   webhooks: { delivered: number; failedAttempts: number; abandoned: number };
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => sim?.close());
 
 const client = (options: Parameters<typeof createFalClient>[0] = {}) =>
-  createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl, ...options });
+  createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl, runUrl: `${sim.url}/_run`, ...options });
 const requestsSent = () => Object.values(sim.stats().routes).reduce((sum, count) => sum + count, 0);
 
 // Not a valid input: prompt missing, a width of the wrong type, a fifth LoRA where 3 is the most.
@@ -30,7 +30,13 @@ describe("validate: an invalid input is refused before any request, with fal's f
     const remote = (await failure(qwen.submit(fal, BAD))) as FalValidationError;
     expect(remote).toBeInstanceOf(FalValidationError);
     const before = requestsSent();
-    for (const call of [qwen.submit(fal, BAD, { validate: qwen.inputValidator }), qwen.subscribe(fal, BAD, { validate: qwen.inputValidator })]) {
+    const calls = [
+      qwen.submit(fal, BAD, { validate: qwen.inputValidator }),
+      qwen.subscribe(fal, BAD, { validate: qwen.inputValidator }),
+      qwen.run(fal, BAD, { validate: qwen.inputValidator }),
+      qwen.stream(fal, BAD, { validate: qwen.inputValidator }).done(),
+    ];
+    for (const call of calls) {
       const local = (await failure(call)) as FalValidationError;
       expect(local).toBeInstanceOf(FalValidationError);
       expect(local.status).toBe(422);
@@ -48,6 +54,8 @@ describe("validate: an invalid input is refused before any request, with fal's f
     expect(await failure(subscribeById(fal, "fal-ai/qwen-image", BAD, { validate: true }))).toBeInstanceOf(FalValidationError);
     const always = client({ validate: true, validators: [qwen.inputValidator] });
     expect(await failure(qwen.subscribe(always, BAD))).toBeInstanceOf(FalValidationError);
+    expect(await failure(qwen.run(always, BAD))).toBeInstanceOf(FalValidationError);
+    expect(await failure(qwen.stream(always, BAD).done())).toBeInstanceOf(FalValidationError);
     expect(requestsSent()).toBe(before);
     // Turned off for one call: fal itself refuses it.
     const remote = await failure(qwen.submit(always, BAD, { validate: false }));
@@ -59,6 +67,8 @@ describe("validate: an invalid input is refused before any request, with fal's f
     const fal = client({ validate: true, validators: [qwen.inputValidator, ideogram.inputValidator] });
     const { data } = await qwen.subscribe(fal, { prompt: "a fox", image_size: { width: 64, height: 64 } }, { pollInterval: 20 });
     expect(data.images.length).toBeGreaterThan(0);
+    expect((await qwen.run(fal, { prompt: "a fox", image_size: { width: 64, height: 64 } })).data.images.length).toBeGreaterThan(0);
+    expect((await qwen.stream(fal, { prompt: "a fox", image_size: { width: 64, height: 64 } }).done()).images.length).toBeGreaterThan(0);
     const png = new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" });
     const { requestId } = await ideogram.submit(fal, { prompt: "edit", image_url: png, mask_url: png });
     expect(requestId).toBeTruthy();

@@ -93,6 +93,24 @@ describe("createProxyHandler", () => {
     expect(forwarded).toEqual([]);
   });
 
+  test("forwards run and stream of allowed endpoints to fal.run, and nothing else there", async () => {
+    const { call, forwarded } = recordingProxy();
+    expect((await call("https://fal.run/fal-ai/flux/dev", "POST")).status).toBe(200);
+    expect((await call("https://fal.run/fal-ai/flux/dev/stream", "POST")).status).toBe(200);
+    expect((await call("https://fal.run/workflows/acme/pipeline/step/stream", "POST")).status).toBe(200);
+    expect(forwarded.map((request) => request.headers.get("authorization"))).toEqual([`Key ${KEY}`, `Key ${KEY}`, `Key ${KEY}`]);
+    for (const [target, method] of [
+      ["https://fal.run/fal-ai/other", "POST"],
+      ["https://fal.run/fal-ai/other/stream", "POST"],
+      ["https://fal.run/fal-ai/flux/dev", "GET"],
+      ["https://fal.run/fal-ai/flux/dev/realtime", "POST"],
+      ["https://fal.run/fal-ai/flux", "POST"],
+    ] as const) {
+      expect((await call(target, method)).status, `${method} ${target}`).toBe(403);
+    }
+    expect(forwarded).toHaveLength(3);
+  });
+
   test("refuses a request without a target", async () => {
     expect((await recordingProxy().call(null)).status).toBe(403);
   });

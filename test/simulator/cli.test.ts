@@ -63,4 +63,11 @@ describe("npm run simulator (generator/simulator/cli.ts)", () => {
     expect(await cli.exit).toBe(2);
     expect(cli.output()).toContain("--error-rate must be between 0 and 1");
   });
+
+  it("rejects a realtime close code a server may not send", async () => {
+    const cli = startCli(["--realtime-close-code", "1006"]);
+    cli.url.catch(() => undefined);
+    expect(await cli.exit).toBe(2);
+    expect(cli.output()).toContain("--realtime-close-code must be a close code a server may send");
+  });
 });

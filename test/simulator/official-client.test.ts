@@ -1,5 +1,7 @@
 import { ApiError, createFalClient, ValidationError, type RequestMiddleware } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { createTokenHandler } from "../../generator/runtime/token-handler.js";
 import { decodePng, fixtureEndpoints, KEY, startTestSimulator } from "./simulator-fixture.js";
 
 const simulator = await startTestSimulator();
@@ -119,6 +121,67 @@ describe.each([
   it("fal.run (synchronous) works too", async () => {
     const result = await fal.run("fal-ai/flux/dev", { input: { prompt: "run" } });
     expect(fluxDev.validator.errors(fluxDev.outputPointer, result.data)).toEqual([]);
+  });
+
+  it("fal.stream yields the partial outputs and done() the whole output", async () => {
+    const stream = await fal.stream("fal-ai/flux/dev", { input: { prompt: "streamed" } });
+    const partials: unknown[] = [];
+    for await (const partial of stream) partials.push(partial);
+    const output = await stream.done();
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.at(-1)).toEqual(output);
+    expect(fluxDev.validator.errors(fluxDev.outputPointer, output)).toEqual([]);
+    expect(stream.requestId).toEqual(expect.any(String));
+  });
+});
+
+describe("@fal-ai/client 1.10 realtime against the simulator", () => {
+  /**
+   * Its realtime client opens `new WebSocket("wss://fal.run/<app>/realtime?fal_jwt_token=...")`
+   * with the global WebSocket: on Node 20 (none built in) the test installs the `ws` package's,
+   * pointed at the simulator's run host, for the length of the test.
+   */
+  class SimulatorWebSocket extends WebSocket {
+    constructor(url: string) {
+      super(url.replace(/^wss:\/\/fal\.run\//, `${simulator.url.replace(/^http/, "ws")}/_run/`));
+    }
+  }
+  const tokenHandler = createTokenHandler({ allowedEndpoints: ["fal-ai/flux/dev"], credentials: KEY, storageUrl: simulator.storageUrl });
+
+  it("fal.realtime.connect with a tokenProvider sends inputs and gets outputs", async () => {
+    const global = globalThis as { WebSocket?: unknown };
+    const previous = global.WebSocket;
+    global.WebSocket = SimulatorWebSocket;
+    const appsAsked: string[] = [];
+    try {
+      const fal = createFalClient({ credentials: KEY });
+      const outputs = await new Promise<unknown[]>((resolve, reject) => {
+        const received: unknown[] = [];
+        const connection = fal.realtime.connect("fal-ai/flux/dev", {
+          throttleInterval: 0,
+          tokenProvider: async (app) => {
+            appsAsked.push(app);
+            const response = await tokenHandler(new Request("http://app.test/api/fal/token", { method: "POST", body: JSON.stringify({ app }) }));
+            return (await response.json()) as string;
+          },
+          onResult: (result) => {
+            received.push(result);
+            if (received.length === 1) connection.send({ prompt: "second", seed: 2 });
+            else {
+              connection.close();
+              resolve(received);
+            }
+          },
+          onError: reject,
+        });
+        connection.send({ prompt: "first", seed: 1 });
+      });
+      expect(appsAsked).toEqual(["fal-ai/flux/dev/realtime"]);
+      expect(outputs.map((output) => (output as { seed: number }).seed)).toEqual([1, 2]);
+      for (const output of outputs) expect(fluxDev.validator.errors(fluxDev.outputPointer, output)).toEqual([]);
+    } finally {
+      global.WebSocket = previous;
+    }
   });
 });
 

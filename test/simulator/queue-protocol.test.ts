@@ -15,7 +15,8 @@ import {
   submit,
 } from "./simulator-fixture.js";
 
-const simulator = await startTestSimulator();
+// Phases long enough for polls to see each one on a loaded machine (the default 30 ms is not).
+const simulator = await startTestSimulator({ queueMs: 200, runMs: 200 });
 const endpoints = await fixtureEndpoints();
 const fluxDev = endpoints.find((endpoint) => endpoint.endpointId === "fal-ai/flux/dev")!;
 

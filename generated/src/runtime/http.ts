@@ -42,7 +42,8 @@ export function addHeaders(target: HeaderRecord, headers: Record<string, string 
   return target;
 }
 
-const serializeQuery = createQuerySerializer();
+// Pure: a program that never calls `callFal` (a realtime-only page) drops it and openapi-fetch.
+const serializeQuery = /* @__PURE__ */ createQuerySerializer();
 
 /**
  * Sends a call through the client (which adds the key, or routes it through the proxy). Query and

@@ -11,6 +11,8 @@ export interface ProxyHandlerOptions {
   queueUrl?: string;
   /** @default "https://rest.fal.ai" */
   storageUrl?: string;
+  /** Where `run` and `stream` go. @default "https://fal.run" */
+  runUrl?: string;
   fetch?: typeof fetch;
 }
 
@@ -24,17 +26,24 @@ const DROPPED_RESPONSE_HEADERS = ["connection", "content-encoding", "content-len
 /**
  * A handler for fetch-style servers (`(Request) => Promise<Response>`) that lets browsers use a
  * FalClient created with `proxyUrl`: it forwards to the URL in `x-fal-target-url` with the server's
- * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, and storage
- * uploads. Anything else is refused with 403 `{detail}`.
+ * key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, their `run`
+ * and `stream` calls, and storage uploads. Anything else is refused with 403 `{detail}`.
  */
 export function createProxyHandler(options: ProxyHandlerOptions): (request: Request) => Promise<Response> {
   const queue = new URL(options.queueUrl ?? "https://queue.fal.run");
   const storage = new URL(options.storageUrl ?? "https://rest.fal.ai");
+  const runHost = new URL(options.runUrl ?? "https://fal.run");
   const submittable = new Set(options.allowedEndpoints);
   const readable = new Set(options.allowedEndpoints.flatMap((id) => [id, appPath(id)]));
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   const isAllowed = (target: URL, method: string): boolean => {
+    // `run` and `stream` of an allowed endpoint (checked first: the run host may sit below the queue's).
+    const runPath = pathWithin(target, runHost);
+    if (runPath !== undefined) {
+      const id = runPath.slice(1);
+      return method === "POST" && (submittable.has(id) || (id.endsWith("/stream") && submittable.has(id.slice(0, -"/stream".length))));
+    }
     const queuePath = pathWithin(target, queue);
     if (queuePath !== undefined) {
       if (method === "POST") return submittable.has(queuePath.slice(1));

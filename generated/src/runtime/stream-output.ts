@@ -1,0 +1,187 @@
+import { abortError } from "./abort.js";
+import type { FalClient } from "./client.js";
+import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+import { requestError, send } from "./http.js";
+import { outputQueue } from "./output-queue.js";
+import { runCall, withFileUrls, type RunOptions } from "./run.js";
+import { serverSentData } from "./sse.js";
+
+export interface StreamOptions extends RunOptions {
+  /**
+   * Milliseconds the stream may go without an event once its response arrived (the first event
+   * included; keep-alive comments do not count) before it ends with a FalTimeoutError. The wait
+   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever.
+   * @default 15000
+   */
+  idleTimeout?: number;
+}
+
+/**
+ * A streaming call in flight: iterate it for the partial outputs (`for await`), and await `done()`
+ * for the final one. It ends, never hangs, on the first of: the last event, an error event or
+ * status, `abort()`, the `signal`, the `timeout`, or `idleTimeout` without an event.
+ */
+export interface FalStream<P, O> extends AsyncIterable<P> {
+  /**
+   * The final output (the stream's last event) once it ends. Rejects with what ended it otherwise:
+   * a FalApiError (an error status or an `x-fal-error` event; FalValidationError for field errors), a FalNetworkError
+   * (the connection dropped), a FalTimeoutError, or a FalAbortError (also when a `for await` over
+   * the stream stops early). Every error carries `requestId` once the response named it.
+   */
+  done(): Promise<O>;
+  /** Stops the stream and frees its connection; `done()` rejects with a FalAbortError. */
+  abort(reason?: unknown): void;
+  /** The `x-fal-request-id` of the response, once it arrived. */
+  readonly requestId: string | undefined;
+}
+
+const EVENT_STREAM = "text/event-stream";
+
+/**
+ * Calls the endpoint's streaming route (`POST <runUrl>/<endpoint id>/stream`, Server-Sent Events,
+ * one partial output per event; the last event is the output; an error arrives as an error status
+ * or as fal's in-band error message, `{type: "x-fal-error", ...}`). The request starts at once (file
+ * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
+ * iterated are kept for the iteration, unless `done()` was asked for first.
+ */
+export function stream<P, O>(client: FalClient, endpointId: string, input: unknown, options: StreamOptions = {}): FalStream<P, O> {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const stop = (error: FalError) => {
+    if (!signal.aborted) controller.abort(error);
+  };
+  const onCallerAbort = () => stop(new FalAbortError("The stream was aborted", { cause: options.signal?.reason }));
+  if (options.signal?.aborted) onCallerAbort();
+  options.signal?.addEventListener("abort", onCallerAbort);
+  const timer = options.timeout === undefined ? undefined : setTimeout(() => stop(new FalTimeoutError(`The call timed out after ${options.timeout} ms`)), options.timeout);
+  const idleMs = options.idleTimeout ?? 15_000;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const resetIdle = () => {
+    clearTimeout(idleTimer);
+    if (idleMs > 0) idleTimer = setTimeout(() => stop(new FalTimeoutError(`The stream sent no event for ${idleMs} ms`)), idleMs);
+  };
+
+  let requestId: string | undefined;
+  let last: { value: unknown } | undefined;
+  // Partial outputs not yet taken by the iteration; none are kept once `done()` was asked for first.
+  const partials = outputQueue<P>();
+  let keepEvents = true;
+  let iterating = false;
+
+  const deliver = (value: unknown) => {
+    resetIdle();
+    last = { value };
+    if (keepEvents) partials.push(value as P);
+  };
+
+  const finished = (async (): Promise<O> => {
+    try {
+      const body = await withFileUrls(client, endpointId, input, options, signal);
+      let response: Response | undefined;
+      const events = await send<Response["body"]>(
+        client.retry,
+        signal,
+        false,
+        () =>
+          runCall(client, `${endpointId}/stream`, body, options, signal, EVENT_STREAM).then((answer) => {
+            response = answer;
+            requestId = answer.headers.get("x-fal-request-id") ?? undefined;
+            return answer;
+          }),
+        true,
+      );
+      resetIdle();
+      if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
+        // An endpoint that answers with one JSON body: that body is the whole output.
+        deliver(await readText(events, signal).then(parseJson));
+      } else {
+        await readEvents(events, signal, (event) => {
+          const data = parseJson(event);
+          if (isFalErrorMessage(data)) throw errorFromMessage(data, requestId);
+          deliver(data);
+        });
+      }
+      if (!last) throw new FalError("The stream ended without an output");
+      return last.value as O;
+    } catch (error) {
+      throw requestId === undefined ? error : withRequestId(error, requestId);
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(idleTimer);
+      options.signal?.removeEventListener("abort", onCallerAbort);
+    }
+  })();
+  // A caller that only iterates learns of a failure there: `finished` is never reported unhandled.
+  finished.then(
+    () => partials.end(),
+    (error: FalError) => partials.end(error),
+  );
+
+  return {
+    get requestId() {
+      return requestId;
+    },
+    done() {
+      if (!iterating) keepEvents = false;
+      return finished;
+    },
+    abort(reason) {
+      stop(new FalAbortError("The stream was aborted", { cause: reason }));
+    },
+    [Symbol.asyncIterator]() {
+      iterating = true;
+      return partials.iterator(() => stop(new FalAbortError("The stream was stopped before its end")));
+    },
+  };
+}
+
+/**
+ * Reads an SSE body, calling `onEvent` for each event, until it ends. An abort cancels the read at
+ * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
+ */
+async function readEvents(body: Response["body"], signal: AbortSignal, onEvent: (data: string) => void): Promise<void> {
+  const split = serverSentData();
+  const decoder = new TextDecoder();
+  await readBody(body, signal, (chunk, done) => {
+    for (const data of split(decoder.decode(chunk, { stream: !done }), done)) onEvent(data);
+  });
+}
+
+async function readText(body: Response["body"], signal: AbortSignal): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  await readBody(body, signal, (chunk, done) => (text += decoder.decode(chunk, { stream: !done })));
+  return text;
+}
+
+async function readBody(body: Response["body"], signal: AbortSignal, onChunk: (chunk: Uint8Array | undefined, done: boolean) => void): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  const cancel = () => reader.cancel(signal.reason).catch(() => {});
+  signal.addEventListener("abort", cancel);
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw requestError(error, signal);
+      }
+      if (signal.aborted) throw abortError(signal);
+      onChunk(chunk.value, chunk.done);
+      if (chunk.done) return;
+    }
+  } finally {
+    signal.removeEventListener("abort", cancel);
+    if (!signal.aborted) cancel();
+  }
+}
+
+function parseJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch (error) {
+    throw new FalError(`Malformed stream event: ${data.slice(0, 200)}`, { cause: error });
+  }
+}

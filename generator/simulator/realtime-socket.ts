@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { decode, encode } from "@msgpack/msgpack";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { splitEndpointId } from "../runtime/endpoint-id.js";
+import { authFailure } from "./auth.js";
+import { findEndpoint } from "./endpoint-registry.js";
+import { FAULT_HEADER, FaultSyntaxError } from "./faults.js";
+import { checkedInput, synthesizeOutput } from "./queue-routes.js";
+import type { SimulatorContext } from "./simulator-context.js";
+
+/**
+ * fal's realtime WebSocket, `GET /_run/<endpoint id>/realtime?fal_jwt_token=<token>` (the
+ * simulator's `wss://fal.run/<endpoint id>/realtime`): authenticated by a token from
+ * `POST /_rest/tokens/` that allows the endpoint's app (or by `Authorization: Key`, as server-side
+ * clients may send). Each msgpack (or JSON text) input is validated and answered with one msgpack
+ * output, in order; an invalid one with `{type: "x-fal-error", error: "Unprocessable Entity",
+ * reason, detail}` (detail as in a 422). A refused token gets `{status: "error", error:
+ * "Unauthorized"}` and a 1008 close, as fal's client expects. Faults: the upgrade is a `realtime`
+ * route for `x-sim-faults` (a status refuses it, `drop` destroys the socket), and
+ * `faults.realtimeCloseAfter` closes each connection after that many answers.
+ */
+export function attachRealtime(server: Server, context: () => SimulatorContext | undefined): WebSocketServer {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const sim = context();
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+    const endpoint = sim && segments[0] === "_run" && segments.at(-1) === "realtime" ? findEndpoint(sim.registry, segments.slice(1, -1).join("/")) : undefined;
+    if (!sim || !endpoint) return refuse(socket, 404, "Not Found");
+    sim.stats.route("realtime");
+    let fault;
+    try {
+      fault = sim.faults.pick("realtime", { header: header(req, FAULT_HEADER), scope: "realtime" });
+    } catch (error) {
+      if (error instanceof FaultSyntaxError) return refuse(socket, 400, error.message);
+      throw error;
+    }
+    if (fault) sim.stats.fault(`realtime:${fault.type === "status" ? fault.status : fault.type}`);
+    if (fault?.type === "drop") return socket.destroy();
+    if (fault?.type === "status") return refuse(socket, fault.status, "Simulated fault");
+    const key = header(req, "authorization");
+    const refusal = key !== undefined ? authFailure(key, sim.apiKeys) : sim.tokens.refusal(url.searchParams.get("fal_jwt_token"), splitEndpointId(endpoint.endpointId).app);
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      if (refusal) {
+        sim.stats.realtime("refused");
+        ws.send(encode({ status: "error", error: "Unauthorized", reason: refusal }));
+        ws.close(1008, "Unauthorized");
+        return;
+      }
+      sim.stats.realtime("connections");
+      let answered = 0;
+      // Inputs are answered one after another, in the order they came.
+      let queue = Promise.resolve();
+      ws.on("message", (data: RawData, isBinary: boolean) => {
+        queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => {
+          const closeAfter = sim.faults.options.realtimeCloseAfter;
+          if (closeAfter === undefined || ++answered !== closeAfter) return;
+          try {
+            ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
+          } catch {
+            // A close code no server may send (ws refuses it): the connection is cut instead.
+            ws.terminate();
+          }
+        });
+      });
+    });
+  });
+  return sockets;
+}
+
+async function answer(sim: SimulatorContext, endpoint: NonNullable<ReturnType<typeof findEndpoint>>, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+  if (ws.readyState !== ws.OPEN) return;
+  let input: unknown;
+  try {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    input = isBinary ? decode(bytes) : JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    ws.send(encode({ type: "x-fal-error", error: "Bad Request", reason: `Undecodable message: ${(error as Error).message}` }));
+    return;
+  }
+  const checked = checkedInput(endpoint, input);
+  if ("detail" in checked) {
+    const { detail } = checked;
+    ws.send(encode({ type: "x-fal-error", error: "Unprocessable Entity", reason: detail.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; "), detail }));
+    return;
+  }
+  sim.stats.realtime("inputs");
+  const outcome = synthesizeOutput(sim, endpoint, checked.input, randomUUID(), 0);
+  ws.send(encode(outcome.ok ? outcome.output : { type: "x-fal-error", error: outcome.errorType, reason: outcome.detail, status: outcome.status }));
+}
+
+function refuse(socket: Duplex, status: number, detail: string): void {
+  const body = JSON.stringify({ detail });
+  socket.end(`HTTP/1.1 ${status} ${detail.replace(/[\r\n]/g, " ")}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { json, type Reply } from "./http-reply.js";
+import type { Call } from "./queue-routes.js";
+import type { SimulatorContext } from "./simulator-context.js";
+
+/** Longest `token_expiration` accepted, in seconds. */
+const MAX_TOKEN_SECONDS = 3600;
+
+/** Realtime tokens the simulator issued: the apps each allows and when it expires. */
+export class TokenStore {
+  private readonly tokens = new Map<string, { apps: string[]; expiresAt: number }>();
+
+  issue(apps: string[], seconds: number): string {
+    const token = `sim.${randomBytes(24).toString("base64url")}`;
+    this.tokens.set(token, { apps, expiresAt: Date.now() + seconds * 1000 });
+    return token;
+  }
+
+  /** Why `token` does not open `app`, or undefined when it does. */
+  refusal(token: string | null, app: string): string | undefined {
+    if (!token) return "missing fal_jwt_token";
+    const entry = this.tokens.get(token);
+    if (!entry) return "unknown token";
+    if (entry.expiresAt <= Date.now()) return "expired token";
+    if (!entry.apps.includes(app)) return `token not valid for app ${app}`;
+    return undefined;
+  }
+}
+
+/**
+ * `POST /_rest/tokens/` (rest.fal.ai's token endpoint): `{allowed_apps: [app], token_expiration:
+ * seconds}` -> the token as a JSON string, as fal answers; a bad body is a FastAPI 422.
+ */
+export async function issueToken(sim: SimulatorContext, call: Call): Promise<Reply> {
+  let body: { allowed_apps?: unknown; token_expiration?: unknown } | null;
+  try {
+    body = JSON.parse((await call.body()).toString("utf8"));
+  } catch {
+    body = null;
+  }
+  const detail: { loc: (string | number)[]; msg: string; type: string }[] = [];
+  const apps = body?.allowed_apps;
+  if (!Array.isArray(apps) || apps.length === 0 || !apps.every((app) => typeof app === "string" && app !== "")) {
+    detail.push({ loc: ["body", "allowed_apps"], msg: "Input should be a non-empty list of app names", type: "list_type" });
+  }
+  const seconds = body?.token_expiration ?? 120;
+  if (!Number.isInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_TOKEN_SECONDS) {
+    detail.push({ loc: ["body", "token_expiration"], msg: `Input should be an integer from 1 to ${MAX_TOKEN_SECONDS}`, type: "int_range" });
+  }
+  if (detail.length > 0) return json(422, { detail });
+  sim.stats.realtime("tokens");
+  return json(201, sim.tokens.issue(apps as string[], seconds as number));
+}

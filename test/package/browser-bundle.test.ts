@@ -1,0 +1,71 @@
+import path from "node:path";
+import { build } from "esbuild";
+import { describe, expect, test } from "vitest";
+import { REPO_ROOT } from "../helpers/temp-dir.js";
+
+const SOURCE = path.join(REPO_ROOT, "generated/src");
+const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.ts");
+const SECRET = "bundle-secret-key:0123456789";
+
+/** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */
+async function bundlePage(body: string): Promise<{ code: string; inputs: string[] }> {
+  const previous = process.env.FAL_KEY;
+  // The key is in the build's environment, as on a developer's machine: nothing may inline it.
+  process.env.FAL_KEY = SECRET;
+  try {
+    const result = await build({
+      stdin: {
+        contents: [`import { createFalClient } from ${JSON.stringify(path.join(SOURCE, "index.ts"))};`, `import * as endpoint from ${JSON.stringify(ENDPOINT)};`, body].join("\n"),
+        loader: "ts",
+        resolveDir: REPO_ROOT,
+      },
+      bundle: true,
+      minify: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    // Modules tree-shaken away still appear, with 0 bytes in the output.
+    const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([file]) => file));
+    return { code: result.outputFiles[0]!.text, inputs };
+  } finally {
+    if (previous === undefined) delete process.env.FAL_KEY;
+    else process.env.FAL_KEY = previous;
+  }
+}
+
+const streamPage = [
+  'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
+  'const stream = endpoint.stream(fal, { prompt: "a fox" });',
+  "for await (const partial of stream) console.log(partial);",
+].join("\n");
+const realtimePage = [
+  "const fal = createFalClient();",
+  'const connection = endpoint.realtime(fal, { tokenProvider: async (endpointId) => (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ endpointId }) })).json() });',
+  'connection.send({ prompt: "a fox" });',
+].join("\n");
+const queuePage = ['const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });', 'console.log(await endpoint.subscribe(fal, { prompt: "a fox" }));'].join("\n");
+
+describe("browser bundles", () => {
+  test.each([
+    ["stream", streamPage],
+    ["realtime", realtimePage],
+  ])("a %s page holds no key and none of the server-side holders (proxy, token handler)", async (_page, body) => {
+    const { code, inputs } = await bundlePage(body);
+    expect(code).not.toContain(SECRET);
+    expect(inputs.filter((input) => /runtime\/(proxy|token-handler|webhook)\.ts$/.test(input))).toEqual([]);
+    expect(code).not.toContain("is not allowed by this proxy");
+    expect(code).not.toContain("No realtime tokens for");
+  });
+
+  test("realtime and msgpack stay out of a page that does not call realtime", async () => {
+    for (const body of [queuePage, streamPage]) {
+      const { inputs } = await bundlePage(body);
+      expect(inputs.filter((input) => /msgpack|runtime\/realtime\.ts$/.test(input))).toEqual([]);
+    }
+    const { inputs } = await bundlePage(realtimePage);
+    expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);
+  });
+});
