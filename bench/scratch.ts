@@ -5,8 +5,8 @@ import { REPO_ROOT } from "./paths.js";
 
 /**
  * The harness's temporary folders, all removed by `remove()`. Two roots: one inside the repo's
- * ignored `.tmp/`, for the generated package, whose build (`npm pack` runs tsc) needs the repo's
- * node_modules; one in the system temp dir, for everything that must not see them (consumer
+ * ignored `.tmp/`, for what may see the repo's node_modules (the generated package, as
+ * generated/ does); one in the system temp dir, for everything that must not see them (consumer
  * projects resolve only what they installed).
  */
 export class Scratch {

@@ -11,8 +11,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const SOURCES = path.join(ROOT, "generator");
 const CACHE = path.join(ROOT, "node_modules/.cache/falgen/bin");
-/** Loaded by require() from node_modules, not bundled: large, and served by the compile cache. */
-const EXTERNAL = ["typescript", "ts-morph"];
+/**
+ * Loaded by require() from node_modules, not bundled: large, and served by the compile cache;
+ * oxc-transform's native binding for the platform (a .node file) is picked at run time.
+ */
+const EXTERNAL = ["typescript", "ts-morph", "@oxc-transform/*"];
 
 /** The path of the compiled generator for the current sources, building it first if needed. */
 export async function compiledGenerator() {
@@ -56,16 +59,16 @@ async function build(file) {
 }
 
 /**
- * Each module keeps its own `import.meta.url` (the generator finds its runtime and sources by it),
- * which a single CommonJS file would otherwise lose.
+ * Each module keeps its own `import.meta.url` (the generator finds its runtime and sources by it,
+ * oxc-transform its native binding), which a single CommonJS file would otherwise lose.
  */
 const sourceLocations = {
   name: "source-locations",
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /(\.ts|[\\/]oxc-transform[\\/]index\.js)$/ }, async (args) => {
       const { readFile } = await import("node:fs/promises");
       const source = await readFile(args.path, "utf8");
-      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: "ts" };
+      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: args.path.endsWith(".ts") ? "ts" : "js" };
     });
   },
 };

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { OutputFolderError } from "./errors.js";
 import { generate, type GenerateReport } from "./pipeline.js";
 
 const USAGE = `Usage: falgen [generate] [--specs DIR] [--out DIR] [--check] [--keep-going] [--quiet]
@@ -44,13 +45,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(`falgen: unknown command ${JSON.stringify(positionals.join(" "))}\n\n${USAGE}`);
     return 2;
   }
-  const report = await generate({
-    specsDir: values.specs,
-    outDir: values.out,
-    check: values.check,
-    keepGoing: values["keep-going"],
-    ...(values["no-cache"] ? { cacheDir: false as const } : {}),
-  });
+  let report;
+  try {
+    report = await generate({
+      specsDir: values.specs,
+      outDir: values.out,
+      check: values.check,
+      keepGoing: values["keep-going"],
+      ...(values["no-cache"] ? { cacheDir: false as const } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    console.error(`falgen: ${error.message}`);
+    return 2;
+  }
   printReport(report, { check: values.check, quiet: values.quiet, out: values.out });
   return report.ok ? 0 : 1;
 }
@@ -66,7 +74,8 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
     for (const file of stale) console.error(`stale:   ${out}/${file}`);
     for (const file of missing) console.error(`missing: ${out}/${file}`);
     for (const file of extra) console.error(`extra:   ${out}/${file}`);
-    if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`npm run generate\`.`);
+    if (report.patch) console.error(report.patch);
+    if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
   }
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");

@@ -39,3 +39,20 @@ export class SpecErrors extends Error {
     this.errors = errors;
   }
 }
+
+/**
+ * An output folder falgen will not write to, found before anything was written: the folder and
+ * everything in it are as they were. The CLI prints the message and exits 2.
+ */
+export class OutputFolderError extends Error {
+  /** The output folder as the caller named it. */
+  readonly folder: string;
+  readonly reason: string;
+
+  constructor(folder: string, reason: string) {
+    super(`refusing to write to ${folder}: ${reason}`);
+    this.name = "OutputFolderError";
+    this.folder = folder;
+    this.reason = reason;
+  }
+}

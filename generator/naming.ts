@@ -40,7 +40,7 @@ export function endpointBaseName(id: string): string {
     .join("");
 }
 
-/** Where an endpoint's module lives inside the package's `src/` (and `dist/`). */
+/** Where an endpoint's module lives inside the package's `src/`. */
 export function endpointModuleDir(id: string): string {
   return `endpoints/${id}`;
 }

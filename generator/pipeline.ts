@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openEmitCache, type EmitCache, type FileDigest, type IndexedEndpoint } from "./cache/emit-cache.js";
 import type { EmittedFile } from "./emit/emit-all.js";
-import { SpecError } from "./errors.js";
+import { SpecError, type OutputFolderError } from "./errors.js";
 import { duplicateIdErrors, loadSpecFile, readSpecFiles, type LoadedSpec, type SpecFile } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, packageEntry, type EndpointModel, type PackageEntry } from "./model/endpoint-model.js";
-import { diffTree, isClean, plannedFile, updateTree, type PlannedFile, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
+import { diffTree, isClean, openOutputFolder, plannedFile, updateTree, withManifest, type PlannedFile, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
+import { treePatch } from "./write/tree-patch.js";
 
 export interface GenerateOptions {
   specsDir: string;
@@ -32,6 +33,8 @@ export interface GenerateReport {
   timings: StageTiming[];
   /** Set once the output was compared: how it differs (`check`), or differed before this run wrote it. */
   diff?: TreeDiff;
+  /** `check` only, when the output differs: the first 40 lines of a unified diff of what `falgen generate` would change. */
+  patch?: string;
   /** Whether the run did what was asked without finding a problem. */
   ok: boolean;
 }
@@ -39,14 +42,19 @@ export interface GenerateReport {
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/falgen";
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
-/** The runtime sources, copied byte for byte into the package. */
+/** The runtime's sources (file name -> TypeScript), compiled into the package's `src/runtime/`. */
 export function readRuntimeFiles(): Map<string, string> {
   const names = readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort();
   return new Map(names.map((name) => [name, readFileSync(`${RUNTIME_DIR}${name}`, "utf8")]));
 }
 
-/** load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache. */
+/**
+ * load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache.
+ * Throws {@link OutputFolderError}, before anything is read or written, for an output folder falgen
+ * must not write to (see `openOutputFolder`).
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
+  const output = openOutputFolder(options.outDir, { specsDir: options.specsDir });
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -91,7 +99,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     }
   });
   const kept = unchanged.filter(({ spec }) => !failed.has(spec.file));
-  const report = (files: number, ok: boolean, diff?: TreeDiff): GenerateReport => ({
+  const report = (files: number, ok: boolean, diff?: TreeDiff, patch?: string): GenerateReport => ({
     endpoints: [...kept.map(({ indexed }) => indexed.entry.id), ...fresh.map(({ model }) => model.id)].sort(compareNames),
     errors,
     files,
@@ -99,6 +107,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     timings,
     ok: ok && errors.length === 0,
     ...(diff ? { diff } : {}),
+    ...(patch ? { patch } : {}),
   });
   if (errors.length > 0 && !options.keepGoing) return report(0, false);
   if (kept.length + fresh.length === 0 && errors.length === 0) {
@@ -106,12 +115,18 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     return report(0, false);
   }
 
-  const planned = await timed("emit", () => planOutput(fresh, kept, cache));
-  const diff = options.check
-    ? await timed("check", () => diffTree(options.outDir, planned, cache?.files))
-    : await timed("write", () => updateTree(options.outDir, planned, cache?.files));
-  cache?.save({ prune: !options.check && errors.length === 0 });
-  return report(planned.size, !options.check || isClean(diff), diff);
+  const planned = await timed("emit", async () => withManifest(await planOutput(fresh, kept, cache)));
+  if (options.check) {
+    const { diff, patch } = await timed("check", async () => {
+      const diff = diffTree(output, planned, cache?.files);
+      return { diff, patch: isClean(diff) ? undefined : await treePatch(output, planned, diff) };
+    });
+    cache?.save({ prune: false });
+    return report(planned.size, isClean(diff), diff, patch);
+  }
+  const diff = await timed("write", () => updateTree(output, planned, cache?.files));
+  cache?.save({ prune: errors.length === 0 });
+  return report(planned.size, true, diff);
 }
 
 /** A spec the cache's index knows unchanged: its files are planned from their hashes. */
@@ -133,7 +148,7 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * Every file of the package: fresh endpoints' files emitted now, unchanged endpoints' files known
  * by hash (their contents are read from the cache only if the output on disk differs), the
  * package-level files (emitted only if what they are made from changed, or the disk differs) and
- * the runtime, copied byte for byte.
+ * the runtime (compiled likewise only if its sources changed, or the disk differs).
  */
 async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined): Promise<PlannedTree> {
   const planned = new Map<string, PlannedFile>();
@@ -168,15 +183,16 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
     const example = exampleSpec && (fresh.find(({ spec }) => spec === exampleSpec)?.model ?? (await entries.get(exampleSpec)!()).model);
     return (await loadEmitters()).emitPackageFiles(packageEntries, example);
   });
-  const packageDigests = cache?.findPackageFiles(packageEntries, exampleSpec);
-  if (packageDigests) {
-    for (const [file, sha256] of packageDigests) planned.set(file, { sha256, contents: async () => contentsOf({ files: await packageFiles() }, file) });
-  } else {
-    const digests = plan(await packageFiles());
-    cache?.putPackageFiles(packageEntries, exampleSpec, digests);
-  }
+  // Files made together: known by their hashes when the cache has them, made now otherwise.
+  const planSet = async (cached: FileDigest[] | undefined, make: () => Promise<EmittedFile[]>, remember: (digests: FileDigest[]) => void) => {
+    if (!cached) return remember(plan(await make()));
+    for (const [file, sha256] of cached) planned.set(file, { sha256, contents: async () => contentsOf({ files: await make() }, file) });
+  };
+  await planSet(cache?.findPackageFiles(packageEntries, exampleSpec), packageFiles, (digests) => cache?.putPackageFiles(packageEntries, exampleSpec, digests));
 
-  for (const [name, contents] of readRuntimeFiles()) planned.set(`src/runtime/${name}`, plannedFile(contents));
+  const runtimeSources = readRuntimeFiles();
+  const runtimeFiles = once(async () => (await loadEmitters()).emitRuntimeFiles(runtimeSources));
+  await planSet(cache?.findRuntimeFiles(runtimeSources), runtimeFiles, (digests) => cache?.putRuntimeFiles(runtimeSources, digests));
   return new Map([...planned].sort(([a], [b]) => compareNames(a, b)));
 }
 

@@ -7,7 +7,7 @@ const exec = promisify(execFile);
 const TIMEOUT_MS = 300_000;
 
 /**
- * What a user of the published package gets: `npm pack` of `packageDir` (its prepack builds dist/)
+ * What a user of the published package gets: `npm pack` of `packageDir`
  * into `projectDir`, then `npm install` of that tarball there, with no workspace links.
  * Returns the tarball's path.
  */

@@ -39,6 +39,8 @@ interface CacheIndex {
   endpoints: Record<string, IndexedEndpoint>;
   /** The package-level files of the last package, under a key of what they are made from. */
   packageFiles?: { key: string; files: FileDigest[] };
+  /** The compiled runtime's files, under a key of its sources. */
+  runtimeFiles?: { key: string; files: FileDigest[] };
 }
 
 export interface EmitCache {
@@ -56,6 +58,9 @@ export interface EmitCache {
    */
   findPackageFiles(endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined): FileDigest[] | undefined;
   putPackageFiles(endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined, digests: FileDigest[]): void;
+  /** The hashes of the runtime's files compiled from these sources (file name -> TypeScript), so a run need not compile it. */
+  findRuntimeFiles(sources: ReadonlyMap<string, string>): FileDigest[] | undefined;
+  putRuntimeFiles(sources: ReadonlyMap<string, string>, digests: FileDigest[]): void;
   /**
    * Writes the index. `prune` keeps only what this run used and removes every other entry, so the
    * cache does not grow without bound; without it, earlier records are kept too.
@@ -70,7 +75,7 @@ const FILE_HASHES_FILE = "file-hashes.json";
 
 let fingerprint: string | undefined;
 
-/** A hash of the generator's sources (the runtime is copied fresh every run) and library versions. */
+/** A hash of the generator's sources (the runtime is keyed by its own sources) and library versions. */
 function generatorFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256");
@@ -113,6 +118,7 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
   };
   const packageKeyOf = (endpoints: readonly PackageEntry[], exampleSpec: SpecFile | undefined) =>
     contentHash(generator, JSON.stringify(endpoints), exampleSpec ? keyOf(exampleSpec) : "");
+  const runtimeKeyOf = (sources: ReadonlyMap<string, string>) => contentHash(generator, ...[...sources].flat());
   const fileOf = (key: string) => path.join(dir, `${key}.json`);
   const files = rememberingHasher(path.join(dir, FILE_HASHES_FILE));
   return {
@@ -147,11 +153,25 @@ export function openEmitCache(root: string, specsDir: string): EmitCache {
       used.packageFiles = { key: packageKeyOf(endpoints, exampleSpec), files: digests };
       added = true;
     },
+    findRuntimeFiles(sources) {
+      if (index.runtimeFiles?.key !== runtimeKeyOf(sources) || !Array.isArray(index.runtimeFiles.files)) return undefined;
+      used.runtimeFiles = index.runtimeFiles;
+      return index.runtimeFiles.files;
+    },
+    putRuntimeFiles(sources, digests) {
+      used.runtimeFiles = { key: runtimeKeyOf(sources), files: digests };
+      added = true;
+    },
     save({ prune }) {
+      const packageFiles = used.packageFiles ?? index.packageFiles;
+      const runtimeFiles = used.runtimeFiles ?? index.runtimeFiles;
       const saved: CacheIndex = prune
         ? used
-        : { endpoints: { ...index.endpoints, ...used.endpoints }, ...((used.packageFiles ?? index.packageFiles) ? { packageFiles: used.packageFiles ?? index.packageFiles } : {}) };
-      const sameAsRead = !added && (!prune || (Object.keys(used.endpoints).length === Object.keys(index.endpoints).length && used.packageFiles === index.packageFiles));
+        : { endpoints: { ...index.endpoints, ...used.endpoints }, ...(packageFiles ? { packageFiles } : {}), ...(runtimeFiles ? { runtimeFiles } : {}) };
+      const sameAsRead =
+        !added &&
+        (!prune ||
+          (Object.keys(used.endpoints).length === Object.keys(index.endpoints).length && used.packageFiles === index.packageFiles && used.runtimeFiles === index.runtimeFiles));
       if (!sameAsRead) writeCacheFile(path.join(dir, INDEX_FILE), JSON.stringify(saved));
       files.save();
       if (!prune) return;

@@ -1,9 +1,10 @@
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
+import { compileModules } from "./compile-modules.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
-import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, emitPackageTsconfig, PACKAGE_NAME } from "./emit-package.js";
+import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, PACKAGE_NAME } from "./emit-package.js";
 import { emitTypes } from "./emit-types.js";
-import { generatedHeader } from "./generated-header.js";
+import { generatedHeader, runtimeHeader } from "./generated-header.js";
 
 /** Package-relative path and contents of one generated file. */
 export type EmittedFile = [path: string, contents: string];
@@ -11,11 +12,11 @@ export type EmittedFile = [path: string, contents: string];
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
 export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
-  return [
+  return compileModules([
     [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
     [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
     [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
-  ];
+  ]);
 }
 
 /**
@@ -23,11 +24,15 @@ export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
  * shows usage in the README.
  */
 export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined): EmittedFile[] {
-  return [
+  return compileModules([
     ["package.json", emitManifest(endpoints)],
-    ["tsconfig.json", emitPackageTsconfig()],
     ["README.md", emitPackageReadme(endpoints, example)],
     ["src/index.ts", emitPackageIndex(generatedHeader())],
     ["src/all.ts", emitAllEndpoints(endpoints, generatedHeader("specs/ (every endpoint)"))],
-  ];
+  ]);
+}
+
+/** The runtime (file name -> TypeScript source), as the package ships it under `src/runtime/`. */
+export function emitRuntimeFiles(sources: ReadonlyMap<string, string>): EmittedFile[] {
+  return compileModules([...sources].map(([name, source]) => [`src/runtime/${name}`, runtimeHeader(`runtime/${name}`) + source]));
 }

@@ -17,14 +17,15 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
   "openapi-fetch": "^0.17.0",
 };
 
-/** `package.json`: ESM, a subpath export per endpoint, types beside the code, built on pack. */
+/**
+ * `package.json`: ESM, a subpath export per endpoint. The exports point at the JavaScript and
+ * declarations falgen wrote, so the package needs no build step: a workspace or `file:`
+ * dependency works as it is, and so does `npm pack`.
+ */
 export function emitManifest(endpoints: readonly PackageEntry[]): string {
-  const entry = (dir: string) => ({ types: `./dist/${dir}/index.d.ts`, import: `./dist/${dir}/index.js`, default: `./dist/${dir}/index.js` });
-  const exports: Record<string, unknown> = {
-    ".": { types: "./dist/index.d.ts", import: "./dist/index.js", default: "./dist/index.js" },
-    "./all": { types: "./dist/all.d.ts", import: "./dist/all.js", default: "./dist/all.js" },
-  };
-  for (const endpoint of endpoints) exports[endpoint.subpath] = entry(endpoint.moduleDir);
+  const entry = (module: string) => ({ types: `./src/${module}.d.ts`, import: `./src/${module}.js`, default: `./src/${module}.js` });
+  const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all") };
+  for (const endpoint of endpoints) exports[endpoint.subpath] = entry(`${endpoint.moduleDir}/index`);
   exports["./package.json"] = "./package.json";
   const manifest = {
     name: PACKAGE_NAME,
@@ -34,38 +35,13 @@ export function emitManifest(endpoints: readonly PackageEntry[]): string {
     type: "module",
     sideEffects: false,
     engines: { node: ">=18" },
-    main: "./dist/index.js",
-    types: "./dist/index.d.ts",
+    main: "./src/index.js",
+    types: "./src/index.d.ts",
     exports,
-    files: ["dist", "docs", "README.md"],
-    scripts: { build: "tsc -p tsconfig.json", prepack: "npm run build" },
+    files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-
-/** `tsconfig.json` of the package: strict, ESM, no Node types (the runtime must run anywhere). */
-export function emitPackageTsconfig(): string {
-  const config = {
-    compilerOptions: {
-      target: "ES2022",
-      module: "NodeNext",
-      moduleResolution: "NodeNext",
-      lib: ["ES2022", "DOM", "DOM.Iterable"],
-      types: [],
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      declaration: true,
-      declarationMap: true,
-      sourceMap: true,
-      rootDir: "src",
-      outDir: "dist",
-      skipLibCheck: false,
-      verbatimModuleSyntax: true,
-    },
-    include: ["src"],
-  };
-  return `${JSON.stringify(config, null, 2)}\n`;
 }
 
 /**

@@ -23,7 +23,7 @@ export type InputWithFiles<T> = {
  * uploaded: that saves the two storage round trips, while the submit body, which is never retried
  * and passes through any proxy, stays small.
  */
-export const INLINE_FILE_LIMIT_BYTES = 64 * 1024;
+export const INLINE_FILE_LIMIT_BYTES: number = 64 * 1024;
 
 /** Uploads `data` to fal storage and returns its public URL. */
 export function uploadFile(client: FalClient, data: FileData, options: { signal?: AbortSignal } = {}): Promise<string> {

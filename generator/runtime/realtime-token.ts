@@ -11,7 +11,7 @@ export const REALTIME_TOKEN_SECONDS = 120;
  * A realtime token for the endpoint's app, fetched with the client's key from fal's token endpoint
  * (`POST <rest>/tokens/`). Server-side only: the key must never reach a browser.
  */
-export async function fetchRealtimeToken(client: FalClient, endpointId: string, expirationSeconds = REALTIME_TOKEN_SECONDS): Promise<string> {
+export async function fetchRealtimeToken(client: FalClient, endpointId: string, expirationSeconds: number = REALTIME_TOKEN_SECONDS): Promise<string> {
   // Through `client.send` itself rather than `callFal`: a page that only uses realtime bundles no query serialiser.
   const body = JSON.stringify({ allowed_apps: [splitEndpointId(endpointId).app], token_expiration: expirationSeconds });
   const token = await send<unknown>(client.retry, NEVER_ABORTED, true, () =>

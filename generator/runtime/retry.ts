@@ -34,7 +34,7 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 /** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
-export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now = Date.now(), random = Math.random): number {
+export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now: number = Date.now(), random: () => number = Math.random): number {
   const retryAfter = error instanceof FalApiError ? parseRetryAfter(error.headers.get("retry-after"), now) : undefined;
   return retryAfter ?? random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
 }

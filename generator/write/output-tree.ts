@@ -1,13 +1,18 @@
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
 import { contentHash } from "../content-hash.js";
+import { OutputFolderError } from "../errors.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
 
-/** Folders inside the output that the generator does not own: build output and installs. */
-const NOT_OURS = new Set(["dist", "node_modules"]);
+/**
+ * The list of files falgen wrote in an output folder, kept in that folder. falgen deletes or
+ * replaces only the files it lists, and refuses a non-empty folder without one: a folder it did
+ * not make.
+ */
+export const MANIFEST_FILE = ".falgen-manifest.json";
 
 /**
  * A file the output should hold: its hash, and how to get its contents, which a run asks for only
@@ -26,13 +31,107 @@ export function plannedFile(contents: string): PlannedFile {
   return { sha256: contentHash(contents), contents: async () => contents };
 }
 
+/** An output folder falgen may write to, and the files its manifest says falgen wrote there. */
+export interface OutputFolder {
+  /** The folder as the caller named it (messages use this). */
+  dir: string;
+  /** Package-relative POSIX paths from the folder's manifest; empty for a new or empty folder. */
+  owned: ReadonlySet<string>;
+}
+
+/**
+ * Checks that `dir` is a folder falgen may write to, and reads its manifest. Throws
+ * {@link OutputFolderError} for the current folder or any folder containing it, the specs folder,
+ * a folder containing it or inside it, something that is not a folder, a non-empty folder without
+ * a manifest, and a manifest that is not falgen's.
+ */
+export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): OutputFolder {
+  const out = realPath(dir);
+  const refuse = (reason: string) => new OutputFolderError(dir, reason);
+  const current = realPath(cwd);
+  if (out === current) throw refuse("it is the current folder; name a folder of its own, e.g. --out generated");
+  if (isInside(current, out)) throw refuse("it contains the current folder");
+  const specs = realPath(specsDir);
+  if (out === specs) throw refuse("it is the specs folder");
+  if (isInside(specs, out)) throw refuse(`it contains the specs folder ${specsDir}`);
+  if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
+
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
+    names = readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set() };
+    throw error;
+  }
+  if (!names.includes(MANIFEST_FILE)) {
+    if (names.length === 0) return { dir, owned: new Set() };
+    throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
+  }
+  const manifest = path.join(dir, MANIFEST_FILE);
+  if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
+  const files = parseManifest(readFileSync(manifest, "utf8"));
+  if (!files) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
+  return { dir, owned: new Set(files) };
+}
+
+/** `.falgen-manifest.json`: the files of the output, sorted, one per line. */
+function emitManifest(files: Iterable<string>): string {
+  const manifest = { comment: "The files `falgen generate` wrote in this folder: it deletes or replaces these only. Keep this file.", files: [...files].sort() };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function parseManifest(text: string): string[] | undefined {
+  try {
+    const { files } = JSON.parse(text) as { files?: unknown };
+    // Paths are checked too: a manifest must never name a file outside its folder.
+    if (Array.isArray(files) && files.every((file) => typeof file === "string" && isPackagePath(file))) return files;
+  } catch {
+    // not JSON: see below
+  }
+  return undefined;
+}
+
+function isPackagePath(file: string): boolean {
+  return file !== "" && !file.startsWith("/") && file.split("/").every((part) => part !== "" && part !== "." && part !== "..");
+}
+
+/** The planned files plus the manifest that lists them: what the output folder should hold. A tree that has its manifest is returned as it is. */
+export function withManifest(planned: PlannedTree): PlannedTree {
+  if (planned.has(MANIFEST_FILE)) return planned;
+  return new Map([...planned, [MANIFEST_FILE, plannedFile(emitManifest(planned.keys()))]]);
+}
+
+/** The real path of `file`, resolving symlinks in the part of it that exists. */
+function realPath(file: string): string {
+  const missing: string[] = [];
+  for (let current = path.resolve(file); ; current = path.dirname(current)) {
+    try {
+      return path.join(realpathSync(current), ...missing.reverse());
+    } catch {
+      if (path.dirname(current) === current) return path.resolve(file);
+      missing.push(path.basename(current));
+    }
+  }
+}
+
+/** Whether `child` is strictly inside `parent` (both absolute). */
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== "" && relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+/** How the output differs from the plan: package-relative paths, sorted. */
 export interface TreeDiff {
+  /** Planned files whose contents on disk differ. */
   stale: string[];
+  /** Planned files not on disk. */
   missing: string[];
+  /** Files falgen wrote earlier that are no longer planned. */
   extra: string[];
 }
 
-/** Lists files under `dir` (package-relative, POSIX), skipping folders the generator does not own. */
+/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/). */
 export function listTree(dir: string): string[] {
   let entries;
   try {
@@ -44,21 +143,33 @@ export function listTree(dir: string): string[] {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => !NOT_OURS.has(file.split("/")[0]!))
+    .filter((file) => file.split("/")[0] !== "node_modules")
     .sort();
 }
 
-/** How the files on disk differ from the planned ones, comparing each file's hash (from `hasher`). */
-export function diffTree(dir: string, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
-  const onDisk = listTree(dir);
-  const present = new Set(onDisk);
-  const diff: TreeDiff = { stale: [], missing: [], extra: onDisk.filter((file) => !planned.has(file)) };
-  for (const [file, { sha256 }] of planned) {
-    if (!present.has(file)) diff.missing.push(file);
-    else if (hasher.hash(path.resolve(dir, file))?.sha256 !== sha256) diff.stale.push(file);
+/**
+ * How the output folder differs from the planned files and their manifest, comparing each file's
+ * hash (from `hasher`). Only files the manifest lists can be extra: any other file is not
+ * falgen's. Throws {@link OutputFolderError} when a planned file exists but falgen did not write it.
+ */
+export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
+  const tree = withManifest(planned);
+  const diff: TreeDiff = { stale: [], missing: [], extra: [] };
+  const foreign: string[] = [];
+  for (const [file, { sha256 }] of tree) {
+    const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
+    if (onDisk === undefined) diff.missing.push(file);
+    else if (!output.owned.has(file) && file !== MANIFEST_FILE) foreign.push(file);
+    else if (onDisk !== sha256) diff.stale.push(file);
   }
+  if (foreign.length > 0) {
+    const more = foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "";
+    throw new OutputFolderError(output.dir, `${foreign[0]}${more} exists but falgen did not write it (it is not in ${MANIFEST_FILE}); move it away`);
+  }
+  for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
   diff.stale.sort();
   diff.missing.sort();
+  diff.extra.sort();
   return diff;
 }
 
@@ -67,14 +178,21 @@ export function isClean(diff: TreeDiff): boolean {
 }
 
 /**
- * Makes `dir` hold exactly the planned files, touching only those that differ. First every new or
- * changed file is written: into folders this run creates, directly; into existing folders, beside
- * its target under a temporary name. So a failure while writing (a full disk, a permission)
- * leaves the old output whole. Then each temporary file is renamed over its target and the files
- * no longer generated are removed. Build output and installs are left alone.
+ * Makes the output folder hold exactly the planned files and their manifest, touching only files
+ * that differ and deleting only files its manifest lists. Before anything is written, every path
+ * to be touched is checked: none may go through a symbolic link, so nothing is written outside
+ * the folder. Then every new or changed file is written: into folders this run creates, directly;
+ * into existing folders, beside its target under a temporary name. So a failure while writing (a
+ * full disk, a permission) leaves the old output whole. Then each temporary file is renamed over
+ * its target, the files no longer generated are removed, and the new manifest goes in last. While
+ * new files are on their way, the manifest lists old and new ones, so an interrupted run never
+ * leaves a file falgen wrote out of it.
  */
-export async function updateTree(dir: string, planned: PlannedTree, hasher: FileHasher = readingHasher): Promise<TreeDiff> {
-  const diff = diffTree(dir, planned, hasher);
+export async function updateTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): Promise<TreeDiff> {
+  const { dir, owned } = output;
+  const tree = withManifest(planned);
+  const diff = diffTree(output, planned, hasher);
+  refuseSymbolicLinks(output, [...diff.stale, ...diff.missing, ...diff.extra, MANIFEST_FILE]);
   // The topmost folders this run creates, and whether each folder written to existed before.
   const createdFolders = new Set<string>();
   const existedBefore = new Map<string, boolean>();
@@ -94,33 +212,87 @@ export async function updateTree(dir: string, planned: PlannedTree, hasher: File
     }
     return existed;
   };
+  const manifest = path.resolve(dir, MANIFEST_FILE);
+  const partialOf = (target: string) => `${target}.falgen-${process.pid}.tmp`;
+  const replace = (target: string, contents: string) => {
+    writeFileSync(partialOf(target), contents);
+    renameSync(partialOf(target), target);
+  };
   const renames: { partial: string; target: string }[] = [];
   const written: { target: string; sha256: string }[] = [];
+  // Set once the manifest listing old and new files replaced the old one (absent: undefined).
+  let replacedManifest: { before: Buffer | undefined } | undefined;
   try {
+    const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
+    if (files.some((file) => !owned.has(file))) {
+      const before = folderExisted(path.resolve(dir)) ? readIfPresent(manifest) : undefined;
+      replace(manifest, emitManifest(new Set([...owned, ...files])));
+      replacedManifest = { before };
+    }
     for (const file of [...diff.stale, ...diff.missing]) {
       const target = path.resolve(dir, file);
-      const { sha256, contents } = planned.get(file)!;
-      if (folderExisted(path.dirname(target))) {
-        const partial = `${target}.falgen-${process.pid}.tmp`;
-        writeFileSync(partial, await contents());
-        renames.push({ partial, target });
-      } else {
+      const { sha256, contents } = tree.get(file)!;
+      if (file !== MANIFEST_FILE && !folderExisted(path.dirname(target))) {
         writeFileSync(target, await contents());
+      } else {
+        writeFileSync(partialOf(target), await contents());
+        renames.push({ partial: partialOf(target), target });
       }
       written.push({ target, sha256 });
     }
   } catch (error) {
     for (const { partial } of renames) rmSync(partial, { force: true });
+    rmSync(partialOf(manifest), { force: true });
+    if (replacedManifest?.before) replace(manifest, replacedManifest.before.toString("utf8"));
+    else if (replacedManifest) rmSync(manifest, { force: true });
     for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  for (const { partial, target } of renames) renameSync(partial, target);
-  for (const { target, sha256 } of written) hasher.written(target, sha256);
+  // The new manifest goes in last, once what it no longer lists is gone.
+  for (const { partial, target } of renames) if (target !== manifest) renameSync(partial, target);
   for (const file of diff.extra) {
     rmSync(path.join(dir, file), { force: true });
     removeEmptyFolders(dir, path.dirname(file));
   }
+  for (const { partial, target } of renames) if (target === manifest) renameSync(partial, target);
+  for (const { target, sha256 } of written) hasher.written(target, sha256);
   return diff;
+}
+
+/** Throws {@link OutputFolderError} when any folder on the way to one of `files`, or the file itself, is a symbolic link. */
+function refuseSymbolicLinks({ dir }: OutputFolder, files: readonly string[]): void {
+  const checked = new Set<string>();
+  for (const file of files) {
+    const parts = file.split("/");
+    for (let depth = 1; depth <= parts.length; depth++) {
+      const prefix = parts.slice(0, depth).join("/");
+      if (checked.has(prefix)) continue;
+      checked.add(prefix);
+      const type = entryType(path.join(dir, prefix));
+      if (type === "symlink") throw new OutputFolderError(dir, `${prefix} is a symbolic link; falgen writes only inside the output folder`);
+      if (type === undefined) break;
+    }
+  }
+}
+
+/** What is at `file` without following a symbolic link: undefined when nothing is. */
+function entryType(file: string): "symlink" | "other" | undefined {
+  try {
+    return lstatSync(file).isSymbolicLink() ? "symlink" : "other";
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw error;
+  }
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /** Removes `folder` (relative to `dir`) and its parents while they are empty. */

@@ -41,7 +41,7 @@ afterAll(() => Promise.all([sim?.close(), slow?.close()]));
 
 /** The committed generated module (kept current with specs/ by `generate --check` in CI). */
 function load(model: EndpointModel): Promise<EndpointModule> {
-  return import(path.join(REPO_ROOT, "generated/src", model.moduleDir, "index.ts"));
+  return import(path.join(REPO_ROOT, "generated/src", model.moduleDir, "index.js"));
 }
 
 function expectValidOutput(model: EndpointModel, spec: (typeof specs)[number], data: unknown): void {

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { diffTree, listTree, plannedFile, updateTree, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
+import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, updateTree, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 /** A planned tree from path -> contents. */
@@ -16,54 +16,86 @@ function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Every file below `dir` (dist/ and node_modules/ included) with its contents. */
+/** Every file below `dir` with its contents. */
 function readAll(dir: string): Record<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   return Object.fromEntries(entries.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "utf8")]).sort());
 }
 
-const OLD = { "README.md": "old readme\n", "src/a/index.ts": "export const a = 1;\n", "src/gone/index.ts": "removed\n", "dist/index.js": "built\n" };
+/** An output folder as an earlier run left it: its manifest lists what that run wrote; dist/ is the user's. */
+const OLD = {
+  ".falgen-manifest.json": JSON.stringify({ files: ["README.md", "src/a/index.ts", "src/gone/index.ts"] }),
+  "README.md": "old readme\n",
+  "src/a/index.ts": "export const a = 1;\n",
+  "src/gone/index.ts": "removed\n",
+  "dist/index.js": "built\n",
+};
+
+/** The output folder at `dir`, as the pipeline opens it. */
+const folder = (dir: string) => openOutputFolder(dir, { specsDir: path.join(dir, "..", "specs-not-here") });
+
+const manifestOf = (dir: string): unknown => JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), "utf8")).files;
 
 describe("diffTree", () => {
-  test.each<{ name: string; disk: Record<string, string>; want: TreeDiff }>([
+  test.each([
     { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [] } },
     { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [] } },
     { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [] } },
-    { name: "extra, outside dist/ and node_modules/", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "node_modules/y/z.js": "" }, want: { stale: [], missing: [], extra: ["b.ts"] } },
-  ])("$name", async ({ disk, want }) => {
+    { name: "extra: only what the manifest lists", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "notes.md": "" }, want: { stale: [], missing: [], extra: ["b.ts"] } },
+  ] as { name: string; disk: Record<string, string>; want: TreeDiff }[])("$name", async ({ disk, want }) => {
     const dir = await tempDir("diff");
-    writeFiles(dir, disk);
-    expect(diffTree(dir, plan({ "a.ts": "1" }))).toEqual(want);
+    writeFiles(dir, { ...disk, [MANIFEST_FILE]: JSON.stringify({ files: ["a.ts", "b.ts"] }) });
+    const diff = diffTree(folder(dir), plan({ "a.ts": "1" }));
+    // The manifest now lists a.ts only: it is stale whenever b.ts was listed.
+    expect(diff).toEqual({ ...want, stale: [...want.stale, MANIFEST_FILE].sort() });
   });
 });
 
 describe("updateTree", () => {
-  test("creates a missing output folder with exactly the planned files", async () => {
+  test("creates a missing output folder with exactly the planned files and their manifest", async () => {
     const dir = path.join(await tempDir("update"), "generated");
-    await updateTree(dir, plan({ "README.md": "hi\n", "src/a/index.ts": "a\n" }));
-    expect(readAll(dir)).toEqual({ "README.md": "hi\n", "src/a/index.ts": "a\n" });
+    await updateTree(folder(dir), plan({ "README.md": "hi\n", "src/a/index.ts": "a\n" }));
+    expect(readAll(dir)).toEqual({ "README.md": "hi\n", "src/a/index.ts": "a\n", [MANIFEST_FILE]: expect.any(String) });
+    expect(manifestOf(dir)).toEqual(["README.md", "src/a/index.ts"]);
   });
 
-  test("rewrites only what differs, removes what is no longer planned and the folders it emptied, keeps dist/", async () => {
+  test("rewrites only what differs, removes only listed files that are no longer planned and the folders it emptied, keeps the rest", async () => {
     const dir = await tempDir("update");
     writeFiles(dir, OLD);
     const untouched = statSync(path.join(dir, "src/a/index.ts"));
-    const diff = await updateTree(dir, plan({ "README.md": "new readme\n", "src/a/index.ts": OLD["src/a/index.ts"], "docs/b.md": "b\n" }));
-    expect(diff).toEqual({ stale: ["README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"] });
-    expect(readAll(dir)).toEqual({ "README.md": "new readme\n", "dist/index.js": "built\n", "docs/b.md": "b\n", "src/a/index.ts": OLD["src/a/index.ts"] });
+    const diff = await updateTree(folder(dir), plan({ "README.md": "new readme\n", "src/a/index.ts": OLD["src/a/index.ts"], "docs/b.md": "b\n" }));
+    expect(diff).toEqual({ stale: [MANIFEST_FILE, "README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"] });
+    expect(readAll(dir)).toEqual({ [MANIFEST_FILE]: expect.any(String), "README.md": "new readme\n", "dist/index.js": "built\n", "docs/b.md": "b\n", "src/a/index.ts": OLD["src/a/index.ts"] });
+    expect(manifestOf(dir)).toEqual(["README.md", "docs/b.md", "src/a/index.ts"]);
     expect(readdirSync(path.join(dir, "src"))).toEqual(["a"]);
     const after = statSync(path.join(dir, "src/a/index.ts"));
     expect([after.ino, after.mtimeMs]).toEqual([untouched.ino, untouched.mtimeMs]);
   });
 
-  test("a failure while writing leaves the old output whole: no file changed, no temporary file, no new folder", async () => {
+  test("a failure while writing leaves the old output whole: no file changed, no temporary file, no new folder, the old manifest", async () => {
     const dir = await tempDir("update");
     writeFiles(dir, OLD);
     const planned = plan({ "README.md": "new readme\n", "src/a/index.ts": "changed\n", "docs/new/b.md": "b\n" });
     planned.set("src/z/last.ts", { sha256: "0", contents: () => Promise.reject(new Error("disk full")) });
-    await expect(updateTree(dir, planned)).rejects.toThrow("disk full");
+    await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
     expect(readAll(dir)).toEqual(OLD);
-    expect(listTree(dir)).toEqual(["README.md", "src/a/index.ts", "src/gone/index.ts"]);
-    expect(readdirSync(dir).sort()).toEqual(["README.md", "dist", "src"]);
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST_FILE, "README.md", "dist", "src"]);
+  });
+
+  test("a failure while rewriting files it wrote (no new file) keeps the manifest", async () => {
+    const dir = await tempDir("update");
+    writeFiles(dir, OLD);
+    const planned = plan({ "src/a/index.ts": "changed\n", "src/gone/index.ts": OLD["src/gone/index.ts"] });
+    planned.set("README.md", { sha256: "0", contents: () => Promise.reject(new Error("disk full")) });
+    await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
+    expect(readAll(dir)).toEqual(OLD);
+  });
+
+  test("a failure while writing into an empty folder leaves it empty", async () => {
+    const dir = await tempDir("update");
+    const planned = plan({ "README.md": "new readme\n" });
+    planned.set("src/z/last.ts", { sha256: "0", contents: () => Promise.reject(new Error("disk full")) });
+    await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

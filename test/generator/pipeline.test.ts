@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { listTree } from "../../generator/write/output-tree.js";
+import { listTree, MANIFEST_FILE } from "../../generator/write/output-tree.js";
 import { runFalgen } from "../helpers/run.js";
 import { falSpec } from "../helpers/spec-factory.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
@@ -32,20 +32,42 @@ describe("the generate pipeline", () => {
     expect(first.code).toBe(0);
   });
 
-  test("--check passes on current output and lists each stale, missing and extra file", async () => {
+  test("--check passes on current output, and lists each stale, missing and extra file with the start of a unified diff", async () => {
     expect((await runFalgen(["--specs", specs, "--out", out, "--check"])).code).toBe(0);
     const copy = path.join(await tempDir("check"), "generated");
     await cp(out, copy, { recursive: true });
     await writeFile(path.join(copy, "README.md"), "edited by hand\n");
-    await writeFile(path.join(copy, "docs/stray.md"), "not generated\n");
     await import("node:fs/promises").then((fs) => fs.rm(path.join(copy, "docs/fal-ai/whisper.md")));
+    // A file an earlier run wrote that is no longer generated.
+    const manifest = JSON.parse(await readFile(path.join(copy, MANIFEST_FILE), "utf8"));
+    await writeFile(path.join(copy, MANIFEST_FILE), `${JSON.stringify({ ...manifest, files: [...manifest.files, "docs/stray.md"].sort() }, null, 2)}\n`);
+    await writeFile(path.join(copy, "docs/stray.md"), "no longer generated\n");
+    await writeFile(path.join(copy, "docs/notes.md"), "the user's own\n");
     const before = await snapshotTree(copy);
     const check = await runFalgen(["--specs", specs, "--out", copy, "--check"]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("stale:   " + copy + "/README.md");
     expect(check.stderr).toContain("missing: " + copy + "/docs/fal-ai/whisper.md");
     expect(check.stderr).toContain("extra:   " + copy + "/docs/stray.md");
+    expect(check.stderr).not.toContain("notes.md");
+    expect(check.stderr).toContain(`--- ${copy}/README.md\n+++ ${copy}/README.md\n@@ `);
+    expect(check.stderr).toContain("\n-edited by hand\n");
+    expect(check.stderr).toContain("\n... (cut at 40 lines)\n");
+    const patch = check.stderr.slice(check.stderr.indexOf("--- "), check.stderr.indexOf("... (cut at 40 lines)"));
+    expect(patch.trimEnd().split("\n")).toHaveLength(40);
+    expect(check.stderr).toContain(`falgen: ${copy}/ is not current with the specs; run \`falgen generate\`.`);
+    expect(check.stderr).not.toContain("npm run");
     expect(await snapshotTree(copy)).toEqual(before);
+  });
+
+  test("--check shows a small change whole: the diff of the one file that changed", async () => {
+    const copy = path.join(await tempDir("check-one"), "generated");
+    await cp(out, copy, { recursive: true });
+    const doc = path.join(copy, "docs/fal-ai/whisper.md");
+    await writeFile(doc, (await readFile(doc, "utf8")).replace(/\n$/, "\nA line added by hand.\n"));
+    const check = await runFalgen(["--specs", specs, "--out", copy, "--check"]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(new RegExp(`^stale:   .*whisper\\.md\n--- .*whisper\\.md\n\\+\\+\\+ .*whisper\\.md\n@@ -\\d+,4 \\+\\d+,3 @@\n( [^\n]*\n){3}-A line added by hand\\.\nfalgen: `));
   });
 
   test("output is deterministic: a second run, from another working directory, gives the same bytes", async () => {
@@ -65,7 +87,7 @@ describe("the generate pipeline", () => {
     }
   });
 
-  test("regenerating keeps folders the generator does not own (dist/, node_modules/)", async () => {
+  test("regenerating keeps files it did not write (dist/, anything not in its manifest)", async () => {
     await mkdir(path.join(out, "dist"), { recursive: true });
     await writeFile(path.join(out, "dist/built.js"), "built");
     expect((await runFalgen(["--specs", specs, "--out", out])).code).toBe(0);
@@ -121,7 +143,7 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/b\.yaml:\d+: invalid YAML/);
-    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.ts");
+    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
   });
 });
 
@@ -135,5 +157,5 @@ test("the falgen bin runs the same pipeline: falgen generate --specs ... --out .
   expect(generated.code).toBe(0);
   const checked = await run(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "generate", "--specs", specs, "--out", out, "--check", "--no-cache"]);
   expect(checked.code).toBe(0);
-  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.ts");
+  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
 });

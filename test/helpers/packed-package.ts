@@ -11,7 +11,7 @@ export interface ScratchProject {
 }
 
 /**
- * `npm pack` of generated/ (which builds dist/ on prepack), installed from the tarball into a
+ * `npm pack` of generated/ as `falgen generate` wrote it (no build step), installed from the tarball into a
  * new project outside the repo: what a user of the published package gets, with no workspace links.
  */
 export async function installPackedPackage(): Promise<ScratchProject> {

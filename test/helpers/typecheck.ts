@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { listTree } from "../../generator/write/output-tree.js";
 import { runTsc, type RunResult } from "./run.js";
@@ -9,13 +9,21 @@ export function tsBlocks(markdown: string): string[] {
 }
 
 /**
- * Strict `tsc --noEmit` of a generated package's sources together with every TypeScript example of
- * its README and docs, which import "@falgen/models/..." mapped onto the package's sources.
+ * Strict `tsc --noEmit` of a generated package as a consumer meets it, with no build step: a
+ * project in `workDir` that depends on the package (linked into its node_modules, as a workspace
+ * or `file:` dependency is) and imports every subpath of its `exports` map, plus every TypeScript
+ * example of its README and docs. `skipLibCheck` is off, so the package's own `.d.ts` files are
+ * checked too.
  */
 export async function typecheckPackage(packageDir: string, workDir: string, extraFiles: Record<string, string> = {}): Promise<RunResult> {
+  const manifest = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { name: string; exports: Record<string, unknown> };
+  const linked = path.join(workDir, "node_modules", manifest.name);
+  await mkdir(path.dirname(linked), { recursive: true });
+  await symlink(path.resolve(packageDir), linked, "dir");
+
   const examplesDir = path.join(workDir, "examples");
   await mkdir(examplesDir, { recursive: true });
-  const docs = (await listTree(packageDir)).filter((file) => file.endsWith(".md"));
+  const docs = listTree(packageDir).filter((file) => file.endsWith(".md"));
   const examples: string[] = [];
   for (const doc of docs) {
     for (const [index, block] of tsBlocks(await readFile(path.join(packageDir, doc), "utf8")).entries()) {
@@ -25,30 +33,25 @@ export async function typecheckPackage(packageDir: string, workDir: string, extr
     }
   }
   if (examples.length === 0) throw new Error(`no TypeScript examples in the docs of ${packageDir}`);
+  const subpaths = Object.keys(manifest.exports).filter((subpath) => subpath !== "./package.json");
+  const imports = subpaths.map((subpath, index) => `import * as export${index} from ${JSON.stringify(manifest.name + subpath.slice(1))};`);
+  await writeFile(path.join(examplesDir, "every-export.ts"), `${imports.join("\n")}\nexport const everyExport = [${subpaths.map((_, index) => `export${index}`).join(", ")}];\n`);
   for (const [name, contents] of Object.entries(extraFiles)) await writeFile(path.join(examplesDir, name), contents);
-  const source = path.relative(workDir, path.join(packageDir, "src"));
   const config = {
-    extends: path.relative(workDir, path.join(packageDir, "tsconfig.json")),
     compilerOptions: {
-      noEmit: true,
-      // The package sources and the examples live in different folders: a common root for both.
-      rootDir: path.relative(workDir, commonAncestor(packageDir, workDir)) || ".",
+      target: "ES2022",
       module: "NodeNext",
       moduleResolution: "NodeNext",
-      baseUrl: ".",
-      paths: { "@falgen/models": [`${source}/index.ts`], "@falgen/models/*": [`${source}/endpoints/*/index.ts`] },
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
+      types: [],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: false,
+      noEmit: true,
     },
-    include: [`${source}/**/*.ts`, "examples/**/*.ts"],
+    include: ["examples/**/*.ts"],
   };
   await writeFile(path.join(workDir, "package.json"), JSON.stringify({ type: "module", private: true }));
   await writeFile(path.join(workDir, "tsconfig.json"), JSON.stringify(config, null, 2));
   return runTsc(["-p", path.join(workDir, "tsconfig.json")]);
-}
-
-function commonAncestor(a: string, b: string): string {
-  const left = path.resolve(a).split(path.sep);
-  const right = path.resolve(b).split(path.sep);
-  let shared = 0;
-  while (shared < left.length && left[shared] === right[shared]) shared++;
-  return left.slice(0, shared).join(path.sep) || path.sep;
 }

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 const SOURCE = path.join(REPO_ROOT, "generated/src");
-const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.ts");
+const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.js");
 const SECRET = "bundle-secret-key:0123456789";
 
 /** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */
@@ -15,7 +15,7 @@ async function bundlePage(body: string): Promise<{ code: string; inputs: string[
   try {
     const result = await build({
       stdin: {
-        contents: [`import { createFalClient } from ${JSON.stringify(path.join(SOURCE, "index.ts"))};`, `import * as endpoint from ${JSON.stringify(ENDPOINT)};`, body].join("\n"),
+        contents: [`import { createFalClient } from ${JSON.stringify(path.join(SOURCE, "index.js"))};`, `import * as endpoint from ${JSON.stringify(ENDPOINT)};`, body].join("\n"),
         loader: "ts",
         resolveDir: REPO_ROOT,
       },
@@ -55,7 +55,7 @@ describe("browser bundles", () => {
   ])("a %s page holds no key and none of the server-side holders (proxy, token handler)", async (_page, body) => {
     const { code, inputs } = await bundlePage(body);
     expect(code).not.toContain(SECRET);
-    expect(inputs.filter((input) => /runtime\/(proxy|token-handler|webhook)\.ts$/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /runtime\/(proxy|token-handler|webhook)\.js$/.test(input))).toEqual([]);
     expect(code).not.toContain("is not allowed by this proxy");
     expect(code).not.toContain("No realtime tokens for");
   });
@@ -63,7 +63,7 @@ describe("browser bundles", () => {
   test("realtime and msgpack stay out of a page that does not call realtime", async () => {
     for (const body of [queuePage, streamPage]) {
       const { inputs } = await bundlePage(body);
-      expect(inputs.filter((input) => /msgpack|runtime\/realtime\.ts$/.test(input))).toEqual([]);
+      expect(inputs.filter((input) => /msgpack|runtime\/realtime\.js$/.test(input))).toEqual([]);
     }
     const { inputs } = await bundlePage(realtimePage);
     expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);

@@ -148,21 +148,27 @@ describe("package hygiene", () => {
     expect(analysis.problems.filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs")).toEqual([]);
   });
 
-  test("the tarball holds the build, its declarations and maps, the docs, and no sources or tests", async () => {
+  test("the tarball holds the JavaScript and declarations falgen wrote, the docs, and no sources, maps or tests", async () => {
     const listing = await run("tar", ["-tzf", project.tarball]);
     const files = listing.stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    expect(files).toContain("dist/index.js");
-    expect(files).toContain("dist/index.d.ts");
-    expect(files).toContain("dist/index.d.ts.map");
-    expect(files).toContain("dist/endpoints/fal-ai/qwen-image/index.d.ts.map");
+    expect(files).toContain("src/index.js");
+    expect(files).toContain("src/index.d.ts");
+    expect(files).toContain("src/endpoints/fal-ai/qwen-image/index.js");
+    expect(files).toContain("src/endpoints/fal-ai/qwen-image/index.d.ts");
+    expect(files).toContain("src/runtime/client.js");
     expect(files).toContain("docs/fal-ai/qwen-image.md");
+    // Byte for byte what \`falgen generate\` wrote: nothing was built on the way.
+    for (const file of ["src/index.js", "src/endpoints/fal-ai/qwen-image/index.d.ts"]) {
+      expect(await readFile(path.join(installed(), file), "utf8"), file).toBe(await readFile(path.join(REPO_ROOT, "generated", file), "utf8"));
+    }
     const topLevel = new Set(files.map((file) => file.split("/")[0]));
-    expect([...topLevel].sort()).toEqual(["README.md", "dist", "docs", "package.json"]);
+    expect([...topLevel].sort()).toEqual(["README.md", "docs", "package.json", "src"]);
     expect(files.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))).toEqual([]);
-    expect(files.filter((file) => /(\.test\.|\.snap$|\.yaml$|tsconfig)/.test(file))).toEqual([]);
+    expect(files.filter((file) => /(\.test\.|\.snap$|\.yaml$|\.map$|tsconfig|manifest)/.test(file))).toEqual([]);
     const manifest = JSON.parse(await readFile(path.join(installed(), "package.json"), "utf8"));
     expect(manifest).toMatchObject({ type: "module", sideEffects: false, engines: { node: ">=18" } });
     expect(manifest.files).toBeDefined();
+    expect(manifest.scripts, "no build or prepack step").toBeUndefined();
   });
 });
 

@@ -1,0 +1,2 @@
+// falgen's runtime (runtime/types.ts), written by `falgen generate`. Do not edit.
+export {};
