@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
@@ -18,9 +18,15 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 
-function falgenRun(args: string[], env: NodeJS.ProcessEnv = { FAL_KEY: KEY }): Promise<RunResult> {
+/**
+ * Runs in a fresh folder of its own (its `specs` the repo's), so a run that saves files where it
+ * should not (the default --out is the working directory) never litters the repo.
+ */
+async function falgenRun(args: string[], env: NodeJS.ProcessEnv = { FAL_KEY: KEY }): Promise<RunResult> {
   const { FAL_KEY: _, FAL_KEY_ID: __, FAL_KEY_SECRET: ___, ...rest } = process.env;
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", ...args], { env: { ...rest, ...env } });
+  const cwd = await tempDir("run-cwd");
+  await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", ...args], { env: { ...rest, ...env }, cwd });
 }
 const submits = () => sim.stats().routes.submit;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -74,7 +80,7 @@ describe("falgen run, not on a terminal", () => {
     const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
     const { request_id: requestId } = (await submitted.json()) as { request_id: string };
     const { FAL_KEY: _, ...env } = process.env;
-    const child = spawn(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url], { env: { ...env, FAL_KEY: KEY } });
+    const child = spawn(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
