@@ -7,6 +7,9 @@ import { ENDPOINT_NAMESPACES, splitEndpointId, type EndpointIdParts } from "./ru
 
 /** Each segment of an endpoint id is letters, digits, `.`, `_` or `-`. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** The longest segment and id accepted: far above fal's, well below file-name and path limits. */
+const MAX_SEGMENT_LENGTH = 128;
+const MAX_ID_LENGTH = 512;
 
 /**
  * Splits an endpoint id by fal's rule (runtime/endpoint-id.ts: `[namespace/]owner/app[/path]`),
@@ -22,6 +25,10 @@ export function parseEndpointId(id: string): EndpointIdParts | { invalid: string
   if (bad !== undefined) {
     return { invalid: `endpoint id ${JSON.stringify(id)} has an invalid segment ${JSON.stringify(bad)} (letters, digits, ".", "_" and "-" only)` };
   }
+  // Each segment becomes a folder or file name (at most 255 bytes on common file systems, with an extension added).
+  const long = segments.find((segment) => segment.length > MAX_SEGMENT_LENGTH);
+  if (long !== undefined) return { invalid: `endpoint id has a segment of ${long.length} characters ("${long.slice(0, 20)}..."): at most ${MAX_SEGMENT_LENGTH}` };
+  if (id.length > MAX_ID_LENGTH) return { invalid: `endpoint id is ${id.length} characters long: at most ${MAX_ID_LENGTH}` };
   return splitEndpointId(id);
 }
 

@@ -6,7 +6,7 @@ import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
 import { checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
 import { decodePointer, encodePointer, getAtPointer } from "./json-pointer.js";
-import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
+import { decodeSpec, findUnreadable, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
 
 /** A fal queue OpenAPI document. Only the parts falgen reads are typed. */
 export interface OpenApiDocument {
@@ -76,6 +76,13 @@ export async function readSpecFiles(specsDir: string, hasher: FileHasher = readi
 
 /** Decodes, parses and validates one spec file; a broken one throws a located SpecError. */
 export function loadSpecFile({ file, sourcePath, bytes }: SpecFile): LoadedSpec {
+  const unsafe = UNSAFE_PATH_CHARACTER.exec(sourcePath);
+  if (unsafe) {
+    throw new SpecError(
+      { file },
+      `the spec's path holds ${describeCharacter(unsafe[0])} at character ${unsafe.index + 1}: generated files cite the path, so it must be plain text on one line; rename the file or folder`,
+    );
+  }
   const source = decodeSpec(file, bytes());
   return { ...validateSpec(source, parseSpecText(source)), sourcePath };
 }
@@ -97,9 +104,22 @@ export async function loadSpecs(specsDir: string): Promise<LoadResult> {
   return { specs: specs.filter((spec) => !duplicated.has(spec.file)), errors };
 }
 
+/**
+ * Characters a spec's path may not hold: controls (line breaks among them), Unicode line and
+ * paragraph separators (line breaks to JavaScript), invisible format characters (bidi overrides),
+ * lone surrogates and U+FFFD (a file name that was not UTF-8).
+ */
+const UNSAFE_PATH_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFD]/u;
+
+function describeCharacter(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** The path as messages show it: relative when inside the working directory, unsafe characters as `\u{...}`. */
 function displayPath(absolute: string): string {
   const relative = path.relative(process.cwd(), absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+  const shown = (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+  return shown.replace(new RegExp(UNSAFE_PATH_CHARACTER, "gu"), (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }
 
 /** One error per file that shares its endpoint id with another file. */
@@ -124,6 +144,8 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
   const fail = (finding: Finding): never => {
     throw new SpecError({ file: source.file, pointer: finding.pointer, line: lineOfPointer(source, finding.pointer) }, finding.reason);
   };
+  const unreadable = findUnreadable(document);
+  if (unreadable) fail(unreadable);
   if (!isPlainObject(document)) fail({ pointer: "", reason: `a spec must be an OpenAPI document (an object), found ${describe(document)}` });
   const root = document as Record<string, unknown>;
   if (typeof root.openapi !== "string" || !root.openapi.startsWith("3.")) {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
 import { SpecError } from "../errors.js";
-import { decodePointer } from "./json-pointer.js";
+import { decodePointer, encodePointer } from "./json-pointer.js";
 
 /** A spec file as read: its display name and decoded text, kept to place errors on lines. */
 export interface SpecSource {
@@ -67,7 +67,54 @@ function yamlSyntaxError(source: SpecSource): SpecError | undefined {
   const [first] = document.errors;
   if (!first) return undefined;
   const line = lineCounter.linePos(first.pos[0]).line;
+  // yaml's parser recurses per level and reports the overflow as an error of the document.
+  if (first.message.startsWith("Maximum call stack size exceeded")) return new SpecError({ file: source.file, line }, tooDeep());
   return new SpecError({ file: source.file, line }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
+}
+
+/** The deepest nesting of objects and lists a spec may have (fal's documents nest a few dozen levels). */
+export const MAX_NESTING = 256;
+
+export function tooDeep(): string {
+  return `nested more than ${MAX_NESTING} levels deep (objects and lists): falgen refuses such specs`;
+}
+
+/**
+ * The first thing in a parsed document falgen cannot take as data, before anything walks it
+ * recursively: nesting deeper than MAX_NESTING (reported at the schema it is in), or a string or
+ * key holding a lone UTF-16 surrogate (it cannot be written as UTF-8 without being changed).
+ * Iterative, so no document can overflow the stack here.
+ */
+export function findUnreadable(document: unknown): { pointer: string; reason: string } | undefined {
+  // Each entry links to its parent: the path is built only for what is reported.
+  type Entry = { value: unknown; key: string; parent: Entry | undefined; depth: number };
+  const pathOf = (entry: Entry | undefined): string[] => (entry?.parent ? [...pathOf(entry.parent), entry.key] : []);
+  const stack: Entry[] = [{ value: document, key: "", parent: undefined, depth: 0 }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const { value } = entry;
+    if (typeof value === "string") {
+      if (LONE_SURROGATE.test(value)) return { pointer: encodePointer(pathOf(entry)), reason: `a string holds a lone UTF-16 surrogate (${describeSurrogate(value)}), which is not text` };
+      continue;
+    }
+    if (typeof value !== "object" || value === null) continue;
+    if (entry.depth > MAX_NESTING) {
+      // The pointer names the schema the nesting is in; the full one would be thousands of characters.
+      return { pointer: encodePointer(pathOf(entry).slice(0, 3)), reason: tooDeep() };
+    }
+    for (const key of Object.keys(value)) {
+      if (LONE_SURROGATE.test(key)) return { pointer: encodePointer(pathOf(entry)), reason: `a key holds a lone UTF-16 surrogate (${describeSurrogate(key)}), which is not text` };
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: entry, depth: entry.depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function describeSurrogate(text: string): string {
+  const unit = LONE_SURROGATE.exec(text)![0].charCodeAt(0);
+  return `\\u${unit.toString(16).toUpperCase()} at character ${text.search(LONE_SURROGATE) + 1}`;
 }
 
 /**
@@ -75,6 +122,7 @@ function yamlSyntaxError(source: SpecSource): SpecError | undefined {
  * line of its nearest existing parent (where the author has to add it). Undefined for the root.
  */
 export function lineOfPointer(source: SpecSource, pointer: string): number | undefined {
+  if (pointer === "") return undefined;
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, keepSourceTokens: true });
   let node: unknown = document.contents;

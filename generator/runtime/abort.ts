@@ -28,6 +28,18 @@ export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
 /** The scope of every call that nothing can abort: shared, it has nothing to dispose. */
 const UNABORTABLE: AbortScope = { signal: NEVER_ABORTED, dispose() {} };
 
+/** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
+
+/**
+ * The signal of a scope, carrying the call's deadline (ms since the epoch) when it has a timeout,
+ * so a retry can tell whether a wait still fits. A property of the signal itself rather than an
+ * entry in a map: the cheapest way to hand it down to every request of the call.
+ */
+export interface ScopeSignal extends AbortSignal {
+  deadline?: number;
+}
+
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
@@ -36,7 +48,12 @@ export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);
-  const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A timeout too long for a timer is no timeout (it would otherwise fire at once).
+  if (timeout !== undefined && timeout <= MAX_TIMER_MS) {
+    (controller.signal as ScopeSignal).deadline = Date.now() + timeout;
+    timer = setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  }
   return {
     signal: controller.signal,
     dispose() {
@@ -71,7 +88,7 @@ export function abortError(signal: AbortSignal): FalError {
   return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
 }
 
-/** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
+/** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     // Settles once, on whichever comes first: the timer or the abort.
@@ -81,7 +98,7 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       if (signal.aborted) reject(abortError(signal));
       else resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
     if (signal === NEVER_ABORTED) return;
     signal.addEventListener("abort", done);
     if (signal.aborted) done();

@@ -68,9 +68,26 @@ export class FalNetworkError extends FalError {
   /** False only when the request provably never reached the server (so even a submit may be resent). */
   declare readonly requestSent: boolean;
 
-  constructor(message: string, options: { cause?: unknown; requestSent: boolean }) {
+  constructor(message: string, options: { cause?: unknown; requestId?: string | undefined; requestSent: boolean }) {
     super(message, options);
     this.requestSent = options.requestSent;
+  }
+}
+
+/**
+ * A success status whose body is not what the call expects: not JSON (an HTML page from a proxy or
+ * gateway, a status stream event), or JSON without what fal always sends (a submit answer without
+ * `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
+ * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+ */
+export class FalResponseError extends FalError {
+  override name = "FalResponseError";
+  declare readonly status: number;
+
+  /** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
+  constructor(status: number, expected: string, text: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
+    super(`fal answered ${status} without ${expected}: ${JSON.stringify(text.slice(0, 200))}`, options);
+    this.status = status;
   }
 }
 

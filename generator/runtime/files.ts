@@ -1,7 +1,7 @@
 import { fetchSignal, runScoped } from "./abort.js";
 import { checkInput, type ValidateOption } from "./check-input.js";
 import type { FalClient } from "./client.js";
-import { callFal, send } from "./http.js";
+import { callFal, send, type BodyReader } from "./http.js";
 
 /** File contents accepted wherever an input takes a URL. */
 export type FileData = Blob | ArrayBuffer | Uint8Array;
@@ -73,6 +73,15 @@ function mapFiles(value: unknown, replace: (file: FileData) => unknown): unknown
   return copy ?? value;
 }
 
+/** Storage's answer to an upload initiation: where to PUT the bytes, and the file's public URL. */
+const UPLOAD_URLS: BodyReader<{ upload_url: string; file_url: string }> = {
+  what: "storage upload URLs",
+  read: (body) => {
+    const urls = body as { upload_url?: unknown; file_url?: unknown } | null;
+    return typeof urls?.upload_url === "string" && typeof urls.file_url === "string" ? (urls as { upload_url: string; file_url: string }) : undefined;
+  },
+};
+
 /** A URL for `data`: a `data:` URI when `inline` allows and it is small enough, else an upload's public URL. */
 async function fileUrl(client: FalClient, data: FileData, signal: AbortSignal, inline: boolean): Promise<string> {
   const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
@@ -82,17 +91,23 @@ async function fileUrl(client: FalClient, data: FileData, signal: AbortSignal, i
     return `data:${contentType};base64,${btoa(bytes.reduce((binary, byte) => binary + String.fromCharCode(byte), ""))}`;
   }
   // Both steps are safe to repeat: a failed attempt leaves at most an unused storage slot.
-  const { upload_url, file_url } = await send<{ upload_url: string; file_url: string }>(client.retry, signal, true, () =>
-    callFal(
-      client,
-      {
-        url: `${client.storageUrl}/storage/upload/initiate`,
-        method: "POST",
-        query: { storage_type: "fal-cdn-v3" },
-        body: { content_type: contentType, file_name: fileName(blob, contentType) },
-      },
-      signal,
-    ),
+  const { upload_url, file_url } = await send(
+    client.retry,
+    signal,
+    true,
+    () =>
+      callFal(
+        client,
+        {
+          url: `${client.storageUrl}/storage/upload/initiate`,
+          method: "POST",
+          query: { storage_type: "fal-cdn-v3" },
+          body: { content_type: contentType, file_name: fileName(blob, contentType) },
+        },
+        signal,
+      ),
+    false,
+    UPLOAD_URLS,
   );
   // Plain fetch: the signed upload URL needs no key, and must not be sent one.
   await send(client.retry, signal, true, () => client.fetch(upload_url, { method: "PUT", body: blob, headers: { "content-type": contentType }, signal: fetchSignal(signal) }));

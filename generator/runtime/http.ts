@@ -1,7 +1,7 @@
 import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
 import { abortError, fetchSignal } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { apiErrorFromResponse, FalError, FalNetworkError } from "./errors.js";
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "./errors.js";
 import { backoff, type RetryOptions } from "./retry.js";
 
 /** The queue's answer to a submit. */
@@ -63,11 +63,34 @@ export function callFal(client: FalClient, { url, method = "GET", query, headers
 }
 
 /**
- * Sends a call (made anew per attempt) under a retry policy and returns its body: parsed JSON (or
- * text that is not JSON), or with `stream` the raw body. A rejected call becomes `requestError`,
- * an error response `apiErrorFromResponse`; `backoff` decides whether and when to try again.
+ * What a call expects a success body to be: `read` returns the body (parsed JSON) as the call
+ * returns it, or undefined when it is not what fal sends (then a FalResponseError naming `what`
+ * is thrown). A body that is not JSON is never handed to `read`.
  */
-export async function send<D>(retry: RetryOptions | false, signal: AbortSignal, idempotent: boolean, call: () => Promise<Response>, stream?: boolean): Promise<D> {
+export interface BodyReader<D> {
+  /** What the body should be, for the error message, e.g. "a queue status". */
+  what: string;
+  read(body: unknown): D | undefined;
+}
+
+/** Any JSON body. */
+export const JSON_BODY: BodyReader<unknown> = { what: "JSON", read: (body) => body };
+
+/**
+ * Sends a call (made anew per attempt) under a retry policy and returns its body: with `reader`
+ * the JSON it expects (anything else, e.g. an HTML page, is a FalResponseError), without it parsed
+ * JSON or the text that is not JSON, or with `stream` the raw body. A rejected call, or a body cut
+ * off mid-way, becomes `requestError`, an error response `apiErrorFromResponse`; `backoff` decides
+ * whether and when to try again.
+ */
+export async function send<D>(
+  retry: RetryOptions | false,
+  signal: AbortSignal,
+  idempotent: boolean,
+  call: () => Promise<Response>,
+  stream?: boolean,
+  reader?: BodyReader<D>,
+): Promise<D> {
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {
@@ -81,21 +104,30 @@ export async function send<D>(retry: RetryOptions | false, signal: AbortSignal, 
         throw requestError(cause, signal);
       }
       if (stream && response.ok) return response.body as D;
-      const body = parseBody(await response.text());
+      const requestId = response.headers.get("x-fal-request-id") ?? undefined;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        // The connection dropped after the headers: the request did arrive, and its id may be known.
+        throw requestError(cause, signal, requestId);
+      }
+      // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
+      let body: unknown = text;
+      let json = true;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        json = false;
+      }
       if (!response.ok) throw apiErrorFromResponse(response, body);
-      return body as D;
+      if (!reader) return body as D;
+      const data = json ? reader.read(body) : undefined;
+      if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
+      return data;
     } catch (error) {
       await backoff(retry, signal, idempotent, error, attempt);
     }
-  }
-}
-
-/** Parsed JSON, or the text itself when it is not JSON. */
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 
@@ -117,14 +149,18 @@ export function connectionFreed(): Promise<void> | undefined {
 // that, so those errors count as sent.
 const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 
-/** A fetch failure as a FalError: the abort reason when the call was aborted, else a FalNetworkError. */
-export function requestError(error: unknown, signal: AbortSignal): FalError {
+/**
+ * A fetch failure as a FalError: the abort reason when the call was aborted, else a
+ * FalNetworkError (with `requestId` when the response's headers named it).
+ */
+export function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError {
   if (signal.aborted) return abortError(signal);
   if (error instanceof FalError) return error;
   const cause = (error as { cause?: { code?: unknown } } | null | undefined)?.cause;
   const message = error instanceof Error ? error.message : String(error);
   return new FalNetworkError(`Network error: ${message}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
     cause: error,
+    requestId,
     requestSent: !NEVER_SENT_CODE.test(String(cause?.code)),
   });
 }

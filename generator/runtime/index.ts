@@ -6,13 +6,14 @@ export {
   FalApiError,
   FalError,
   FalNetworkError,
+  FalResponseError,
   FalTimeoutError,
   FalValidationError,
   FalWebhookError,
   type FieldError,
 } from "./errors.js";
 export { INLINE_FILE_LIMIT_BYTES, uploadFile, type FileData, type InputWithFiles } from "./files.js";
-export { createProxyHandler, type ProxyHandlerOptions } from "./proxy.js";
+export { createProxyHandler, DEFAULT_PROXY_BODY_LIMIT_BYTES, type ProxyHandlerOptions } from "./proxy.js";
 export { cancel, result, status, submit } from "./queue.js";
 export type { RealtimeConnection, RealtimeOptions } from "./realtime.js";
 export { fetchRealtimeToken, REALTIME_TOKEN_SECONDS } from "./realtime-token.js";
@@ -37,4 +38,13 @@ export type {
   SubscribeOptions,
 } from "./types.js";
 export { createValidator, type InputValidator, type JsonSchema } from "./validator.js";
-export { FAL_WEBHOOK_JWKS_URL, verifyWebhook, type Jwks, type VerifyWebhookOptions, type WebhookPayload } from "./webhook.js";
+export {
+  createMemoryReplayStore,
+  DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
+  FAL_WEBHOOK_JWKS_URL,
+  verifyWebhook,
+  type Jwks,
+  type VerifyWebhookOptions,
+  type WebhookPayload,
+  type WebhookReplayStore,
+} from "./webhook.js";

@@ -1,8 +1,7 @@
 import { NEVER_ABORTED } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { splitEndpointId } from "./endpoint-id.js";
-import { FalError } from "./errors.js";
-import { send } from "./http.js";
+import { send, type BodyReader } from "./http.js";
 
 /** Seconds a realtime token lives, as fal's own client asks for. */
 export const REALTIME_TOKEN_SECONDS = 120;
@@ -14,10 +13,16 @@ export const REALTIME_TOKEN_SECONDS = 120;
 export async function fetchRealtimeToken(client: FalClient, endpointId: string, expirationSeconds: number = REALTIME_TOKEN_SECONDS): Promise<string> {
   // Through `client.send` itself rather than `callFal`: a page that only uses realtime bundles no query serialiser.
   const body = JSON.stringify({ allowed_apps: [splitEndpointId(endpointId).app], token_expiration: expirationSeconds });
-  const token = await send<unknown>(client.retry, NEVER_ABORTED, true, () =>
-    client.send(`${client.storageUrl}/tokens/`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+  return send(
+    client.retry,
+    NEVER_ABORTED,
+    true,
+    () => client.send(`${client.storageUrl}/tokens/`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+    false,
+    TOKEN_BODY,
   );
-  if (typeof token !== "string" || token === "") throw new FalError("fal's token endpoint answered without a token");
-  return token;
 }
+
+/** fal's token endpoint answers the token as a JSON string. */
+const TOKEN_BODY: BodyReader<string> = { what: "a token", read: (body) => (typeof body === "string" && body !== "" ? body : undefined) };
 

@@ -1,11 +1,16 @@
-import { sleep } from "./abort.js";
-import { FalApiError, FalNetworkError } from "./errors.js";
+import { sleep, type ScopeSignal } from "./abort.js";
+import { FalApiError, FalNetworkError, FalResponseError } from "./errors.js";
 
-/** Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)). */
+/**
+ * Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)).
+ * A `Retry-After` of the server is honoured up to `maxDelayMs` (and the call's remaining `timeout`);
+ * a longer one fails the call at once with the server's error.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. */
   maxRetries: number;
   baseDelayMs: number;
+  /** The longest wait before a retry, including one a `Retry-After` asks for. */
   maxDelayMs: number;
 }
 
@@ -20,6 +25,8 @@ const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
  */
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof FalNetworkError) return idempotent || !error.requestSent;
+  // A garbled success (a gateway's HTML page, a cut body) says nothing about the request itself.
+  if (error instanceof FalResponseError) return idempotent;
   if (!(error instanceof FalApiError) || !idempotent) return false;
   // A 504 for the caller's own `startTimeout` repeats on every attempt.
   return RETRYABLE_STATUSES.includes(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";
@@ -33,17 +40,26 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
-/** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
-export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now: number = Date.now(), random: () => number = Math.random): number {
+/**
+ * The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else
+ * jittered backoff; undefined when the server asks for more than `maxDelayMs`.
+ */
+export function retryDelay(attempt: number, options: RetryOptions, error: unknown, now: number = Date.now(), random: () => number = Math.random): number | undefined {
   const retryAfter = error instanceof FalApiError ? parseRetryAfter(error.headers.get("retry-after"), now) : undefined;
-  return retryAfter ?? random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+  if (retryAfter !== undefined) return retryAfter <= options.maxDelayMs ? retryAfter : undefined;
+  return random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
 }
 
 /**
  * Sleeps before retry number `attempt` (0-based) of a failed call, or rethrows `error` when it may
- * not (policy off, not retryable, aborted) or need not (retries used up) be retried.
+ * not (policy off, not retryable, aborted, a `Retry-After` longer than `maxDelayMs` or the call's
+ * remaining time) or need not (retries used up) be retried.
  */
 export async function backoff(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, error: unknown, attempt: number): Promise<void> {
   if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent)) throw error;
-  await sleep(retryDelay(attempt, options, error), signal);
+  const delay = retryDelay(attempt, options, error);
+  // A wait the call cannot afford fails now, with the server's own error rather than a timeout later.
+  const { deadline } = signal as ScopeSignal;
+  if (delay === undefined || (deadline !== undefined && delay > deadline - Date.now())) throw error;
+  await sleep(delay, signal);
 }

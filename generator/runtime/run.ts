@@ -2,7 +2,7 @@ import { runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
 import type { ValidateOption } from "./check-input.js";
 import { prepareInput } from "./files.js";
-import { callFal, send } from "./http.js";
+import { callFal, JSON_BODY, send } from "./http.js";
 import type { Result } from "./types.js";
 
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
@@ -29,13 +29,20 @@ export function run<O>(client: FalClient, endpointId: string, input: unknown, op
   return runScoped(options, undefined, async (signal) => {
     const body = await withFileUrls(client, endpointId, input, options, signal);
     let requestId = "";
-    const data = await send<O>(client.retry, signal, false, () =>
-      runCall(client, endpointId, body, options, signal).then((response) => {
-        requestId = response.headers.get("x-fal-request-id") ?? "";
-        return response;
-      }),
+    // JSON_BODY: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
+    const data = await send(
+      client.retry,
+      signal,
+      false,
+      () =>
+        runCall(client, endpointId, body, options, signal).then((response) => {
+          requestId = response.headers.get("x-fal-request-id") ?? "";
+          return response;
+        }),
+      false,
+      JSON_BODY,
     );
-    return { data, requestId };
+    return { data: data as O, requestId };
   });
 }
 

@@ -30,8 +30,8 @@ async function subscribeWithin<O>(client: FalClient, endpointId: string, input: 
       // Stream events carry only new logs; give each status all logs so far, as polling does.
       let logs: RequestLog[] = [];
       for await (const event of statusEvents(client, url, options.logs, signal)) {
-        logs = [...logs, ...(event.logs ?? [])];
-        status = { ...event, logs };
+        if (options.logs) logs = [...logs, ...(event.logs ?? [])];
+        status = options.logs ? { ...event, logs } : event;
         options.onQueueUpdate?.(status);
       }
     } else {

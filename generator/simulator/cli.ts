@@ -1,7 +1,7 @@
 /**
  * `npm run simulator -- [--port 4010] [--specs DIR] [--queue-ms N] [--run-ms N] [--queue-depth N]
  *   [--log-lines N] [--error-rate 0.1] [--rate-limit-rate 0.05] [--retry-after S] [--latency-ms 50]
- *   [--drop-rate 0.05] [--fault-submit] [--seed N] [--api-key K]...`
+ *   [--drop-rate 0.05] [--cut-rate 0.05] [--malformed-rate 0.05] [--fault-submit] [--seed N] [--api-key K]...`
  *
  * Prints one line with the URL it listens on, then serves until SIGINT/SIGTERM (exit 0).
  */
@@ -21,6 +21,8 @@ const USAGE = `usage: npm run simulator -- [options]
   --retry-after S       Retry-After of injected 429s (default 1)
   --latency-ms N        extra latency on those calls
   --drop-rate R         share whose connection is dropped without a response
+  --cut-rate R          share handled, then cut off mid-body
+  --malformed-rate R    share handled, then answered 200 with an HTML page
   --fault-submit        let the rates above hit submit too
   --seed N              seed of the fault PRNG (default 1)
   --realtime-close-after N  close each realtime connection after N answers (a forced reconnection)
@@ -63,6 +65,8 @@ function parseCliOptions(argv: string[]): SimulatorOptions {
       "retry-after": { type: "string" },
       "latency-ms": { type: "string" },
       "drop-rate": { type: "string" },
+      "cut-rate": { type: "string" },
+      "malformed-rate": { type: "string" },
       "fault-submit": { type: "boolean" },
       seed: { type: "string" },
       "realtime-close-after": { type: "string" },
@@ -89,6 +93,8 @@ function parseCliOptions(argv: string[]): SimulatorOptions {
       retryAfterSeconds: number(values["retry-after"], "--retry-after"),
       latencyMs: number(values["latency-ms"], "--latency-ms"),
       dropRate: rate(values["drop-rate"], "--drop-rate"),
+      cutRate: rate(values["cut-rate"], "--cut-rate"),
+      malformedRate: rate(values["malformed-rate"], "--malformed-rate"),
       includeSubmit: values["fault-submit"] ?? false,
       seed: number(values.seed, "--seed"),
       realtimeCloseAfter: number(values["realtime-close-after"], "--realtime-close-after"),

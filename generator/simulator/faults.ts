@@ -6,7 +6,8 @@ import type { FaultOptions } from "./types.js";
  *
  * 1. Per run, by rate (`FaultOptions`): each call to status, stream, result and cancel (and
  *    submit, when `includeSubmit`) draws from a seeded PRNG: dropRate -> the socket is destroyed,
- *    errorRate -> 500/502/503, rateLimitRate -> 429 with `Retry-After`; latencyMs delays every one.
+ *    errorRate -> 500/502/503, rateLimitRate -> 429 with `Retry-After`, cutRate -> `cut`,
+ *    malformedRate -> `malformed` (see below); latencyMs delays every one.
  *
  * 2. Per request, deterministically, by the `x-sim-faults` header:
  *
@@ -22,6 +23,10 @@ import type { FaultOptions } from "./types.js";
  *      streamed answer sends its first event, then nothing but keep-alive comments).
  *    - `outcome=<status>` makes the request itself fail when it completes (status COMPLETED with
  *      `error`/`error_type`, result answers that status, the webhook says ERROR).
+ *    - `cut` (the call is handled, then the answer's headers and half its body are sent and the
+ *      socket is destroyed: a connection cut mid-body) or `malformed` (the call is handled, then
+ *      answered 200 with an HTML page instead, as a misbehaving gateway would; its headers, such as
+ *      `x-fal-request-id`, are kept).
  *    Sent on submit, the header's non-submit entries apply to that request's later calls (so
  *    `status=503*2` fails its first two status polls), and its `submit` entries to the submit call
  *    itself, counted across retries that resend the same header value. Sent on a later call, the
@@ -34,6 +39,8 @@ export type Fault =
   | { type: "status"; status: number; retryAfter?: number }
   | { type: "drop" }
   | { type: "drop-after" }
+  | { type: "cut" }
+  | { type: "malformed" }
   | { type: "slow"; ms: number }
   /** A streamed answer (`run` on `/stream`) sends its first event, then only keep-alive comments. */
   | { type: "stall" };
@@ -76,10 +83,10 @@ function parseFault(kind: string, arg: string | undefined, entry: string, route:
     return arg === undefined ? { type: "status", status } : { type: "status", status, retryAfter: Number(arg) };
   }
   if (route === "outcome") throw new FaultSyntaxError(`bad ${FAULT_HEADER} entry "${entry}": outcome takes an HTTP status (e.g. outcome=500)`);
-  if (kind === "drop" || kind === "drop-after") return { type: kind };
+  if (kind === "drop" || kind === "drop-after" || kind === "cut" || kind === "malformed") return { type: kind };
   if (kind === "slow") return { type: "slow", ms: Number(arg ?? 1000) };
   if (kind === "stall") return { type: "stall" };
-  throw new FaultSyntaxError(`bad ${FAULT_HEADER} fault "${kind}": expected an HTTP status, drop, drop-after, slow:<ms> or stall`);
+  throw new FaultSyntaxError(`bad ${FAULT_HEADER} fault "${kind}": expected an HTTP status, drop, drop-after, cut, malformed, slow:<ms> or stall`);
 }
 
 /** Takes one use of the first rule for `route` that has uses left. */
@@ -127,12 +134,14 @@ export class FaultInjector {
 
   private byRate(route: FaultRoute): Fault | undefined {
     if (!this.rateApplies(route)) return undefined;
-    const { dropRate = 0, errorRate = 0, rateLimitRate = 0 } = this.options;
-    if (dropRate + errorRate + rateLimitRate <= 0) return undefined;
-    const draw = this.random();
-    if (draw < dropRate) return { type: "drop" };
-    if (draw < dropRate + errorRate) return { type: "status", status: [500, 502, 503][Math.floor(this.random() * 3)]! };
-    if (draw < dropRate + errorRate + rateLimitRate) return { type: "status", status: 429, retryAfter: this.options.retryAfterSeconds ?? 1 };
+    const { dropRate = 0, errorRate = 0, rateLimitRate = 0, cutRate = 0, malformedRate = 0 } = this.options;
+    if (dropRate + errorRate + rateLimitRate + cutRate + malformedRate <= 0) return undefined;
+    let draw = this.random();
+    if ((draw -= dropRate) < 0) return { type: "drop" };
+    if ((draw -= errorRate) < 0) return { type: "status", status: [500, 502, 503][Math.floor(this.random() * 3)]! };
+    if ((draw -= rateLimitRate) < 0) return { type: "status", status: 429, retryAfter: this.options.retryAfterSeconds ?? 1 };
+    if ((draw -= cutRate) < 0) return { type: "cut" };
+    if ((draw -= malformedRate) < 0) return { type: "malformed" };
     return undefined;
   }
 

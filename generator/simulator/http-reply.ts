@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** What a route answers; the server writes it (or, for an injected `drop-after`, destroys the socket instead). */
+/** What a route answers; the server writes it (or, for an injected `drop-after`, `cut` or `malformed`, does not). */
 export type Reply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "bytes"; status: number; body: Buffer; contentType: string; headers?: Record<string, string> }
@@ -33,7 +33,11 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-export function writeReply(res: ServerResponse, reply: PlainReply, head: boolean): void {
+/**
+ * Writes a reply. With `cutMidBody` (an injected `cut`), its headers and the first half of its body
+ * are sent, then the socket is destroyed: the client sees the connection drop mid-body.
+ */
+export function writeReply(res: ServerResponse, reply: PlainReply, head: boolean, { cutMidBody = false } = {}): void {
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   if (reply.kind === "empty") {
     res.statusCode = reply.status;
@@ -45,5 +49,9 @@ export function writeReply(res: ServerResponse, reply: PlainReply, head: boolean
   res.statusCode = reply.status;
   res.setHeader("Content-Type", reply.kind === "json" ? "application/json" : reply.contentType);
   res.setHeader("Content-Length", String(body.length));
+  if (cutMidBody) {
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+    return;
+  }
   res.end(head ? undefined : body);
 }

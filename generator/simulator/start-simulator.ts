@@ -184,6 +184,20 @@ async function handle(sim: SimulatorContext, req: IncomingMessage, res: ServerRe
   };
   const reply = await route.handle(call);
   if (isClosing() || res.destroyed) return;
+  if (fault?.type === "malformed") {
+    // What a gateway in the way might send: a success status, but a page instead of fal's JSON.
+    writeReply(res, { kind: "bytes", status: 200, body: MALFORMED_PAGE, contentType: "text/html", headers: reply.kind === "stream" ? {} : reply.headers }, false);
+    return;
+  }
+  if (fault?.type === "cut") {
+    if (reply.kind === "stream") {
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.write('data: {"status": "IN_', () => res.socket?.destroy());
+    } else {
+      writeReply(res, reply, false, { cutMidBody: true });
+    }
+    return;
+  }
   const dropAfter = fault?.type === "drop-after";
   if (reply.kind === "stream") {
     reply.start(res, { dropAfterFirstEvent: dropAfter, stallAfterFirstEvent: fault?.type === "stall" });
@@ -195,6 +209,8 @@ async function handle(sim: SimulatorContext, req: IncomingMessage, res: ServerRe
   }
   writeReply(res, reply, method === "HEAD");
 }
+
+const MALFORMED_PAGE = Buffer.from("<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway (simulated)</body></html>\n");
 
 const FAULT_ERROR_TYPES: Record<number, string> = {
   500: "internal_error",

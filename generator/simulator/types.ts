@@ -12,6 +12,10 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Share (0..1) of calls whose socket is destroyed without a response. */
   dropRate?: number;
+  /** Share (0..1) of calls handled, then cut off mid-body (headers and half the body sent). */
+  cutRate?: number;
+  /** Share (0..1) of calls handled, then answered 200 with an HTML page instead. */
+  malformedRate?: number;
   /** Whether the rates above also hit submit (off by default: a lost submit may be a paid request). */
   includeSubmit?: boolean;
   /** Seed of the PRNG that draws rate faults, so a run can be replayed (default 1). */

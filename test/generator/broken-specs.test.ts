@@ -61,7 +61,24 @@ const BROKEN: [string, string, Contents, RegExp][] = [
   ["inline Input schema", "broken.json", spec((d) => (d.paths["/fal-ai/broken"].post.requestBody.content["application/json"].schema = { type: "object" })), /the input schema must be a \$ref/],
   ["Output ref to nothing", "broken.json", spec((d) => (d.paths["/fal-ai/broken/requests/{request_id}"].get.responses["200"].content["application/json"].schema.$ref = "#/components/schemas/Gone")), /unresolved \$ref #\/components\/schemas\/Gone/],
   ["bytes that are not UTF-8", "broken.yaml", new Uint8Array([0x6f, 0x70, 0x65, 0x6e, 0x0a, 0xc3, 0x28]), /:2: not valid UTF-8/],
+  ["lone surrogate in a description", "broken.json", spec((d) => (input(d).properties.prompt.description = "a\ud800b")), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/description\): a string holds a lone UTF-16 surrogate \(\\uD800 at character 2\)/],
+  ["lone surrogate in an enum value", "broken.json", spec((d) => (input(d).properties.prompt.enum = ["ok", "\udc00"])), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/enum\/1\): a string holds a lone UTF-16 surrogate/],
+  ["lone surrogate in a property name", "broken.json", spec((d) => (input(d).properties["p\udfff"] = { type: "string" })), /\(at #\/components\/schemas\/BrokenInput\/properties\): a key holds a lone UTF-16 surrogate/],
+  ["lone surrogate in a schema name", "broken.json", spec((d) => (schemas(d)["Name\ud83d"] = { type: "string" })), /\(at #\/components\/schemas\): a key holds a lone UTF-16 surrogate/],
+  ["lone surrogate in a YAML escape", "broken.yaml", 'openapi: 3.0.4\ninfo:\n  title: "fox \\ud800"\n', /:3 \(at #\/info\/title\): a string holds a lone UTF-16 surrogate/],
+  ["nesting 300 levels deep (JSON)", "broken.json", deepJson(150), /\(at #\/components\/schemas\/BrokenInput\): nested more than 256 levels deep/],
+  ["nesting 100,000 levels deep (JSON)", "broken.json", deepJson(50_000), /\(at #\/components\/schemas\/BrokenInput\): nested more than 256 levels deep/],
+  ["nesting 5,000 levels deep (YAML flow)", "broken.yaml", `openapi: 3.0.4\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, /:2: nested more than 256 levels deep/],
+  ["nesting 2,000 levels deep (YAML block)", "broken.yaml", `openapi: 3.0.4\nx:\n${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i + 1)}- `).join("\n")}a\n`, /:\d+: nested more than 256 levels deep/],
+  ["endpoint id segment near the file-name limit", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = `fal-ai/${"a".repeat(252)}`)), /\(at #\/info\/x-fal-metadata\/endpointId\): endpoint id has a segment of 252 characters \("a{20}\.\.\."\): at most 128/],
+  ["endpoint id longer than paths allow", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = `fal-ai/${Array.from({ length: 40 }, () => "a".repeat(100)).join("/")}`)), /endpoint id is 4046 characters long: at most 512/],
 ];
+
+/** A spec whose Input has a property nested `levels` objects deep (written as text: JSON.stringify would overflow). */
+function deepJson(levels: number): string {
+  const text = JSON.stringify(spec((d) => (input(d).properties.deep = "@DEEP@")));
+  return text.replace('"@DEEP@"', `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`);
+}
 
 let specsTemplate: string;
 let baseline: Map<string, string>;
@@ -104,4 +121,43 @@ test.each(BROKEN)("%s: refused with the file and the place; the output is untouc
   expect(await tree(out)).toEqual(baseline);
   expect(await readdir(path.dirname(out))).toEqual(["generated"]);
   await rm(specs, { recursive: true, force: true });
+});
+
+/** [what, path below the specs folder (with a line break or other unsafe character), the character named] */
+const UNSAFE_PATHS: [string, string, string][] = [
+  ["a line feed in the file name", "fal-ai/x\nglobalThis.pwned = 1 //.json", "U+000A"],
+  ["a carriage return in the file name", "fal-ai/x\rglobalThis.pwned = 1 //.json", "U+000D"],
+  ["a line separator in a folder name", "fal-ai\u2028globalThis.pwned = 1;/x.json", "U+2028"],
+  ["a paragraph separator in a folder name", "fal-ai\u2029globalThis.pwned = 1;/x.json", "U+2029"],
+  ["a bidi override in the file name", "fal-ai/x\u202e.json", "U+202E"],
+  ["a NEL in the file name", "fal-ai/x\u0085y.json", "U+0085"],
+];
+
+test.each(UNSAFE_PATHS)("a spec path with %s is refused with a located, one-line error; nothing is written", async (_what, name, character) => {
+  const specs = await tempDir("unsafe-path");
+  await cp(specsTemplate, specs, { recursive: true });
+  const file = path.join(specs, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(falSpec("fal-ai/x")));
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir: false });
+  expect(report.ok).toBe(false);
+  const [error] = report.errors;
+  expect(error?.message).toContain(`the spec's path holds ${character}`);
+  // Shown escaped: the message stays on one line and names the file.
+  expect(error?.message.split(/[\n\r\u2028\u2029]/)).toHaveLength(1);
+  expect(error?.file).toMatch(/\\u\{[0-9a-f]+\}/);
+  expect(await tree(out)).toEqual(baseline);
+});
+
+test("a spec path outside ASCII is cited in headers as escapes, never raw", async () => {
+  const specs = await tempDir("unicode-path");
+  await mkdir(path.join(specs, "fal-ai"), { recursive: true });
+  await writeFile(path.join(specs, "fal-ai", "café-🦊.json"), JSON.stringify(falSpec("fal-ai/cafe")));
+  const target = path.join(await tempDir("unicode-path-out"), "generated");
+  const report = await generate({ specsDir: specs, outDir: target, cacheDir: false });
+  expect(report.errors).toEqual([]);
+  for (const file of ["index.js", "index.d.ts", "types.d.ts"]) {
+    const header = (await readFile(path.join(target, "src/endpoints/fal-ai/cafe", file), "utf8")).split("\n")[0];
+    expect(header).toBe("// Generated by falgen from fal-ai/caf\\u{e9}-\\u{1f98a}.json. Do not edit: change the spec and run `falgen generate`.");
+  }
 });

@@ -56,8 +56,11 @@ describe("retryDelay", () => {
     expect(retryDelay(2, backoff, apiError(503), 0, () => 0)).toBe(0);
   });
 
-  test("Retry-After overrides the backoff", () => {
-    expect(retryDelay(0, backoff, apiError(429, { "retry-after": "7" }), 0, () => 0.5)).toBe(7000);
+  test("Retry-After overrides the backoff, up to maxDelayMs; a longer one is not waited for", () => {
+    expect(retryDelay(0, backoff, apiError(429, { "retry-after": "0.7" }), 0, () => 0.5)).toBe(700);
+    expect(retryDelay(0, backoff, apiError(429, { "retry-after": "1" }), 0, () => 0.5)).toBe(1000);
+    expect(retryDelay(0, backoff, apiError(429, { "retry-after": "7" }), 0, () => 0.5)).toBeUndefined();
+    expect(retryDelay(0, backoff, apiError(429, { "retry-after": "Fri, 01 Jan 2100 00:00:00 GMT" }), 0, () => 0.5)).toBeUndefined();
   });
 });
 
@@ -104,7 +107,7 @@ describe("send retries under the policy", () => {
   test("waits as long as Retry-After asks", async () => {
     let calls = 0;
     const started = Date.now();
-    await send({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 0 }, signal, true, async () => (++calls === 1 ? reply(429, { "retry-after": "1" }) : Response.json(null)));
+    await send({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 1000 }, signal, true, async () => (++calls === 1 ? reply(429, { "retry-after": "1" }) : Response.json(null)));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 });

@@ -30,6 +30,14 @@ describe.each(["polling", "streaming"] as const)("subscribe against the simulato
     await flaky?.close();
   });
 
+  test("without logs, no status carries `logs` (the simulator sends null, as fal does)", async () => {
+    const fal = createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl });
+    const updates: QueueStatus[] = [];
+    await subscribe(fal, ENDPOINT, { prompt: "no logs" }, { mode, pollInterval: 20, onQueueUpdate: (status) => updates.push(status) });
+    expect(updates.some((status) => status.status === "IN_PROGRESS" || status.status === "COMPLETED")).toBe(true);
+    expect(updates.filter((status) => "logs" in status)).toEqual([]);
+  });
+
   test("returns the output, with every status and its logs on the way", async () => {
     const fal = createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl });
     const updates: QueueStatus[] = [];

@@ -36,7 +36,7 @@ describe("parseStatusEvents", () => {
 
   test("a malformed event is an error naming it", async () => {
     await expect(collect(parseStatusEvents(bodyOf(["data: {oops\n\n"])))).rejects.toMatchObject({
-      name: "FalError",
+      name: "FalResponseError",
       message: expect.stringContaining("{oops"),
     });
   });

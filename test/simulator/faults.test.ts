@@ -202,3 +202,66 @@ describe("rate faults (per run)", () => {
     expect(faulty.stats().submittedBodies).toEqual({});
   });
 });
+
+describe("cut and malformed faults: the call is handled, then its answer is spoiled", () => {
+  it("cut sends the headers and half the body, then destroys the socket", async () => {
+    const submitted = await submit(simulator, ENDPOINT, { prompt: "cut" }, { "x-sim-faults": "status=cut" });
+    const response = await call(submitted.status_url);
+    expect(response.status).toBeLessThan(300);
+    expect(response.headers.get("x-fal-request-id")).toBe(submitted.request_id);
+    await expect(response.text()).rejects.toThrow(/terminated/);
+    expect([200, 202]).toContain((await call(submitted.status_url)).status);
+    expect(simulator.stats().faults["status:cut"]).toBe(1);
+  });
+
+  it("submit=cut enqueues the request and cuts the answer, keeping x-fal-request-id", async () => {
+    const body = JSON.stringify({ prompt: "submit cut" });
+    const response = await call(`${simulator.url}/${ENDPOINT}`, { method: "POST", headers: { "x-sim-faults": "submit=cut", "content-type": "application/json" }, body });
+    expect(response.headers.get("x-fal-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(response.text()).rejects.toThrow();
+    expect(simulator.stats().submittedBodies[body]).toBe(1);
+  });
+
+  it("stream=cut cuts the stream inside its first event", async () => {
+    const submitted = await submit(simulator, ENDPOINT, { prompt: "stream cut" }, { "x-sim-faults": "stream=cut" });
+    const response = await call(`${submitted.status_url}/stream`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow(/terminated/);
+  });
+
+  it.each(["submit", "status", "stream", "result", "cancel"])("%s=malformed answers 200 with an HTML page", async (route) => {
+    const submitted = await submit(simulator, ENDPOINT, { prompt: `malformed ${route}` });
+    const url = {
+      submit: `${simulator.url}/${ENDPOINT}`,
+      status: submitted.status_url,
+      stream: `${submitted.status_url}/stream`,
+      result: submitted.response_url,
+      cancel: submitted.cancel_url,
+    }[route]!;
+    await pollUntilCompleted(submitted.status_url);
+    const response = await call(url, {
+      method: route === "submit" ? "POST" : route === "cancel" ? "PUT" : "GET",
+      headers: route === "submit" ? { "x-sim-faults": "submit=malformed", "content-type": "application/json" } : { "x-sim-faults": `${route}=malformed` },
+      body: route === "submit" ? JSON.stringify({ prompt: "x" }) : undefined,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html");
+    expect(await response.text()).toMatch(/^<html>/);
+  });
+
+  it("cutRate and malformedRate draw those faults per call", async () => {
+    const cutting = await startTestSimulator({ faults: { cutRate: 0.5, malformedRate: 0.5 } });
+    const submitted = await submit(cutting, ENDPOINT, { prompt: "rates" });
+    for (let i = 0; i < 10; i++) {
+      try {
+        await (await call(submitted.status_url)).text();
+      } catch {
+        // a cut
+      }
+    }
+    const { faults } = cutting.stats();
+    expect(faults["status:cut"]).toBeGreaterThan(0);
+    expect(faults["status:malformed"]).toBeGreaterThan(0);
+    expect(faults["status:cut"]! + faults["status:malformed"]!).toBe(10);
+  });
+});

@@ -17,6 +17,16 @@ export interface AbortScope {
 export declare const NEVER_ABORTED: AbortSignal;
 /** The signal to give fetch: none for a call that cannot be aborted, so no listeners pile up on the shared one. */
 export declare function fetchSignal(signal: AbortSignal): AbortSignal | undefined;
+/** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
+export declare const MAX_TIMER_MS: number;
+/**
+* The signal of a scope, carrying the call's deadline (ms since the epoch) when it has a timeout,
+* so a retry can tell whether a wait still fits. A property of the signal itself rather than an
+* entry in a map: the cheapest way to hand it down to every request of the call.
+*/
+export interface ScopeSignal extends AbortSignal {
+	deadline?: number;
+}
 export declare function abortScope({ signal, timeout }: AbortOptions): AbortScope;
 /**
 * Runs `run` under its own abort scope; when `requestId` is given, every error carries it. A call
@@ -26,5 +36,5 @@ export declare function abortScope({ signal, timeout }: AbortOptions): AbortScop
 export declare function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T>;
 /** The error an aborted signal stands for: its own FalError reason, or a FalAbortError wrapping a foreign one. */
 export declare function abortError(signal: AbortSignal): FalError;
-/** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
+/** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export declare function sleep(ms: number, signal: AbortSignal): Promise<void>;

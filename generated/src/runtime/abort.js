@@ -15,6 +15,8 @@ const UNABORTABLE = {
 	signal: NEVER_ABORTED,
 	dispose() {}
 };
+/** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
 export function abortScope({ signal, timeout }) {
@@ -23,7 +25,12 @@ export function abortScope({ signal, timeout }) {
 	const onAbort = () => controller.abort(aborted(signal?.reason));
 	if (signal?.aborted) onAbort();
 	signal?.addEventListener("abort", onAbort);
-	const timer = timeout === undefined ? undefined : setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+	let timer;
+	// A timeout too long for a timer is no timeout (it would otherwise fire at once).
+	if (timeout !== undefined && timeout <= MAX_TIMER_MS) {
+		controller.signal.deadline = Date.now() + timeout;
+		timer = setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+	}
 	return {
 		signal: controller.signal,
 		dispose() {
@@ -54,7 +61,7 @@ async function runWithin(scope, requestId, run) {
 export function abortError(signal) {
 	return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
 }
-/** Waits `ms`, rejecting with `abortError(signal)` as soon as the signal aborts. */
+/** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export function sleep(ms, signal) {
 	return new Promise((resolve, reject) => {
 		// Settles once, on whichever comes first: the timer or the abort.
@@ -64,7 +71,7 @@ export function sleep(ms, signal) {
 			if (signal.aborted) reject(abortError(signal));
 			else resolve();
 		};
-		const timer = setTimeout(done, ms);
+		const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
 		if (signal === NEVER_ABORTED) return;
 		signal.addEventListener("abort", done);
 		if (signal.aborted) done();

@@ -49,7 +49,23 @@ export declare class FalNetworkError extends FalError {
 	readonly requestSent: boolean;
 	constructor(message: string, options: {
 		cause?: unknown;
+		requestId?: string | undefined;
 		requestSent: boolean;
+	});
+}
+/**
+* A success status whose body is not what the call expects: not JSON (an HTML page from a proxy or
+* gateway, a status stream event), or JSON without what fal always sends (a submit answer without
+* `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
+* a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+*/
+export declare class FalResponseError extends FalError {
+	override name: string;
+	readonly status: number;
+	/** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
+	constructor(status: number, expected: string, text: string, options?: {
+		cause?: unknown;
+		requestId?: string | undefined;
 	});
 }
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */

@@ -46,6 +46,20 @@ export class FalNetworkError extends FalError {
 		this.requestSent = options.requestSent;
 	}
 }
+/**
+* A success status whose body is not what the call expects: not JSON (an HTML page from a proxy or
+* gateway, a status stream event), or JSON without what fal always sends (a submit answer without
+* `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
+* a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+*/
+export class FalResponseError extends FalError {
+	name = "FalResponseError";
+	/** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
+	constructor(status, expected, text, options = {}) {
+		super(`fal answered ${status} without ${expected}: ${JSON.stringify(text.slice(0, 200))}`, options);
+		this.status = status;
+	}
+}
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
 export class FalWebhookError extends FalError {
 	name = "FalWebhookError";

@@ -47,6 +47,14 @@ function mapFiles(value, replace) {
 	}
 	return copy ?? value;
 }
+/** Storage's answer to an upload initiation: where to PUT the bytes, and the file's public URL. */
+const UPLOAD_URLS = {
+	what: "storage upload URLs",
+	read: (body) => {
+		const urls = body;
+		return typeof urls?.upload_url === "string" && typeof urls.file_url === "string" ? urls : undefined;
+	}
+};
 /** A URL for `data`: a `data:` URI when `inline` allows and it is small enough, else an upload's public URL. */
 async function fileUrl(client, data, signal, inline) {
 	const blob = data instanceof Blob ? data : new Blob([data]);
@@ -64,7 +72,7 @@ async function fileUrl(client, data, signal, inline) {
 			content_type: contentType,
 			file_name: fileName(blob, contentType)
 		}
-	}, signal));
+	}, signal), false, UPLOAD_URLS);
 	// Plain fetch: the signed upload URL needs no key, and must not be sent one.
 	await send(client.retry, signal, true, () => client.fetch(upload_url, {
 		method: "PUT",

@@ -37,11 +37,25 @@ export declare function addHeaders(target: HeaderRecord, headers: Record<string,
 */
 export declare function callFal(client: FalClient, { url, method, query, headers, body }: FalCall, signal: AbortSignal): Promise<Response>;
 /**
-* Sends a call (made anew per attempt) under a retry policy and returns its body: parsed JSON (or
-* text that is not JSON), or with `stream` the raw body. A rejected call becomes `requestError`,
-* an error response `apiErrorFromResponse`; `backoff` decides whether and when to try again.
+* What a call expects a success body to be: `read` returns the body (parsed JSON) as the call
+* returns it, or undefined when it is not what fal sends (then a FalResponseError naming `what`
+* is thrown). A body that is not JSON is never handed to `read`.
 */
-export declare function send<D>(retry: RetryOptions | false, signal: AbortSignal, idempotent: boolean, call: () => Promise<Response>, stream?: boolean): Promise<D>;
+export interface BodyReader<D> {
+	/** What the body should be, for the error message, e.g. "a queue status". */
+	what: string;
+	read(body: unknown): D | undefined;
+}
+/** Any JSON body. */
+export declare const JSON_BODY: BodyReader<unknown>;
+/**
+* Sends a call (made anew per attempt) under a retry policy and returns its body: with `reader`
+* the JSON it expects (anything else, e.g. an HTML page, is a FalResponseError), without it parsed
+* JSON or the text that is not JSON, or with `stream` the raw body. A rejected call, or a body cut
+* off mid-way, becomes `requestError`, an error response `apiErrorFromResponse`; `backoff` decides
+* whether and when to try again.
+*/
+export declare function send<D>(retry: RetryOptions | false, signal: AbortSignal, idempotent: boolean, call: () => Promise<Response>, stream?: boolean, reader?: BodyReader<D>): Promise<D>;
 /**
 * Resolves once the connection a response just ended on can carry another request: await it
 * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
@@ -51,5 +65,8 @@ export declare function send<D>(retry: RetryOptions | false, signal: AbortSignal
 * there is no setImmediate (browsers pool connections themselves) nothing is awaited.
 */
 export declare function connectionFreed(): Promise<void> | undefined;
-/** A fetch failure as a FalError: the abort reason when the call was aborted, else a FalNetworkError. */
-export declare function requestError(error: unknown, signal: AbortSignal): FalError;
+/**
+* A fetch failure as a FalError: the abort reason when the call was aborted, else a
+* FalNetworkError (with `requestId` when the response's headers named it).
+*/
+export declare function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError;

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/http.ts), written by `falgen generate`. Do not edit.
 import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
 import { abortError, fetchSignal } from "./abort.js";
-import { apiErrorFromResponse, FalError, FalNetworkError } from "./errors.js";
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "./errors.js";
 import { backoff } from "./retry.js";
 /** The header a proxy reads the real destination from. */
 export const TARGET_URL_HEADER = "x-fal-target-url";
@@ -31,12 +31,19 @@ export function callFal(client, { url, method = "GET", query, headers, body }, s
 		signal: fetchSignal(signal)
 	});
 }
+/** Any JSON body. */
+export const JSON_BODY = {
+	what: "JSON",
+	read: (body) => body
+};
 /**
-* Sends a call (made anew per attempt) under a retry policy and returns its body: parsed JSON (or
-* text that is not JSON), or with `stream` the raw body. A rejected call becomes `requestError`,
-* an error response `apiErrorFromResponse`; `backoff` decides whether and when to try again.
+* Sends a call (made anew per attempt) under a retry policy and returns its body: with `reader`
+* the JSON it expects (anything else, e.g. an HTML page, is a FalResponseError), without it parsed
+* JSON or the text that is not JSON, or with `stream` the raw body. A rejected call, or a body cut
+* off mid-way, becomes `requestError`, an error response `apiErrorFromResponse`; `backoff` decides
+* whether and when to try again.
 */
-export async function send(retry, signal, idempotent, call, stream) {
+export async function send(retry, signal, idempotent, call, stream, reader) {
 	// The attempt loop is written out here, in the one function every call goes through, rather than
 	// wrapped in a closure per call: one suspended function per request in flight, not three.
 	for (let attempt = 0;; attempt++) {
@@ -50,20 +57,30 @@ export async function send(retry, signal, idempotent, call, stream) {
 				throw requestError(cause, signal);
 			}
 			if (stream && response.ok) return response.body;
-			const body = parseBody(await response.text());
+			const requestId = response.headers.get("x-fal-request-id") ?? undefined;
+			let text;
+			try {
+				text = await response.text();
+			} catch (cause) {
+				// The connection dropped after the headers: the request did arrive, and its id may be known.
+				throw requestError(cause, signal, requestId);
+			}
+			// Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
+			let body = text;
+			let json = true;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				json = false;
+			}
 			if (!response.ok) throw apiErrorFromResponse(response, body);
-			return body;
+			if (!reader) return body;
+			const data = json ? reader.read(body) : undefined;
+			if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
+			return data;
 		} catch (error) {
 			await backoff(retry, signal, idempotent, error, attempt);
 		}
-	}
-}
-/** Parsed JSON, or the text itself when it is not JSON. */
-function parseBody(text) {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
 	}
 }
 const setImmediateIfAny = globalThis.setImmediate;
@@ -81,14 +98,18 @@ export function connectionFreed() {
 // Connection-level failures before any byte left (Node/undici codes). Elsewhere nothing proves
 // that, so those errors count as sent.
 const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-/** A fetch failure as a FalError: the abort reason when the call was aborted, else a FalNetworkError. */
-export function requestError(error, signal) {
+/**
+* A fetch failure as a FalError: the abort reason when the call was aborted, else a
+* FalNetworkError (with `requestId` when the response's headers named it).
+*/
+export function requestError(error, signal, requestId) {
 	if (signal.aborted) return abortError(signal);
 	if (error instanceof FalError) return error;
 	const cause = error?.cause;
 	const message = error instanceof Error ? error.message : String(error);
 	return new FalNetworkError(`Network error: ${message}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
 		cause: error,
+		requestId,
 		requestSent: !NEVER_SENT_CODE.test(String(cause?.code))
 	});
 }

@@ -2,7 +2,7 @@
 import { runScoped } from "./abort.js";
 import { appPath } from "./endpoint-id.js";
 import { prepareInput } from "./files.js";
-import { callFal, send } from "./http.js";
+import { callFal, JSON_BODY, send } from "./http.js";
 /**
 * The URL a queued request's status, result and cancel routes hang off: they live under
 * `[namespace/]owner/app`, whatever the endpoint's full id.
@@ -10,18 +10,59 @@ import { callFal, send } from "./http.js";
 export function requestUrl(client, endpointId, requestId) {
 	return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
 }
-/** The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`), else the one built from the id. */
+/**
+* The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
+* is on the client's queue origin, else the one built from the id: the key goes nowhere else.
+*/
 export function submittedUrl(client, endpointId, { request_id, response_url }) {
-	return response_url?.endsWith(`/requests/${request_id}`) ? response_url : requestUrl(client, endpointId, request_id);
+	// Used only in the form fetch would read it (no dot segments, encoded or not, nor user info):
+	// then a URL that starts with the queue URL is on the queue's origin.
+	const usable = canonical(response_url) && response_url.startsWith(`${client.queueUrl}/`) && response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) && !/[?#]/.test(response_url);
+	return usable ? response_url : requestUrl(client, endpointId, request_id);
 }
+function canonical(url) {
+	try {
+		return new URL(url).href === url;
+	} catch {
+		return false;
+	}
+}
+const QUEUE_STATUSES = [
+	"IN_QUEUE",
+	"IN_PROGRESS",
+	"COMPLETED"
+];
+/** A submit answer: it has a usable `request_id` (the key of every later call). */
+const SUBMIT_BODY = {
+	what: "a request_id",
+	read: (body) => {
+		const id = body?.request_id;
+		return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? body : undefined;
+	}
+};
+/**
+* A status: it has a known `status`. fal sends `logs: null` when logs were not asked for; it is
+* removed, so `logs` is an array or absent, as typed.
+*/
+export const STATUS_BODY = {
+	what: "a queue status",
+	read(body) {
+		const status = body;
+		if (!QUEUE_STATUSES.includes(status?.status)) return undefined;
+		if (status.logs === null) delete status.logs;
+		return status;
+	}
+};
 export function submit(client, endpointId, input, options = {}) {
 	return runScoped(options, undefined, async (signal) => {
 		const data = await submitWithin(client, endpointId, input, options, signal);
+		// The URLs the later calls use (see submittedUrl), not whatever the answer named.
+		const url = submittedUrl(client, endpointId, data);
 		return {
 			requestId: data.request_id,
-			statusUrl: data.status_url,
-			responseUrl: data.response_url,
-			cancelUrl: data.cancel_url,
+			statusUrl: `${url}/status`,
+			responseUrl: url,
+			cancelUrl: `${url}/cancel`,
 			queuePosition: data.queue_position
 		};
 	});
@@ -39,7 +80,7 @@ export function submitWithin(client, endpointId, input, options, signal) {
 			...options.headers
 		},
 		body
-	}, signal));
+	}, signal), false, SUBMIT_BODY);
 	const withFiles = prepareInput(client, endpointId, input, options, signal);
 	return withFiles ? withFiles.then(queue) : queue(input);
 }
@@ -50,14 +91,14 @@ export function fetchStatus(client, url, logs, signal) {
 	return send(client.retry, signal, true, () => callFal(client, {
 		url: `${url}/status`,
 		query: { logs: logs ? 1 : undefined }
-	}, signal));
+	}, signal), false, STATUS_BODY);
 }
 export function result(client, endpointId, requestId, options = {}) {
 	return runScoped(options, requestId, (signal) => fetchResult(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
 }
 /** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
 export async function fetchResult(client, url, requestId, signal, retry) {
-	const data = await send(retry, signal, true, () => callFal(client, { url }, signal));
+	const data = await send(retry, signal, true, () => callFal(client, { url }, signal), false, JSON_BODY);
 	return {
 		data,
 		requestId
@@ -72,6 +113,6 @@ export function cancel(client, endpointId, requestId, options = {}) {
 		await send(client.retry, signal, true, () => callFal(client, {
 			url: `${requestUrl(client, endpointId, requestId)}/cancel`,
 			method: "PUT"
-		}, signal));
+		}, signal), false, JSON_BODY);
 	});
 }

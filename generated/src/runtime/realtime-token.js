@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/realtime-token.ts), written by `falgen generate`. Do not edit.
 import { NEVER_ABORTED } from "./abort.js";
 import { splitEndpointId } from "./endpoint-id.js";
-import { FalError } from "./errors.js";
 import { send } from "./http.js";
 /** Seconds a realtime token lives, as fal's own client asks for. */
 export const REALTIME_TOKEN_SECONDS = 120;
@@ -15,11 +14,14 @@ export async function fetchRealtimeToken(client, endpointId, expirationSeconds =
 		allowed_apps: [splitEndpointId(endpointId).app],
 		token_expiration: expirationSeconds
 	});
-	const token = await send(client.retry, NEVER_ABORTED, true, () => client.send(`${client.storageUrl}/tokens/`, {
+	return send(client.retry, NEVER_ABORTED, true, () => client.send(`${client.storageUrl}/tokens/`, {
 		method: "POST",
 		headers: { "content-type": "application/json" },
 		body
-	}));
-	if (typeof token !== "string" || token === "") throw new FalError("fal's token endpoint answered without a token");
-	return token;
+	}), false, TOKEN_BODY);
 }
+/** fal's token endpoint answers the token as a JSON string. */
+const TOKEN_BODY = {
+	what: "a token",
+	read: (body) => typeof body === "string" && body !== "" ? body : undefined
+};

@@ -1,9 +1,14 @@
 // falgen's runtime (runtime/retry.ts), written by `falgen generate`. Do not edit.
-/** Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)). */
+/**
+* Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)).
+* A `Retry-After` of the server is honoured up to `maxDelayMs` (and the call's remaining `timeout`);
+* a longer one fails the call at once with the server's error.
+*/
 export interface RetryOptions {
 	/** Retries after the first attempt. */
 	maxRetries: number;
 	baseDelayMs: number;
+	/** The longest wait before a retry, including one a `Retry-After` asks for. */
 	maxDelayMs: number;
 }
 export declare const DEFAULT_RETRY_OPTIONS: RetryOptions;
@@ -15,10 +20,14 @@ export declare const DEFAULT_RETRY_OPTIONS: RetryOptions;
 export declare function isRetryable(error: unknown, idempotent: boolean): boolean;
 /** Milliseconds a `Retry-After` header asks for (delay in seconds or an HTTP date), if it is valid. */
 export declare function parseRetryAfter(value: string | null, now: number): number | undefined;
-/** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
-export declare function retryDelay(attempt: number, options: RetryOptions, error: unknown, now?: number, random?: () => number): number;
+/**
+* The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else
+* jittered backoff; undefined when the server asks for more than `maxDelayMs`.
+*/
+export declare function retryDelay(attempt: number, options: RetryOptions, error: unknown, now?: number, random?: () => number): number | undefined;
 /**
 * Sleeps before retry number `attempt` (0-based) of a failed call, or rethrows `error` when it may
-* not (policy off, not retryable, aborted) or need not (retries used up) be retried.
+* not (policy off, not retryable, aborted, a `Retry-After` longer than `maxDelayMs` or the call's
+* remaining time) or need not (retries used up) be retried.
 */
 export declare function backoff(options: RetryOptions | false, signal: AbortSignal, idempotent: boolean, error: unknown, attempt: number): Promise<void>;

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import { runScoped } from "./abort.js";
 import { prepareInput } from "./files.js";
-import { callFal, send } from "./http.js";
+import { callFal, JSON_BODY, send } from "./http.js";
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
 * output with the request id fal answered with. File inputs are uploaded first. Once the request is
@@ -12,10 +12,11 @@ export function run(client, endpointId, input, options = {}) {
 	return runScoped(options, undefined, async (signal) => {
 		const body = await withFileUrls(client, endpointId, input, options, signal);
 		let requestId = "";
+		// JSON_BODY: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
 		const data = await send(client.retry, signal, false, () => runCall(client, endpointId, body, options, signal).then((response) => {
 			requestId = response.headers.get("x-fal-request-id") ?? "";
 			return response;
-		}));
+		}), false, JSON_BODY);
 		return {
 			data,
 			requestId

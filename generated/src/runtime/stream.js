@@ -1,8 +1,8 @@
 // falgen's runtime (runtime/stream.ts), written by `falgen generate`. Do not edit.
 import { abortScope } from "./abort.js";
-import { FalError, FalNetworkError, withRequestId } from "./errors.js";
+import { FalNetworkError, FalResponseError, withRequestId } from "./errors.js";
 import { callFal, requestError, send } from "./http.js";
-import { requestUrl } from "./queue.js";
+import { requestUrl, STATUS_BODY } from "./queue.js";
 import { backoff } from "./retry.js";
 import { serverSentData } from "./sse.js";
 /**
@@ -43,10 +43,12 @@ export async function* statusEvents(client, url, logs, signal) {
 	}
 }
 /**
-* Statuses from an SSE body; events without a `status` (keep-alives, other kinds) are skipped. The
-* body is cancelled when the consumer stops early, which frees its connection. After COMPLETED
-* the queue closes the stream, and its end usually arrives with that event: it is read rather
-* than cancelled, so the connection goes back to the pool instead of being torn down.
+* Statuses from an SSE body (`logs: null` removed, see STATUS_BODY); events without a known
+* `status` (keep-alives, other kinds) are skipped. The body is cancelled when the consumer stops
+* early, which frees its connection. After COMPLETED the queue closes the stream, and its end
+* usually arrives with that event: it is read rather than cancelled, so the connection goes back to
+* the pool instead of being torn down; a server that keeps it open gets END_WAIT_MS, then the body
+* is cancelled, so no socket stays open.
 */
 export async function* parseStatusEvents(body) {
 	if (!body) return;
@@ -65,16 +67,28 @@ export async function* parseStatusEvents(body) {
 				try {
 					event = JSON.parse(data);
 				} catch (error) {
-					throw new FalError(`Malformed status event: ${data.slice(0, 200)}`, { cause: error });
+					// Garbled like any other malformed answer: the stream is reopened under the retry policy.
+					throw new FalResponseError(200, "a JSON event", data, { cause: error });
 				}
-				if (typeof event?.status !== "string") continue;
-				completed = event.status === "COMPLETED";
-				yield event;
+				const status = STATUS_BODY.read(event);
+				if (!status) continue;
+				completed = status.status === "COMPLETED";
+				yield status;
 			}
 			if (done) return;
 		}
 	} finally {
-		if (completed && !ended) reader.read().then(({ done }) => done ? undefined : reader.cancel()).catch(() => {});
+		if (completed && !ended) awaitEnd(reader);
 		else reader.cancel().catch(() => {});
 	}
+}
+/** How long a stream finished with COMPLETED may take to end before its body is cancelled. */
+const END_WAIT_MS = 200;
+/** Lets a finished stream end by itself (keeping its connection), or cancels it after END_WAIT_MS or at any further data. */
+function awaitEnd(reader) {
+	const timer = setTimeout(() => reader.cancel().catch(() => {}), END_WAIT_MS);
+	reader.read().then(({ done }) => {
+		clearTimeout(timer);
+		if (!done) reader.cancel().catch(() => {});
+	}, () => clearTimeout(timer));
 }

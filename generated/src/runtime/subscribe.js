@@ -27,11 +27,11 @@ async function subscribeWithin(client, endpointId, input, options, signal) {
 			// Stream events carry only new logs; give each status all logs so far, as polling does.
 			let logs = [];
 			for await (const event of statusEvents(client, url, options.logs, signal)) {
-				logs = [...logs, ...event.logs ?? []];
-				status = {
+				if (options.logs) logs = [...logs, ...event.logs ?? []];
+				status = options.logs ? {
 					...event,
 					logs
-				};
+				} : event;
 				options.onQueueUpdate?.(status);
 			}
 		} else {
