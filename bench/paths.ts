@@ -3,10 +3,10 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const SPECS_DIR = path.join(REPO_ROOT, "specs");
-/** The falgen command as users run it (`falgen generate ...`). */
+/** The falgen command as users run it (`falgen generate ...`): it runs dist/, made by `npm run build`. */
 export const FALGEN_BIN = path.join(REPO_ROOT, "bin/falgen.js");
 export const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 /** Real fal queue documents shared by the project's tests. */
-export const SHARED_FIXTURES_DIR = path.resolve(REPO_ROOT, "../shared/fixtures/fal-openapi");
+export const SHARED_FIXTURES_DIR = path.join(REPO_ROOT, "test/fixtures/fal-openapi");
 /** The one shared fixture that is broken as fal serves it (an undefined input schema). */
 export const BROKEN_FIXTURE = "openrouter__router__openai__v1__chat__completions.json";

@@ -9,6 +9,7 @@ import type { Benchmark, BenchmarkContext } from "./benchmark.js";
 import { bundleBenchmark } from "./bundle.js";
 import { prepareConsumerProjects, type ConsumerProjects } from "./consumer-projects.js";
 import { generationBenchmark } from "./generation.js";
+import { installedToolBenchmark } from "./installed-tool.js";
 import { latencyBenchmark } from "./latency.js";
 import { machineInfo } from "./machine.js";
 import { canMeasurePeakRss, killRunningProcesses } from "./measure.js";
@@ -18,7 +19,7 @@ import { runtimeBenchmark } from "./runtime.js";
 import { Scratch } from "./scratch.js";
 import { typecheckBenchmark } from "./typecheck.js";
 
-const BENCHMARKS: Benchmark[] = [typecheckBenchmark, bundleBenchmark, generationBenchmark, runtimeBenchmark, latencyBenchmark, memoryBenchmark];
+const BENCHMARKS: Benchmark[] = [typecheckBenchmark, bundleBenchmark, generationBenchmark, installedToolBenchmark, runtimeBenchmark, latencyBenchmark, memoryBenchmark];
 const DEFAULT_RUNS = 3;
 
 const USAGE = `usage: npm run bench -- [--runs N] [--only NAME[,NAME...]] [--json]

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// The falgen command: the generator, compiled once per version of its sources (compiled-generator.js).
-import { createRequire } from "node:module";
-import module from "node:module";
-import { compiledGenerator } from "./compiled-generator.js";
+// The falgen command: dist/cli.cjs, built by `npm run build` (prepack runs it; in falgen's own
+// repository, prepare does on `npm ci`). CommonJS, so TypeScript and ts-morph load through
+// require(), which Node's compile cache serves from Node 22.1 on. (The v8-compile-cache package
+// did that before 22.1, but it compiles every module through vm.Script, which breaks the dynamic
+// import() a config file's loader needs, and measured no faster here on Node 20.)
+import module, { createRequire } from "node:module";
 
+module.enableCompileCache?.();
 const require = createRequire(import.meta.url);
-// V8's code cache spares re-parsing TypeScript's 9 MB on each run: built into Node from 22.1,
-// the v8-compile-cache package before that.
-if (module.enableCompileCache) module.enableCompileCache();
-else require("v8-compile-cache");
-require(await compiledGenerator());
+let cli;
+try {
+  cli = require.resolve("../dist/cli.cjs");
+} catch {
+  console.error("falgen: its build (dist/cli.cjs) is missing; in falgen's own folder run `npm run build`.");
+  process.exit(2);
+}
+require(cli);

@@ -1,89 +1,81 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { OutputFolderError } from "./errors.js";
-import { generate, type GenerateReport } from "./pipeline.js";
+/**
+ * The falgen command: `falgen <command> [options]`. Each command is a thin layer over the
+ * programmatic API (generator/index.ts) and is loaded only when run, so `falgen --help` stays fast.
+ */
+import { createRequire } from "node:module";
 
-const USAGE = `Usage: falgen [generate] [--specs DIR] [--out DIR] [--check] [--keep-going] [--quiet]
-
-  --specs DIR     where the OpenAPI specs are (default: specs)
-  --out DIR       where the package is written (default: generated)
-  --check         write nothing; exit 1 listing each stale, missing or extra file
-  --keep-going    generate every valid spec, report each broken one, exit 1
-  --no-cache      regenerate every endpoint (default: reuse unchanged ones from node_modules/.cache/falgen)
-  --quiet         print errors only
-
-       falgen run <endpoint id> [--<field> value ...]   call an endpoint (falgen run --help)`;
-
-async function main(argv: string[]): Promise<number> {
-  // `falgen run` parses its own flags (an endpoint's fields), so it is dispatched before the others.
-  if (argv[0] === "run") return (await import("./run-command/run-command.js")).runCommand(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        specs: { type: "string", default: "specs" },
-        out: { type: "string", default: "generated" },
-        check: { type: "boolean", default: false },
-        "keep-going": { type: "boolean", default: false },
-        "no-cache": { type: "boolean", default: false },
-        quiet: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`falgen: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== "generate")) {
-    console.error(`falgen: unknown command ${JSON.stringify(positionals.join(" "))}\n\n${USAGE}`);
-    return 2;
-  }
-  let report;
-  try {
-    report = await generate({
-      specsDir: values.specs,
-      outDir: values.out,
-      check: values.check,
-      keepGoing: values["keep-going"],
-      ...(values["no-cache"] ? { cacheDir: false as const } : {}),
-    });
-  } catch (error) {
-    if (!(error instanceof OutputFolderError)) throw error;
-    console.error(`falgen: ${error.message}`);
-    return 2;
-  }
-  printReport(report, { check: values.check, quiet: values.quiet, out: values.out });
-  return report.ok ? 0 : 1;
+/** One subcommand: what `falgen --help` says of it, and how to run it (argv after its name; resolves to the exit code). */
+interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
 }
 
-function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
-  for (const error of report.errors) console.error(`error: ${error.message}`);
-  if (report.errors.length > 0 && report.files === 0) {
-    console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
-    return;
+/** Every subcommand, in the order `falgen --help` lists them. Add a command here. */
+const COMMANDS: Record<string, Command> = {
+  generate: {
+    summary: "generate the typed package from the specs (--check in CI)",
+    run: async (argv) => (await import("./cli/generate.js")).generateCommand(argv),
+  },
+  add: {
+    summary: "fetch fal's document of each endpoint into specs/, then generate",
+    run: async (argv) => (await import("./cli/add.js")).addCommand(argv),
+  },
+  update: {
+    summary: "re-fetch every spec's document; report field changes, breaking ones marked",
+    run: async (argv) => (await import("./cli/update.js")).updateCommand(argv),
+  },
+  import: {
+    summary: "import saved fal queue documents (files or URLs) into specs/",
+    run: async (argv) => (await import("./import/cli.js")).importCommand(argv),
+  },
+  capture: {
+    summary: "capture specs from fal model API pages saved as text",
+    run: async (argv) => (await import("./capture/cli.js")).captureCommand(argv),
+  },
+  simulator: {
+    summary: "serve a local fal queue for the specs (reloads changed specs)",
+    run: async (argv) => (await import("./simulator/cli.js")).simulatorCommand(argv),
+  },
+  run: {
+    summary: "call an endpoint: fields as flags, live progress, output files saved (falgen run <id> --help)",
+    run: async (argv) => (await import("./run-command/run-command.js")).runCommand(argv),
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return `Usage: falgen <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`)
+  .join("\n")}
+
+Run "falgen <command> --help" for a command's options. Options are read from falgen.config.ts
+(or .mjs, .json) in this folder when there is one; flags override it.
+Exit codes: 0 ok, 1 findings (stale output, changed documents, failed specs), 2 usage or input error.`;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    const topic = name === "help" ? rest[0] : undefined;
+    if (topic !== undefined && COMMANDS[topic]) return COMMANDS[topic].run(["--help"]);
+    (name === undefined ? console.error : console.log)(usage());
+    return name === undefined ? 2 : 0;
   }
-  if (check && report.diff) {
-    const { stale, missing, extra } = report.diff;
-    for (const file of stale) console.error(`stale:   ${out}/${file}`);
-    for (const file of missing) console.error(`missing: ${out}/${file}`);
-    for (const file of extra) console.error(`extra:   ${out}/${file}`);
-    if (report.patch) console.error(report.patch);
-    if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
+  if (name === "--version" || name === "-v") {
+    console.log((createRequire(import.meta.url)("../package.json") as { version: string }).version);
+    return 0;
   }
-  if (quiet) return;
-  const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
-  const cached = report.cached > 0 ? `, ${report.cached} unchanged from cache` : "";
-  const { stale = [], missing = [], extra = [] } = report.diff ?? {};
-  const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed`;
-  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
-  if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`falgen: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest);
 }
 
 void main(process.argv.slice(2)).then((code) => {

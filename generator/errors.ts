@@ -41,10 +41,28 @@ export class SpecErrors extends Error {
 }
 
 /**
+ * Input that is wrong before any spec is read: a missing folder, a file where a folder belongs, an
+ * unknown endpoint, a bad config value. The CLI prints the message alone and exits 2.
+ */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+/** The message of a failed file system call, by its code: `ENOENT` reads "no such file or folder". */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = { ENOENT: "no such file or folder", ENOTDIR: "a file where a folder was expected", EACCES: "permission denied", EISDIR: "a folder where a file was expected" };
+  return (code && known[code]) ?? (error as Error).message;
+}
+
+/**
  * An output folder falgen will not write to, found before anything was written: the folder and
  * everything in it are as they were. The CLI prints the message and exits 2.
  */
-export class OutputFolderError extends Error {
+export class OutputFolderError extends InputError {
   /** The output folder as the caller named it. */
   readonly folder: string;
   readonly reason: string;

@@ -2,15 +2,29 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { openEmitCache, type EmitCache, type FileDigest, type IndexedEndpoint } from "./cache/emit-cache.js";
 import type { EmittedFile } from "./emit/emit-all.js";
+import { DEFAULT_PACKAGE, type PackageInfo } from "./emit/package-info.js";
+import picomatch from "picomatch";
 import { SpecError, type OutputFolderError } from "./errors.js";
 import { duplicateIdErrors, loadSpecFile, readSpecFiles, type LoadedSpec, type SpecFile } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, packageEntry, type EndpointModel, type PackageEntry } from "./model/endpoint-model.js";
 import { diffTree, isClean, openOutputFolder, plannedFile, updateTree, withManifest, type PlannedFile, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 import { treePatch } from "./write/tree-patch.js";
 
+/** What `generate` reads and writes, and how. Paths are relative to the working directory. */
 export interface GenerateOptions {
+  /** The folder of specs, one OpenAPI document per endpoint (`<endpoint id>.yaml` or `.json`). */
   specsDir: string;
+  /** The folder the package is written to. */
   outDir: string;
+  /** The package's npm name (default `@falgen/models`); every import path in its docs uses it. */
+  name?: string;
+  /** The package's version (default `0.1.0`). */
+  version?: string;
+  /**
+   * Globs over endpoint ids (`*` within a segment, `**` across segments, e.g. `fal-ai/ideogram/**`):
+   * only the specs whose endpoint id matches one are generated. Default: every spec.
+   */
+  endpoints?: readonly string[];
   /** Compare instead of writing. */
   check?: boolean;
   /** Generate every valid spec even when others are broken (the run still fails). */
@@ -49,9 +63,11 @@ export function readRuntimeFiles(): Map<string, string> {
 }
 
 /**
- * load -> model -> emit -> write (or check), timing each stage; unchanged specs come from the cache.
- * Throws {@link OutputFolderError}, before anything is read or written, for an output folder falgen
- * must not write to (see `openOutputFolder`).
+ * Generates the package: load -> model -> emit -> write (or check), timing each stage; unchanged
+ * specs come from the cache. A broken spec is reported in `errors` (file, line, JSON pointer), not
+ * thrown; the output is then left as it was unless `keepGoing`.
+ * @throws {InputError} when the specs folder is missing or not a folder, and {@link OutputFolderError},
+ * before anything is read or written, for an output folder falgen must not write to (see `openOutputFolder`).
  */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const output = openOutputFolder(options.outDir, { specsDir: options.specsDir });
@@ -64,7 +80,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       timings.push({ stage, ms: performance.now() - start });
     }
   };
-  const cache = options.cacheDir === false ? undefined : openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir);
+  const pkg: PackageInfo = { name: options.name ?? DEFAULT_PACKAGE.name, version: options.version ?? DEFAULT_PACKAGE.version };
+  const picked = options.endpoints ? picomatch([...options.endpoints]) : () => true;
+  const cache = options.cacheDir === false ? undefined : openEmitCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
 
   const errors: SpecError[] = [];
   const unchanged: UnchangedEndpoint[] = [];
@@ -73,11 +91,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     for (const spec of await readSpecFiles(options.specsDir, cache?.files)) {
       const indexed = cache?.find(spec);
       if (indexed) {
-        unchanged.push({ spec, indexed });
+        if (picked(indexed.entry.id)) unchanged.push({ spec, indexed });
         continue;
       }
       try {
-        loaded.push({ spec, valid: loadSpecFile(spec) });
+        const valid = loadSpecFile(spec);
+        if (picked(valid.endpointId)) loaded.push({ spec, valid });
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         errors.push(error);
@@ -111,11 +130,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   });
   if (errors.length > 0 && !options.keepGoing) return report(0, false);
   if (kept.length + fresh.length === 0 && errors.length === 0) {
-    errors.push(new SpecError({ file: options.specsDir }, "no spec files (.yaml, .yml or .json) found"));
+    const what = options.endpoints ? `no spec matches endpoints ${options.endpoints.map((glob) => JSON.stringify(glob)).join(", ")}` : "no spec files (.yaml, .yml or .json) found";
+    errors.push(new SpecError({ file: options.specsDir }, what));
     return report(0, false);
   }
 
-  const planned = await timed("emit", async () => withManifest(await planOutput(fresh, kept, cache)));
+  const planned = await timed("emit", async () => withManifest(await planOutput(fresh, kept, cache, pkg)));
   if (options.check) {
     const { diff, patch } = await timed("check", async () => {
       const diff = diffTree(output, planned, cache?.files);
@@ -150,7 +170,7 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * package-level files (emitted only if what they are made from changed, or the disk differs) and
  * the runtime (compiled likewise only if its sources changed, or the disk differs).
  */
-async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined): Promise<PlannedTree> {
+async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly UnchangedEndpoint[], cache: EmitCache | undefined, pkg: PackageInfo): Promise<PlannedTree> {
   const planned = new Map<string, PlannedFile>();
   const plan = (files: readonly EmittedFile[]): FileDigest[] =>
     files.map(([file, contents]) => {
@@ -160,14 +180,14 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
     });
 
   for (const { spec, model } of fresh) {
-    const files = (await loadEmitters()).emitEndpointFiles(model);
+    const files = (await loadEmitters()).emitEndpointFiles(model, pkg);
     const digests = plan(files);
     cache?.put(spec, { model, files }, digests);
   }
   const entries = new Map<SpecFile, () => Promise<{ model: EndpointModel; files: EmittedFile[] }>>();
   for (const { spec, indexed } of kept) {
     // Should the entry be gone or damaged, the spec (unchanged, so valid) is generated again.
-    const entry = once(async () => cache?.read(spec) ?? regenerate(spec));
+    const entry = once(async () => cache?.read(spec) ?? regenerate(spec, pkg));
     entries.set(spec, entry);
     for (const [file, sha256] of indexed.files) {
       planned.set(file, { sha256, contents: async () => contentsOf(await entry(), file) });
@@ -181,7 +201,7 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
   const exampleSpec = endpoints[0]?.spec;
   const packageFiles = once(async () => {
     const example = exampleSpec && (fresh.find(({ spec }) => spec === exampleSpec)?.model ?? (await entries.get(exampleSpec)!()).model);
-    return (await loadEmitters()).emitPackageFiles(packageEntries, example);
+    return (await loadEmitters()).emitPackageFiles(packageEntries, example, pkg);
   });
   // Files made together: known by their hashes when the cache has them, made now otherwise.
   const planSet = async (cached: FileDigest[] | undefined, make: () => Promise<EmittedFile[]>, remember: (digests: FileDigest[]) => void) => {
@@ -196,9 +216,9 @@ async function planOutput(fresh: readonly FreshEndpoint[], kept: readonly Unchan
   return new Map([...planned].sort(([a], [b]) => compareNames(a, b)));
 }
 
-async function regenerate(spec: SpecFile): Promise<{ model: EndpointModel; files: EmittedFile[] }> {
+async function regenerate(spec: SpecFile, pkg: PackageInfo): Promise<{ model: EndpointModel; files: EmittedFile[] }> {
   const model = buildEndpointModel(loadSpecFile(spec));
-  return { model, files: (await loadEmitters()).emitEndpointFiles(model) };
+  return { model, files: (await loadEmitters()).emitEndpointFiles(model, pkg) };
 }
 
 function contentsOf({ files }: { files: readonly EmittedFile[] }, file: string): string {

@@ -19,9 +19,10 @@ export async function packAndInstall(packageDir: string, projectDir: string): Pr
   return path.join(projectDir, tarball);
 }
 
-/** `npm install <spec>` into a scratch project, from npm's cache where it can. */
-export function npmInstall(projectDir: string, spec: string): Promise<void> {
-  return npm(["install", spec, "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock"], projectDir, `npm install ${spec}`);
+/** `npm install <spec>...` into a scratch project, from npm's cache where it can. */
+export function npmInstall(projectDir: string, spec: string | readonly string[]): Promise<void> {
+  const specs = typeof spec === "string" ? [spec] : spec;
+  return npm(["install", ...specs, "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock"], projectDir, `npm install ${specs.join(" ")}`);
 }
 
 async function npm(args: string[], cwd: string, what: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { contentHash } from "../content-hash.js";
 import { writeCacheFile } from "./cache-file.js";
 import { rememberingHasher, type FileHasher } from "./file-hashes.js";
 import type { EmittedFile } from "../emit/emit-all.js";
+import type { PackageInfo } from "../emit/package-info.js";
 import type { SpecFile } from "../load/load-specs.js";
 import { packageEntry, type EndpointModel, type PackageEntry } from "../model/endpoint-model.js";
 
@@ -75,16 +76,15 @@ const FILE_HASHES_FILE = "file-hashes.json";
 
 let fingerprint: string | undefined;
 
+/** Set by falgen's build (scripts/build.ts) to the hash of the sources it bundled; absent when running from sources. */
+declare const FALGEN_SOURCES_HASH: string | undefined;
+
 /** A hash of the generator's sources (the runtime is keyed by its own sources) and library versions. */
 function generatorFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256");
-  const sources = readdirSync(GENERATOR_DIR, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !file.startsWith(path.join(GENERATOR_DIR, "runtime")))
-    .sort();
-  for (const file of sources) hash.update(path.relative(GENERATOR_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
+  if (typeof FALGEN_SOURCES_HASH === "string") hash.update(FALGEN_SOURCES_HASH);
+  else hashSources(hash);
   const require = createRequire(import.meta.url);
   for (const name of OUTPUT_SHAPING_PACKAGES) {
     try {
@@ -97,13 +97,23 @@ function generatorFingerprint(): string {
   return fingerprint;
 }
 
+function hashSources(hash: Hash): void {
+  const sources = readdirSync(GENERATOR_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !file.startsWith(path.join(GENERATOR_DIR, "runtime")))
+    .sort();
+  for (const file of sources) hash.update(path.relative(GENERATOR_DIR, file)).update("\0").update(readFileSync(file)).update("\0");
+}
+
 /**
  * The cache of one specs folder: a subfolder of `root` per folder, so pruning after a run never
  * drops the entries of another package generated in the same project.
  */
-export function openEmitCache(root: string, specsDir: string): EmitCache {
+export function openEmitCache(root: string, specsDir: string, pkg: PackageInfo): EmitCache {
   const dir = path.join(root, contentHash(path.resolve(specsDir)).slice(0, 16));
-  const generator = generatorFingerprint();
+  // The package's name is in every endpoint's doc: a run under another name shares no entry.
+  const generator = contentHash(generatorFingerprint(), pkg.name, pkg.version);
   const index = readIndex(path.join(dir, INDEX_FILE));
   const used: CacheIndex = { endpoints: {} };
   let added = false;

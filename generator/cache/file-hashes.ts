@@ -5,7 +5,7 @@ import { writeCacheFile } from "./cache-file.js";
 /** A file's sha256, with its bytes when they had to be read for it. */
 export interface FileHash {
   sha256: string;
-  bytes?: Buffer;
+  bytes?: Uint8Array;
 }
 
 /** Hashes files on disk; what the load stage keys specs by and the write stage compares output by. */

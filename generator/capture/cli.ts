@@ -1,43 +1,36 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { SpecError } from "../errors.js";
-import { parseToolArgs, runSpecTool } from "../spec-files/spec-cli.js";
-import { writeSpecs } from "../spec-files/write-specs.js";
-import { captureSpecs } from "./capture.js";
-import { loadOverrides } from "./overrides.js";
-import { parsePages, type Page } from "./parse-page.js";
+import { EXIT, parseCommandLine, runCommand } from "../cli/command-line.js";
+import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
+import { loadConfig } from "../config.js";
+import { printWrittenSpecs } from "../spec-files/spec-cli.js";
+import { capturePages } from "./capture-pages.js";
 
-const DEFAULT_OVERRIDES = fileURLToPath(new URL("../../scripts/capture-overrides", import.meta.url));
-
-const USAGE = `Usage: npm run capture -- <page.txt>... [--out DIR] [--overrides DIR]
+const COMMAND = {
+  name: "capture",
+  writesSpecs: true,
+  options: { ...CONFIG_OPTIONS, overrides: { type: "string" } },
+  positionals: { name: "<page.txt>", min: 1 },
+  usage: `Usage: falgen capture <page.txt>... [--specs DIR] [--overrides DIR]
 
 Writes a spec per endpoint documented on fal model API pages saved as text (each page starts
 with a line "About"), with the reviewed judgement calls of --overrides applied on top.
 
-  --out DIR         where the specs go (default: specs)
-  --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml (default: scripts/capture-overrides)`;
+  --specs DIR       where the specs go (default: specs, or the config's)
+  --overrides DIR   one YAML file per endpoint, <endpoint id>.yaml: required fields, category, limits
+  --config FILE     the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseToolArgs("capture", USAGE, argv, { out: { type: "string", default: "specs" }, overrides: { type: "string", default: DEFAULT_OVERRIDES } });
-  if (typeof args === "number") return args;
-  const { values, inputs } = args;
-  return runSpecTool("capture", async () => {
-    const pages: Page[] = [];
-    for (const file of inputs) pages.push(...parsePages(file, await readPage(file)));
-    const captured = captureSpecs(pages, await loadOverrides(values.overrides));
-    for (const { endpointId, overrides } of captured) {
-      if (!overrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
-    }
-    return writeSpecs(values.out, captured);
+Exit: 0 written, 1 a page or spec was refused (nothing written), 2 usage or input error.`,
+} as const;
+
+/** `falgen capture`: pages -> specs. */
+export function captureCommand(argv: string[]): Promise<number> {
+  return runCommand(COMMAND, async () => {
+    const parsed = parseCommandLine(COMMAND, argv);
+    if (!parsed) return EXIT.ok;
+    const { values, positionals } = parsed;
+    const { config } = await loadConfig({ file: values.config });
+    const { written, withoutOverrides } = await capturePages({ pages: positionals, specsDir: specsFolder(values, config), ...(values.overrides !== undefined ? { overridesDir: values.overrides } : {}) });
+    for (const endpointId of withoutOverrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
+    printWrittenSpecs(COMMAND.name, written);
+    return EXIT.ok;
   });
 }
-
-async function readPage(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    throw new SpecError({ file }, `cannot read the page file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));

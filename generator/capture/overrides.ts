@@ -38,12 +38,9 @@ const LIMIT_KEYWORDS = new Set([
 ]);
 const LIMIT_TARGET = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
 
-/** Every overrides file below `dir`, by endpoint id; a missing folder means no overrides. */
+/** Every overrides file below `dir`, by endpoint id; a missing folder is an InputError. */
 export async function loadOverrides(dir: string): Promise<Map<string, Overrides>> {
-  const files = await listSpecFiles(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return [];
-    throw error;
-  });
+  const files = await listSpecFiles(dir, "overrides folder");
   const overrides = new Map<string, Overrides>();
   for (const file of files) {
     const endpointId = path.relative(dir, file).split(path.sep).join("/").replace(/\.(ya?ml|json)$/i, "");

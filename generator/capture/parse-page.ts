@@ -3,7 +3,7 @@ import { describe, isPlainObject } from "../load/check-schemas.js";
 import { parseEndpointId } from "../naming.js";
 
 /**
- * Reads fal model API pages in their text form (../shared/seeds/fal-model-docs.txt): the endpoint
+ * Reads fal model API pages in their text form (test/fixtures/seeds/fal-model-docs.txt): the endpoint
  * id from the code samples and every type of the "Schema" section, as plain data. Anything the
  * parser does not understand is an error at its line, never skipped, so nothing on a page is lost.
  */

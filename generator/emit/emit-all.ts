@@ -2,7 +2,8 @@ import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { compileModules } from "./compile-modules.js";
 import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
-import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme, PACKAGE_NAME } from "./emit-package.js";
+import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme } from "./emit-package.js";
+import type { PackageInfo } from "./package-info.js";
 import { emitTypes } from "./emit-types.js";
 import { generatedHeader, runtimeHeader } from "./generated-header.js";
 
@@ -10,12 +11,12 @@ import { generatedHeader, runtimeHeader } from "./generated-header.js";
 export type EmittedFile = [path: string, contents: string];
 
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
-export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
+export function emitEndpointFiles(model: EndpointModel, pkg: PackageInfo): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
   return compileModules([
     [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
     [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
-    [model.docPath, emitEndpointDoc(model, PACKAGE_NAME)],
+    [model.docPath, emitEndpointDoc(model, pkg.name)],
   ]);
 }
 
@@ -23,11 +24,11 @@ export function emitEndpointFiles(model: EndpointModel): EmittedFile[] {
  * The package-level files, from every endpoint in id order; `example` (the first endpoint's model)
  * shows usage in the README.
  */
-export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined): EmittedFile[] {
+export function emitPackageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined, pkg: PackageInfo): EmittedFile[] {
   return compileModules([
-    ["package.json", emitManifest(endpoints)],
-    ["README.md", emitPackageReadme(endpoints, example)],
-    ["src/index.ts", emitPackageIndex(generatedHeader())],
+    ["package.json", emitManifest(endpoints, pkg)],
+    ["README.md", emitPackageReadme(endpoints, example, pkg)],
+    ["src/index.ts", emitPackageIndex(generatedHeader(), pkg)],
     ["src/all.ts", emitAllEndpoints(endpoints, generatedHeader("specs/ (every endpoint)"))],
   ]);
 }

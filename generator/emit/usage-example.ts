@@ -7,7 +7,7 @@ import { refName } from "./describe-schema.js";
  * example, completed with placeholders for any required field it lacks.
  */
 export function usageExample(model: EndpointModel, packageName: string): string {
-  const input = objectLiteral(exampleInput(model), "");
+  const input = inputLiteral(model, "");
   const firstOutputField = requiredNames(model.output.schema)[0];
   const show = firstOutputField === undefined ? "data" : `data${propertyAccess(firstOutputField)}`;
   return [
@@ -23,13 +23,18 @@ export function usageExample(model: EndpointModel, packageName: string): string 
   ].join("\n");
 }
 
+/** The endpoint's example input as a TypeScript object literal, its inner lines indented by `indent` plus two spaces. */
+export function inputLiteral(model: EndpointModel, indent: string): string {
+  return objectLiteral(exampleInput(model), indent);
+}
+
 /**
  * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
  * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
  * from the app's server (`createTokenHandler`), never from a key in the page.
  */
 export function otherCallsExample(model: EndpointModel, packageName: string): string {
-  const input = objectLiteral(exampleInput(model), "");
+  const input = inputLiteral(model, "");
   return [
     `import { createFalClient } from "${packageName}";`,
     `import * as endpoint from "${packageName}/${model.id}";`,

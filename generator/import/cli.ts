@@ -1,35 +1,33 @@
-import { SpecError, SpecErrors } from "../errors.js";
-import { parseToolArgs, runSpecTool } from "../spec-files/spec-cli.js";
-import { writeSpecs } from "../spec-files/write-specs.js";
-import { normalizeDocument, type ImportedSpec } from "./normalize.js";
-import { readDocument } from "./read-document.js";
+import { EXIT, parseCommandLine, runCommand } from "../cli/command-line.js";
+import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
+import { loadConfig } from "../config.js";
+import { printWrittenSpecs } from "../spec-files/spec-cli.js";
+import { importSpecs } from "./import-specs.js";
 
-const USAGE = `Usage: npm run import -- <openapi.json | URL>... [--out DIR]
+const COMMAND = {
+  name: "import",
+  writesSpecs: true,
+  options: CONFIG_OPTIONS,
+  positionals: { name: "<openapi.json | URL>", min: 1 },
+  usage: `Usage: falgen import <openapi.json | URL>... [--specs DIR]
 
-Writes <DIR>/<endpoint id>.yaml from fal's queue OpenAPI document for an endpoint, e.g.
-https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux/dev
+Writes <specs>/<endpoint id>.yaml from fal's queue OpenAPI document for an endpoint, saved or at
+its URL, e.g. https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux/dev
+Every document is checked first; if one is refused, none is written.
 
-  --out DIR   where the specs go (default: specs)`;
+  --specs DIR       where the specs go (default: specs, or the config's)
+  --config FILE     the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
 
-async function main(argv: string[]): Promise<number> {
-  const args = parseToolArgs("import", USAGE, argv, { out: { type: "string", default: "specs" } });
-  if (typeof args === "number") return args;
-  const { values, inputs } = args;
-  return runSpecTool("import", async () => {
-    // Every document is read and checked before anything is written, and every refusal is reported.
-    const imported: ImportedSpec[] = [];
-    const errors: SpecError[] = [];
-    for (const location of inputs) {
-      try {
-        imported.push(normalizeDocument(await readDocument(location)));
-      } catch (error) {
-        if (!(error instanceof SpecError)) throw error;
-        errors.push(error);
-      }
-    }
-    if (errors.length > 0) throw new SpecErrors(errors);
-    return writeSpecs(values.out, imported);
+Exit: 0 written, 1 a document was refused (nothing written), 2 usage or input error.`,
+} as const;
+
+/** `falgen import`: fal documents -> specs. */
+export function importCommand(argv: string[]): Promise<number> {
+  return runCommand(COMMAND, async () => {
+    const parsed = parseCommandLine(COMMAND, argv);
+    if (!parsed) return EXIT.ok;
+    const { config } = await loadConfig({ file: parsed.values.config });
+    printWrittenSpecs(COMMAND.name, await importSpecs({ locations: parsed.positionals, specsDir: specsFolder(parsed.values, config) }));
+    return EXIT.ok;
   });
 }
-
-process.exitCode = await main(process.argv.slice(2));

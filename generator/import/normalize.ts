@@ -8,6 +8,8 @@ import { QUEUE_STATUS_SCHEMA_NAME, queueOperations } from "../spec-files/fal-que
 export interface ImportedSpec {
   endpointId: string;
   document: Record<string, unknown>;
+  inputSchemaName: string;
+  outputSchemaName: string;
 }
 
 /**
@@ -37,5 +39,5 @@ export function normalizeDocument(source: SpecSource): ImportedSpec {
   }
 
   const paths = Object.fromEntries(queuePaths.map((path) => [path, document.paths[path]]));
-  return { endpointId, document: { ...document, paths } };
+  return { endpointId, document: { ...document, paths }, inputSchemaName: loaded.inputSchemaName, outputSchemaName: loaded.outputSchemaName };
 }

@@ -4,6 +4,25 @@ import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
 const FETCH_TIMEOUT_MS = 30_000;
 
+/** Where fal serves every endpoint's queue document (`/api/openapi/queue/openapi.json?endpoint_id=<id>`). */
+export const FAL_DOCUMENTS_URL = "https://fal.ai";
+
+/** The URL of an endpoint's queue document on `from` (fal.ai, or a simulator's URL). */
+export function queueDocumentUrl(endpointId: string, from: string = FAL_DOCUMENTS_URL): string {
+  const url = new URL(`${from.replace(/\/+$/, "")}/api/openapi/queue/openapi.json`);
+  url.searchParams.set("endpoint_id", endpointId);
+  return url.href;
+}
+
+/** A document the server answered with an HTTP error status (404: no such endpoint). */
+export class DocumentHttpError extends SpecError {
+  readonly status: number;
+  constructor(location: string, response: Response) {
+    super({ file: location }, `cannot fetch the document: HTTP ${response.status} ${response.statusText}`.trimEnd());
+    this.status = response.status;
+  }
+}
+
 /**
  * A served document, from a file or an http(s) URL such as
  * `https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=<id>`. JSON unless the name ends in
@@ -23,7 +42,7 @@ export async function readDocument(location: string): Promise<SpecSource> {
     const cause = (error as Error & { cause?: Error }).cause;
     throw new SpecError({ file: location }, `cannot fetch the document (${cause?.message ?? (error as Error).message})`);
   }
-  if (!response.ok) throw new SpecError({ file: location }, `cannot fetch the document: HTTP ${response.status} ${response.statusText}`.trimEnd());
+  if (!response.ok) throw new DocumentHttpError(location, response);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { ...decodeSpec(location, bytes), isJson: !isYamlName(new URL(location).pathname) };
 }

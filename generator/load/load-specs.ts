@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
-import { SpecError } from "../errors.js";
+import { fileProblem, InputError, SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
 import { checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
@@ -36,13 +36,28 @@ export interface LoadResult {
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
-/** Lists spec files below `specsDir`, sorted so every run sees them in the same order. */
-export async function listSpecFiles(specsDir: string): Promise<string[]> {
+/**
+ * Lists spec files below `specsDir`, sorted so every run sees them in the same order.
+ * @throws {InputError} when `specsDir` is missing or not a folder.
+ */
+export async function listSpecFiles(specsDir: string, what = "specs folder"): Promise<string[]> {
+  assertFolder(specsDir, what);
   const entries = readdirSync(specsDir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && SPEC_FILE.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
+}
+
+/** Throws an InputError naming `dir` (as `what`) unless it is an existing folder. */
+export function assertFolder(dir: string, what: string): void {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(dir).isDirectory();
+  } catch (error) {
+    throw new InputError(`${what} ${dir}: ${fileProblem(error)}`);
+  }
+  if (!isFolder) throw new InputError(`${what} ${dir}: a file, not a folder (give the folder that holds the files)`);
 }
 
 /** A spec file found on disk, before parsing. */

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { loadSpecs, type LoadedSpec } from "../load/load-specs.js";
 import { appPath } from "../runtime/endpoint-id.js";
 import { createSchemaValidator, schemaPointer, type SchemaValidator } from "./schema-validator.js";
@@ -24,7 +23,7 @@ export async function loadEndpointRegistry(options: { specs?: LoadedSpec[]; spec
   let specs = options.specs;
   const errors: Error[] = [];
   if (!specs) {
-    const loaded = await loadSpecs(path.resolve(options.specsDir ?? "specs"));
+    const loaded = await loadSpecs(options.specsDir ?? "specs");
     specs = loaded.specs;
     errors.push(...loaded.errors);
   }

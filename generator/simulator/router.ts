@@ -37,6 +37,7 @@ export interface RouteMatch {
  *   PUT  /_rest/storage/upload/multipart/<token>/<n>    upload a part; POST .../complete
  *   GET  /_files/<token>/<name>                         stored files and generated media (public)
  *   GET  /.well-known/jwks.json (and /_rest/...)        webhook public keys
+ *   GET  /api/openapi/queue/openapi.json?endpoint_id=   an endpoint's queue OpenAPI document (fal.ai's route)
  * Endpoint ids never start with `_` or `.`, so the simulator's own prefixes cannot clash with them.
  */
 export function matchRoute(sim: SimulatorContext, method: string, url: URL): RouteMatch {
@@ -46,6 +47,9 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
 
   if (path === ".well-known/jwks.json" || path === "_rest/.well-known/jwks.json") {
     return method === "GET" ? { name: "jwks", auth: false, handle: () => json(200, sim.signer.jwks, { "Cache-Control": "public, max-age=3600" }) } : other(405, "Method Not Allowed");
+  }
+  if (path === QUEUE_DOCUMENT_PATH) {
+    return method === "GET" ? { name: "document", auth: false, handle: () => queueDocument(sim, url.searchParams.get("endpoint_id")) } : other(405, "Method Not Allowed");
   }
   if (segments[0] === "_files") {
     const token = segments[1] ?? "";
@@ -100,6 +104,16 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
     return endpoint ? { name: "submit", auth: true, faultRoute: "submit", handle: (call) => submitRequest(sim, call, endpoint) } : notFoundEndpoint(path);
   }
   return other(404, "Not Found");
+}
+
+/** Where fal.ai serves each endpoint's queue document (`?endpoint_id=<id>`): `falgen add` and `update` read it. */
+const QUEUE_DOCUMENT_PATH = "api/openapi/queue/openapi.json";
+
+/** The spec the simulator serves for an endpoint, as fal serves its document: JSON, no auth. */
+function queueDocument(sim: SimulatorContext, endpointId: string | null): Reply {
+  if (!endpointId) return errorReply(400, "Missing the endpoint_id query parameter");
+  const endpoint = findEndpoint(sim.registry, endpointId);
+  return endpoint ? json(200, endpoint.spec.document) : errorReply(404, `Endpoint "${endpointId}" not found`);
 }
 
 function restRoute(sim: SimulatorContext, method: string, segments: string[], other: (status: number, detail: string) => RouteMatch): RouteMatch {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import path from "node:path";
 import { authFailure } from "./auth.js";
 import { loadEndpointRegistry } from "./endpoint-registry.js";
 import { internalPathOf, TARGET_URL_HEADER } from "./fal-proxy.js";
@@ -11,6 +12,7 @@ import type { Call } from "./queue-routes.js";
 import { attachRealtime } from "./realtime-socket.js";
 import { matchRoute } from "./router.js";
 import type { SimulatorContext } from "./simulator-context.js";
+import { watchSpecs } from "./spec-watcher.js";
 import { StatsCollector } from "./stats.js";
 import { TokenStore } from "./token-routes.js";
 import type { RunningSimulator, SimulatorOptions } from "./types.js";
@@ -26,10 +28,12 @@ const MAX_BODY_BYTES = 200 * 1024 * 1024;
  * Starts a local fal queue on 127.0.0.1 serving every spec given (see README.md). One HTTP server
  * serves the queue at its root (`url`, the simulator's queue.fal.run), the REST/storage API under
  * `/_rest` (`storageUrl`, its rest.fal.ai), generated and uploaded files under `/_files`, the
- * webhook JWKS at `/.well-known/jwks.json`, and `@fal-ai/client`'s proxy mode on any path.
+ * webhook JWKS at `/.well-known/jwks.json`, fal.ai's queue document route
+ * (`/api/openapi/queue/openapi.json?endpoint_id=`), and `@fal-ai/client`'s proxy mode on any path.
+ * Served from `specsDir`, it reloads the specs when a file there changes (unless `watch: false`).
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const registry = await loadEndpointRegistry({ specs: options.specs, specsDir: options.specsDir });
+  let registry = await loadEndpointRegistry({ specs: options.specs, specsDir: options.specsDir });
   const stats = new StatsCollector();
   const signer = new WebhookSigner();
   const sockets = new Set<Socket>();
@@ -91,18 +95,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     tokens: new TokenStore(),
   };
 
+  const context = sim;
+  const stopWatching =
+    options.specs || options.watch === false
+      ? undefined
+      : watchSpecs(path.resolve(options.specsDir ?? "specs"), async () => {
+          registry = await loadEndpointRegistry({ specsDir: options.specsDir });
+          // Requests already queued keep the endpoint they were submitted to; new calls see the new specs.
+          context.registry = registry;
+          options.onReload?.({ endpointIds: [...registry.endpoints.keys()].sort(), specErrors: registry.errors });
+        });
+
   let closed: Promise<void> | undefined;
   return {
     url: baseUrl,
     storageUrl,
     proxyUrl: `${baseUrl}/_proxy`,
     jwks: signer.jwks,
-    endpointIds: [...registry.endpoints.keys()].sort(),
-    specErrors: registry.errors,
+    get endpointIds() {
+      return [...registry.endpoints.keys()].sort();
+    },
+    get specErrors() {
+      return registry.errors;
+    },
     stats: () => stats.snapshot(),
     close() {
       closed ??= (async () => {
         closing = true;
+        stopWatching?.();
         for (const request of requests.values()) request.dispose();
         webhooks.close();
         for (const stream of streams) stream.end();

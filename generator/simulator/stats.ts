@@ -1,6 +1,6 @@
 import type { RouteName, SimulatorStats } from "./types.js";
 
-const ROUTES: RouteName[] = ["submit", "status", "stream", "result", "cancel", "run", "run-stream", "token", "realtime", "storage", "upload", "file", "jwks", "other"];
+const ROUTES: RouteName[] = ["submit", "status", "stream", "result", "cancel", "run", "run-stream", "token", "realtime", "storage", "upload", "file", "jwks", "document", "other"];
 
 /** Counters behind `RunningSimulator.stats()`; `snapshot()` returns a copy. */
 export class StatsCollector {

@@ -52,6 +52,10 @@ export interface SimulatorOptions {
   webhookRetryMs?: number;
   /** Interval of `: ping` comments on idle SSE streams, in ms (default 5000). */
   streamPingMs?: number;
+  /** Whether to reload the specs of `specsDir` when a file there changes (default true). */
+  watch?: boolean;
+  /** Called after each reload with what is now served. */
+  onReload?: (served: { endpointIds: string[]; specErrors: Error[] }) => void;
 }
 
 export interface RunningSimulator {
@@ -63,10 +67,10 @@ export interface RunningSimulator {
   proxyUrl: string;
   /** The public key(s) webhook signatures verify against, as served at `/.well-known/jwks.json`. */
   jwks: Jwks;
-  /** Endpoint ids served. */
-  endpointIds: string[];
+  /** Endpoint ids served (after a reload, the reloaded ones). */
+  readonly endpointIds: string[];
   /** Specs that failed to load (they are not served). */
-  specErrors: Error[];
+  readonly specErrors: Error[];
   stats(): SimulatorStats;
   close(): Promise<void>;
 }
@@ -98,6 +102,7 @@ export type RouteName =
   | "upload"
   | "file"
   | "jwks"
+  | "document"
   | "other";
 
 export interface SimulatorStats {

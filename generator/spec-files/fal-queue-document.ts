@@ -1,5 +1,5 @@
 /**
- * The fixed frame of a fal queue OpenAPI document (see ../shared/fixtures/fal-openapi/): the
+ * The fixed frame of a fal queue OpenAPI document (see test/fixtures/fal-openapi/): the
  * four queue paths, the QueueStatus schema and the auth scheme. Capture wraps page schemas in it;
  * import checks a served document against it.
  */

@@ -8,6 +8,8 @@ import { specToYaml } from "./spec-yaml.js";
 export interface SpecToWrite {
   endpointId: string;
   document: unknown;
+  /** The file to write (an existing spec's own path; `.json` gets JSON); default `<outDir>/<endpoint id>.yaml`. */
+  file?: string;
 }
 
 export interface WrittenSpec {
@@ -24,9 +26,10 @@ export interface WrittenSpec {
  */
 export async function writeSpecs(outDir: string, specs: SpecToWrite[]): Promise<WrittenSpec[]> {
   const errors: SpecError[] = [];
-  const files = specs.map(({ endpointId, document }, index) => {
-    const target = path.resolve(outDir, `${endpointId}.yaml`);
-    const source: SpecSource = { file: displayPath(target), text: specToYaml(document), isJson: false };
+  const files = specs.map(({ endpointId, document, file }, index) => {
+    const target = path.resolve(file ?? path.join(outDir, `${endpointId}.yaml`));
+    const isJson = target.toLowerCase().endsWith(".json");
+    const source: SpecSource = { file: displayPath(target), text: isJson ? `${JSON.stringify(document, null, 2)}\n` : specToYaml(document), isJson };
     try {
       validateSpec(source, parseSpecText(source));
     } catch (error) {

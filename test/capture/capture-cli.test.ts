@@ -9,14 +9,14 @@ import { parsePages } from "../../generator/capture/parse-page.js";
 import { run } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
-const SEED = path.resolve(REPO_ROOT, "../shared/seeds/fal-model-docs.txt");
+const SEED = path.join(REPO_ROOT, "test/fixtures/seeds/fal-model-docs.txt");
 const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
 const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Removed when this file ends; each test makes its own folder inside. */
 const WORK = await tempDir("capture");
 
 function capture(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/capture/cli.ts"), ...args], { cwd });
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "capture", ...args], { cwd });
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -27,7 +27,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 test("npm run capture writes the committed specs, and a second run changes nothing", async () => {
   const dir = await mkdtemp(path.join(WORK, "capture-"));
-  const first = await capture([SEED, "--out", "specs", "--overrides", OVERRIDES], dir);
+  const first = await capture([SEED, "--specs", "specs", "--overrides", OVERRIDES], dir);
   expect(first.stderr).toBe("");
   expect(first.code).toBe(0);
   expect(first.stdout).toContain("capture: 13 spec(s), 13 changed.");
@@ -36,7 +36,7 @@ test("npm run capture writes the committed specs, and a second run changes nothi
   for (const file of written) {
     expect(await readFile(path.join(dir, "specs", file), "utf8"), file).toBe(await readFile(path.join(REPO_ROOT, "specs", file), "utf8"));
   }
-  const second = await capture([SEED, "--out", "specs", "--overrides", OVERRIDES], dir);
+  const second = await capture([SEED, "--specs", "specs", "--overrides", OVERRIDES], dir);
   expect(second.stdout).toContain("capture: 13 spec(s), 0 changed.");
 });
 
@@ -47,7 +47,7 @@ test("a page that cannot be parsed is an error with its line, and nothing is wri
   const otherTypes = lines.reduce<number[]>((found, line, index) => (line === "Other types#" ? [...found, index] : found), []);
   lines.splice(otherTypes[2]! + 1, 0, "This line is not part of any field.");
   await writeFile(path.join(dir, "pages.txt"), lines.join("\n"));
-  const result = await capture(["pages.txt", "--out", "specs", "--overrides", OVERRIDES], dir);
+  const result = await capture(["pages.txt", "--specs", "specs", "--overrides", OVERRIDES], dir);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain(`error: pages.txt:${otherTypes[2]! + 2}: cannot read this line`);
   expect(result.stderr).toContain("capture: nothing was written.");
@@ -59,7 +59,7 @@ test("a spec the loader refuses stops the whole run before any file is written",
   await cp(OVERRIDES, path.join(dir, "overrides"), { recursive: true });
   const edit = path.join(dir, "overrides/fal-ai/ideogram/v3/edit.yaml");
   await writeFile(edit, (await readFile(edit, "utf8")).replace("'^[0-9A-Fa-f]{8}$'", "'^[0-9A-F'"));
-  const result = await capture([SEED, "--out", "specs", "--overrides", "overrides"], dir);
+  const result = await capture([SEED, "--specs", "specs", "--overrides", "overrides"], dir);
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(/error: specs\/fal-ai\/ideogram\/v3\/edit\.yaml:\d+ \(at #\/components\/schemas\/IdeogramV3EditInput\/properties\/style_codes\/items\/pattern\): pattern is not a valid regular expression/);
   expect(await filesUnder(path.join(dir, "specs"))).toEqual([]);

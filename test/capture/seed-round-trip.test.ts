@@ -14,7 +14,7 @@ import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 type Json = Record<string, any>;
 
-const SEED = path.resolve(REPO_ROOT, "../shared/seeds/fal-model-docs.txt");
+const SEED = path.join(REPO_ROOT, "test/fixtures/seeds/fal-model-docs.txt");
 const SPECS = path.join(REPO_ROOT, "specs");
 const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
 

@@ -120,7 +120,7 @@ describe("falgen refuses an output folder it must not write, and touches nothing
   test("the CLI: exit 2 and one line naming the folder and why, no stack trace", async () => {
     const result = await runFalgen(["--specs", "specs", "--out", "."], root);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("falgen: refusing to write to .: it is the current folder; name a folder of its own, e.g. --out generated\n");
+    expect(result.stderr).toBe("falgen generate: refusing to write to .: it is the current folder; name a folder of its own, e.g. --out generated\n");
     expect(result.stdout).toBe("");
     unchanged();
   });

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { packAndInstall } from "../../scripts/pack-package.js";
+import { readFileSync } from "node:fs";
+import { npmInstall, packAndInstall } from "../../scripts/pack-package.js";
 import { REPO_ROOT } from "./temp-dir.js";
 
 export interface ScratchProject {
@@ -18,8 +19,18 @@ export async function installPackedPackage(): Promise<ScratchProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "falgen-consumer-"));
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const tarball = await packAndInstall(path.join(REPO_ROOT, "generated"), dir);
+  await npmInstall(dir, DOC_EXAMPLE_LIBRARIES);
   return { dir, tarball, remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * What the README's proxy examples import besides the package (Hono, Express, Node's types), at the
+ * versions of the repo's lock file: a consumer type-checking them has them installed.
+ */
+const DOC_EXAMPLE_LIBRARIES = ((devDependencies: Record<string, string>) =>
+  ["hono", "express", "@types/express", "@types/node"].map((name) => `${name}@${devDependencies[name]}`))(
+  (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies,
+);
 
 /** A strict tsconfig for a consumer project, with the given module resolution. */
 export function consumerTsconfig(moduleResolution: "nodenext" | "bundler", files: string[]): string {

@@ -22,11 +22,11 @@ const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 const TSC = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 
 /**
- * The falgen CLI, as `npm run generate` runs it, without the cache: tests generate from throwaway
+ * `falgen generate`, as `npm run generate` runs it (from the sources), without the cache: tests generate from throwaway
  * folders, whose entries would only pile up (test/generator/cache.test.ts covers the cache).
  */
 export function runFalgen(args: string[], cwd: string = REPO_ROOT): Promise<RunResult> {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), ...args, "--no-cache"], { cwd });
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "generate", ...args, "--no-cache"], { cwd });
 }
 
 /** `tsc` with the given arguments; the result's stdout holds the diagnostics. */

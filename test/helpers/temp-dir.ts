@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, onTestFinished } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-export const SHARED_FIXTURES = path.resolve(REPO_ROOT, "../shared/fixtures/fal-openapi");
+/** Real fal queue documents, as fal serves them (a copy kept in the repo, so a fresh clone stands alone). */
+export const SHARED_FIXTURES = path.join(REPO_ROOT, "test/fixtures/fal-openapi");
 
 /**
  * A fresh folder inside the repo (so generated packages resolve the repo's node_modules),

@@ -23,7 +23,7 @@ const BROKEN_FIXTURE = "openrouter__router__openai__v1__chat__completions.json";
 const VALID_FIXTURES = readdirSync(SHARED_FIXTURES).filter((file) => file.endsWith(".json") && file !== BROKEN_FIXTURE);
 
 function importCli(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/import/cli.ts"), ...args], { cwd });
+  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "import", ...args], { cwd });
 }
 
 async function importToYaml(location: string): Promise<string> {
@@ -109,20 +109,20 @@ describe("documents that are not fal queue documents are refused with a reason",
 test("npm run import writes specs/<endpoint id>.yaml; a refused document means nothing is written", async () => {
   const dir = await mkdtemp(path.join(WORK, "import-cli-"));
   const good = path.join(SHARED_FIXTURES, "tripo3d__tripo__v2.5__image-to-3d.json");
-  const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "missing.json", "--out", "specs"], dir);
+  const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "missing.json", "--specs", "specs"], dir);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain(`error: ${path.join(SHARED_FIXTURES, BROKEN_FIXTURE)}:152 (at #/paths/`);
   expect(refused.stderr).toContain("error: missing.json: cannot read the document (ENOENT)");
   expect(refused.stderr).toContain("import: nothing was written.");
   expect(existsSync(path.join(dir, "specs"))).toBe(false);
 
-  const written = await importCli([good, "--out", "specs"], dir);
+  const written = await importCli([good, "--specs", "specs"], dir);
   expect(written.stderr).toBe("");
   expect(written.code).toBe(0);
   expect(written.stdout).toContain("wrote     specs/tripo3d/tripo/v2.5/image-to-3d.yaml");
   expect(await readdir(path.join(dir, "specs"), { recursive: true })).toEqual(["tripo3d", "tripo3d/tripo", "tripo3d/tripo/v2.5", "tripo3d/tripo/v2.5/image-to-3d.yaml"]);
   expect(await readFile(path.join(dir, "specs/tripo3d/tripo/v2.5/image-to-3d.yaml"), "utf8")).toBe(await importToYaml(good));
-  expect((await importCli([good, "--out", "specs"], dir)).stdout).toContain("unchanged specs/tripo3d/tripo/v2.5/image-to-3d.yaml");
+  expect((await importCli([good, "--specs", "specs"], dir)).stdout).toContain("unchanged specs/tripo3d/tripo/v2.5/image-to-3d.yaml");
 });
 
 describe("fetching a document from a URL", () => {
@@ -161,7 +161,7 @@ describe("fetching a document from a URL", () => {
 
   test("npm run import takes the URL", async () => {
     const dir = await mkdtemp(path.join(WORK, "import-url-"));
-    const result = await importCli([served("fal-ai/recraft/v3/text-to-image"), "--out", "specs"], dir);
+    const result = await importCli([served("fal-ai/recraft/v3/text-to-image"), "--specs", "specs"], dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(await readFile(path.join(dir, "specs/fal-ai/recraft/v3/text-to-image.yaml"), "utf8")).toBe(

@@ -9,7 +9,7 @@ import { AUTH, fixtureSpecsDir } from "./simulator-fixture.js";
 const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 
 function startCli(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [TSX, "generator/simulator/cli.ts", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [TSX, "generator/cli.ts", "simulator", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   const url = new Promise<string>((resolve, reject) => {
@@ -25,7 +25,7 @@ function startCli(args: string[]): { child: ChildProcess; url: Promise<string>; 
   return { child, url, exit, output: () => stdout + stderr };
 }
 
-describe("npm run simulator (generator/simulator/cli.ts)", () => {
+describe("falgen simulator", () => {
   it("prints the URL it listens on, serves, and exits 0 on SIGTERM even with an SSE stream open", async () => {
     const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir(), "--queue-ms", "60000", "--api-key", "cli-key"]);
     const url = await cli.url;

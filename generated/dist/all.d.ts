@@ -1,0 +1,15 @@
+import "./endpoints/fal-ai/bytedance/seedream/v3/text-to-image/index.js";
+import "./endpoints/fal-ai/bytedance/seedream/v4/text-to-image/index.js";
+import "./endpoints/fal-ai/gpt-image-1/edit-image/byok/index.js";
+import "./endpoints/fal-ai/gpt-image-1/text-to-image/byok/index.js";
+import "./endpoints/fal-ai/ideogram/character/index.js";
+import "./endpoints/fal-ai/ideogram/character/edit/index.js";
+import "./endpoints/fal-ai/ideogram/character/remix/index.js";
+import "./endpoints/fal-ai/ideogram/v3/index.js";
+import "./endpoints/fal-ai/ideogram/v3/edit/index.js";
+import "./endpoints/fal-ai/ideogram/v3/reframe/index.js";
+import "./endpoints/fal-ai/ideogram/v3/remix/index.js";
+import "./endpoints/fal-ai/ideogram/v3/replace-background/index.js";
+import "./endpoints/fal-ai/qwen-image/index.js";
+export {};
+//# sourceMappingURL=all.d.ts.map

@@ -1,0 +1,181 @@
+export interface components {
+    schemas: {
+        /** ReplaceBackgroundInputV3 */
+        IdeogramV3ReplaceBackgroundInput: {
+            /**
+             * Image Urls
+             * @description A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format
+             */
+            image_urls?: string[];
+            /**
+             * Rendering Speed
+             * @description The rendering speed to use.
+             * @default BALANCED
+             * @enum {string}
+             */
+            rendering_speed?: "TURBO" | "BALANCED" | "QUALITY";
+            /**
+             * Color Palette
+             * @description A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members)
+             */
+            color_palette?: components["schemas"]["ColorPalette"];
+            /**
+             * Style Codes
+             * @description A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style
+             */
+            style_codes?: string[];
+            /**
+             * Style
+             * @description The style type to generate with. Cannot be used with style_codes.
+             * @enum {string}
+             */
+            style?: "AUTO" | "GENERAL" | "REALISTIC" | "DESIGN";
+            /**
+             * Expand Prompt
+             * @description Determine if MagicPrompt should be used in generating the request or not.
+             * @default true
+             */
+            expand_prompt?: boolean;
+            /**
+             * Num Images
+             * @description Number of images to generate.
+             * @default 1
+             */
+            num_images?: number;
+            /**
+             * Seed
+             * @description Seed for the random number generator
+             */
+            seed?: number;
+            /**
+             * Sync Mode
+             * @description If True, the media will be returned as a data URI and the output data won't be available in the request history.
+             */
+            sync_mode?: boolean;
+            /**
+             * Style Preset
+             * @description Style preset for generation. The chosen style preset will guide the generation.
+             * @enum {string}
+             */
+            style_preset?: "80S_ILLUSTRATION" | "90S_NOSTALGIA" | "ABSTRACT_ORGANIC" | "ANALOG_NOSTALGIA" | "ART_BRUT" | "ART_DECO" | "ART_POSTER" | "AURA" | "AVANT_GARDE" | "BAUHAUS" | "BLUEPRINT" | "BLURRY_MOTION" | "BRIGHT_ART" | "C4D_CARTOON" | "CHILDRENS_BOOK" | "COLLAGE" | "COLORING_BOOK_I" | "COLORING_BOOK_II" | "CUBISM" | "DARK_AURA" | "DOODLE" | "DOUBLE_EXPOSURE" | "DRAMATIC_CINEMA" | "EDITORIAL" | "EMOTIONAL_MINIMAL" | "ETHEREAL_PARTY" | "EXPIRED_FILM" | "FLAT_ART" | "FLAT_VECTOR" | "FOREST_REVERIE" | "GEO_MINIMALIST" | "GLASS_PRISM" | "GOLDEN_HOUR" | "GRAFFITI_I" | "GRAFFITI_II" | "HALFTONE_PRINT" | "HIGH_CONTRAST" | "HIPPIE_ERA" | "ICONIC" | "JAPANDI_FUSION" | "JAZZY" | "LONG_EXPOSURE" | "MAGAZINE_EDITORIAL" | "MINIMAL_ILLUSTRATION" | "MIXED_MEDIA" | "MONOCHROME" | "NIGHTLIFE" | "OIL_PAINTING" | "OLD_CARTOONS" | "PAINT_GESTURE" | "POP_ART" | "RETRO_ETCHING" | "RIVIERA_POP" | "SPOTLIGHT_80S" | "STYLIZED_RED" | "SURREAL_COLLAGE" | "TRAVEL_POSTER" | "VINTAGE_GEO" | "VINTAGE_POSTER" | "WATERCOLOR" | "WEIRD" | "WOODBLOCK_PRINT";
+            /**
+             * Prompt
+             * @description Cyber punk city with neon lights and skyscrappers
+             */
+            prompt: string;
+            /**
+             * Image Url
+             * @description The image URL whose background needs to be replaced
+             */
+            image_url: string;
+        };
+        /** ReplaceBackgroundOutputV3 */
+        IdeogramV3ReplaceBackgroundOutput: {
+            /** Images */
+            images: components["schemas"]["File"][];
+            /**
+             * Seed
+             * @description Seed used for the random number generator
+             */
+            seed: number;
+        };
+        /** ColorPalette */
+        ColorPalette: {
+            /**
+             * Members
+             * @description A list of color palette members that define the color palette
+             */
+            members?: components["schemas"]["ColorPaletteMember"][];
+            /**
+             * Name
+             * @description A color palette preset value
+             * @enum {string}
+             */
+            name?: "EMBER" | "FRESH" | "JUNGLE" | "MAGIC" | "MELON" | "MOSAIC" | "PASTEL" | "ULTRAMARINE";
+        };
+        /** ColorPaletteMember */
+        ColorPaletteMember: {
+            /**
+             * Rgb
+             * @description RGB color value for the palette member
+             */
+            rgb: components["schemas"]["RGBColor"];
+            /**
+             * Color Weight
+             * @description The weight of the color in the color palette
+             * @default 0.5
+             */
+            color_weight?: number;
+        };
+        /** File */
+        File: {
+            /**
+             * Url
+             * @description The URL where the file can be downloaded from.
+             */
+            url: string;
+            /**
+             * Content Type
+             * @description The mime type of the file.
+             */
+            content_type?: string;
+            /**
+             * File Name
+             * @description The name of the file. It will be auto-generated if not provided.
+             */
+            file_name?: string;
+            /**
+             * File Size
+             * @description The size of the file in bytes.
+             */
+            file_size?: number;
+        };
+        QueueStatus: {
+            /** @enum {string} */
+            status: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+            /** @description The request id. */
+            request_id: string;
+            /** @description The response url. */
+            response_url?: string;
+            /** @description The status url. */
+            status_url?: string;
+            /** @description The cancel url. */
+            cancel_url?: string;
+            /** @description The logs. */
+            logs?: {
+                [key: string]: unknown;
+            };
+            /** @description The metrics. */
+            metrics?: {
+                [key: string]: unknown;
+            };
+            /** @description The queue position. */
+            queue_position?: number;
+        };
+        /** RGBColor */
+        RGBColor: {
+            /**
+             * R
+             * @description Red color value
+             *
+             *     Limits: between 0 and 255
+             */
+            r?: number;
+            /**
+             * G
+             * @description Green color value
+             *
+             *     Limits: between 0 and 255
+             */
+            g?: number;
+            /**
+             * B
+             * @description Blue color value
+             *
+             *     Limits: between 0 and 255
+             */
+            b?: number;
+        };
+    };
+}
+//# sourceMappingURL=types.d.ts.map

@@ -1,0 +1,46 @@
+import { type Credentials } from "./credentials.js";
+import { type HeaderRecord } from "./http.js";
+import { type RetryOptions } from "./retry.js";
+export interface FalClientOptions {
+    /** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
+    credentials?: Credentials;
+    /** @default "https://queue.fal.run" */
+    queueUrl?: string;
+    /** @default "https://rest.fal.ai" */
+    storageUrl?: string;
+    /** Where `run` and `stream` call endpoints, and (as ws/wss) where `realtime` connects. @default "https://fal.run" */
+    runUrl?: string;
+    /**
+     * Send every request to this URL instead, with the real URL in the `x-fal-target-url` header; the
+     * proxy (see `createProxyHandler`) adds the key, so a browser never holds it.
+     */
+    proxyUrl?: string;
+    fetch?: typeof fetch;
+    /** Retry policy for status, stream, result, cancel and uploads; `false` turns retries off. */
+    retry?: Partial<RetryOptions> | false;
+    /** Headers added to every queue and storage request. */
+    headers?: Record<string, string>;
+}
+/** A configured connection to fal; pass it to every endpoint function. */
+export interface FalClient {
+    readonly queueUrl: string;
+    readonly storageUrl: string;
+    readonly runUrl: string;
+    readonly retry: RetryOptions | false;
+    /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
+    readonly fetch: typeof fetch;
+    /**
+     * Sends a fal API request (its body a string or absent, its header names lower case): with the
+     * configured headers and the key added, or through the proxy. `init` and its headers are
+     * completed in place, so each must be the call's own.
+     */
+    readonly send: (url: string, init: RequestInit & {
+        headers: HeaderRecord;
+    }) => Promise<Response>;
+}
+/**
+ * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
+ * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+ */
+export declare function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }?: FalClientOptions): FalClient;
+//# sourceMappingURL=client.d.ts.map

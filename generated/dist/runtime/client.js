@@ -1,0 +1,68 @@
+import { resolveCredentials } from "./credentials.js";
+import { addHeaders, TARGET_URL_HEADER } from "./http.js";
+import { DEFAULT_RETRY_OPTIONS } from "./retry.js";
+/**
+ * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
+ * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+ */
+export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls } = {}) {
+    // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
+    const fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
+    // Lower-cased once; each request's own headers win over them.
+    const defaults = Object.entries(addHeaders({}, headers));
+    const direct = directRequestInit();
+    return {
+        queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
+        storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+        runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
+        retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
+        fetch,
+        // Not async: it hands back fetch's own promise, rather than one more that waits on it. It
+        // completes the caller's init in place instead of copying it, as this runs for every request.
+        send(url, init) {
+            const { headers } = init;
+            for (const [name, value] of defaults)
+                headers[name] ??= value;
+            const withKey = (key) => {
+                headers.authorization = `Key ${key}`;
+                return fetch(url, Object.assign(init, direct));
+            };
+            try {
+                if (proxyUrl !== undefined) {
+                    headers[TARGET_URL_HEADER] = url;
+                    return fetch(proxyUrl, init);
+                }
+                const key = resolveCredentials(credentials);
+                return typeof key === "string" ? withKey(key) : key.then(withKey);
+            }
+            catch (error) {
+                // A synchronous failure (no credentials, a custom fetch that throws) rejects, as a failed fetch does.
+                return Promise.reject(error);
+            }
+        },
+    };
+}
+/**
+ * What requests sent straight to fal add to their init. fal's API never redirects, so a redirect is
+ * refused as a network error rather than followed, and no request belongs to a window (no auth
+ * prompts): with both, fetch sends the request itself, where it otherwise copies every request,
+ * teeing its body, in case a redirect must be followed (Fetch standard, HTTP-network-or-cache
+ * fetch, step 8). That copy is a good part of each call's CPU and of its memory while in flight.
+ * Runtimes whose Request refuses `redirect: "error"` (Cloudflare Workers) get nothing added, and
+ * requests through `proxyUrl` still follow redirects: the proxy is the app's own route, which may
+ * redirect (a trailing slash, a moved path).
+ */
+function directRequestInit() {
+    const init = { redirect: "error", window: null };
+    try {
+        new Request("https://queue.fal.run", init);
+        return init;
+    }
+    catch {
+        return {};
+    }
+}
+function trimSlash(url) {
+    return url.replace(/\/+$/, "");
+}
+//# sourceMappingURL=client.js.map

@@ -1,0 +1,84 @@
+// Fields set in constructors are `declare`d: a plain declaration would also emit a field
+// initialiser per class, which only costs bundle bytes.
+/** Base of every error the runtime throws. `requestId` is set on every error raised after a submit. */
+export class FalError extends Error {
+    name = "FalError";
+    constructor(message, options = {}) {
+        // Error installs `cause` only when the options have one.
+        super(message, options);
+        this.requestId = options.requestId;
+    }
+}
+/** The queue or storage answered with an error status. */
+export class FalApiError extends FalError {
+    name = "FalApiError";
+    constructor(response, body, requestId) {
+        const { status, headers } = response;
+        super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
+        this.status = status;
+        this.body = body;
+        this.headers = headers;
+        this.errorType = headers.get("x-fal-error-type") ?? undefined;
+    }
+}
+/** The input was rejected (422); `fieldErrors` says which fields and why. */
+export class FalValidationError extends FalApiError {
+    name = "FalValidationError";
+    constructor(response, body, fieldErrors, requestId) {
+        super(response, body, requestId);
+        this.fieldErrors = fieldErrors;
+    }
+}
+/** The call's `timeout` elapsed. */
+export class FalTimeoutError extends FalError {
+    name = "FalTimeoutError";
+}
+/** The caller's `signal` aborted the call; `cause` is the signal's reason. */
+export class FalAbortError extends FalError {
+    name = "FalAbortError";
+}
+/** The request failed before a response arrived (connection refused or reset, DNS, a dropped stream). */
+export class FalNetworkError extends FalError {
+    name = "FalNetworkError";
+    constructor(message, options) {
+        super(message, options);
+        this.requestSent = options.requestSent;
+    }
+}
+/** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
+export class FalWebhookError extends FalError {
+    name = "FalWebhookError";
+}
+/** The error a failed response becomes: a FalValidationError for a FastAPI 422, else a FalApiError. */
+export function apiErrorFromResponse(response, body) {
+    const requestId = response.headers.get("x-fal-request-id") ?? undefined;
+    const fieldErrors = response.status === 422 && fieldErrorsOf(body);
+    return fieldErrors ? new FalValidationError(response, body, fieldErrors, requestId) : new FalApiError(response, body, requestId);
+}
+/**
+ * Marks an error with the queued request it belongs to, wrapping anything that is not a FalError.
+ * The queue's id replaces a response's `x-fal-request-id`: it is the one that fetches the result.
+ */
+export function withRequestId(error, requestId) {
+    const falError = error instanceof FalError ? error : new FalError(`Request ${requestId} failed: ${String(error)}`, { cause: error });
+    falError.requestId = requestId;
+    return falError;
+}
+/** What went wrong, from an error body; "" when it says nothing readable. */
+function describeBody(body) {
+    if (typeof body === "string")
+        return body.slice(0, 200);
+    const { detail, status } = (body ?? {});
+    if (typeof detail === "string")
+        return detail;
+    // A cancel of a finished request answers 400 {status: "ALREADY_COMPLETED"}.
+    return fieldErrorsOf(body)?.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; ") ?? (typeof status === "string" ? status : "");
+}
+/** The FastAPI field errors a body's `detail` holds, if that is what it holds. */
+function fieldErrorsOf(body) {
+    const detail = body?.detail;
+    return Array.isArray(detail) && detail.every((e) => Array.isArray(e?.loc) && typeof e.msg === "string")
+        ? detail
+        : undefined;
+}
+//# sourceMappingURL=errors.js.map

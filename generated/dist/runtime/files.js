@@ -1,0 +1,76 @@
+import { fetchSignal, runScoped } from "./abort.js";
+import { callFal, send } from "./http.js";
+/**
+ * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
+ * uploaded: that saves the two storage round trips, while the submit body, which is never retried
+ * and passes through any proxy, stays small.
+ */
+export const INLINE_FILE_LIMIT_BYTES = 64 * 1024;
+/** Uploads `data` to fal storage and returns its public URL. */
+export function uploadFile(client, data, options = {}) {
+    return runScoped(options, undefined, (signal) => fileUrl(client, data, signal, false));
+}
+/**
+ * A promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
+ * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
+ * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
+ */
+export function replaceFileInputs(client, input, signal) {
+    // The first walk starts every file's upload at once; the second puts the URLs in their places.
+    const urls = [];
+    mapFiles(input, (file) => {
+        urls.push(fileUrl(client, file, signal, true));
+        return file;
+    });
+    if (urls.length === 0)
+        return undefined;
+    return Promise.all(urls).then((resolved) => {
+        let next = 0;
+        return mapFiles(input, () => resolved[next++]);
+    });
+}
+/** `value` with each file in it replaced by `replace(file)`, copying only what contains a replaced file. */
+function mapFiles(value, replace) {
+    if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array)
+        return replace(value);
+    // Plain objects only: class instances (Date, ...) are left to JSON.
+    if (!Array.isArray(value) && !isPlainObject(value))
+        return value;
+    const fields = value;
+    let copy;
+    for (const key of Object.keys(fields)) {
+        const mapped = mapFiles(fields[key], replace);
+        if (mapped !== fields[key])
+            (copy ??= (Array.isArray(value) ? [...value] : { ...fields }))[key] = mapped;
+    }
+    return copy ?? value;
+}
+/** A URL for `data`: a `data:` URI when `inline` allows and it is small enough, else an upload's public URL. */
+async function fileUrl(client, data, signal, inline) {
+    const blob = data instanceof Blob ? data : new Blob([data]);
+    const contentType = blob.type || "application/octet-stream";
+    if (inline && blob.size <= INLINE_FILE_LIMIT_BYTES) {
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        return `data:${contentType};base64,${btoa(bytes.reduce((binary, byte) => binary + String.fromCharCode(byte), ""))}`;
+    }
+    // Both steps are safe to repeat: a failed attempt leaves at most an unused storage slot.
+    const { upload_url, file_url } = await send(client.retry, signal, true, () => callFal(client, {
+        url: `${client.storageUrl}/storage/upload/initiate`,
+        method: "POST",
+        query: { storage_type: "fal-cdn-v3" },
+        body: { content_type: contentType, file_name: fileName(blob, contentType) },
+    }, signal));
+    // Plain fetch: the signed upload URL needs no key, and must not be sent one.
+    await send(client.retry, signal, true, () => client.fetch(upload_url, { method: "PUT", body: blob, headers: { "content-type": contentType }, signal: fetchSignal(signal) }));
+    return file_url;
+}
+function fileName(blob, contentType) {
+    const { name } = blob;
+    // Some endpoints read the format from the URL's extension.
+    return typeof name === "string" && name ? name : `upload.${/\/([^/;+]+)/.exec(contentType)?.[1]?.replace(/^octet-stream$/, "bin") ?? "bin"}`;
+}
+function isPlainObject(value) {
+    const prototype = typeof value === "object" && value !== null && Object.getPrototypeOf(value);
+    return prototype === Object.prototype || prototype === null;
+}
+//# sourceMappingURL=files.js.map

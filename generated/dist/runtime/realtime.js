@@ -1,0 +1,192 @@
+import { decode, encode } from "@msgpack/msgpack";
+import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
+import { outputQueue } from "./output-queue.js";
+import { fetchRealtimeToken } from "./realtime-token.js";
+import { DEFAULT_RETRY_OPTIONS, retryDelay } from "./retry.js";
+const OPEN = 1;
+/**
+ * Opens fal's realtime WebSocket for the endpoint (`wss://<run host>/<endpoint id>/realtime`,
+ * authenticated by a token in the URL, msgpack frames both ways) and returns the connection.
+ * Throws a FalError when the platform has no WebSocket and none was given.
+ */
+export function realtime(client, endpointId, options = {}) {
+    const Socket = (options.WebSocket ?? globalThis.WebSocket);
+    if (!Socket)
+        throw new FalError("This runtime has no WebSocket: pass `WebSocket` (e.g. the `ws` package's) in the realtime options");
+    const { maxBuffering } = options;
+    if (maxBuffering !== undefined && !(Number.isInteger(maxBuffering) && maxBuffering >= 1 && maxBuffering <= 60)) {
+        throw new FalError(`maxBuffering must be an integer from 1 to 60, got ${maxBuffering}`);
+    }
+    const tokenProvider = options.tokenProvider ?? ((id) => fetchRealtimeToken(client, id));
+    const interval = options.throttleInterval ?? 128;
+    const dropStale = options.dropStale ?? true;
+    const retry = client.retry || DEFAULT_RETRY_OPTIONS;
+    const maxReconnects = options.maxReconnects ?? (client.retry ? client.retry.maxRetries : 0);
+    const base = `${client.runUrl.replace(/^http/, "ws")}/${endpointId}/realtime`;
+    let socket;
+    let connecting = false;
+    let failures = 0;
+    let lastSentAt = -Infinity;
+    let throttleTimer;
+    let retryTimer;
+    // Inputs waiting to be sent, and those sent that have no output yet (resent after a reconnection).
+    let outbox = [];
+    let unanswered = [];
+    // Outputs not yet taken by the iteration (none are kept for `onResult` alone).
+    const received = outputQueue();
+    let iterating = false;
+    const end = (error) => {
+        if (received.ended)
+            return;
+        received.end(error);
+        clearTimeout(throttleTimer);
+        clearTimeout(retryTimer);
+        options.signal?.removeEventListener("abort", onAbort);
+        const open = socket;
+        socket = undefined;
+        open?.close(1000);
+        if (error)
+            options.onError?.(error);
+    };
+    const onAbort = () => end(new FalAbortError("The realtime connection was aborted", { cause: options.signal?.reason }));
+    /** An error about one input: reported, and fatal only when nobody listens for errors. */
+    const inputError = (error) => {
+        if (options.onError)
+            options.onError(error);
+        else
+            end(error);
+    };
+    const flush = () => {
+        while (socket?.readyState === OPEN && throttleTimer === undefined && outbox.length > 0) {
+            const wait = lastSentAt + interval - Date.now();
+            if (wait > 0) {
+                throttleTimer = setTimeout(() => {
+                    throttleTimer = undefined;
+                    flush();
+                }, wait);
+                return;
+            }
+            const input = outbox.shift();
+            socket.send(encode(input));
+            unanswered.push(input);
+            lastSentAt = Date.now();
+        }
+    };
+    const reconnect = (reason) => {
+        socket = undefined;
+        if (received.ended)
+            return;
+        // The inputs the lost connection did not answer go out again first.
+        outbox = [...unanswered, ...outbox];
+        unanswered = [];
+        // Nothing to send: the next `send` reconnects.
+        if (outbox.length === 0)
+            return;
+        if (failures >= maxReconnects)
+            return end(reason);
+        retryTimer = setTimeout(() => {
+            retryTimer = undefined;
+            void connect();
+        }, retryDelay(failures++, retry, undefined));
+    };
+    const connect = async () => {
+        if (received.ended || connecting || socket)
+            return;
+        connecting = true;
+        let token;
+        try {
+            token = await tokenProvider(endpointId);
+        }
+        catch (error) {
+            connecting = false;
+            return reconnect(error instanceof FalError ? error : new FalError(`The realtime token provider failed: ${String(error)}`, { cause: error }));
+        }
+        connecting = false;
+        if (received.ended)
+            return;
+        const query = new URLSearchParams({ fal_jwt_token: token });
+        if (maxBuffering !== undefined)
+            query.set("max_buffering", String(maxBuffering));
+        let opened;
+        try {
+            opened = new Socket(`${base}?${query}`);
+        }
+        catch (error) {
+            return end(new FalError(`Could not open the realtime connection: ${String(error)}`, { cause: error }));
+        }
+        socket = opened;
+        opened.binaryType = "arraybuffer";
+        opened.onopen = flush;
+        opened.onerror = () => { };
+        // Frames are handled in the order they came, though a Blob takes a while to read.
+        let frames = Promise.resolve();
+        opened.onmessage = ({ data }) => {
+            frames = frames.then(() => decodeFrame(data)).then((message) => {
+                if (socket === opened)
+                    handle(opened, message);
+            }, (error) => inputError(new FalError("Malformed realtime message", { cause: error })));
+        };
+        opened.onclose = ({ code, reason }) => {
+            if (socket !== opened)
+                return;
+            reconnect(new FalNetworkError(`The realtime connection closed (code ${code}${reason ? `: ${reason}` : ""})`, { requestSent: true }));
+        };
+    };
+    const handle = (opened, message) => {
+        const { type, status, error } = (message ?? {});
+        if (status === "error" && error === "Unauthorized") {
+            // The token was refused: reconnect with a fresh one.
+            socket = undefined;
+            opened.close(1000);
+            return reconnect(new FalError("The realtime endpoint refused the token (Unauthorized)"));
+        }
+        if (type === "x-fal-message" || (type === "x-fal-error" && error === "TIMEOUT"))
+            return;
+        unanswered.shift();
+        if (isFalErrorMessage(message))
+            return inputError(errorFromMessage(message, undefined));
+        failures = 0;
+        if (options.onResult)
+            options.onResult(message);
+        if (iterating || !options.onResult)
+            received.push(message);
+    };
+    if (options.signal?.aborted)
+        onAbort();
+    options.signal?.addEventListener("abort", onAbort);
+    void connect();
+    return {
+        send(input) {
+            if (received.ended)
+                throw received.ended.error ?? new FalError("The realtime connection is closed");
+            if (dropStale)
+                outbox = [input];
+            else
+                outbox.push(input);
+            if (socket)
+                flush();
+            else if (retryTimer === undefined)
+                void connect();
+        },
+        close() {
+            end();
+        },
+        [Symbol.asyncIterator]() {
+            iterating = true;
+            return received.iterator(() => end());
+        },
+    };
+}
+async function decodeFrame(data) {
+    if (typeof data === "string")
+        return JSON.parse(data);
+    if (data instanceof ArrayBuffer)
+        return decode(data);
+    if (ArrayBuffer.isView(data))
+        return decode(data);
+    if (data instanceof Blob)
+        return decode(await data.arrayBuffer());
+    throw new FalError("Unexpected realtime frame");
+}
+//# sourceMappingURL=realtime.js.map

@@ -1,0 +1,40 @@
+import { sleep } from "./abort.js";
+import { FalApiError, FalNetworkError } from "./errors.js";
+export const DEFAULT_RETRY_OPTIONS = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
+/**
+ * Whether a failed attempt may be repeated. `idempotent` calls (status, stream, result, cancel,
+ * uploads) retry transient statuses and network errors; a submit is resent only when it provably
+ * never reached the server, so a paid request is never queued twice.
+ */
+export function isRetryable(error, idempotent) {
+    if (error instanceof FalNetworkError)
+        return idempotent || !error.requestSent;
+    if (!(error instanceof FalApiError) || !idempotent)
+        return false;
+    // A 504 for the caller's own `startTimeout` repeats on every attempt.
+    return RETRYABLE_STATUSES.includes(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";
+}
+/** Milliseconds a `Retry-After` header asks for (delay in seconds or an HTTP date), if it is valid. */
+export function parseRetryAfter(value, now) {
+    if (!value?.trim())
+        return undefined;
+    const seconds = Number(value);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+    return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+/** The wait before retry number `attempt` (0-based): the server's `Retry-After` when given, else jittered backoff. */
+export function retryDelay(attempt, options, error, now = Date.now(), random = Math.random) {
+    const retryAfter = error instanceof FalApiError ? parseRetryAfter(error.headers.get("retry-after"), now) : undefined;
+    return retryAfter ?? random() * Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
+}
+/**
+ * Sleeps before retry number `attempt` (0-based) of a failed call, or rethrows `error` when it may
+ * not (policy off, not retryable, aborted) or need not (retries used up) be retried.
+ */
+export async function backoff(options, signal, idempotent, error, attempt) {
+    if (!options || attempt >= options.maxRetries || signal.aborted || !isRetryable(error, idempotent))
+        throw error;
+    await sleep(retryDelay(attempt, options, error), signal);
+}
+//# sourceMappingURL=retry.js.map

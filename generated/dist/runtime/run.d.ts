@@ -1,0 +1,25 @@
+import type { FalClient } from "./client.js";
+import type { Result } from "./types.js";
+/** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
+export interface RunOptions {
+    /** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
+    timeout?: number;
+    /** Aborts the call with a FalAbortError. The endpoint may still run (and bill) what it received. */
+    signal?: AbortSignal;
+    /** Seconds the request may wait for a runner to start before it fails (`x-fal-request-timeout`). */
+    startTimeout?: number;
+    /** Extra request headers. */
+    headers?: Record<string, string>;
+}
+/**
+ * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
+ * output with the request id fal answered with. File inputs are uploaded first. Once the request is
+ * sent it is never sent again: a dropped connection loses the result (use `subscribe` when that
+ * matters); only a request that provably never left is retried.
+ */
+export declare function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>>;
+/** The input with its files uploaded (or inlined): done once, before the call, which may be resent. */
+export declare function withFileUrls(client: FalClient, input: unknown, signal: AbortSignal): Promise<unknown>;
+/** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
+export declare function runCall(client: FalClient, path: string, body: unknown, options: RunOptions, signal: AbortSignal, accept?: string): Promise<Response>;
+//# sourceMappingURL=run.d.ts.map

@@ -1,0 +1,156 @@
+import { abortError } from "./abort.js";
+import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+import { requestError, send } from "./http.js";
+import { outputQueue } from "./output-queue.js";
+import { runCall, withFileUrls } from "./run.js";
+import { serverSentData } from "./sse.js";
+const EVENT_STREAM = "text/event-stream";
+/**
+ * Calls the endpoint's streaming route (`POST <runUrl>/<endpoint id>/stream`, Server-Sent Events,
+ * one partial output per event; the last event is the output; an error arrives as an error status
+ * or as fal's in-band error message, `{type: "x-fal-error", ...}`). The request starts at once (file
+ * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
+ * iterated are kept for the iteration, unless `done()` was asked for first.
+ */
+export function stream(client, endpointId, input, options = {}) {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const stop = (error) => {
+        if (!signal.aborted)
+            controller.abort(error);
+    };
+    const onCallerAbort = () => stop(new FalAbortError("The stream was aborted", { cause: options.signal?.reason }));
+    if (options.signal?.aborted)
+        onCallerAbort();
+    options.signal?.addEventListener("abort", onCallerAbort);
+    const timer = options.timeout === undefined ? undefined : setTimeout(() => stop(new FalTimeoutError(`The call timed out after ${options.timeout} ms`)), options.timeout);
+    const idleMs = options.idleTimeout ?? 15_000;
+    let idleTimer;
+    const resetIdle = () => {
+        clearTimeout(idleTimer);
+        if (idleMs > 0)
+            idleTimer = setTimeout(() => stop(new FalTimeoutError(`The stream sent no event for ${idleMs} ms`)), idleMs);
+    };
+    let requestId;
+    let last;
+    // Partial outputs not yet taken by the iteration; none are kept once `done()` was asked for first.
+    const partials = outputQueue();
+    let keepEvents = true;
+    let iterating = false;
+    const deliver = (value) => {
+        resetIdle();
+        last = { value };
+        if (keepEvents)
+            partials.push(value);
+    };
+    const finished = (async () => {
+        try {
+            const body = await withFileUrls(client, input, signal);
+            let response;
+            const events = await send(client.retry, signal, false, () => runCall(client, `${endpointId}/stream`, body, options, signal, EVENT_STREAM).then((answer) => {
+                response = answer;
+                requestId = answer.headers.get("x-fal-request-id") ?? undefined;
+                return answer;
+            }), true);
+            resetIdle();
+            if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
+                // An endpoint that answers with one JSON body: that body is the whole output.
+                deliver(await readText(events, signal).then(parseJson));
+            }
+            else {
+                await readEvents(events, signal, (event) => {
+                    const data = parseJson(event);
+                    if (isFalErrorMessage(data))
+                        throw errorFromMessage(data, requestId);
+                    deliver(data);
+                });
+            }
+            if (!last)
+                throw new FalError("The stream ended without an output");
+            return last.value;
+        }
+        catch (error) {
+            throw requestId === undefined ? error : withRequestId(error, requestId);
+        }
+        finally {
+            clearTimeout(timer);
+            clearTimeout(idleTimer);
+            options.signal?.removeEventListener("abort", onCallerAbort);
+        }
+    })();
+    // A caller that only iterates learns of a failure there: `finished` is never reported unhandled.
+    finished.then(() => partials.end(), (error) => partials.end(error));
+    return {
+        get requestId() {
+            return requestId;
+        },
+        done() {
+            if (!iterating)
+                keepEvents = false;
+            return finished;
+        },
+        abort(reason) {
+            stop(new FalAbortError("The stream was aborted", { cause: reason }));
+        },
+        [Symbol.asyncIterator]() {
+            iterating = true;
+            return partials.iterator(() => stop(new FalAbortError("The stream was stopped before its end")));
+        },
+    };
+}
+/**
+ * Reads an SSE body, calling `onEvent` for each event, until it ends. An abort cancels the read at
+ * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
+ */
+async function readEvents(body, signal, onEvent) {
+    const split = serverSentData();
+    const decoder = new TextDecoder();
+    await readBody(body, signal, (chunk, done) => {
+        for (const data of split(decoder.decode(chunk, { stream: !done }), done))
+            onEvent(data);
+    });
+}
+async function readText(body, signal) {
+    const decoder = new TextDecoder();
+    let text = "";
+    await readBody(body, signal, (chunk, done) => (text += decoder.decode(chunk, { stream: !done })));
+    return text;
+}
+async function readBody(body, signal, onChunk) {
+    if (!body)
+        return;
+    const reader = body.getReader();
+    const cancel = () => reader.cancel(signal.reason).catch(() => { });
+    signal.addEventListener("abort", cancel);
+    try {
+        for (;;) {
+            let chunk;
+            try {
+                chunk = await reader.read();
+            }
+            catch (error) {
+                throw requestError(error, signal);
+            }
+            if (signal.aborted)
+                throw abortError(signal);
+            onChunk(chunk.value, chunk.done);
+            if (chunk.done)
+                return;
+        }
+    }
+    finally {
+        signal.removeEventListener("abort", cancel);
+        if (!signal.aborted)
+            cancel();
+    }
+}
+function parseJson(data) {
+    try {
+        return JSON.parse(data);
+    }
+    catch (error) {
+        throw new FalError(`Malformed stream event: ${data.slice(0, 200)}`, { cause: error });
+    }
+}
+//# sourceMappingURL=stream-output.js.map

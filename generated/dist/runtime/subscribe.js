@@ -1,0 +1,54 @@
+import { runScoped, sleep } from "./abort.js";
+import { withRequestId } from "./errors.js";
+import { connectionFreed } from "./http.js";
+import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./queue.js";
+import { statusEvents } from "./stream.js";
+/**
+ * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
+ * cover the whole call, waits included; every error after the submit carries the request id
+ * (so does `onEnqueue`), and errors thrown by the callbacks are wrapped in a FalError with it.
+ */
+export function subscribe(client, endpointId, input, options = {}) {
+    return runScoped(options, undefined, (signal) => subscribeWithin(client, endpointId, input, options, signal));
+}
+// A function of its own rather than a closure made per call: while the request runs, only its
+// frame is kept, not also the closure and the scope it would capture.
+async function subscribeWithin(client, endpointId, input, options, signal) {
+    const submitted = await submitWithin(client, endpointId, input, options, signal);
+    const requestId = submitted.request_id;
+    try {
+        options.onEnqueue?.(requestId);
+        const url = submittedUrl(client, endpointId, submitted);
+        // Each request that follows a response at once reuses its connection (see connectionFreed).
+        await connectionFreed();
+        let status;
+        if (options.mode === "streaming") {
+            // Stream events carry only new logs; give each status all logs so far, as polling does.
+            let logs = [];
+            for await (const event of statusEvents(client, url, options.logs, signal)) {
+                logs = [...logs, ...(event.logs ?? [])];
+                status = { ...event, logs };
+                options.onQueueUpdate?.(status);
+            }
+        }
+        else {
+            // Polls every `pollInterval` ms until COMPLETED (each poll returns all logs so far).
+            for (;;) {
+                status = await fetchStatus(client, url, options.logs, signal);
+                options.onQueueUpdate?.(status);
+                if (status.status === "COMPLETED")
+                    break;
+                await sleep(options.pollInterval ?? 500, signal);
+            }
+        }
+        // A failed request's result is its stored error response: report it without retrying.
+        // (Both loops end on COMPLETED.)
+        const failed = status?.error !== undefined;
+        await connectionFreed();
+        return await fetchResult(client, url, requestId, signal, failed ? false : client.retry);
+    }
+    catch (error) {
+        throw withRequestId(error, requestId);
+    }
+}
+//# sourceMappingURL=subscribe.js.map

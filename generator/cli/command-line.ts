@@ -1,0 +1,91 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { InputError, SpecError, SpecErrors } from "../errors.js";
+
+/** Exit codes of every falgen command. */
+export const EXIT = {
+  ok: 0,
+  /** Findings: stale output, changed documents, failed specs. */
+  findings: 1,
+  /** Usage or input error: unknown flag, missing folder, unknown endpoint. */
+  usage: 2,
+} as const;
+
+/** A command line that does not fit the command's usage. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** A command's words: its usage text, its options and how many positionals it takes. */
+export interface CommandLine<O extends Options> {
+  name: string;
+  usage: string;
+  options: O;
+  /** What the positionals are called in messages (`<endpoint id>`); absent: the command takes none. */
+  positionals?: { name: string; min: number };
+}
+
+type Values<O extends Options> = { [K in keyof O]: O[K] extends { type: "boolean" } ? boolean | undefined : O[K] extends { multiple: true } ? string[] | undefined : string | undefined };
+
+/**
+ * Parses argv with node:util's parseArgs (strict: an unknown flag is a UsageError), handling
+ * `--help`. Returns undefined when help was printed.
+ */
+export function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...command.options, help: { type: "boolean", short: "h" } } as Options });
+  } catch (error) {
+    throw new UsageError(parseProblem(error as Error & { code?: string }));
+  }
+  if (parsed.values.help) {
+    console.log(command.usage);
+    return undefined;
+  }
+  const { positionals } = parsed;
+  if (!command.positionals && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  if (command.positionals && positionals.length < command.positionals.min) throw new UsageError(`missing ${command.positionals.name}`);
+  return { values: parsed.values as Values<O>, positionals };
+}
+
+/** parseArgs' messages, shortened to what the user typed. */
+function parseProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option ?? error.message}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(error.message) ? `option ${option?.replace(/ <value>$/, "") ?? ""} needs a value` : error.message.split("\n")[0]!;
+    default:
+      return error.message.split("\n")[0]!;
+  }
+}
+
+/**
+ * Runs a command's body and turns what it throws into one line per problem and an exit code:
+ * usage and input errors exit 2, spec errors (file, line, JSON pointer) exit 1 (a command that
+ * `writesSpecs` says nothing was written: it writes all or nothing). Anything else is a
+ * falgen bug: its message, and the stack only with FALGEN_DEBUG=1.
+ */
+export async function runCommand(command: { name: string; writesSpecs?: boolean }, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`falgen ${command.name}: ${error.message}\nRun "falgen ${command.name} --help" for its usage.`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      console.error(`falgen ${command.name}: ${error.message}`);
+      return EXIT.usage;
+    }
+    const specErrors = error instanceof SpecErrors ? error.errors : error instanceof SpecError ? [error] : undefined;
+    if (specErrors) {
+      for (const each of specErrors) console.error(`error: ${each.message}`);
+      if (command.writesSpecs) console.error(`falgen ${command.name}: nothing was written.`);
+      return EXIT.findings;
+    }
+    console.error(`falgen ${command.name}: unexpected error (a falgen bug): ${(error as Error).message ?? String(error)}`);
+    if (process.env.FALGEN_DEBUG === "1") console.error((error as Error).stack);
+    return EXIT.findings;
+  }
+}

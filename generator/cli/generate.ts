@@ -1,0 +1,113 @@
+import { loadConfig, type FalgenConfig } from "../config.js";
+import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
+import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
+import { EXIT, parseCommandLine, runCommand, UsageError } from "./command-line.js";
+
+/** The flags every command that reads the project's config shares. */
+export const CONFIG_OPTIONS = {
+  config: { type: "string" },
+  specs: { type: "string" },
+} as const;
+
+/** The flags of `falgen generate` (add and update regenerate with them too). */
+export const GENERATE_OPTIONS = {
+  ...CONFIG_OPTIONS,
+  out: { type: "string" },
+  name: { type: "string" },
+  "package-version": { type: "string" },
+  endpoints: { type: "string", multiple: true },
+  "keep-going": { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  quiet: { type: "boolean" },
+} as const;
+
+export const GENERATE_FLAGS_HELP = `  --specs DIR              the specs folder (default: specs)
+  --out DIR                where the package is written (default: generated)
+  --name PKG               the package's npm name (default: @falgen/models), e.g. @acme/fal
+  --package-version V      the package's version (default: 0.1.0)
+  --endpoints GLOB         generate only endpoints whose id matches (repeatable), e.g. "fal-ai/flux/**"
+  --keep-going             generate every valid spec, report each broken one, exit 1
+  --no-cache               regenerate every endpoint (default: reuse unchanged ones from node_modules/.cache/falgen)
+  --quiet                  print errors only
+  --config FILE            the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)`;
+
+const COMMAND = {
+  name: "generate",
+  options: { ...GENERATE_OPTIONS, check: { type: "boolean" } },
+  usage: `Usage: falgen generate [options]
+
+Generates the typed package from the specs: a module per endpoint, its docs, and the runtime.
+Flags override the config file (falgen.config.ts: specs, out, name, version, endpoints).
+
+  --check                  write nothing; exit 1 listing each stale, missing or extra file
+${GENERATE_FLAGS_HELP}
+
+Exit: 0 done (or current with --check), 1 a spec failed or the output is stale, 2 usage or input error.`,
+} as const;
+
+type GenerateFlags = { [K in keyof typeof GENERATE_OPTIONS]?: (typeof GENERATE_OPTIONS)[K] extends { type: "boolean" } ? boolean : (typeof GENERATE_OPTIONS)[K] extends { multiple: true } ? string[] : string };
+
+/** `falgen generate`: the pipeline, its report printed. */
+export function generateCommand(argv: string[]): Promise<number> {
+  return runCommand(COMMAND, async () => {
+    const parsed = parseCommandLine(COMMAND, argv);
+    if (!parsed) return EXIT.ok;
+    const { config } = await loadConfig({ file: parsed.values.config });
+    const check = parsed.values.check ?? false;
+    return runGenerate(generateOptions(parsed.values, config), { check, quiet: parsed.values.quiet ?? false });
+  });
+}
+
+/** The specs folder: the flag, else the config's, else `specs`. */
+export function specsFolder(flags: { specs?: string | undefined }, config: FalgenConfig): string {
+  return flags.specs ?? config.specs ?? "specs";
+}
+
+/** The pipeline's options from the flags, then the config, then the defaults. */
+export function generateOptions(flags: GenerateFlags, config: FalgenConfig): GenerateOptions {
+  const name = flags.name ?? config.name;
+  const version = flags["package-version"] ?? config.version;
+  const problem = (flags.name !== undefined && packageNameProblem(flags.name)) || (flags["package-version"] !== undefined && packageVersionProblem(flags["package-version"]));
+  if (problem) throw new UsageError(problem);
+  const endpoints = flags.endpoints ?? config.endpoints;
+  return {
+    specsDir: specsFolder(flags, config),
+    outDir: flags.out ?? config.out ?? "generated",
+    ...(name !== undefined ? { name } : {}),
+    ...(version !== undefined ? { version } : {}),
+    ...(endpoints !== undefined ? { endpoints } : {}),
+    keepGoing: flags["keep-going"] ?? false,
+    ...(flags["no-cache"] ? { cacheDir: false as const } : {}),
+  };
+}
+
+/** Runs the pipeline and prints its report; returns the exit code. */
+export async function runGenerate(options: GenerateOptions, { check, quiet }: { check: boolean; quiet: boolean }): Promise<number> {
+  const report = await generate({ ...options, check });
+  printReport(report, { check, quiet, out: options.outDir });
+  return report.ok ? EXIT.ok : EXIT.findings;
+}
+
+/** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
+function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
+  for (const error of report.errors) console.error(`error: ${error.message}`);
+  if (report.errors.length > 0 && report.files === 0) {
+    console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
+    return;
+  }
+  if (check && report.diff) {
+    const { stale, missing, extra } = report.diff;
+    for (const file of stale) console.error(`stale:   ${out}/${file}`);
+    for (const file of missing) console.error(`missing: ${out}/${file}`);
+    for (const file of extra) console.error(`extra:   ${out}/${file}`);
+    if (report.patch) console.error(report.patch);
+    if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
+  }
+  if (quiet) return;
+  const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
+  const cached = report.cached > 0 ? `, ${report.cached} unchanged from cache` : "";
+  const { stale = [], missing = [], extra = [] } = report.diff ?? {};
+  const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed`;
+  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
+  if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
+}

@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
+import { InputError } from "./errors.js";
+
+/** What a project's `falgen.config.{ts,mjs,json}` says; every field is optional and every flag overrides it. */
+export interface FalgenConfig {
+  /** The folder of specs, one OpenAPI document per endpoint (default `specs`). */
+  specs?: string;
+  /** The folder the package is generated into (default `generated`). */
+  out?: string;
+  /** The generated package's npm name (default `@falgen/models`), e.g. `@acme/fal`. */
+  name?: string;
+  /** The generated package's version (default `0.1.0`). */
+  version?: string;
+  /** Globs over endpoint ids that pick the specs to generate, e.g. `["fal-ai/flux/**"]` (default: every spec). */
+  endpoints?: string[];
+}
+
+/**
+ * Types a config file's contents; returns them unchanged.
+ * @example
+ * // falgen.config.ts
+ * import { defineConfig } from "falgen";
+ * export default defineConfig({ specs: "specs", out: "packages/fal", name: "@acme/fal" });
+ */
+export function defineConfig(config: FalgenConfig): FalgenConfig {
+  return config;
+}
+
+/** The names a config file may have, in the order they are looked for. */
+export const CONFIG_FILES = ["falgen.config.ts", "falgen.config.mts", "falgen.config.mjs", "falgen.config.js", "falgen.config.json"] as const;
+
+/** A loaded config: its values with paths resolved against the file's folder, and the file (absent when none was found). */
+export interface LoadedConfig {
+  config: FalgenConfig;
+  file?: string;
+}
+
+/**
+ * Finds and loads the project's config: `file` when given, else the first of {@link CONFIG_FILES}
+ * in `cwd`. TypeScript and ESM configs are loaded with jiti (no build step, no tsconfig needed);
+ * `specs` and `out` are resolved against the config file's folder.
+ * @throws {InputError} when `file` does not exist, the file does not load, or a value has the wrong type.
+ */
+export async function loadConfig(options: { cwd?: string; file?: string } = {}): Promise<LoadedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ? path.resolve(cwd, options.file) : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+  if (!file) return { config: {} };
+  const shown = path.relative(cwd, file) || file;
+  if (!existsSync(file)) throw new InputError(`config file ${shown}: no such file`);
+  let loaded: unknown;
+  try {
+    // Loaded only when a project has a config, so runs without one never pay for it.
+    const { createJiti } = await import("jiti");
+    // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
+    loaded = await jiti.import(file, { default: true });
+  } catch (error) {
+    throw new InputError(`config file ${shown}: cannot load it: ${firstLine((error as Error).message)}`);
+  }
+  const config = checkConfig(loaded, shown);
+  const dir = path.dirname(file);
+  const relative = (value: string) => path.relative(cwd, path.resolve(dir, value)) || ".";
+  return {
+    file,
+    config: {
+      ...config,
+      ...(config.specs !== undefined ? { specs: relative(config.specs) } : {}),
+      ...(config.out !== undefined ? { out: relative(config.out) } : {}),
+    },
+  };
+}
+
+const STRING_FIELDS = ["specs", "out", "name", "version"] as const;
+
+/** The config's values, or an InputError naming the file and the first field that is wrong. */
+function checkConfig(value: unknown, file: string): FalgenConfig {
+  const wrong = (reason: string) => new InputError(`config file ${file}: ${reason}`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw wrong(`must export an object (export default defineConfig({ ... })), found ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+  const config = value as Record<string, unknown>;
+  const known = new Set<string>([...STRING_FIELDS, "endpoints"]);
+  for (const key of Object.keys(config)) {
+    if (!known.has(key)) throw wrong(`unknown field "${key}" (known: ${[...known].join(", ")})`);
+  }
+  for (const key of STRING_FIELDS) {
+    if (config[key] !== undefined && (typeof config[key] !== "string" || config[key] === "")) throw wrong(`"${key}" must be a non-empty string, found ${JSON.stringify(config[key])}`);
+  }
+  const { endpoints, name, version } = config;
+  if (endpoints !== undefined && (!Array.isArray(endpoints) || endpoints.some((glob) => typeof glob !== "string" || glob === ""))) {
+    throw wrong(`"endpoints" must be an array of globs over endpoint ids, e.g. ["fal-ai/flux/**"], found ${JSON.stringify(endpoints)}`);
+  }
+  const problem = (typeof name === "string" && packageNameProblem(name)) || (typeof version === "string" && packageVersionProblem(version));
+  if (problem) throw wrong(problem);
+  return config as FalgenConfig;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? message;
+}

@@ -1,0 +1,139 @@
+/**
+ * `npm run build` (run by prepack and prepare): falgen as it ships, in dist/.
+ *   dist/cli.cjs      the `falgen` command (bin/falgen.js loads it)
+ *   dist/index.js     the programmatic API (`import { generate } from "falgen"`), ESM, lazy chunks beside it
+ *   dist/types/       its declarations, with TSDoc
+ *   dist/runtime/     the runtime sources the generator copies into every package
+ * Bundled with esbuild: one file loads in a few milliseconds where Node would resolve hundreds of
+ * modules; TypeScript and ts-morph stay in node_modules (large, and served by V8's compile cache).
+ * Built beside dist/ and swapped in, so a falgen running meanwhile never sees half a build.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { build, type Plugin } from "esbuild";
+import { contentHash } from "../generator/content-hash.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SOURCES = path.join(ROOT, "generator");
+const DIST = path.join(ROOT, "dist");
+/** Loaded from node_modules, not bundled: large, lazily required, and served by the compile cache (jiti: only for a config file; oxc-transform: native code). */
+const EXTERNAL = ["typescript", "ts-morph", "jiti", "oxc-transform"];
+
+async function buildFalgen(): Promise<void> {
+  const staging = `${DIST}.${process.pid}.tmp`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    const define = { FALGEN_SOURCES_HASH: JSON.stringify(await sourcesHash()) };
+    const common = { bundle: true, platform: "node", target: "node20", external: EXTERNAL, define, logLevel: "warning", legalComments: "none" } as const;
+    await build({
+      ...common,
+      entryPoints: [path.join(SOURCES, "cli.ts")],
+      outfile: path.join(staging, "cli.cjs"),
+      format: "cjs",
+      banner: { js: `const ${CJS_BUNDLE_URL} = require("node:url").pathToFileURL(__filename).href;` },
+      plugins: plugins("cjs"),
+    });
+    await build({
+      ...common,
+      entryPoints: [path.join(SOURCES, "index.ts")],
+      outdir: staging,
+      format: "esm",
+      // The emitters (ts-morph, TypeScript) go into a chunk loaded on first use, not with the API.
+      splitting: true,
+      chunkNames: "chunk-[hash]",
+      banner: { js: 'import { createRequire as __falgenRequire } from "node:module"; const require = __falgenRequire(import.meta.url);' },
+      plugins: plugins("esm"),
+    });
+    await cp(path.join(SOURCES, "runtime"), path.join(staging, "runtime"), { recursive: true });
+    await declarations(path.join(staging, "types"));
+    await rm(`${DIST}.old`, { recursive: true, force: true });
+    await rename(DIST, `${DIST}.old`).catch(() => undefined);
+    await rename(staging, DIST);
+    await rm(`${DIST}.old`, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** What the cache of generated files is keyed by in a build: every source bundled. */
+async function sourcesHash(): Promise<string> {
+  const files = (await readdir(SOURCES, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  const parts: (string | Uint8Array)[] = [];
+  for (const file of files) parts.push(path.relative(SOURCES, file), await readFile(file));
+  parts.push(await readFile(path.join(ROOT, "package-lock.json")));
+  return contentHash(...parts);
+}
+
+/** `.d.ts` files for the API entry, with TSDoc, from tsconfig.build.json. */
+async function declarations(outDir: string): Promise<void> {
+  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+  try {
+    await promisify(execFile)(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", outDir], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    throw new Error(`declarations failed:\n${(error as { stdout?: string }).stdout ?? (error as Error).message}`);
+  }
+}
+
+/** The CommonJS bundle's own URL, set once at its top (a module's own `require` could shadow a call in place). */
+const CJS_BUNDLE_URL = "__falgenBundleUrl";
+
+function plugins(format: "cjs" | "esm"): Plugin[] {
+  return [sourceLocations(format), unusedLibraryEntries, sharedTypeScript];
+}
+
+/**
+ * Each module keeps a location of its own: `import.meta.url` becomes the module's path below dist/
+ * (generator/pipeline.ts -> dist/pipeline.ts), so `new URL("./runtime/", import.meta.url)` finds
+ * dist/runtime/ wherever the package is installed.
+ */
+function sourceLocations(format: "cjs" | "esm"): Plugin {
+  const bundleUrl = format === "cjs" ? CJS_BUNDLE_URL : "import.meta.url";
+  return {
+    name: "source-locations",
+    setup(builder) {
+      builder.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (!args.path.startsWith(SOURCES + path.sep)) return { contents: source, loader: "ts" };
+        const relative = path.relative(SOURCES, args.path).split(path.sep).join("/");
+        return { contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(relative)}, ${bundleUrl}).href`), loader: "ts" };
+      });
+    },
+  };
+}
+
+/**
+ * openapi-typescript's entry imports all of Redocly (a megabyte: its bundler and linter) for
+ * functions falgen never calls; marked free of side effects, it is left out unless used.
+ */
+const unusedLibraryEntries: Plugin = {
+  name: "unused-library-entries",
+  setup(builder) {
+    builder.onResolve({ filter: /^@redocly\/openapi-core$/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      const resolved = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+/**
+ * Every `import ts from "typescript"` (fifteen of them, mostly in openapi-typescript) shares one
+ * default export: esbuild would otherwise copy TypeScript's thousands of exports into a fresh
+ * namespace object per importing module.
+ */
+const sharedTypeScript: Plugin = {
+  name: "shared-typescript",
+  setup(builder) {
+    builder.onResolve({ filter: /^typescript$/ }, (args) => (args.namespace === "shared-typescript" ? { path: "typescript", external: true } : { path: "typescript", namespace: "shared-typescript" }));
+    builder.onLoad({ filter: /.*/, namespace: "shared-typescript" }, () => ({ contents: 'export default require("typescript");', loader: "js", resolveDir: ROOT }));
+  },
+};
+
+await buildFalgen();

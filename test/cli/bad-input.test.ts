@@ -1,0 +1,138 @@
+import { mkdir, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
+import { run, type RunResult } from "../helpers/run.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+
+const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
+
+/** `falgen <args>` from the sources, in `cwd`. */
+const falgen = (args: string[], cwd: string): Promise<RunResult> => run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), ...args], { cwd });
+
+let simulator: RunningSimulator;
+beforeAll(async () => {
+  simulator = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), watch: false });
+});
+afterAll(() => simulator?.close());
+
+/** One line on stderr, no stack frame, nothing on stdout. */
+function expectOneLine(result: RunResult, code: number, message: RegExp): void {
+  expect(result.stdout).toBe("");
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr.trim().split("\n")[0]).toMatch(message);
+  expect(result.code).toBe(code);
+}
+
+async function project(): Promise<string> {
+  const dir = await tempDir("bad-input");
+  await writeFile(path.join(dir, "a-file.txt"), "not a folder\n");
+  return dir;
+}
+
+describe("bad input is one line naming what and where, exit 2, and nothing is written", () => {
+  test.each([
+    ["generate", ["generate", "--specs", "missing"], /^falgen generate: specs folder missing: no such file or folder$/],
+    ["generate (a file for --specs)", ["generate", "--specs", "a-file.txt"], /^falgen generate: specs folder a-file.txt: a file, not a folder/],
+    ["update", ["update", "--specs", "missing", "--from", "http://127.0.0.1:9"], /^falgen update: specs folder missing: no such file or folder$/],
+    ["update (a file for --specs)", ["update", "--specs", "a-file.txt", "--from", "http://127.0.0.1:9"], /^falgen update: specs folder a-file.txt: a file, not a folder/],
+    ["simulator", ["simulator", "--specs", "missing", "--port", "0"], /^falgen simulator: specs folder missing: no such file or folder$/],
+    ["simulator (a file for --specs)", ["simulator", "--specs", "a-file.txt", "--port", "0"], /^falgen simulator: specs folder a-file.txt: a file, not a folder/],
+    ["capture (a missing overrides folder)", ["capture", "a-file.txt", "--overrides", "missing"], /^falgen capture: overrides folder missing: no such file or folder$/],
+  ])("a missing or wrong folder: %s", async (_name, args, message) => {
+    const dir = await project();
+    expectOneLine(await falgen(args, dir), 2, message);
+    expect(await readdir(dir)).toEqual(["a-file.txt"]);
+  });
+
+  test.each([
+    ["generate", ["generate", "--bogus"], /^falgen generate: unknown option --bogus$/],
+    ["add", ["add", "fal-ai/flux/dev", "--frm", "x"], /^falgen add: unknown option --frm$/],
+    ["update", ["update", "-x"], /^falgen update: unknown option -x$/],
+    ["import", ["import", "doc.json", "--out", "specs"], /^falgen import: unknown option --out$/],
+    ["capture", ["capture", "page.txt", "--nope"], /^falgen capture: unknown option --nope$/],
+    ["simulator", ["simulator", "--prot", "4010"], /^falgen simulator: unknown option --prot$/],
+    ["a flag without its value", ["generate", "--specs"], /^falgen generate: option --specs needs a value$/],
+    ["a missing argument", ["add"], /^falgen add: missing <endpoint id>/],
+    ["an argument a command does not take", ["generate", "specs"], /^falgen generate: unexpected argument "specs"$/],
+    ["a package name npm refuses", ["generate", "--name", "Acme Fal"], /^falgen generate: "Acme Fal" is not an npm package name/],
+    ["a version that is not semver", ["generate", "--package-version", "v1"], /^falgen generate: "v1" is not a semantic version/],
+    ["an unknown command", ["generat"], /^falgen: unknown command "generat"$/],
+  ])("an unknown flag or malformed command line: %s", async (_name, args, message) => {
+    const dir = await project();
+    const result = await falgen(args, dir);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr.split("\n")[0]).toMatch(message);
+    expect(result.code).toBe(2);
+    expect(await readdir(dir)).toEqual(["a-file.txt"]);
+  });
+
+  test("an endpoint the server does not know, from add: exit 2, no spec written, no generation", async () => {
+    const dir = await project();
+    const result = await falgen(["add", "fal-ai/qwen-image", "fal-ai/no-such-model", "--from", simulator.url], dir);
+    expectOneLine(result, 2, new RegExp(`^falgen add: unknown endpoint "fal-ai/no-such-model": ${simulator.url.replaceAll(".", "\\.")} has no queue document for it \\(HTTP 404\\)`));
+    expect(await readdir(dir)).toEqual(["a-file.txt"]);
+  });
+
+  test("a malformed endpoint id, or a --from that is not a URL", async () => {
+    const dir = await project();
+    expectOneLine(await falgen(["add", "flux", "--from", simulator.url], dir), 2, /^falgen add: endpoint id "flux" must have the form owner\/app\[\/path\]$/);
+    expectOneLine(await falgen(["add", "fal-ai/flux/dev", "--from", "localhost:4010"], dir), 2, /^falgen add: --from "localhost:4010": not an http\(s\) URL/);
+    expect(await readdir(dir)).toEqual(["a-file.txt"]);
+  });
+
+  test.each([
+    ["falgen.config.json", '{ "specs": "specs", "nmae": "@acme/fal" }', /^falgen generate: config file falgen\.config\.json: unknown field "nmae"/],
+    ["falgen.config.json", '{ "endpoints": "fal-ai/**" }', /^falgen generate: config file falgen\.config\.json: "endpoints" must be an array of globs/],
+    ["falgen.config.json", '{ "specs": ', /^falgen generate: config file falgen\.config\.json: cannot load it: /],
+    ["falgen.config.mjs", 'export default { name: "Not A Name" };', /^falgen generate: config file falgen\.config\.mjs: "Not A Name" is not an npm package name/],
+    ["falgen.config.ts", "export default defineConfig({ out: 'x' }", /^falgen generate: config file falgen\.config\.ts: cannot load it: /],
+  ])("a config file that is wrong: %s %s", async (name, contents, message) => {
+    const dir = await project();
+    await writeFile(path.join(dir, name), contents);
+    expectOneLine(await falgen(["generate"], dir), 2, message);
+    expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
+  });
+
+  test("--config naming a file that is not there", async () => {
+    const dir = await project();
+    expectOneLine(await falgen(["generate", "--config", "falgen.config.ts"], dir), 2, /^falgen generate: config file falgen\.config\.ts: no such file$/);
+  });
+});
+
+describe("help", () => {
+  test.each(["generate", "add", "update", "import", "capture", "simulator"])("falgen %s --help prints its usage and exits 0", async (command) => {
+    const dir = await project();
+    const result = await falgen([command, "--help"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(new RegExp(`^Usage: falgen ${command}`));
+    expect(result.stdout).toMatch(/^Exit: 0 .*, 2 usage or input error/m);
+    expect(result.code).toBe(0);
+    expect(await readdir(dir)).toEqual(["a-file.txt"]);
+  });
+
+  test("falgen with no command prints the usage and exits 2; --help and help exit 0", async () => {
+    const dir = await project();
+    const bare = await falgen([], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage: falgen <command>/);
+    for (const args of [["--help"], ["help"]]) {
+      const result = await falgen(args, dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: falgen <command>/);
+    }
+    expect((await falgen(["help", "add"], dir)).stdout).toMatch(/^Usage: falgen add/);
+  });
+});
+
+test("a config file's values are used, and flags win over them", async () => {
+  const dir = await project();
+  await mkdir(path.join(dir, "fal-specs/fal-ai"), { recursive: true });
+  await writeFile(path.join(dir, "fal-specs/fal-ai/qwen-image.yaml"), await (await fetch(`${simulator.url}/api/openapi/queue/openapi.json?endpoint_id=fal-ai/qwen-image`)).text());
+  await writeFile(path.join(dir, "falgen.config.mjs"), 'export default { specs: "fal-specs", out: "pkg", name: "@acme/from-config", version: "2.0.0" };\n');
+  const generated = await falgen(["generate", "--name", "@acme/from-flag", "--no-cache"], dir);
+  expect(generated.stderr).toBe("");
+  expect(generated.code).toBe(0);
+  const manifest = JSON.parse(await import("node:fs/promises").then((fs) => fs.readFile(path.join(dir, "pkg/package.json"), "utf8")));
+  expect(manifest).toMatchObject({ name: "@acme/from-flag", version: "2.0.0" });
+});
