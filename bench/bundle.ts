@@ -26,6 +26,7 @@ export const bundleBenchmark: Benchmark = {
     const projects = await context.consumerProjects();
     context.progress("bundle: building each page on both packages");
     const falgen = await bundle(projects.falgenDir, BROWSER_APPS.falgen);
+    const validated = await bundle(projects.falgenDir, BROWSER_APPS.falgenValidated);
     const peer = await bundle(projects.peerDir, BROWSER_APPS.peer);
     const falgenStream = await bundle(projects.falgenDir, BROWSER_STREAM_APPS.falgen);
     const peerStream = await bundle(projects.peerDir, BROWSER_STREAM_APPS.peer);
@@ -37,9 +38,19 @@ export const bundleBenchmark: Benchmark = {
         { what: "browser bundle, minified", unit: "bytes", falgen: falgen.minifiedBytes, peer: peer.minifiedBytes },
         { what: "stream page, minified + gzip", unit: "bytes", falgen: falgenStream.gzipBytes, peer: peerStream.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
         { what: "realtime page, minified + gzip", unit: "bytes", falgen: falgenRealtime.gzipBytes, peer: peerRealtime.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
+        // The peer validates nothing: the figure is what validating adds to falgen's own page (at most 2 kB).
+        {
+          what: "validating one endpoint's input: bytes added to the page, minified + gzip",
+          unit: "bytes",
+          falgen: validated.gzipBytes - falgen.gzipBytes,
+          peer: falgen.gzipBytes,
+          peerLabel: "the page without validation",
+          goal: { kind: "below", limit: 2049 },
+        },
       ],
       details: [
         largestInputs("falgen", falgen),
+        largestInputs("falgen, validating the input,", validated),
         largestInputs("peer (@fal-ai/client)", peer),
         largestInputs("falgen realtime page", falgenRealtime),
         largestInputs("peer (@fal-ai/client) realtime page", peerRealtime),

@@ -38,6 +38,14 @@ export const BROWSER_APPS = {
     `const { data } = await endpoint.subscribe(fal, ${input});`,
     'document.body.textContent = data.images[0]?.url ?? "";',
   ].join("\n"),
+  /** The same page checking the input before sending it: what validating one endpoint adds. */
+  falgenValidated: [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "${BENCH_ENDPOINT_MODULE}";`,
+    'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
+    `const { data } = await endpoint.subscribe(fal, ${input}, { validate: endpoint.inputValidator });`,
+    'document.body.textContent = data.images[0]?.url ?? "";',
+  ].join("\n"),
   peer: [
     'import { fal } from "@fal-ai/client";',
     'fal.config({ proxyUrl: "/api/fal/proxy" });',

@@ -37,6 +37,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "serve a local fal queue for the specs (reloads changed specs)",
     run: async (argv) => (await import("./simulator/cli.js")).simulatorCommand(argv),
   },
+  run: {
+    summary: "call an endpoint: fields as flags, live progress, output files saved (falgen run <id> --help)",
+    run: async (argv) => (await import("./run-command/run-command.js")).runCommand(argv),
+  },
 };
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import path from "node:path/posix";
 import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { bundledSchema, validationSchema } from "./json-schemas.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
 
@@ -42,6 +43,26 @@ export function emitClientModule(model: EndpointModel, header: string): string {
       declarationKind: VariableDeclarationKind.Const,
       declarations: [{ name: "endpointId", initializer: JSON.stringify(model.id) }],
     },
+    schemaConstant("inputSchema", bundledSchema(model, model.input), `\`Input\` as a JSON Schema`),
+    schemaConstant("outputSchema", bundledSchema(model, model.output), `\`Output\` as a JSON Schema`),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      docs: [
+        `Checks an input of \`${tsdocText(model.id)}\` as fal does, without sending it: a Standard Schema v1 validator ` +
+          "(`inputValidator[\"~standard\"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.\n" +
+          "Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. " +
+          "Unused, it is dropped from bundles (a pure call).",
+      ],
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: "inputValidator",
+          type: "$runtime.InputValidator<Input>",
+          initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${jsonLiteral(validationSchema(model, model.input))})`,
+        },
+      ],
+    },
     ...queueFunctionStructures({ subject: `\`${tsdocText(model.id)}\``, inputType: "Input", outputType: "Output" }),
     {
       // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
@@ -60,3 +81,23 @@ export function emitClientModule(model: EndpointModel, header: string): string {
     },
   ]);
 }
+
+function schemaConstant(name: string, schema: unknown, what: string): StatementStructures {
+  return {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    docs: [`${what} (draft 07 with OpenAPI's \`nullable\`; the schemas it refers to under \`$defs\`), e.g. for an LLM tool's parameters or a form generator.`],
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type: "$runtime.JsonSchema", initializer: jsonLiteral(schema, 2) }],
+  };
+}
+
+/**
+ * JSON data as a TypeScript expression: its JSON, except that a `"__proto__"` key, which in an
+ * object literal sets the prototype instead of adding a property, is written as a computed key.
+ * (Inside a JSON string every `"` is escaped, so the pattern only meets keys.)
+ */
+export function jsonLiteral(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
+}
+

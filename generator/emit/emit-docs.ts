@@ -12,6 +12,8 @@ export function emitEndpointDoc(model: EndpointModel, packageName: string): stri
   const facts = [
     model.category && `- Category: ${cell(model.category)}`,
     `- Import: ${code(`${packageName}/${model.id}`)}`,
+    `- Validation: ${code("inputValidator")} (Standard Schema; pass ${code("{ validate: inputValidator }")} to check an input before sending it), JSON Schemas ${code("inputSchema")} and ${code("outputSchema")}`,
+    `- From a terminal: ${code(`falgen run ${model.id} --help`)}`,
     // Metadata URLs are linked only when they are web addresses: never a javascript: or data: link.
     model.playgroundUrl && isWebUrl(model.playgroundUrl) && `- Playground: <${encodeURI(model.playgroundUrl)}>`,
     model.documentationUrl && isWebUrl(model.documentationUrl) && `- fal docs: <${encodeURI(model.documentationUrl)}>`,

@@ -26,6 +26,17 @@ export function orderProperties(schema: Schema): Schema {
   return { ...schema, properties: Object.fromEntries(names.map((name) => [name, properties[name]])) };
 }
 
+/**
+ * OpenAPI's `nullable: true` on a schema without `type` (fal writes it on unions) as the union it
+ * means, `X or null`: draft 07 validators know `nullable` only beside `type` (ajv refuses the
+ * schema). Used where schemas are validated: the simulator and the bundled `inputSchema`.
+ */
+export function nullableAsUnion(schema: Schema): Schema {
+  if (schema.nullable !== true || schema.type !== undefined) return schema;
+  const { nullable: _, ...rest } = schema;
+  return Array.isArray(rest.anyOf) ? { ...rest, anyOf: [...rest.anyOf, { type: "null" }] } : { anyOf: [rest, { type: "null" }] };
+}
+
 /** Applies `transform` to a schema and, depth first, to every schema nested in it. */
 export function mapSchemas(schema: unknown, transform: (schema: Schema) => Schema): unknown {
   if (!isPlainObject(schema)) return schema;

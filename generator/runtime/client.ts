@@ -1,6 +1,7 @@
 import { resolveCredentials, type Credentials } from "./credentials.js";
 import { addHeaders, TARGET_URL_HEADER, type HeaderRecord } from "./http.js";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
+import type { InputValidator } from "./validator.js";
 
 export interface FalClientOptions {
   /** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
@@ -21,6 +22,10 @@ export interface FalClientOptions {
   retry?: Partial<RetryOptions> | false;
   /** Headers added to every queue and storage request. */
   headers?: Record<string, string>;
+  /** Check every input before sending it, as if each call passed `validate: true`. @default false */
+  validate?: boolean;
+  /** The input validators `validate: true` uses (endpoint modules' `inputValidator`), found by their endpoint id. */
+  validators?: readonly InputValidator<unknown>[];
 }
 
 /** A configured connection to fal; pass it to every endpoint function. */
@@ -37,13 +42,15 @@ export interface FalClient {
    * completed in place, so each must be the call's own.
    */
   readonly send: (url: string, init: RequestInit & { headers: HeaderRecord }) => Promise<Response>;
+  readonly validate: boolean;
+  readonly validators: readonly InputValidator<unknown>[];
 }
 
 /**
  * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
  * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
  */
-export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }: FalClientOptions = {}): FalClient {
+export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls }: FalClientOptions = {}): FalClient {
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
   const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
   // Lower-cased once; each request's own headers win over them.
@@ -55,6 +62,8 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
     runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
+    validate,
+    validators,
     // Not async: it hands back fetch's own promise, rather than one more that waits on it. It
     // completes the caller's init in place instead of copying it, as this runs for every request.
     send(url, init) {

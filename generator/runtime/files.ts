@@ -1,4 +1,5 @@
 import { fetchSignal, runScoped } from "./abort.js";
+import { checkInput, type ValidateOption } from "./check-input.js";
 import type { FalClient } from "./client.js";
 import { callFal, send, type BodyReader } from "./http.js";
 
@@ -36,11 +37,21 @@ export function uploadFile(client: FalClient, data: FileData, options: { signal?
 }
 
 /**
- * A promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
+ * What every call that sends an input (submit, subscribe, run, stream) does first: checks it when
+ * the call asks (see `checkInput`; throws before anything is sent, uploads included), then returns
+ * a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
  * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
  * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
  */
-export function replaceFileInputs(client: FalClient, input: unknown, signal: AbortSignal): Promise<unknown> | undefined {
+export function prepareInput(
+  client: FalClient,
+  endpointId: string,
+  input: unknown,
+  options: { validate?: ValidateOption | undefined },
+  signal: AbortSignal,
+): Promise<unknown> | undefined {
+  // A file stands for the URL it becomes, which the schema expects.
+  checkInput(client, endpointId, options.validate, () => mapFiles(input, () => "data:application/octet-stream;base64,"));
   // The first walk starts every file's upload at once; the second puts the URLs in their places.
   const urls: Promise<string>[] = [];
   mapFiles(input, (file) => {

@@ -1,4 +1,5 @@
 export { createFalClient, type FalClient, type FalClientOptions } from "./client.js";
+export type { ValidateOption } from "./check-input.js";
 export type { Credentials } from "./credentials.js";
 export {
   FalAbortError,
@@ -36,6 +37,7 @@ export type {
   SubmitResult,
   SubscribeOptions,
 } from "./types.js";
+export { createValidator, type InputValidator, type JsonSchema } from "./validator.js";
 export {
   createMemoryReplayStore,
   DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,

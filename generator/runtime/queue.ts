@@ -1,7 +1,7 @@
 import { runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { appPath } from "./endpoint-id.js";
-import { replaceFileInputs } from "./files.js";
+import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send, type BodyReader, type SubmitResponse } from "./http.js";
 import type { RetryOptions } from "./retry.js";
 import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
@@ -77,7 +77,7 @@ export function submit(client: FalClient, endpointId: string, input: unknown, op
   });
 }
 
-/** Uploads file inputs, then queues the request once (never retried unless it provably did not arrive). */
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
 export function submitWithin(
   client: FalClient,
   endpointId: string,
@@ -106,7 +106,7 @@ export function submitWithin(
       false,
       SUBMIT_BODY,
     );
-  const withFiles = replaceFileInputs(client, input, signal);
+  const withFiles = prepareInput(client, endpointId, input, options, signal);
   return withFiles ? withFiles.then(queue) : queue(input);
 }
 

@@ -1,6 +1,7 @@
 import { runScoped } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { replaceFileInputs } from "./files.js";
+import type { ValidateOption } from "./check-input.js";
+import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send } from "./http.js";
 import type { Result } from "./types.js";
 
@@ -14,6 +15,8 @@ export interface RunOptions {
   startTimeout?: number;
   /** Extra request headers. */
   headers?: Record<string, string>;
+  /** Check the input before sending anything, as for `submit` (see `SubmitOptions.validate`). @default the client's `validate` */
+  validate?: ValidateOption;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface RunOptions {
  */
 export function run<O>(client: FalClient, endpointId: string, input: unknown, options: RunOptions = {}): Promise<Result<O>> {
   return runScoped(options, undefined, async (signal) => {
-    const body = await withFileUrls(client, input, signal);
+    const body = await withFileUrls(client, endpointId, input, options, signal);
     let requestId = "";
     // JSON_BODY: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
     const data = await send(
@@ -43,9 +46,9 @@ export function run<O>(client: FalClient, endpointId: string, input: unknown, op
   });
 }
 
-/** The input with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export async function withFileUrls(client: FalClient, input: unknown, signal: AbortSignal): Promise<unknown> {
-  return (await replaceFileInputs(client, input, signal)) ?? input;
+/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
+export async function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown> {
+  return (await prepareInput(client, endpointId, input, options, signal)) ?? input;
 }
 
 /** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */

@@ -77,7 +77,7 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
 
   const finished = (async (): Promise<O> => {
     try {
-      const body = await withFileUrls(client, input, signal);
+      const body = await withFileUrls(client, endpointId, input, options, signal);
       let response: Response | undefined;
       const events = await send<Response["body"]>(
         client.retry,

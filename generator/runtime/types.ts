@@ -1,3 +1,5 @@
+import type { ValidateOption } from "./check-input.js";
+
 /** One log line of a request, as the queue reports it. */
 export interface RequestLog {
   message: string;
@@ -68,6 +70,12 @@ export interface SubmitOptions {
   signal?: AbortSignal;
   /** Extra request headers. */
   headers?: Record<string, string>;
+  /**
+   * Check the input before sending anything: `true` with the endpoint's validator registered in
+   * `createFalClient({ validators })`, or the validator given (the endpoint module's `inputValidator`).
+   * An invalid input throws a FalValidationError with fal's 422 field errors. @default the client's `validate`
+   */
+  validate?: ValidateOption;
 }
 
 export interface StatusOptions {

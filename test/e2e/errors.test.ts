@@ -7,6 +7,7 @@ import {
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { serve } from "../runtime/serve.js";
+import { failure } from "../helpers/failure.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 /** Each way a call can fail: the right error class, the request id where one exists, and never the key. */
@@ -27,15 +28,6 @@ const client = (credentials = KEY) => createFalClient({ credentials, queueUrl: s
 /** Everything an error shows: message, stack, every own property, its cause, as a logger would print it. */
 function everythingShown(error: unknown): string {
   return [String(error), (error as Error).stack, inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)].join("\n");
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 function expectNoKey(error: unknown, key = KEY): void {

@@ -191,4 +191,28 @@ describe("runs beyond Node", () => {
     expect(inputs.some((input) => input.startsWith("node:"))).toBe(false);
     expect(gzipSync(bundle).length).toBeGreaterThan(0);
   });
+
+  test("validators are tree-shaken: a page that never validates carries no validator or schema, one that validates carries only its endpoint's", async () => {
+    const page = async (name: string, lines: string[]) => {
+      await writeFile(path.join(project.dir, name), ['import { createFalClient } from "@falgen/models";', ...lines].join("\n"));
+      const result = await build({ entryPoints: [path.join(project.dir, name)], bundle: true, minify: true, platform: "browser", format: "esm", write: false, absWorkingDir: project.dir, logLevel: "silent", metafile: true });
+      // Inputs that put code into the bundle (a module tree-shaken away is listed with 0 bytes).
+      const inputs = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input));
+      return { text: result.outputFiles[0]!.text, inputs };
+    };
+    const imports = ['import * as qwen from "@falgen/models/fal-ai/qwen-image";', 'import * as ideogram from "@falgen/models/fal-ai/ideogram/v3";'];
+    const client = 'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });';
+    const plain = await page("plain-page.ts", [...imports, client, 'await qwen.subscribe(fal, { prompt: "a" });', 'await ideogram.subscribe(fal, { prompt: "b" });']);
+    const validating = await page("validating-page.ts", [...imports, client, 'await qwen.subscribe(fal, { prompt: "a" }, { validate: qwen.inputValidator });', 'await ideogram.subscribe(fal, { prompt: "b" });']);
+    // qwen's acceleration levels, ideogram's rendering speeds: strings only their schemas hold.
+    const qwenSchema = '"none","regular","high"', ideogramSchema = "TURBO", validatorCode = "union_tag_invalid";
+    expect(plain.inputs.some((input) => input.endsWith("runtime/validator.js"))).toBe(false);
+    for (const text of [validatorCode, qwenSchema, ideogramSchema]) expect(plain.text).not.toContain(text);
+    expect(validating.inputs.some((input) => input.endsWith("runtime/validator.js"))).toBe(true);
+    expect(validating.text).toContain(validatorCode);
+    expect(validating.text).toContain(qwenSchema);
+    expect(validating.text).not.toContain(ideogramSchema);
+    // Only the validation keywords travel: no descriptions.
+    expect(validating.text).not.toContain("The prompt to generate the image with");
+  });
 });

@@ -2,6 +2,7 @@
 import { type Credentials } from "./credentials.js";
 import { type HeaderRecord } from "./http.js";
 import { type RetryOptions } from "./retry.js";
+import type { InputValidator } from "./validator.js";
 export interface FalClientOptions {
 	/** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
 	credentials?: Credentials;
@@ -21,6 +22,10 @@ export interface FalClientOptions {
 	retry?: Partial<RetryOptions> | false;
 	/** Headers added to every queue and storage request. */
 	headers?: Record<string, string>;
+	/** Check every input before sending it, as if each call passed `validate: true`. @default false */
+	validate?: boolean;
+	/** The input validators `validate: true` uses (endpoint modules' `inputValidator`), found by their endpoint id. */
+	validators?: readonly InputValidator<unknown>[];
 }
 /** A configured connection to fal; pass it to every endpoint function. */
 export interface FalClient {
@@ -38,9 +43,11 @@ export interface FalClient {
 	readonly send: (url: string, init: RequestInit & {
 		headers: HeaderRecord;
 	}) => Promise<Response>;
+	readonly validate: boolean;
+	readonly validators: readonly InputValidator<unknown>[];
 }
 /**
 * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
 * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
 */
-export declare function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls }?: FalClientOptions): FalClient;
+export declare function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate, validators, ...urls }?: FalClientOptions): FalClient;

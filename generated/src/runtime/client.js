@@ -6,7 +6,7 @@ import { DEFAULT_RETRY_OPTIONS } from "./retry.js";
 * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
 * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
 */
-export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, ...urls } = {}) {
+export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls } = {}) {
 	// Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
 	const fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
 	// Lower-cased once; each request's own headers win over them.
@@ -21,6 +21,8 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
 			...retry
 		},
 		fetch,
+		validate,
+		validators,
 		// Not async: it hands back fetch's own promise, rather than one more that waits on it. It
 		// completes the caller's init in place instead of copying it, as this runs for every request.
 		send(url, init) {

@@ -1,4 +1,5 @@
 // falgen's runtime (runtime/files.ts), written by `falgen generate`. Do not edit.
+import { type ValidateOption } from "./check-input.js";
 import type { FalClient } from "./client.js";
 /** File contents accepted wherever an input takes a URL. */
 export type FileData = Blob | ArrayBuffer | Uint8Array;
@@ -23,9 +24,13 @@ export declare function uploadFile(client: FalClient, data: FileData, options?: 
 	signal?: AbortSignal;
 }): Promise<string>;
 /**
-* A promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
+* What every call that sends an input (submit, subscribe, run, stream) does first: checks it when
+* the call asks (see `checkInput`; throws before anything is sent, uploads included), then returns
+* a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
 * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
 * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
 */
-export declare function replaceFileInputs(client: FalClient, input: unknown, signal: AbortSignal): Promise<unknown> | undefined;
+export declare function prepareInput(client: FalClient, endpointId: string, input: unknown, options: {
+	validate?: ValidateOption | undefined;
+}, signal: AbortSignal): Promise<unknown> | undefined;
 export {};

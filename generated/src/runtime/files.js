@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/files.ts), written by `falgen generate`. Do not edit.
 import { fetchSignal, runScoped } from "./abort.js";
+import { checkInput } from "./check-input.js";
 import { callFal, send } from "./http.js";
 /**
 * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
@@ -12,11 +13,15 @@ export function uploadFile(client, data, options = {}) {
 	return runScoped(options, undefined, (signal) => fileUrl(client, data, signal, false));
 }
 /**
-* A promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
+* What every call that sends an input (submit, subscribe, run, stream) does first: checks it when
+* the call asks (see `checkInput`; throws before anything is sent, uploads included), then returns
+* a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
 * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
 * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
 */
-export function replaceFileInputs(client, input, signal) {
+export function prepareInput(client, endpointId, input, options, signal) {
+	// A file stands for the URL it becomes, which the schema expects.
+	checkInput(client, endpointId, options.validate, () => mapFiles(input, () => "data:application/octet-stream;base64,"));
 	// The first walk starts every file's upload at once; the second puts the URLs in their places.
 	const urls = [];
 	mapFiles(input, (file) => {

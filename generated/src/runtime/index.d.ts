@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/index.ts), written by `falgen generate`. Do not edit.
 export { createFalClient, type FalClient, type FalClientOptions } from "./client.js";
+export type { ValidateOption } from "./check-input.js";
 export type { Credentials } from "./credentials.js";
 export { FalAbortError, FalApiError, FalError, FalNetworkError, FalResponseError, FalTimeoutError, FalValidationError, FalWebhookError, type FieldError } from "./errors.js";
 export { INLINE_FILE_LIMIT_BYTES, uploadFile, type FileData, type InputWithFiles } from "./files.js";
@@ -14,4 +15,5 @@ export { stream, type FalStream, type StreamOptions } from "./stream-output.js";
 export { subscribe } from "./subscribe.js";
 export { createTokenHandler, type TokenHandlerOptions } from "./token-handler.js";
 export type { CancelOptions, CompletedStatus, InProgressStatus, InQueueStatus, QueueStatus, RequestLog, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult, SubscribeOptions } from "./types.js";
+export { createValidator, type InputValidator, type JsonSchema } from "./validator.js";
 export { createMemoryReplayStore, DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, FAL_WEBHOOK_JWKS_URL, verifyWebhook, type Jwks, type VerifyWebhookOptions, type WebhookPayload, type WebhookReplayStore } from "./webhook.js";

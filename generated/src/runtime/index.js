@@ -11,4 +11,5 @@ export { streamStatus } from "./stream.js";
 export { stream } from "./stream-output.js";
 export { subscribe } from "./subscribe.js";
 export { createTokenHandler } from "./token-handler.js";
+export { createValidator } from "./validator.js";
 export { createMemoryReplayStore, DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, FAL_WEBHOOK_JWKS_URL, verifyWebhook } from "./webhook.js";

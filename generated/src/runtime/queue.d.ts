@@ -19,7 +19,7 @@ export declare function submittedUrl(client: FalClient, endpointId: string, { re
 */
 export declare const STATUS_BODY: BodyReader<QueueStatus>;
 export declare function submit(client: FalClient, endpointId: string, input: unknown, options?: SubmitOptions): Promise<SubmitResult>;
-/** Uploads file inputs, then queues the request once (never retried unless it provably did not arrive). */
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
 export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal): Promise<SubmitResponse>;
 export declare function status(client: FalClient, endpointId: string, requestId: string, options?: StatusOptions): Promise<QueueStatus>;
 export declare function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus>;

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/queue.ts), written by `falgen generate`. Do not edit.
 import { runScoped } from "./abort.js";
 import { appPath } from "./endpoint-id.js";
-import { replaceFileInputs } from "./files.js";
+import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send } from "./http.js";
 /**
 * The URL a queued request's status, result and cancel routes hang off: they live under
@@ -67,7 +67,7 @@ export function submit(client, endpointId, input, options = {}) {
 		};
 	});
 }
-/** Uploads file inputs, then queues the request once (never retried unless it provably did not arrive). */
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
 export function submitWithin(client, endpointId, input, options, signal) {
 	const queue = (body) => send(client.retry, signal, false, () => callFal(client, {
 		url: `${client.queueUrl}/${endpointId}`,
@@ -81,7 +81,7 @@ export function submitWithin(client, endpointId, input, options, signal) {
 		},
 		body
 	}, signal), false, SUBMIT_BODY);
-	const withFiles = replaceFileInputs(client, input, signal);
+	const withFiles = prepareInput(client, endpointId, input, options, signal);
 	return withFiles ? withFiles.then(queue) : queue(input);
 }
 export function status(client, endpointId, requestId, options = {}) {

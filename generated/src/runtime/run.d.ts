@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
+import type { ValidateOption } from "./check-input.js";
 import type { Result } from "./types.js";
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
 export interface RunOptions {
@@ -11,6 +12,8 @@ export interface RunOptions {
 	startTimeout?: number;
 	/** Extra request headers. */
 	headers?: Record<string, string>;
+	/** Check the input before sending anything, as for `submit` (see `SubmitOptions.validate`). @default the client's `validate` */
+	validate?: ValidateOption;
 }
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
@@ -19,7 +22,7 @@ export interface RunOptions {
 * matters); only a request that provably never left is retried.
 */
 export declare function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>>;
-/** The input with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export declare function withFileUrls(client: FalClient, input: unknown, signal: AbortSignal): Promise<unknown>;
+/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
+export declare function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown>;
 /** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
 export declare function runCall(client: FalClient, path: string, body: unknown, options: RunOptions, signal: AbortSignal, accept?: string): Promise<Response>;

@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import { runScoped } from "./abort.js";
-import { replaceFileInputs } from "./files.js";
+import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send } from "./http.js";
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
@@ -10,7 +10,7 @@ import { callFal, JSON_BODY, send } from "./http.js";
 */
 export function run(client, endpointId, input, options = {}) {
 	return runScoped(options, undefined, async (signal) => {
-		const body = await withFileUrls(client, input, signal);
+		const body = await withFileUrls(client, endpointId, input, options, signal);
 		let requestId = "";
 		// JSON_BODY: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
 		const data = await send(client.retry, signal, false, () => runCall(client, endpointId, body, options, signal).then((response) => {
@@ -23,9 +23,9 @@ export function run(client, endpointId, input, options = {}) {
 		};
 	});
 }
-/** The input with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export async function withFileUrls(client, input, signal) {
-	return await replaceFileInputs(client, input, signal) ?? input;
+/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
+export async function withFileUrls(client, endpointId, input, options, signal) {
+	return await prepareInput(client, endpointId, input, options, signal) ?? input;
 }
 /** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
 export function runCall(client, path, body, options, signal, accept) {

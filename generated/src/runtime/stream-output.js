@@ -43,7 +43,7 @@ export function stream(client, endpointId, input, options = {}) {
 	};
 	const finished = (async () => {
 		try {
-			const body = await withFileUrls(client, input, signal);
+			const body = await withFileUrls(client, endpointId, input, options, signal);
 			let response;
 			const events = await send(client.retry, signal, false, () => runCall(client, `${endpointId}/stream`, body, options, signal, EVENT_STREAM).then((answer) => {
 				response = answer;

@@ -3,6 +3,247 @@ import * as $runtime from "../../../../../runtime/index.js";
 import * as $realtime from "../../../../../runtime/realtime.js";
 /** The fal endpoint id this module calls. */
 export const endpointId = "fal-ai/gpt-image-1/edit-image/byok";
+/** `Input` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const inputSchema = {
+	"title": "BYOKImageEditRequest",
+	"type": "object",
+	"properties": {
+		"image_urls": {
+			"title": "Image Urls",
+			"type": "array",
+			"description": "The URLs of the images to use as a reference for the generation.",
+			"items": { "type": "string" },
+			"minItems": 1
+		},
+		"prompt": {
+			"title": "Prompt",
+			"type": "string",
+			"description": "The prompt to edit the image from."
+		},
+		"image_size": {
+			"title": "Image Size",
+			"type": "string",
+			"description": "The size of the image to generate.",
+			"enum": [
+				"auto",
+				"1024x1024",
+				"1536x1024",
+				"1024x1536"
+			],
+			"default": "auto"
+		},
+		"num_images": {
+			"title": "Num Images",
+			"type": "integer",
+			"description": "The number of images to generate.",
+			"default": 1
+		},
+		"quality": {
+			"title": "Quality",
+			"type": "string",
+			"description": "The quality of the image to generate.",
+			"enum": [
+				"auto",
+				"low",
+				"medium",
+				"high"
+			],
+			"default": "auto"
+		},
+		"input_fidelity": {
+			"title": "Input Fidelity",
+			"type": "string",
+			"description": "How hard to try to preserve distinctive features from the input.",
+			"enum": ["low", "high"],
+			"default": "low"
+		},
+		"openai_api_key": {
+			"title": "Openai Api Key",
+			"type": "string",
+			"description": "The OpenAI API key to use for the image generation. This endpoint is currently powered by bring-your-own-key system."
+		}
+	},
+	"x-fal-order-properties": [
+		"image_urls",
+		"prompt",
+		"image_size",
+		"num_images",
+		"quality",
+		"input_fidelity",
+		"openai_api_key"
+	],
+	"required": [
+		"image_urls",
+		"prompt",
+		"openai_api_key"
+	]
+};
+/** `Output` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const outputSchema = {
+	"title": "ImageEditResponseBYOK",
+	"type": "object",
+	"properties": {
+		"images": {
+			"title": "Images",
+			"type": "array",
+			"description": "The edited images.",
+			"items": { "$ref": "#/$defs/Image" }
+		},
+		"usage": {
+			"title": "Usage",
+			"allOf": [{ "$ref": "#/$defs/OpenAIUsage" }],
+			"description": "The usage details for the image generation."
+		}
+	},
+	"x-fal-order-properties": ["images", "usage"],
+	"required": ["images", "usage"],
+	"$defs": {
+		"Image": {
+			"title": "Image",
+			"type": "object",
+			"properties": {
+				"url": {
+					"title": "Url",
+					"type": "string",
+					"description": "The URL where the file can be downloaded from."
+				},
+				"content_type": {
+					"title": "Content Type",
+					"type": "string",
+					"description": "The mime type of the file."
+				},
+				"file_name": {
+					"title": "File Name",
+					"type": "string",
+					"description": "The name of the file. It will be auto-generated if not provided."
+				},
+				"file_size": {
+					"title": "File Size",
+					"type": "integer",
+					"description": "The size of the file in bytes."
+				},
+				"file_data": {
+					"title": "File Data",
+					"type": "string",
+					"description": "File data"
+				},
+				"width": {
+					"title": "Width",
+					"type": "integer",
+					"description": "The width of the image in pixels."
+				},
+				"height": {
+					"title": "Height",
+					"type": "integer",
+					"description": "The height of the image in pixels."
+				}
+			},
+			"x-fal-order-properties": [
+				"url",
+				"content_type",
+				"file_name",
+				"file_size",
+				"file_data",
+				"width",
+				"height"
+			],
+			"required": ["url"]
+		},
+		"OpenAIUsage": {
+			"title": "OpenAIUsage",
+			"type": "object",
+			"properties": {
+				"input_tokens": {
+					"title": "Input Tokens",
+					"type": "integer",
+					"description": "Used input tokens"
+				},
+				"input_tokens_details": {
+					"title": "Input Tokens Details",
+					"allOf": [{ "$ref": "#/$defs/OpenAIUsageInputTokensDetails" }],
+					"description": "Input tokens details"
+				},
+				"output_tokens": {
+					"title": "Output Tokens",
+					"type": "integer",
+					"description": "Used output tokens"
+				},
+				"total_tokens": {
+					"title": "Total Tokens",
+					"type": "integer",
+					"description": "Total tokens used"
+				}
+			},
+			"x-fal-order-properties": [
+				"input_tokens",
+				"input_tokens_details",
+				"output_tokens",
+				"total_tokens"
+			]
+		},
+		"OpenAIUsageInputTokensDetails": {
+			"title": "OpenAIUsageInputTokensDetails",
+			"type": "object",
+			"properties": {
+				"image_tokens": {
+					"title": "Image Tokens",
+					"type": "integer",
+					"description": "Used image tokens"
+				},
+				"text_tokens": {
+					"title": "Text Tokens",
+					"type": "integer",
+					"description": "Used text tokens"
+				}
+			},
+			"x-fal-order-properties": ["image_tokens", "text_tokens"]
+		}
+	}
+};
+/**
+* Checks an input of `fal-ai/gpt-image-1/edit-image/byok` as fal does, without sending it: a Standard Schema v1 validator (`inputValidator["~standard"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.
+* Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. Unused, it is dropped from bundles (a pure call).
+*/
+export const inputValidator = /* @__PURE__ */ $runtime.createValidator(endpointId, {
+	"type": "object",
+	"properties": {
+		"image_urls": {
+			"type": "array",
+			"items": { "type": "string" },
+			"minItems": 1
+		},
+		"prompt": { "type": "string" },
+		"image_size": {
+			"type": "string",
+			"enum": [
+				"auto",
+				"1024x1024",
+				"1536x1024",
+				"1024x1536"
+			]
+		},
+		"num_images": { "type": "integer" },
+		"quality": {
+			"type": "string",
+			"enum": [
+				"auto",
+				"low",
+				"medium",
+				"high"
+			]
+		},
+		"input_fidelity": {
+			"type": "string",
+			"enum": ["low", "high"]
+		},
+		"openai_api_key": { "type": "string" }
+	},
+	"required": [
+		"image_urls",
+		"prompt",
+		"openai_api_key"
+	]
+});
 /**
 * Queues a request to `fal-ai/gpt-image-1/edit-image/byok` and returns its id and URLs without waiting.
 * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.

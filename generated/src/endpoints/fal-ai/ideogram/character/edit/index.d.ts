@@ -4,6 +4,15 @@ import * as $runtime from "../../../../../runtime/index.js";
 export type { Input, Output, IdeogramCharacterEditInput, IdeogramCharacterEditOutput, ColorPalette, ColorPaletteMember, File, RGBColor } from "./types.js";
 /** The fal endpoint id this module calls. */
 export declare const endpointId = "fal-ai/ideogram/character/edit";
+/** `Input` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export declare const inputSchema: $runtime.JsonSchema;
+/** `Output` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export declare const outputSchema: $runtime.JsonSchema;
+/**
+* Checks an input of `fal-ai/ideogram/character/edit` as fal does, without sending it: a Standard Schema v1 validator (`inputValidator["~standard"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.
+* Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. Unused, it is dropped from bundles (a pure call).
+*/
+export declare const inputValidator: $runtime.InputValidator<Input>;
 /**
 * Queues a request to `fal-ai/ideogram/character/edit` and returns its id and URLs without waiting.
 * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.

@@ -3,6 +3,405 @@ import * as $runtime from "../../../../../runtime/index.js";
 import * as $realtime from "../../../../../runtime/realtime.js";
 /** The fal endpoint id this module calls. */
 export const endpointId = "fal-ai/ideogram/v3/remix";
+/** `Input` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const inputSchema = {
+	"title": "RemixImageInputV3",
+	"type": "object",
+	"properties": {
+		"image_urls": {
+			"title": "Image Urls",
+			"type": "array",
+			"description": "A set of images to use as style references (maximum total size 10MB across all style references). The images should be in JPEG, PNG or WebP format",
+			"items": { "type": "string" }
+		},
+		"rendering_speed": {
+			"title": "Rendering Speed",
+			"type": "string",
+			"description": "The rendering speed to use.",
+			"enum": [
+				"TURBO",
+				"BALANCED",
+				"QUALITY"
+			],
+			"default": "BALANCED"
+		},
+		"color_palette": {
+			"title": "Color Palette",
+			"allOf": [{ "$ref": "#/$defs/ColorPalette" }],
+			"description": "A color palette for generation, must EITHER be specified via one of the presets (name) or explicitly via hexadecimal representations of the color with optional weights (members)"
+		},
+		"style_codes": {
+			"title": "Style Codes",
+			"type": "array",
+			"description": "A list of 8 character hexadecimal codes representing the style of the image. Cannot be used in conjunction with style_reference_images or style",
+			"items": {
+				"type": "string",
+				"pattern": "^[0-9A-Fa-f]{8}$"
+			}
+		},
+		"style": {
+			"title": "Style",
+			"type": "string",
+			"description": "The style type to generate with. Cannot be used with style_codes.",
+			"enum": [
+				"AUTO",
+				"GENERAL",
+				"REALISTIC",
+				"DESIGN"
+			]
+		},
+		"expand_prompt": {
+			"title": "Expand Prompt",
+			"type": "boolean",
+			"description": "Determine if MagicPrompt should be used in generating the request or not.",
+			"default": true
+		},
+		"num_images": {
+			"title": "Num Images",
+			"type": "integer",
+			"description": "Number of images to generate.",
+			"default": 1
+		},
+		"seed": {
+			"title": "Seed",
+			"type": "integer",
+			"description": "Seed for the random number generator"
+		},
+		"sync_mode": {
+			"title": "Sync Mode",
+			"type": "boolean",
+			"description": "If True, the media will be returned as a data URI and the output data won't be available in the request history."
+		},
+		"prompt": {
+			"title": "Prompt",
+			"type": "string",
+			"description": "The prompt to remix the image with"
+		},
+		"image_url": {
+			"title": "Image Url",
+			"type": "string",
+			"description": "The image URL to remix"
+		},
+		"strength": {
+			"title": "Strength",
+			"type": "number",
+			"description": "Strength of the input image in the remix",
+			"default": .8
+		},
+		"image_size": {
+			"title": "Image Size",
+			"anyOf": [{ "$ref": "#/$defs/ImageSize" }, {
+				"type": "string",
+				"enum": [
+					"square_hd",
+					"square",
+					"portrait_4_3",
+					"portrait_16_9",
+					"landscape_4_3",
+					"landscape_16_9"
+				]
+			}],
+			"description": "The resolution of the generated image",
+			"default": "square_hd"
+		},
+		"negative_prompt": {
+			"title": "Negative Prompt",
+			"type": "string",
+			"description": "Description of what to exclude from an image. Descriptions in the prompt take precedence to descriptions in the negative prompt.",
+			"default": ""
+		}
+	},
+	"x-fal-order-properties": [
+		"image_urls",
+		"rendering_speed",
+		"color_palette",
+		"style_codes",
+		"style",
+		"expand_prompt",
+		"num_images",
+		"seed",
+		"sync_mode",
+		"prompt",
+		"image_url",
+		"strength",
+		"image_size",
+		"negative_prompt"
+	],
+	"required": ["prompt", "image_url"],
+	"$defs": {
+		"ColorPalette": {
+			"title": "ColorPalette",
+			"type": "object",
+			"properties": {
+				"members": {
+					"title": "Members",
+					"type": "array",
+					"description": "A list of color palette members that define the color palette",
+					"items": { "$ref": "#/$defs/ColorPaletteMember" }
+				},
+				"name": {
+					"title": "Name",
+					"type": "string",
+					"description": "A color palette preset value",
+					"enum": [
+						"EMBER",
+						"FRESH",
+						"JUNGLE",
+						"MAGIC",
+						"MELON",
+						"MOSAIC",
+						"PASTEL",
+						"ULTRAMARINE"
+					]
+				}
+			},
+			"x-fal-order-properties": ["members", "name"],
+			"minProperties": 1,
+			"maxProperties": 1
+		},
+		"ColorPaletteMember": {
+			"title": "ColorPaletteMember",
+			"type": "object",
+			"properties": {
+				"rgb": {
+					"title": "Rgb",
+					"allOf": [{ "$ref": "#/$defs/RGBColor" }],
+					"description": "RGB color value for the palette member"
+				},
+				"color_weight": {
+					"title": "Color Weight",
+					"type": "number",
+					"description": "The weight of the color in the color palette",
+					"default": .5
+				}
+			},
+			"x-fal-order-properties": ["rgb", "color_weight"],
+			"required": ["rgb"]
+		},
+		"ImageSize": {
+			"title": "ImageSize",
+			"type": "object",
+			"properties": {
+				"width": {
+					"title": "Width",
+					"type": "integer",
+					"description": "The width of the generated image.",
+					"default": 512
+				},
+				"height": {
+					"title": "Height",
+					"type": "integer",
+					"description": "The height of the generated image.",
+					"default": 512
+				}
+			},
+			"x-fal-order-properties": ["width", "height"]
+		},
+		"RGBColor": {
+			"title": "RGBColor",
+			"type": "object",
+			"properties": {
+				"r": {
+					"title": "R",
+					"type": "integer",
+					"description": "Red color value",
+					"minimum": 0,
+					"maximum": 255
+				},
+				"g": {
+					"title": "G",
+					"type": "integer",
+					"description": "Green color value",
+					"minimum": 0,
+					"maximum": 255
+				},
+				"b": {
+					"title": "B",
+					"type": "integer",
+					"description": "Blue color value",
+					"minimum": 0,
+					"maximum": 255
+				}
+			},
+			"x-fal-order-properties": [
+				"r",
+				"g",
+				"b"
+			]
+		}
+	}
+};
+/** `Output` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const outputSchema = {
+	"title": "RemixOutputV3",
+	"type": "object",
+	"properties": {
+		"images": {
+			"title": "Images",
+			"type": "array",
+			"items": { "$ref": "#/$defs/File" }
+		},
+		"seed": {
+			"title": "Seed",
+			"type": "integer",
+			"description": "Seed used for the random number generator"
+		}
+	},
+	"x-fal-order-properties": ["images", "seed"],
+	"required": ["images", "seed"],
+	"$defs": { "File": {
+		"title": "File",
+		"type": "object",
+		"properties": {
+			"url": {
+				"title": "Url",
+				"type": "string",
+				"description": "The URL where the file can be downloaded from."
+			},
+			"content_type": {
+				"title": "Content Type",
+				"type": "string",
+				"description": "The mime type of the file."
+			},
+			"file_name": {
+				"title": "File Name",
+				"type": "string",
+				"description": "The name of the file. It will be auto-generated if not provided."
+			},
+			"file_size": {
+				"title": "File Size",
+				"type": "integer",
+				"description": "The size of the file in bytes."
+			}
+		},
+		"x-fal-order-properties": [
+			"url",
+			"content_type",
+			"file_name",
+			"file_size"
+		],
+		"required": ["url"]
+	} }
+};
+/**
+* Checks an input of `fal-ai/ideogram/v3/remix` as fal does, without sending it: a Standard Schema v1 validator (`inputValidator["~standard"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.
+* Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. Unused, it is dropped from bundles (a pure call).
+*/
+export const inputValidator = /* @__PURE__ */ $runtime.createValidator(endpointId, {
+	"type": "object",
+	"properties": {
+		"image_urls": {
+			"type": "array",
+			"items": { "type": "string" }
+		},
+		"rendering_speed": {
+			"type": "string",
+			"enum": [
+				"TURBO",
+				"BALANCED",
+				"QUALITY"
+			]
+		},
+		"color_palette": { "allOf": [{ "$ref": "ColorPalette" }] },
+		"style_codes": {
+			"type": "array",
+			"items": {
+				"type": "string",
+				"pattern": "^[0-9A-Fa-f]{8}$"
+			}
+		},
+		"style": {
+			"type": "string",
+			"enum": [
+				"AUTO",
+				"GENERAL",
+				"REALISTIC",
+				"DESIGN"
+			]
+		},
+		"expand_prompt": { "type": "boolean" },
+		"num_images": { "type": "integer" },
+		"seed": { "type": "integer" },
+		"sync_mode": { "type": "boolean" },
+		"prompt": { "type": "string" },
+		"image_url": { "type": "string" },
+		"strength": { "type": "number" },
+		"image_size": { "anyOf": [{ "$ref": "ImageSize" }, {
+			"type": "string",
+			"enum": [
+				"square_hd",
+				"square",
+				"portrait_4_3",
+				"portrait_16_9",
+				"landscape_4_3",
+				"landscape_16_9"
+			]
+		}] },
+		"negative_prompt": { "type": "string" }
+	},
+	"required": ["prompt", "image_url"],
+	"$defs": {
+		"ColorPalette": {
+			"type": "object",
+			"properties": {
+				"members": {
+					"type": "array",
+					"items": { "$ref": "ColorPaletteMember" }
+				},
+				"name": {
+					"type": "string",
+					"enum": [
+						"EMBER",
+						"FRESH",
+						"JUNGLE",
+						"MAGIC",
+						"MELON",
+						"MOSAIC",
+						"PASTEL",
+						"ULTRAMARINE"
+					]
+				}
+			},
+			"minProperties": 1,
+			"maxProperties": 1
+		},
+		"ColorPaletteMember": {
+			"type": "object",
+			"properties": {
+				"rgb": { "allOf": [{ "$ref": "RGBColor" }] },
+				"color_weight": { "type": "number" }
+			},
+			"required": ["rgb"]
+		},
+		"ImageSize": {
+			"type": "object",
+			"properties": {
+				"width": { "type": "integer" },
+				"height": { "type": "integer" }
+			}
+		},
+		"RGBColor": {
+			"type": "object",
+			"properties": {
+				"r": {
+					"type": "integer",
+					"minimum": 0,
+					"maximum": 255
+				},
+				"g": {
+					"type": "integer",
+					"minimum": 0,
+					"maximum": 255
+				},
+				"b": {
+					"type": "integer",
+					"minimum": 0,
+					"maximum": 255
+				}
+			}
+		}
+	}
+});
 /**
 * Queues a request to `fal-ai/ideogram/v3/remix` and returns its id and URLs without waiting.
 * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.

@@ -3,6 +3,260 @@ import * as $runtime from "../../../../../../runtime/index.js";
 import * as $realtime from "../../../../../../runtime/realtime.js";
 /** The fal endpoint id this module calls. */
 export const endpointId = "fal-ai/bytedance/seedream/v4/text-to-image";
+/** `Input` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const inputSchema = {
+	"title": "BytedanceSeedreamV4TextToImageInput",
+	"type": "object",
+	"properties": {
+		"prompt": {
+			"title": "Prompt",
+			"type": "string",
+			"description": "The text prompt used to generate the image",
+			"examples": ["A trendy restaurant with a digital menu board displaying \"Seedream 4.0 is available on fal\" in elegant script, with diners enjoying their meals."]
+		},
+		"image_size": {
+			"title": "Image Size",
+			"anyOf": [{ "$ref": "#/$defs/ImageSize" }, {
+				"type": "string",
+				"enum": [
+					"square_hd",
+					"square",
+					"portrait_4_3",
+					"portrait_16_9",
+					"landscape_4_3",
+					"landscape_16_9",
+					"auto",
+					"auto_2K",
+					"auto_4K"
+				]
+			}],
+			"description": "The size of the generated image. Width and height must be between 1024 and 4096.",
+			"examples": [{
+				"height": 4096,
+				"width": 4096
+			}]
+		},
+		"num_images": {
+			"title": "Num Images",
+			"type": "integer",
+			"description": "Number of separate model generations to be run with the prompt.",
+			"default": 1,
+			"minimum": 1,
+			"examples": [1]
+		},
+		"max_images": {
+			"title": "Max Images",
+			"type": "integer",
+			"description": "If set to a number greater than one, enables multi-image generation. The model will potentially return up to max_images images every generation, and in total, num_images generations will be carried out. In total, the number of images generated will be between num_images and max_images*num_images.",
+			"default": 1,
+			"minimum": 1,
+			"examples": [1]
+		},
+		"seed": {
+			"title": "Seed",
+			"type": "integer",
+			"description": "Random seed to control the stochasticity of image generation."
+		},
+		"sync_mode": {
+			"title": "Sync Mode",
+			"type": "boolean",
+			"description": "If True, the media will be returned as a data URI and the output data won't be available in the request history."
+		},
+		"enable_safety_checker": {
+			"title": "Enable Safety Checker",
+			"type": "boolean",
+			"description": "If set to true, the safety checker will be enabled.",
+			"default": true,
+			"examples": [true]
+		},
+		"enhance_prompt_mode": {
+			"title": "Enhance Prompt Mode",
+			"type": "string",
+			"description": "The mode to use for enhancing prompt enhancement. Standard mode provides higher quality results but takes longer to generate. Fast mode provides average quality results but takes less time to generate.",
+			"enum": ["standard", "fast"],
+			"default": "standard",
+			"examples": ["standard"]
+		}
+	},
+	"x-fal-order-properties": [
+		"prompt",
+		"image_size",
+		"num_images",
+		"max_images",
+		"seed",
+		"sync_mode",
+		"enable_safety_checker",
+		"enhance_prompt_mode"
+	],
+	"required": ["prompt"],
+	"example": {
+		"prompt": "A trendy restaurant with a digital menu board displaying \"Seedream 4.0 is available on fal\" in elegant script, with diners enjoying their meals.",
+		"image_size": {
+			"height": 4096,
+			"width": 4096
+		},
+		"num_images": 1,
+		"max_images": 1,
+		"enable_safety_checker": true,
+		"enhance_prompt_mode": "standard"
+	},
+	"$defs": { "ImageSize": {
+		"title": "ImageSize",
+		"type": "object",
+		"properties": {
+			"width": {
+				"title": "Width",
+				"type": "integer",
+				"description": "The width of the generated image.",
+				"default": 512,
+				"minimum": 1024,
+				"maximum": 4096
+			},
+			"height": {
+				"title": "Height",
+				"type": "integer",
+				"description": "The height of the generated image.",
+				"default": 512,
+				"minimum": 1024,
+				"maximum": 4096
+			}
+		},
+		"x-fal-order-properties": ["width", "height"]
+	} }
+};
+/** `Output` as a JSON Schema (draft 07 with OpenAPI's `nullable`; the schemas it refers to under `$defs`), e.g. for an LLM tool's parameters or a form generator. */
+export const outputSchema = {
+	"title": "BytedanceSeedreamV4TextToImageOutput",
+	"type": "object",
+	"properties": {
+		"images": {
+			"title": "Images",
+			"type": "array",
+			"description": "Generated images",
+			"items": { "$ref": "#/$defs/Image" },
+			"minItems": 1,
+			"examples": [[{ "url": "https://storage.googleapis.com/falserverless/example_outputs/seedream4_t2i_output.png" }]]
+		},
+		"seed": {
+			"title": "Seed",
+			"type": "integer",
+			"description": "Seed used for generation",
+			"examples": [746406749]
+		}
+	},
+	"x-fal-order-properties": ["images", "seed"],
+	"required": ["images", "seed"],
+	"example": {
+		"images": [{ "url": "https://storage.googleapis.com/falserverless/example_outputs/seedream4_t2i_output.png" }],
+		"seed": 746406749
+	},
+	"$defs": { "Image": {
+		"title": "Image",
+		"type": "object",
+		"properties": {
+			"url": {
+				"title": "Url",
+				"type": "string",
+				"description": "The URL where the file can be downloaded from."
+			},
+			"content_type": {
+				"title": "Content Type",
+				"type": "string",
+				"description": "The mime type of the file."
+			},
+			"file_name": {
+				"title": "File Name",
+				"type": "string",
+				"description": "The name of the file. It will be auto-generated if not provided."
+			},
+			"file_size": {
+				"title": "File Size",
+				"type": "integer",
+				"description": "The size of the file in bytes."
+			},
+			"file_data": {
+				"title": "File Data",
+				"type": "string",
+				"description": "File data"
+			},
+			"width": {
+				"title": "Width",
+				"type": "integer",
+				"description": "The width of the image in pixels."
+			},
+			"height": {
+				"title": "Height",
+				"type": "integer",
+				"description": "The height of the image in pixels."
+			}
+		},
+		"x-fal-order-properties": [
+			"url",
+			"content_type",
+			"file_name",
+			"file_size",
+			"file_data",
+			"width",
+			"height"
+		],
+		"required": ["url"]
+	} }
+};
+/**
+* Checks an input of `fal-ai/bytedance/seedream/v4/text-to-image` as fal does, without sending it: a Standard Schema v1 validator (`inputValidator["~standard"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.
+* Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. Unused, it is dropped from bundles (a pure call).
+*/
+export const inputValidator = /* @__PURE__ */ $runtime.createValidator(endpointId, {
+	"type": "object",
+	"properties": {
+		"prompt": { "type": "string" },
+		"image_size": { "anyOf": [{ "$ref": "ImageSize" }, {
+			"type": "string",
+			"enum": [
+				"square_hd",
+				"square",
+				"portrait_4_3",
+				"portrait_16_9",
+				"landscape_4_3",
+				"landscape_16_9",
+				"auto",
+				"auto_2K",
+				"auto_4K"
+			]
+		}] },
+		"num_images": {
+			"type": "integer",
+			"minimum": 1
+		},
+		"max_images": {
+			"type": "integer",
+			"minimum": 1
+		},
+		"seed": { "type": "integer" },
+		"sync_mode": { "type": "boolean" },
+		"enable_safety_checker": { "type": "boolean" },
+		"enhance_prompt_mode": {
+			"type": "string",
+			"enum": ["standard", "fast"]
+		}
+	},
+	"required": ["prompt"],
+	"$defs": { "ImageSize": {
+		"type": "object",
+		"properties": {
+			"width": {
+				"type": "integer",
+				"minimum": 1024,
+				"maximum": 4096
+			},
+			"height": {
+				"type": "integer",
+				"minimum": 1024,
+				"maximum": 4096
+			}
+		}
+	} }
+});
 /**
 * Queues a request to `fal-ai/bytedance/seedream/v4/text-to-image` and returns its id and URLs without waiting.
 * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.

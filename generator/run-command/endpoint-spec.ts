@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { readDocument } from "../import/read-document.js";
+import { loadSpecs, validateSpec } from "../load/load-specs.js";
+import { parseSpecText } from "../load/parse-spec.js";
+import { buildEndpointModel, type EndpointModel } from "../model/endpoint-model.js";
+
+/** Where fal serves an endpoint's queue document. */
+export function falDocumentUrl(endpointId: string): string {
+  return `https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=${encodeURIComponent(endpointId)}`;
+}
+
+/**
+ * The model of the endpoint to run: from `spec` (a file or URL) when given, else from the specs
+ * folder, else from fal's own document for the id. Throws a message-bearing Error (a SpecError
+ * names file, line and pointer) when none has it.
+ */
+export async function endpointModel(endpointId: string, { specsDir, spec }: { specsDir: string; spec: string | undefined }): Promise<EndpointModel> {
+  if (spec === undefined && existsSync(specsDir)) {
+    const loaded = (await loadSpecs(specsDir)).specs.find((candidate) => candidate.endpointId === endpointId);
+    if (loaded) return buildEndpointModel(loaded);
+  }
+  const location = spec ?? falDocumentUrl(endpointId);
+  const source = await readDocument(location);
+  const loaded = { ...validateSpec(source, parseSpecText(source)), sourcePath: location };
+  if (loaded.endpointId !== endpointId) throw new Error(`${location} describes ${loaded.endpointId}, not ${endpointId}`);
+  return buildEndpointModel(loaded);
+}

@@ -1,0 +1,164 @@
+import { existsSync, statSync } from "node:fs";
+import { openAsBlob } from "node:fs";
+import path from "node:path";
+import mime from "mime";
+import { allowedValues, limits, literal, refName, typeLabel } from "../emit/describe-schema.js";
+import { isPlainObject } from "../load/check-schemas.js";
+import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
+
+/** One input field as a flag: its property name, its schema (refs followed) and whether it is required. */
+export interface InputField {
+  name: string;
+  schema: JsonSchema;
+  required: boolean;
+  /** The JSON types its values may have, from its schema (refs, allOf, anyOf and enums followed). */
+  types: Set<string>;
+}
+
+/** A flag value that does not fit its field: says which flag and why. */
+export class FlagError extends Error {}
+
+/** The Input's top-level fields, in fal's order (an `allOf` of schemas contributes theirs). */
+export function inputFields(model: EndpointModel): InputField[] {
+  const fields = new Map<string, InputField>();
+  const required = new Set<string>();
+  const visit = (schema: unknown, depth: number) => {
+    const node = resolve(model, schema);
+    if (!node || depth > 10) return;
+    for (const name of Array.isArray(node.required) ? node.required : []) required.add(String(name));
+    for (const member of Array.isArray(node.allOf) ? node.allOf : []) visit(member, depth + 1);
+    if (!isPlainObject(node.properties)) return;
+    for (const [name, property] of Object.entries(node.properties)) {
+      if (!fields.has(name)) fields.set(name, { name, schema: property as JsonSchema, required: false, types: jsonTypes(model, property, 0) });
+    }
+  };
+  visit(model.input.schema, 0);
+  return [...fields.values()].map((field) => ({ ...field, required: required.has(field.name) }));
+}
+
+/** The schema itself, or the one its `$ref` names. */
+function resolve(model: EndpointModel, schema: unknown): JsonSchema | undefined {
+  if (!isPlainObject(schema)) return undefined;
+  const name = typeof schema.$ref === "string" ? refName(schema) : undefined;
+  return name === undefined ? schema : model.schemas.find((candidate) => candidate.name === name)?.schema;
+}
+
+function jsonTypes(model: EndpointModel, schema: unknown, depth: number): Set<string> {
+  const node = resolve(model, schema);
+  const types = new Set<string>();
+  if (!node || depth > 10) return types;
+  const add = (type: unknown) => types.add(type === "integer" ? "number" : String(type));
+  if (Array.isArray(node.enum)) node.enum.forEach((value) => add(value === null ? "null" : Array.isArray(value) ? "array" : typeof value));
+  else if (node.type !== undefined) [node.type].flat().forEach(add);
+  else if (isPlainObject(node.properties)) add("object");
+  if (node.nullable === true) add("null");
+  for (const key of ["anyOf", "oneOf", "allOf"]) {
+    for (const member of Array.isArray(node[key]) ? node[key] : []) for (const type of jsonTypes(model, member, depth + 1)) types.add(type);
+  }
+  return types;
+}
+
+/** The item schema of an array field. */
+function itemSchema(model: EndpointModel, field: InputField): unknown {
+  const node = resolve(model, field.schema);
+  if (node?.items) return node.items;
+  for (const key of ["anyOf", "oneOf", "allOf"]) {
+    for (const member of Array.isArray(node?.[key]) ? (node[key] as unknown[]) : []) {
+      const items = resolve(model, member)?.items;
+      if (items) return items;
+    }
+  }
+  return undefined;
+}
+
+/** Flag spellings of a field: its own name, and with dashes for underscores when that differs. */
+export function flagNames(field: InputField): string[] {
+  const dashed = field.name.replace(/_/g, "-");
+  return dashed === field.name ? [field.name] : [field.name, dashed];
+}
+
+export function isBoolean(field: InputField): boolean {
+  return field.types.size > 0 && [...field.types].every((type) => type === "boolean" || type === "null");
+}
+
+function isArray(field: InputField): boolean {
+  return field.types.has("array");
+}
+
+/** A field that takes file URLs, where a local path is uploaded instead (fal's `*_url`/`*_urls` rule). */
+function takesFiles(field: InputField): boolean {
+  return /_urls?$/.test(field.name);
+}
+
+/**
+ * The input value of one field from its flag values (repeated flags give several): typed by the
+ * schema, JSON for objects, arrays from repeats or a JSON array, local files (for `*_url`
+ * fields) as File objects the runtime uploads. Throws a FlagError naming the flag.
+ */
+export async function fieldValue(model: EndpointModel, field: InputField, values: (string | boolean)[]): Promise<unknown> {
+  const flag = `--${field.name}`;
+  const last = values.at(-1)!;
+  if (typeof last === "boolean") return last;
+  if (isArray(field)) {
+    const strings = values.map(String);
+    if (strings.length === 1 && strings[0]!.trimStart().startsWith("[")) return parseJson(flag, strings[0]!);
+    const items: InputField = { name: field.name, schema: {}, required: false, types: jsonTypes(model, itemSchema(model, field), 0) };
+    return Promise.all(strings.map((value) => scalar(flag, items, value, takesFiles(field))));
+  }
+  return scalar(flag, field, String(last), takesFiles(field));
+}
+
+async function scalar(flag: string, field: InputField, value: string, files: boolean): Promise<unknown> {
+  const { types } = field;
+  const trimmed = value.trim();
+  if ((trimmed.startsWith("{") && types.has("object")) || (trimmed.startsWith("[") && types.has("array"))) return parseJson(flag, value);
+  if (types.has("number") && !types.has("string")) {
+    const number = Number(trimmed);
+    if (trimmed === "" || !Number.isFinite(number)) throw new FlagError(`${flag} takes a number, got ${JSON.stringify(value)}`);
+    return number;
+  }
+  if (types.has("boolean") && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
+  if (types.has("null") && trimmed === "null") return null;
+  if (files && types.has("string") && !/^[a-z][a-z0-9+.-]*:/i.test(value)) return localFile(flag, value);
+  if (types.has("string") || types.size === 0) return value;
+  if (types.has("object")) throw new FlagError(`${flag} takes a JSON object, e.g. ${flag} '{"key": "value"}'; got ${JSON.stringify(value)}`);
+  throw new FlagError(`${flag} takes ${[...types].join(" or ")}, got ${JSON.stringify(value)}`);
+}
+
+function parseJson(flag: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new FlagError(`${flag} is not valid JSON (${(error as Error).message}): ${value}`);
+  }
+}
+
+/** A local file for a URL field, uploaded by the runtime; a path that is no file is an error, not a string sent to fal. */
+async function localFile(flag: string, file: string): Promise<File> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new FlagError(`${flag}: ${JSON.stringify(file)} is neither a URL nor a file`);
+  const type = mime.getType(file) ?? "application/octet-stream";
+  const blob = await openAsBlob(file, { type });
+  return new File([blob], path.basename(file), { type });
+}
+
+/** `--help` for one endpoint: each field's flag, type, whether required, default, allowed values and limits. */
+export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved: Set<string>): string {
+  const rows = fields.map((field) => {
+    const flags = isBoolean(field) ? `--${field.name}, --no-${field.name}` : `--${field.name} <${typeLabel(field.schema)}>`;
+    const facts: string[] = [];
+    if (field.required) facts.push("required");
+    const node = resolve(model, field.schema);
+    if (node?.default !== undefined) facts.push(`default ${literal(node.default)}`);
+    const allowed = allowedValues(node);
+    if (allowed.length > 0) facts.push(`one of ${allowed.map(literal).join(", ")}`);
+    facts.push(...limits(node));
+    if (isArray(field)) facts.push("repeat the flag for each item, or give a JSON array");
+    else if (field.types.has("object")) facts.push("an object as JSON");
+    if (takesFiles(field)) facts.push("a URL, or a local file to upload");
+    if (reserved.has(field.name)) facts.push(`only through --input: --${field.name} is falgen's own option`);
+    const description = typeof node?.description === "string" ? node.description.split("\n")[0]! : "";
+    return { flags, text: [description, facts.length > 0 ? `(${facts.join("; ")})` : ""].filter(Boolean).join(" ") };
+  });
+  const width = Math.min(40, Math.max(...rows.map((row) => row.flags.length), 0));
+  return rows.map(({ flags, text }) => `  ${flags.padEnd(width)}  ${text}`).join("\n");
+}

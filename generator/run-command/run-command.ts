@@ -1,0 +1,273 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { validationSchema } from "../emit/json-schemas.js";
+import type { EndpointModel } from "../model/endpoint-model.js";
+import { parseEndpointId } from "../naming.js";
+import { sleep } from "../runtime/abort.js";
+import {
+  cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
+  type FalClient, type FieldError, type QueueStatus,
+} from "../runtime/index.js";
+import { outputFiles, saveOutputFile } from "./downloads.js";
+import { endpointModel } from "./endpoint-spec.js";
+import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, type InputField } from "./input-flags.js";
+import { createProgress, type Progress } from "./progress.js";
+
+const POLL_INTERVAL_MS = 500;
+/** How long a cancel after Ctrl-C may take before falgen gives up on it. */
+const CANCEL_TIMEOUT_MS = 10_000;
+
+const OPTIONS = {
+  input: { type: "string" },
+  out: { type: "string", default: "." },
+  specs: { type: "string", default: "specs" },
+  spec: { type: "string" },
+  result: { type: "string" },
+  "queue-url": { type: "string" },
+  "storage-url": { type: "string" },
+  "no-download": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const satisfies ParseArgsConfig["options"];
+
+const USAGE = `Usage: falgen run <endpoint id> [--<field> value ...] [--input FILE] [--out DIR]
+       falgen run <endpoint id> --result <request id>
+       falgen run <endpoint id> --help      the endpoint's fields, from its spec
+
+Calls a fal endpoint: checks the input against the spec, submits it, shows its progress, prints
+the output JSON on stdout and saves every output file into --out. Ctrl-C cancels the request.
+
+  --<field> value     an input field (see --help after the endpoint id): numbers, booleans
+                      (--flag / --no-flag), enums, JSON for objects, a local file for *_url fields
+  --input FILE        the input as a JSON object; flags override its fields
+  --out DIR           where output files are saved (default: the current directory)
+  --no-download       print the output only
+  --result ID         wait for a request submitted earlier and fetch its output
+  --specs DIR         where the endpoint's spec is looked up (default: specs); else fal's document
+  --spec FILE|URL     the endpoint's OpenAPI document
+  --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
+  --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
+
+Credentials: FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET).
+Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C.`;
+
+/** `falgen run`: exit code 0 done, 1 the request failed, 2 usage or input error, 130 interrupted. */
+export async function runCommand(argv: string[]): Promise<number> {
+  const endpointId = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
+  if (endpointId === undefined) {
+    const help = argv.includes("--help") || argv.includes("-h");
+    (help ? console.log : console.error)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
+    return help ? 0 : 2;
+  }
+  const parts = parseEndpointId(endpointId);
+  if ("invalid" in parts) return usageError(parts.invalid);
+  const args = argv.slice(1);
+  const where = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
+  let model: EndpointModel;
+  try {
+    model = await endpointModel(endpointId, { specsDir: String(where.specs), spec: typeof where.spec === "string" ? where.spec : undefined });
+  } catch (error) {
+    return usageError(`no spec for ${endpointId}: ${(error as Error).message}`);
+  }
+  const fields = inputFields(model);
+  const reserved = new Set(Object.keys(OPTIONS));
+  const flags = fields.filter((field) => !reserved.has(field.name));
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
+  } catch (error) {
+    return usageError(`${(error as Error).message}\n(falgen run ${endpointId} --help lists its fields)`);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved)}\n\nRun \`falgen run --help\` for falgen's own options.`);
+    return 0;
+  }
+  const queueUrl = values["queue-url"];
+  const client = createFalClient({ queueUrl, storageUrl: values["storage-url"] ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
+  if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+
+  let input: Record<string, unknown> | undefined;
+  if (values.result === undefined) {
+    try {
+      input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
+    } catch (error) {
+      if (error instanceof FlagError) return usageError(error.message);
+      throw error;
+    }
+  }
+  return new Run(client, model, values.out, !values["no-download"]).start(input, values.result);
+}
+
+function usageError(message: string): number {
+  console.error(`falgen run: ${message}`);
+  return 2;
+}
+
+/** parseArgs options for the fields: a string (repeatable) per spelling, booleans with a --no- form. */
+function fieldOptions(fields: InputField[]): NonNullable<ParseArgsConfig["options"]> {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const field of fields) {
+    for (const name of flagNames(field)) {
+      if (isBoolean(field)) {
+        options[name] = { type: "boolean" };
+        options[`no-${name}`] = { type: "boolean" };
+      } else options[name] = { type: "string", multiple: true };
+    }
+  }
+  return options;
+}
+
+/** The input: --input's object, then each field flag in command-line order (a later one wins). */
+async function inputOf(model: EndpointModel, fields: InputField[], inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
+  const input: Record<string, unknown> = inputFile === undefined ? {} : await readInputFile(inputFile);
+  const byFlag = new Map<string, { field: InputField; negated: boolean }>();
+  for (const field of fields) {
+    for (const name of flagNames(field)) {
+      byFlag.set(name, { field, negated: false });
+      byFlag.set(`no-${name}`, { field, negated: true });
+    }
+  }
+  const given = new Map<InputField, (string | boolean)[]>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const flag = byFlag.get(token.name);
+    if (!flag) continue;
+    const value = isBoolean(flag.field) ? !flag.negated : token.value ?? "";
+    given.set(flag.field, [...(given.get(flag.field) ?? []), value]);
+  }
+  for (const [field, values] of given) input[field.name] = await fieldValue(model, field, values);
+  return input;
+}
+
+async function readInputFile(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new FlagError(`--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new FlagError(`--input: ${file} is not JSON (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${file} must hold a JSON object`);
+  return value as Record<string, unknown>;
+}
+
+/** One request from submit (or a given id) to its saved files; Ctrl-C cancels it on fal. */
+class Run {
+  private readonly controller = new AbortController();
+  private readonly progress: Progress;
+  private requestId: string | undefined;
+  /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
+  private submitted = false;
+
+  constructor(
+    private readonly client: FalClient,
+    private readonly model: EndpointModel,
+    private readonly outDir: string,
+    private readonly download: boolean,
+  ) {
+    this.progress = createProgress();
+  }
+
+  async start(input: Record<string, unknown> | undefined, requestId: string | undefined): Promise<number> {
+    const interrupt = () => {
+      // A second Ctrl-C leaves at once, without waiting for the submit or the cancel.
+      if (this.controller.signal.aborted) process.exit(130);
+      if (this.requestId === undefined) this.progress.line("interrupted: the request is cancelled as soon as fal has queued it (Ctrl-C again to quit now)");
+      this.controller.abort();
+    };
+    process.on("SIGINT", interrupt);
+    try {
+      this.requestId = requestId ?? (await this.submit(input!));
+      const output = await this.wait(this.requestId);
+      this.progress.stop();
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      if (this.download) await this.save(output);
+      return 0;
+    } catch (error) {
+      this.progress.stop();
+      return await this.failed(error);
+    } finally {
+      process.off("SIGINT", interrupt);
+    }
+  }
+
+  private async submit(input: Record<string, unknown>): Promise<string> {
+    const { id } = this.model;
+    this.progress.step("submitting");
+    const validator = createValidator(id, validationSchema(this.model, this.model.input));
+    // Not aborted by Ctrl-C: a submit cut off in flight may still queue a paid request whose id
+    // nobody then has. Ctrl-C waits for the id instead, then cancels the request.
+    const { requestId } = await submit(this.client, id, input, { validate: validator });
+    this.requestId = requestId;
+    this.submitted = true;
+    this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
+    this.controller.signal.throwIfAborted();
+    return requestId;
+  }
+
+  private async wait(requestId: string): Promise<unknown> {
+    const signal = this.controller.signal;
+    let current: QueueStatus;
+    for (;;) {
+      current = await status(this.client, this.model.id, requestId, { logs: true, signal });
+      this.progress.status(current);
+      if (current.status === "COMPLETED") break;
+      await sleep(POLL_INTERVAL_MS, signal);
+    }
+    return (await result(this.client, this.model.id, requestId, { signal })).data;
+  }
+
+  private async save(output: unknown): Promise<void> {
+    for (const file of outputFiles(output)) {
+      const saved = await saveOutputFile(file, this.outDir, this.controller.signal);
+      this.progress.line(`saved ${saved}`);
+    }
+  }
+
+  private async failed(error: unknown): Promise<number> {
+    const { id } = this.model;
+    if (this.requestId !== undefined && this.controller.signal.aborted) {
+      if (this.submitted) return this.cancelled(this.requestId);
+      // A request submitted by an earlier run is left running: this run only waited for it.
+      console.error(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+      return 130;
+    }
+    if (error instanceof FalValidationError && this.requestId === undefined) {
+      console.error(`falgen run: the input does not fit ${id}; nothing was sent:`);
+      for (const line of fieldErrorLines(error.fieldErrors)) console.error(`  ${line}`);
+      return 2;
+    }
+    const later = this.requestId ? `\nrequest ${this.requestId}; to try its output again: falgen run ${id} --result ${this.requestId}` : "";
+    const message = error instanceof FalApiError || error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
+    console.error(`falgen run: ${message}${later}`);
+    return 1;
+  }
+
+  private async cancelled(requestId: string): Promise<number> {
+    try {
+      await cancel(this.client, this.model.id, requestId, { signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) });
+      console.error(`falgen run: cancelled request ${requestId} on fal`);
+    } catch (error) {
+      const done = error instanceof FalApiError && error.status === 400;
+      console.error(
+        done
+          ? `falgen run: request ${requestId} had already completed; its output: falgen run ${this.model.id} --result ${requestId}`
+          : `falgen run: could not cancel request ${requestId} (${(error as Error).message}); it may still run`,
+      );
+    }
+    return 130;
+  }
+}
+
+/** `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, by flag. */
+function fieldErrorLines(errors: FieldError[]): string[] {
+  return errors.map(({ loc, msg }) => {
+    const [, field, ...rest] = loc;
+    return field === undefined ? `input: ${msg}` : `${[field, ...rest].join(".")}: ${msg} (--${field})`;
+  });
+}
