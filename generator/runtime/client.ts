@@ -32,7 +32,11 @@ export interface FalClientOptions {
 export interface FalClient {
   readonly queueUrl: string;
   readonly storageUrl: string;
-  readonly runUrl: string;
+  /**
+   * The `runUrl` option as given (`undefined` for fal's host): `run`, `stream` and `realtime` read it
+   * through `runBaseUrl`, so a page that only queues carries neither its default nor its trimming.
+   */
+  readonly runUrl?: string | undefined;
   readonly retry: RetryOptions | false;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
   readonly fetch: typeof fetch;
@@ -57,9 +61,10 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   const defaults = Object.entries(addHeaders({}, headers));
   const direct = directRequestInit();
   return {
+    // `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+    ...urls,
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
     storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
-    runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     fetch,
     validate,
@@ -106,6 +111,11 @@ function directRequestInit(): RequestInit {
   } catch {
     return {};
   }
+}
+
+/** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */
+export function runBaseUrl(client: FalClient): string {
+  return trimSlash(client.runUrl ?? "https://fal.run");
 }
 
 function trimSlash(url: string): string {

@@ -1,5 +1,5 @@
 import { decode, encode } from "@msgpack/msgpack";
-import type { FalClient } from "./client.js";
+import { runBaseUrl, type FalClient } from "./client.js";
 import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
 import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
 import { outputQueue } from "./output-queue.js";
@@ -83,7 +83,7 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
   const dropStale = options.dropStale ?? true;
   const retry = client.retry || DEFAULT_RETRY_OPTIONS;
   const maxReconnects = options.maxReconnects ?? (client.retry ? client.retry.maxRetries : 0);
-  const base = `${client.runUrl.replace(/^http/, "ws")}/${endpointId}/realtime`;
+  const base = `${runBaseUrl(client).replace(/^http/, "ws")}/${endpointId}/realtime`;
 
   let socket: Socket | undefined;
   let connecting = false;

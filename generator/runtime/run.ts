@@ -1,5 +1,5 @@
 import { runScoped } from "./abort.js";
-import type { FalClient } from "./client.js";
+import { runBaseUrl, type FalClient } from "./client.js";
 import type { ValidateOption } from "./check-input.js";
 import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send } from "./http.js";
@@ -55,7 +55,7 @@ export async function withFileUrls(client: FalClient, endpointId: string, input:
 export function runCall(client: FalClient, path: string, body: unknown, options: RunOptions, signal: AbortSignal, accept?: string): Promise<Response> {
   return callFal(
     client,
-    { url: `${client.runUrl}/${path}`, method: "POST", headers: { accept, "x-fal-request-timeout": options.startTimeout, ...options.headers }, body },
+    { url: `${runBaseUrl(client)}/${path}`, method: "POST", headers: { accept, "x-fal-request-timeout": options.startTimeout, ...options.headers }, body },
     signal,
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createFalClient, FalError, result, status, submit, subscribe } from "../../generator/runtime/index.js";
+import { createFalClient, FalError, result, run, status, stream, submit, subscribe } from "../../generator/runtime/index.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 
@@ -119,5 +119,28 @@ describe("redirects", () => {
       vi.unstubAllGlobals();
     }
     expect(inits.map(({ redirect, window }) => ({ redirect, window }))).toEqual([{ redirect: "error", window: null }, { redirect: undefined, window: undefined }]);
+  });
+});
+
+describe("the run host", () => {
+  test("run and stream call https://fal.run unless runUrl names another host (its trailing slashes dropped)", async () => {
+    const urls: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      urls.push(String(input));
+      return String(input).endsWith("/stream")
+        ? new Response('data: {"images": []}\n\n', { headers: { "content-type": "text/event-stream" } })
+        : Response.json({ images: [] });
+    };
+    for (const runUrl of [undefined, "http://127.0.0.1:9/_run//"]) {
+      const client = createFalClient({ credentials: KEY, fetch, runUrl });
+      await run(client, ENDPOINT, {});
+      await stream(client, ENDPOINT, {}).done();
+    }
+    expect(urls).toEqual([
+      "https://fal.run/fal-ai/flux/dev",
+      "https://fal.run/fal-ai/flux/dev/stream",
+      "http://127.0.0.1:9/_run/fal-ai/flux/dev",
+      "http://127.0.0.1:9/_run/fal-ai/flux/dev/stream",
+    ]);
   });
 });

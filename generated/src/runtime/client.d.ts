@@ -31,7 +31,11 @@ export interface FalClientOptions {
 export interface FalClient {
 	readonly queueUrl: string;
 	readonly storageUrl: string;
-	readonly runUrl: string;
+	/**
+	* The `runUrl` option as given (`undefined` for fal's host): `run`, `stream` and `realtime` read it
+	* through `runBaseUrl`, so a page that only queues carries neither its default nor its trimming.
+	*/
+	readonly runUrl?: string | undefined;
 	readonly retry: RetryOptions | false;
 	/** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
 	readonly fetch: typeof fetch;
@@ -51,3 +55,5 @@ export interface FalClient {
 * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
 */
 export declare function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate, validators, ...urls }?: FalClientOptions): FalClient;
+/** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */
+export declare function runBaseUrl(client: FalClient): string;

@@ -13,9 +13,10 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
 	const defaults = Object.entries(addHeaders({}, headers));
 	const direct = directRequestInit();
 	return {
+		// `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+		...urls,
 		queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
 		storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
-		runUrl: trimSlash(urls.runUrl ?? "https://fal.run"),
 		retry: retry !== false && {
 			...DEFAULT_RETRY_OPTIONS,
 			...retry
@@ -67,6 +68,10 @@ function directRequestInit() {
 	} catch {
 		return {};
 	}
+}
+/** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */
+export function runBaseUrl(client) {
+	return trimSlash(client.runUrl ?? "https://fal.run");
 }
 function trimSlash(url) {
 	return url.replace(/\/+$/, "");

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/realtime.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import { type FalClient } from "./client.js";
 import { FalError } from "./errors.js";
 export interface RealtimeOptions<O> {
 	/**

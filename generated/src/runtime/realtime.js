@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/realtime.ts), written by `falgen generate`. Do not edit.
 import { decode, encode } from "@msgpack/msgpack";
+import { runBaseUrl } from "./client.js";
 import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
 import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
 import { outputQueue } from "./output-queue.js";
@@ -23,7 +24,7 @@ export function realtime(client, endpointId, options = {}) {
 	const dropStale = options.dropStale ?? true;
 	const retry = client.retry || DEFAULT_RETRY_OPTIONS;
 	const maxReconnects = options.maxReconnects ?? (client.retry ? client.retry.maxRetries : 0);
-	const base = `${client.runUrl.replace(/^http/, "ws")}/${endpointId}/realtime`;
+	const base = `${runBaseUrl(client).replace(/^http/, "ws")}/${endpointId}/realtime`;
 	let socket;
 	let connecting = false;
 	let failures = 0;

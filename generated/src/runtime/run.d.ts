@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import { type FalClient } from "./client.js";
 import type { ValidateOption } from "./check-input.js";
 import type { Result } from "./types.js";
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */

@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import { runScoped } from "./abort.js";
+import { runBaseUrl } from "./client.js";
 import { prepareInput } from "./files.js";
 import { callFal, JSON_BODY, send } from "./http.js";
 /**
@@ -30,7 +31,7 @@ export async function withFileUrls(client, endpointId, input, options, signal) {
 /** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
 export function runCall(client, path, body, options, signal, accept) {
 	return callFal(client, {
-		url: `${client.runUrl}/${path}`,
+		url: `${runBaseUrl(client)}/${path}`,
 		method: "POST",
 		headers: {
 			accept,
