@@ -112,8 +112,8 @@ describe("falgen run, not on a terminal", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/--prompt <string>\s+The prompt to generate the image with \(required\)/);
     expect(result.stdout).toMatch(/--num_images <integer>\s+The number of images to generate\. \(default 1\)/);
-    expect(result.stdout).toMatch(/--output_format <enum>\s+.*default "png"; one of "jpeg", "png"/);
-    expect(result.stdout).toMatch(/--image_size <ImageSize \| enum>.*one of "square_hd", "square",.*an object as JSON/);
+    expect(result.stdout).toMatch(/--output_format <"jpeg" \| "png">\s+.*default "png"; one of "jpeg", "png"/);
+    expect(result.stdout).toMatch(/--image_size <ImageSize \| string enum>.*one of "square_hd", "square",.*an object as JSON/);
     expect(result.stdout).toMatch(/--enable_safety_checker, --no-enable_safety_checker\s+/);
     expect(result.stdout).toMatch(/--loras <list<LoraWeight>>.*repeat the flag for each item, or give a JSON array/);
   });
