@@ -26,7 +26,8 @@ const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
 
 /** Starts `falgen run <args>` (the bin, as a user runs it) in a fresh 200x60 terminal; the shell stays to show the exit code. */
 function startInTerminal(session: string, args: string[]): void {
-  const command = ["env", `FAL_KEY=${KEY}`, process.execPath, path.join(REPO_ROOT, "bin/falgen.js"), "run", ...args].map(quote).join(" ");
+  // A person at a terminal: without CI in the environment, which (like TERM=dumb) turns ora's live display off.
+  const command = ["env", "-u", "CI", `FAL_KEY=${KEY}`, process.execPath, path.join(REPO_ROOT, "bin/falgen.js"), "run", ...args].map(quote).join(" ");
   tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "60", `cd ${quote(REPO_ROOT)} && ${command}; echo "EXIT=$?"; sleep 600`);
 }
 
