@@ -172,11 +172,13 @@ function count(limit: number, noun: string): string {
   return `${limit} ${noun}${limit === 1 ? "" : "s"}`;
 }
 
-function literal(value: unknown): string {
+/** A value as pydantic quotes it in its messages (`'png'`, `3`); the simulator's 422s use it too. */
+export function literal(value: unknown): string {
   return typeof value === "string" ? `'${value}'` : JSON.stringify(value);
 }
 
-function listOf(values: unknown[]): string {
+/** Values as pydantic lists them in its messages (`'jpeg' or 'png'`); the simulator's 422s use it too. */
+export function listOf(values: unknown[]): string {
   const items = values.map(literal);
   return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }

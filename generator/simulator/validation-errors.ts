@@ -1,5 +1,6 @@
 import type { ErrorObject } from "ajv";
 import { decodePointer, getAtPointer } from "../load/json-pointer.js";
+import { listOf, literal } from "../runtime/validator.js";
 import type { SchemaValidator } from "./schema-validator.js";
 
 /** One entry of a FastAPI/pydantic 422 `detail` array, as fal returns them. */
@@ -199,15 +200,6 @@ function locOf(instancePath: string, root: unknown): (string | number)[] {
 function lengthAt(root: unknown, instancePath: string): number {
   const value = getAtPointer(root, instancePath);
   return Array.isArray(value) ? value.length : 0;
-}
-
-function literal(value: unknown): string {
-  return typeof value === "string" ? `'${value}'` : JSON.stringify(value);
-}
-
-function listOf(values: unknown[]): string {
-  const items = values.map(literal);
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
 function docsUrl(type: string): string {

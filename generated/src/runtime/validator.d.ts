@@ -27,3 +27,7 @@ export interface InputValidator<T> extends StandardSchemaV1<T> {
 * the errors of the branch of the value's type, or one `union_tag_invalid` when no branch has it.
 */
 export declare function createValidator<T>(endpointId: string, schema: JsonSchema): InputValidator<T>;
+/** A value as pydantic quotes it in its messages (`'png'`, `3`); the simulator's 422s use it too. */
+export declare function literal(value: unknown): string;
+/** Values as pydantic lists them in its messages (`'jpeg' or 'png'`); the simulator's 422s use it too. */
+export declare function listOf(values: unknown[]): string;

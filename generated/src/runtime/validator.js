@@ -147,10 +147,12 @@ function equal(a, b) {
 function count(limit, noun) {
 	return `${limit} ${noun}${limit === 1 ? "" : "s"}`;
 }
-function literal(value) {
+/** A value as pydantic quotes it in its messages (`'png'`, `3`); the simulator's 422s use it too. */
+export function literal(value) {
 	return typeof value === "string" ? `'${value}'` : JSON.stringify(value);
 }
-function listOf(values) {
+/** Values as pydantic lists them in its messages (`'jpeg' or 'png'`); the simulator's 422s use it too. */
+export function listOf(values) {
 	const items = values.map(literal);
 	return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
