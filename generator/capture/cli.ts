@@ -1,6 +1,5 @@
-import { EXIT, parseCommandLine, runCommand } from "../cli/command-line.js";
+import { EXIT, runCommand } from "../cli/command-line.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
-import { loadConfig } from "../config.js";
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import { capturePages } from "./capture-pages.js";
 
@@ -23,11 +22,7 @@ Exit: 0 written, 1 a page or spec was refused (nothing written), 2 usage or inpu
 
 /** `falgen capture`: pages -> specs. */
 export function captureCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { values, positionals } = parsed;
-    const { config } = await loadConfig({ file: values.config });
+  return runCommand(COMMAND, argv, async ({ values, positionals, config }) => {
     const { written, withoutOverrides, warnings } = await capturePages({ pages: positionals, specsDir: specsFolder(values, config), ...(values.overrides !== undefined ? { overridesDir: values.overrides } : {}) });
     for (const warning of warnings) console.error(`warning: ${warning}`);
     for (const endpointId of withoutOverrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);

@@ -1,7 +1,6 @@
 import { add } from "../add/add.js";
-import { loadConfig } from "../config.js";
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
-import { EXIT, parseCommandLine, runCommand } from "./command-line.js";
+import { EXIT, runCommand } from "./command-line.js";
 import { GENERATE_FLAGS_HELP, GENERATE_OPTIONS, generateOptions, runGenerate } from "./generate.js";
 
 const COMMAND = {
@@ -24,11 +23,7 @@ Exit: 0 done, 1 a document was refused or a spec failed, 2 usage or input error 
 
 /** `falgen add`: fetch, write the specs, regenerate. */
 export function addCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { values, positionals } = parsed;
-    const { config } = await loadConfig({ file: values.config });
+  return runCommand(COMMAND, argv, async ({ values, positionals, config }) => {
     const options = generateOptions(values, config);
     const written = await add({ endpointIds: positionals, specsDir: options.specsDir, ...(values.from !== undefined ? { from: values.from } : {}) });
     printWrittenSpecs(COMMAND.name, written);

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { loadConfig, type FalgenConfig } from "../config.js";
 import { InputError, SpecError, SpecErrors } from "../errors.js";
 
 /** Exit codes of every falgen command. */
@@ -30,7 +31,7 @@ type Values<O extends Options> = { [K in keyof O]: O[K] extends { type: "boolean
  * Parses argv with node:util's parseArgs (strict: an unknown flag is a UsageError), handling
  * `--help`. Returns undefined when help was printed.
  */
-export function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
+function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...command.options, help: { type: "boolean", short: "h" } } as Options });
@@ -60,15 +61,33 @@ function parseProblem(error: Error & { code?: string }): string {
   }
 }
 
+/** What a command's body is given: its parsed flags and positionals, and the project's config (`--config`, else falgen.config.*). */
+export interface CommandInput<O extends Options> {
+  values: Values<O>;
+  positionals: string[];
+  config: FalgenConfig;
+}
+
 /**
- * Runs a command's body and turns what it throws into one line per problem and an exit code:
- * usage and input errors exit 2, spec errors (file, line, JSON pointer) exit 1 (a command that
- * `writesSpecs` says nothing was written: it writes all or nothing). Anything else is a
- * falgen bug: its message, and the stack only with FALGEN_DEBUG=1.
+ * Runs a command: parses argv (`--help` prints the usage and exits 0), loads the config, runs the
+ * body, and turns what it throws into one line per problem and an exit code: usage and input
+ * errors exit 2, spec errors (file, line, JSON pointer) exit 1 (a command that `writesSpecs` says
+ * nothing was written: it writes all or nothing). Anything else is a falgen bug: its message, and
+ * the stack only with FALGEN_DEBUG=1.
  */
-export async function runCommand(command: { name: string; writesSpecs?: boolean }, body: () => Promise<number>): Promise<number> {
+export async function runCommand<O extends Options>(
+  command: CommandLine<O> & { writesSpecs?: boolean },
+  argv: string[],
+  body: (input: CommandInput<O>) => Promise<number>,
+): Promise<number> {
+  const run = async () => {
+    const parsed = parseCommandLine(command, argv);
+    if (!parsed) return EXIT.ok;
+    const { config } = await loadConfig({ file: (parsed.values as { config?: string }).config });
+    return body({ ...parsed, config });
+  };
   try {
-    return await body();
+    return await run();
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`falgen ${command.name}: ${error.message}\nRun "falgen ${command.name} --help" for its usage.`);

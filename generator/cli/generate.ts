@@ -1,7 +1,7 @@
-import { loadConfig, type FalgenConfig } from "../config.js";
+import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
-import { EXIT, parseCommandLine, runCommand, UsageError } from "./command-line.js";
+import { EXIT, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
 export const CONFIG_OPTIONS = {
@@ -49,13 +49,9 @@ type GenerateFlags = { [K in keyof typeof GENERATE_OPTIONS]?: (typeof GENERATE_O
 
 /** `falgen generate`: the pipeline, its report printed. */
 export function generateCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { config } = await loadConfig({ file: parsed.values.config });
-    const check = parsed.values.check ?? false;
-    return runGenerate(generateOptions(parsed.values, config), { check, quiet: parsed.values.quiet ?? false });
-  });
+  return runCommand(COMMAND, argv, async ({ values, config }) =>
+    runGenerate(generateOptions(values, config), { check: values.check ?? false, quiet: values.quiet ?? false }),
+  );
 }
 
 /** The specs folder: the flag, else the config's, else `specs`. */

@@ -1,8 +1,7 @@
-import { loadConfig } from "../config.js";
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import type { EndpointUpdate } from "../update/update.js";
 import { update } from "../update/update.js";
-import { EXIT, parseCommandLine, runCommand } from "./command-line.js";
+import { EXIT, runCommand } from "./command-line.js";
 import { GENERATE_FLAGS_HELP, GENERATE_OPTIONS, generateOptions, runGenerate } from "./generate.js";
 
 const COMMAND = {
@@ -24,11 +23,7 @@ Exit: 0 current (or updated), 1 a change with --check or a document that failed,
 
 /** `falgen update`: compare every spec with fal's document, report, then write and regenerate. */
 export function updateCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { values } = parsed;
-    const { config } = await loadConfig({ file: values.config });
+  return runCommand(COMMAND, argv, async ({ values, config }) => {
     const options = generateOptions(values, config);
     const check = values.check ?? false;
     const report = await update({ specsDir: options.specsDir, check, ...(values.from !== undefined ? { from: values.from } : {}) });

@@ -1,6 +1,5 @@
-import { EXIT, parseCommandLine, runCommand } from "../cli/command-line.js";
+import { EXIT, runCommand } from "../cli/command-line.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
-import { loadConfig } from "../config.js";
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import { importSpecs } from "./import-specs.js";
 
@@ -23,11 +22,8 @@ Exit: 0 written, 1 a document was refused (nothing written), 2 usage or input er
 
 /** `falgen import`: fal documents -> specs. */
 export function importCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { config } = await loadConfig({ file: parsed.values.config });
-    printWrittenSpecs(COMMAND.name, await importSpecs({ locations: parsed.positionals, specsDir: specsFolder(parsed.values, config) }));
+  return runCommand(COMMAND, argv, async ({ values, positionals, config }) => {
+    printWrittenSpecs(COMMAND.name, await importSpecs({ locations: positionals, specsDir: specsFolder(values, config) }));
     return EXIT.ok;
   });
 }

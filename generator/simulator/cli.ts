@@ -6,9 +6,8 @@
  * Prints one line with the URL it listens on, then serves until SIGINT/SIGTERM (exit 0), reloading
  * the specs when one changes on disk.
  */
-import { EXIT, parseCommandLine, runCommand, UsageError } from "../cli/command-line.js";
+import { EXIT, runCommand, UsageError } from "../cli/command-line.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
-import { loadConfig } from "../config.js";
 import { startSimulator } from "./start-simulator.js";
 import type { SimulatorOptions } from "./types.js";
 
@@ -85,11 +84,7 @@ function rate(value: string | undefined, flag: string): number | undefined {
 
 /** `falgen simulator`: serves until SIGINT or SIGTERM. */
 export function simulatorCommand(argv: string[]): Promise<number> {
-  return runCommand(COMMAND, async () => {
-    const parsed = parseCommandLine(COMMAND, argv);
-    if (!parsed) return EXIT.ok;
-    const { values } = parsed;
-    const { config } = await loadConfig({ file: values.config });
+  return runCommand(COMMAND, argv, async ({ values, config }) => {
     const options: SimulatorOptions = {
       port: number(values.port, "--port") ?? 4010,
       specsDir: specsFolder(values, config),
