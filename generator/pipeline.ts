@@ -56,9 +56,13 @@ export interface GenerateReport {
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/falgen";
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
-/** The runtime's sources (file name -> TypeScript), compiled into the package's `src/runtime/`. */
+/** The runtime's sources (path below runtime/, with "/" -> TypeScript), compiled into the package's `src/runtime/`. */
 export function readRuntimeFiles(): Map<string, string> {
-  const names = readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort();
+  // Its folders (internal/, server/) included; paths as the package's imports write them, on any OS.
+  const names = readdirSync(RUNTIME_DIR, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => name.replaceAll("\\", "/"))
+    .sort();
   return new Map(names.map((name) => [name, readFileSync(`${RUNTIME_DIR}${name}`, "utf8")]));
 }
 

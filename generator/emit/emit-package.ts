@@ -13,7 +13,6 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
   "@msgpack/msgpack": "^3.1.3",
   // Types only (the Standard Schema interface `inputValidator` implements): nothing of it is bundled.
   "@standard-schema/spec": "^1.1.0",
-  "openapi-fetch": "^0.17.0",
 };
 
 /**
@@ -23,7 +22,8 @@ export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
  */
 export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInfo): string {
   const entry = (module: string) => ({ types: `./src/${module}.d.ts`, import: `./src/${module}.js`, default: `./src/${module}.js` });
-  const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all") };
+  // `./server`: the runtime's server-side pieces, apart so that browser code never loads them.
+  const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all"), "./server": entry("runtime/server/index") };
   for (const endpoint of endpoints) exports[endpoint.subpath] = entry(`${endpoint.moduleDir}/index`);
   exports["./package.json"] = "./package.json";
   const manifest = {
@@ -92,7 +92,7 @@ export function emitPackageReadme(endpoints: readonly PackageEntry[], example: E
       "neither its code nor its types.",
     example ? codeBlock("ts", usageExample(example, pkg.name)) : "",
     "Each module also calls its endpoint with `run` (synchronous), `stream` (partial outputs over Server-Sent Events) and `realtime` " +
-      "(a WebSocket session with tokens from your server's `createTokenHandler`); every endpoint's doc shows all three.",
+      `(a WebSocket session with tokens from your server's \`createTokenHandler\`, from \`${pkg.name}/server\`); every endpoint's doc shows all three.`,
     `For code that picks the endpoint at run time, the root's \`submit\`, \`subscribe\`, ... take the endpoint id first, typed by \`EndpointTypeMap\`: ` +
       `it holds the endpoints the program imports, and \`import "${pkg.name}/all"\` adds every one.`,
     example ? runtimeGuide(example, pkg.name) : "",

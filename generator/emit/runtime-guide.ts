@@ -118,11 +118,14 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
     ),
     "## The proxy",
     "Browsers must not hold the key. Create the client with `proxyUrl`, and serve `createProxyHandler` there: it adds the server's key, " +
-      "forwards only to the endpoints you allow (and their requests' status, result and cancel, and storage uploads), and refuses anything else with 403.",
+      "forwards only to the endpoints you allow (and their requests' status, result and cancel, and storage uploads), and refuses anything else with 403. " +
+      `What runs only on a server (the proxy, \`verifyWebhook\`, \`createTokenHandler\`, \`fetchRealtimeToken\`) is imported from \`${packageName}/server\`, ` +
+      "so code for the browser, which imports the package root, never bundles it.",
     codeBlock(
       "ts",
       [
-        `import { createFalClient, createProxyHandler } from "${packageName}";`,
+        `import { createFalClient } from "${packageName}";`,
+        `import { createProxyHandler } from "${packageName}/server";`,
         "",
         "// In the page:",
         'const fal = createFalClient({ proxyUrl: "/api/fal/proxy" });',
@@ -135,7 +138,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
     codeBlock(
       "ts",
       [
-        `import { createProxyHandler } from "${packageName}";`,
+        `import { createProxyHandler } from "${packageName}/server";`,
         "",
         `const proxy = createProxyHandler({ allowedEndpoints: ["${example.id}"] });`,
         "export const GET = proxy;",
@@ -148,7 +151,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
       "ts",
       [
         'import { Hono } from "hono";',
-        `import { createProxyHandler } from "${packageName}";`,
+        `import { createProxyHandler } from "${packageName}/server";`,
         "",
         `const proxy = createProxyHandler({ allowedEndpoints: ["${example.id}"] });`,
         "const app = new Hono();",
@@ -162,7 +165,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
       [
         '/// <reference types="node" />',
         'import { createServer, type IncomingMessage, type ServerResponse } from "node:http";',
-        `import { createProxyHandler } from "${packageName}";`,
+        `import { createProxyHandler } from "${packageName}/server";`,
         "",
         `const proxy = createProxyHandler({ allowedEndpoints: ["${example.id}"] });`,
         "",
@@ -214,7 +217,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
     codeBlock(
       "ts",
       [
-        `import { FAL_WEBHOOK_JWKS_URL, FalWebhookError, verifyWebhook, type Jwks } from "${packageName}";`,
+        `import { FAL_WEBHOOK_JWKS_URL, FalWebhookError, verifyWebhook, type Jwks } from "${packageName}/server";`,
         `import type { Output } from "${packageName}/${example.id}";`,
         "",
         "// fal suggests caching its keys for up to 24 hours.",

@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { parseEndpointId } from "../naming.js";
-import { sleep } from "../runtime/abort.js";
+import { sleep } from "../runtime/internal/abort.js";
 import {
   cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
   type FalClient, type FieldError, type QueueStatus,

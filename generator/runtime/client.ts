@@ -1,7 +1,24 @@
-import { resolveCredentials, type Credentials } from "./credentials.js";
-import { addHeaders, TARGET_URL_HEADER, type HeaderRecord } from "./http.js";
-import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
+import { resolveCredentials } from "./internal/credentials.js";
+import { addHeaders, TARGET_URL_HEADER, TRANSPORT, type Transport } from "./internal/request.js";
 import type { InputValidator } from "./validator.js";
+
+/** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */
+export type Credentials = string | (() => string | Promise<string>);
+
+/**
+ * Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)).
+ * A `Retry-After` of the server is honoured up to `maxDelayMs` (and the call's remaining `timeout`);
+ * a longer one fails the call at once with the server's error.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  /** The longest wait before a retry, including one a `Retry-After` asks for. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 export interface FalClientOptions {
   /** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
@@ -38,21 +55,14 @@ export interface FalClient {
    */
   readonly runUrl?: string | undefined;
   readonly retry: RetryOptions | false;
-  /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
-  readonly fetch: typeof fetch;
-  /**
-   * Sends a fal API request (its body a string or absent, its header names lower case): with the
-   * configured headers and the key added, or through the proxy. `init` and its headers are
-   * completed in place, so each must be the call's own.
-   */
-  readonly send: (url: string, init: RequestInit & { headers: HeaderRecord }) => Promise<Response>;
   readonly validate: boolean;
   readonly validators: readonly InputValidator<unknown>[];
 }
 
 /**
- * The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
- * request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+ * A client for the endpoint functions. Its requests (see `Transport`, internal) carry the
+ * configured headers and the key, or, with `proxyUrl`, all go to the proxy instead, naming the real
+ * URL in a header (the proxy adds the key).
  */
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls }: FalClientOptions = {}): FalClient {
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
@@ -60,15 +70,8 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   // Lower-cased once; each request's own headers win over them.
   const defaults = Object.entries(addHeaders({}, headers));
   const direct = directRequestInit();
-  return {
-    // `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
-    ...urls,
-    queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
-    storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
-    retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
+  const transport: Transport = {
     fetch,
-    validate,
-    validators,
     // Not async: it hands back fetch's own promise, rather than one more that waits on it. It
     // completes the caller's init in place instead of copying it, as this runs for every request.
     send(url, init) {
@@ -91,6 +94,16 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
       }
     },
   };
+  return {
+    // `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+    ...urls,
+    queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
+    storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+    retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
+    validate,
+    validators,
+    [TRANSPORT]: transport,
+  } as FalClient;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { fetchSignal, runScoped } from "./abort.js";
-import { checkInput, type ValidateOption } from "./check-input.js";
 import type { FalClient } from "./client.js";
-import { callFal, send, type BodyReader } from "./http.js";
+import { runScoped } from "./internal/abort.js";
+import { fileUrl } from "./internal/upload.js";
+
+export { INLINE_FILE_LIMIT_BYTES } from "./internal/upload.js";
 
 /** File contents accepted wherever an input takes a URL. */
 export type FileData = Blob | ArrayBuffer | Uint8Array;
@@ -24,109 +25,7 @@ export type InputWithFiles<T> = unknown extends T
         [K in keyof T]: K extends `${string}_url` ? WithFile<T[K]> : K extends `${string}_urls` ? WithFiles<T[K]> : InputWithFiles<T[K]>;
       };
 
-/**
- * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
- * uploaded: that saves the two storage round trips, while the submit body, which is never retried
- * and passes through any proxy, stays small.
- */
-export const INLINE_FILE_LIMIT_BYTES: number = 64 * 1024;
-
 /** Uploads `data` to fal storage and returns its public URL. */
 export function uploadFile(client: FalClient, data: FileData, options: { signal?: AbortSignal } = {}): Promise<string> {
   return runScoped(options, undefined, (signal) => fileUrl(client, data, signal, false));
-}
-
-/**
- * What every call that sends an input (submit, subscribe, run, stream) does first: checks it when
- * the call asks (see `checkInput`; throws before anything is sent, uploads included), then returns
- * a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
- * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
- * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
- */
-export function prepareInput(
-  client: FalClient,
-  endpointId: string,
-  input: unknown,
-  options: { validate?: ValidateOption | undefined },
-  signal: AbortSignal,
-): Promise<unknown> | undefined {
-  // A file stands for the URL it becomes, which the schema expects.
-  checkInput(client, endpointId, options.validate, () => mapFiles(input, () => "data:application/octet-stream;base64,"));
-  // The first walk starts every file's upload at once; the second puts the URLs in their places.
-  const urls: Promise<string>[] = [];
-  mapFiles(input, (file) => {
-    urls.push(fileUrl(client, file, signal, true));
-    return file;
-  });
-  if (urls.length === 0) return undefined;
-  return Promise.all(urls).then((resolved) => {
-    let next = 0;
-    return mapFiles(input, () => resolved[next++]);
-  });
-}
-
-/** `value` with each file in it replaced by `replace(file)`, copying only what contains a replaced file. */
-function mapFiles(value: unknown, replace: (file: FileData) => unknown): unknown {
-  if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array) return replace(value);
-  // Plain objects only: class instances (Date, ...) are left to JSON.
-  if (!Array.isArray(value) && !isPlainObject(value)) return value;
-  const fields = value as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(fields)) {
-    const mapped = mapFiles(fields[key], replace);
-    if (mapped !== fields[key]) (copy ??= (Array.isArray(value) ? [...value] : { ...fields }) as Record<string, unknown>)[key] = mapped;
-  }
-  return copy ?? value;
-}
-
-/** Storage's answer to an upload initiation: where to PUT the bytes, and the file's public URL. */
-const UPLOAD_URLS: BodyReader<{ upload_url: string; file_url: string }> = {
-  what: "storage upload URLs",
-  read: (body) => {
-    const urls = body as { upload_url?: unknown; file_url?: unknown } | null;
-    return typeof urls?.upload_url === "string" && typeof urls.file_url === "string" ? (urls as { upload_url: string; file_url: string }) : undefined;
-  },
-};
-
-/** A URL for `data`: a `data:` URI when `inline` allows and it is small enough, else an upload's public URL. */
-async function fileUrl(client: FalClient, data: FileData, signal: AbortSignal, inline: boolean): Promise<string> {
-  const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
-  const contentType = blob.type || "application/octet-stream";
-  if (inline && blob.size <= INLINE_FILE_LIMIT_BYTES) {
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    return `data:${contentType};base64,${btoa(bytes.reduce((binary, byte) => binary + String.fromCharCode(byte), ""))}`;
-  }
-  // Both steps are safe to repeat: a failed attempt leaves at most an unused storage slot.
-  const { upload_url, file_url } = await send(
-    client.retry,
-    signal,
-    true,
-    () =>
-      callFal(
-        client,
-        {
-          url: `${client.storageUrl}/storage/upload/initiate`,
-          method: "POST",
-          query: { storage_type: "fal-cdn-v3" },
-          body: { content_type: contentType, file_name: fileName(blob, contentType) },
-        },
-        signal,
-      ),
-    false,
-    UPLOAD_URLS,
-  );
-  // Plain fetch: the signed upload URL needs no key, and must not be sent one.
-  await send(client.retry, signal, true, () => client.fetch(upload_url, { method: "PUT", body: blob, headers: { "content-type": contentType }, signal: fetchSignal(signal) }));
-  return file_url;
-}
-
-function fileName(blob: Blob, contentType: string): string {
-  const { name } = blob as Partial<File>;
-  // Some endpoints read the format from the URL's extension.
-  return typeof name === "string" && name ? name : `upload.${/\/([^/;+]+)/.exec(contentType)?.[1]?.replace(/^octet-stream$/, "bin") ?? "bin"}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  const prototype: unknown = typeof value === "object" && value !== null && Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }

@@ -1,6 +1,7 @@
-export { createFalClient, type FalClient, type FalClientOptions } from "./client.js";
-export type { ValidateOption } from "./check-input.js";
-export type { Credentials } from "./credentials.js";
+// What the package root exports: the client, the endpoint functions keyed by endpoint id, errors,
+// files, validation and their types. The machinery behind them is in internal/, and what runs
+// only on a server (proxy, webhook verification, realtime tokens) in server/, the `/server` subpath.
+export { createFalClient, DEFAULT_RETRY_OPTIONS, type Credentials, type FalClient, type FalClientOptions, type RetryOptions } from "./client.js";
 export {
   FalAbortError,
   FalApiError,
@@ -13,16 +14,12 @@ export {
   type FieldError,
 } from "./errors.js";
 export { INLINE_FILE_LIMIT_BYTES, uploadFile, type FileData, type InputWithFiles } from "./files.js";
-export { createProxyHandler, DEFAULT_PROXY_BODY_LIMIT_BYTES, type ProxyHandlerOptions } from "./proxy.js";
 export { cancel, result, status, submit } from "./queue.js";
 export type { RealtimeConnection, RealtimeOptions } from "./realtime.js";
-export { fetchRealtimeToken, REALTIME_TOKEN_SECONDS } from "./realtime-token.js";
-export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry.js";
 export { run, type RunOptions } from "./run.js";
 export { streamStatus } from "./stream.js";
 export { stream, type FalStream, type StreamOptions } from "./stream-output.js";
 export { subscribe } from "./subscribe.js";
-export { createTokenHandler, type TokenHandlerOptions } from "./token-handler.js";
 export type {
   CancelOptions,
   CompletedStatus,
@@ -36,15 +33,6 @@ export type {
   SubmitOptions,
   SubmitResult,
   SubscribeOptions,
+  ValidateOption,
 } from "./types.js";
 export { createValidator, type InputValidator, type JsonSchema } from "./validator.js";
-export {
-  createMemoryReplayStore,
-  DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
-  FAL_WEBHOOK_JWKS_URL,
-  verifyWebhook,
-  type Jwks,
-  type VerifyWebhookOptions,
-  type WebhookPayload,
-  type WebhookReplayStore,
-} from "./webhook.js";

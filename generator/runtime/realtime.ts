@@ -1,10 +1,10 @@
 import { decode, encode } from "@msgpack/msgpack";
-import { runBaseUrl, type FalClient } from "./client.js";
-import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { DEFAULT_RETRY_OPTIONS, runBaseUrl, type FalClient } from "./client.js";
 import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
-import { outputQueue } from "./output-queue.js";
-import { fetchRealtimeToken } from "./realtime-token.js";
-import { DEFAULT_RETRY_OPTIONS, retryDelay } from "./retry.js";
+import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
+import { outputQueue } from "./internal/output-queue.js";
+import { fetchRealtimeToken } from "./internal/realtime-token.js";
+import { retryDelay } from "./internal/retry.js";
 
 export interface RealtimeOptions<O> {
   /**

@@ -1,9 +1,7 @@
-import { runScoped } from "./abort.js";
-import { runBaseUrl, type FalClient } from "./client.js";
-import type { ValidateOption } from "./check-input.js";
-import { prepareInput } from "./files.js";
-import { callFal, JSON_BODY, send } from "./http.js";
-import type { Result } from "./types.js";
+import type { FalClient } from "./client.js";
+import { runScoped } from "./internal/abort.js";
+import { runCall, withFileUrls } from "./internal/run-call.js";
+import type { Result, ValidateOption } from "./types.js";
 
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
 export interface RunOptions {
@@ -29,33 +27,10 @@ export function run<O>(client: FalClient, endpointId: string, input: unknown, op
   return runScoped(options, undefined, async (signal) => {
     const body = await withFileUrls(client, endpointId, input, options, signal);
     let requestId = "";
-    // JSON_BODY: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
-    const data = await send(
-      client.retry,
-      signal,
-      false,
-      () =>
-        runCall(client, endpointId, body, options, signal).then((response) => {
-          requestId = response.headers.get("x-fal-request-id") ?? "";
-          return response;
-        }),
-      false,
-      JSON_BODY,
-    );
-    return { data: data as O, requestId };
+    // The body is read as JSON: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
+    const data = await runCall<O>(client, endpointId, body, options, signal, (response) => {
+      requestId = response.headers.get("x-fal-request-id") ?? "";
+    });
+    return { data, requestId };
   });
-}
-
-/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export async function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown> {
-  return (await prepareInput(client, endpointId, input, options, signal)) ?? input;
-}
-
-/** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
-export function runCall(client: FalClient, path: string, body: unknown, options: RunOptions, signal: AbortSignal, accept?: string): Promise<Response> {
-  return callFal(
-    client,
-    { url: `${runBaseUrl(client)}/${path}`, method: "POST", headers: { accept, "x-fal-request-timeout": options.startTimeout, ...options.headers }, body },
-    signal,
-  );
 }

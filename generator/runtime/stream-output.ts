@@ -1,11 +1,12 @@
-import { abortError } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
 import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
-import { requestError, send } from "./http.js";
-import { outputQueue } from "./output-queue.js";
-import { runCall, withFileUrls, type RunOptions } from "./run.js";
-import { serverSentData } from "./sse.js";
+import { abortError } from "./internal/abort.js";
+import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
+import { outputQueue } from "./internal/output-queue.js";
+import { requestError } from "./internal/request.js";
+import { runCall, withFileUrls } from "./internal/run-call.js";
+import { serverSentData } from "./internal/sse.js";
+import type { RunOptions } from "./run.js";
 
 export interface StreamOptions extends RunOptions {
   /**
@@ -79,16 +80,16 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
     try {
       const body = await withFileUrls(client, endpointId, input, options, signal);
       let response: Response | undefined;
-      const events = await send<Response["body"]>(
-        client.retry,
+      const events = await runCall<Response["body"]>(
+        client,
+        `${endpointId}/stream`,
+        body,
+        options,
         signal,
-        false,
-        () =>
-          runCall(client, `${endpointId}/stream`, body, options, signal, EVENT_STREAM).then((answer) => {
-            response = answer;
-            requestId = answer.headers.get("x-fal-request-id") ?? undefined;
-            return answer;
-          }),
+        (answer) => {
+          response = answer;
+          requestId = answer.headers.get("x-fal-request-id") ?? undefined;
+        },
         true,
       );
       resetIdle();

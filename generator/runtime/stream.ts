@@ -1,10 +1,8 @@
-import { abortScope } from "./abort.js";
 import type { FalClient } from "./client.js";
-import { FalNetworkError, FalResponseError, withRequestId } from "./errors.js";
-import { callFal, requestError, send } from "./http.js";
-import { requestUrl, STATUS_BODY } from "./queue.js";
-import { backoff } from "./retry.js";
-import { serverSentData } from "./sse.js";
+import { withRequestId } from "./errors.js";
+import { abortScope } from "./internal/abort.js";
+import { requestUrl } from "./internal/queue-calls.js";
+import { statusEvents } from "./internal/status-events.js";
 import type { QueueStatus, StatusOptions } from "./types.js";
 
 /**
@@ -26,85 +24,4 @@ export async function* streamStatus(
   } finally {
     scope.dispose();
   }
-}
-
-/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
-export async function* statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus> {
-  // Counts the reconnections since the last event: a stream that delivers is progress.
-  for (let attempt = 0; ; ) {
-    try {
-      const body = await send<Response["body"]>(
-        false,
-        signal,
-        true,
-        () => callFal(client, { url: `${url}/status/stream`, query: { logs: logs ? 1 : undefined }, headers: { accept: "text/event-stream" } }, signal),
-        true,
-      );
-      for await (const status of parseStatusEvents(body)) {
-        attempt = 0;
-        yield status;
-        if (status.status === "COMPLETED") return;
-      }
-      throw new FalNetworkError("The status stream closed before the request completed", { requestSent: true });
-    } catch (error) {
-      // A read that failed: the connection dropped, or the call was aborted.
-      await backoff(client.retry, signal, true, requestError(error, signal), attempt++);
-    }
-  }
-}
-
-/**
- * Statuses from an SSE body (`logs: null` removed, see STATUS_BODY); events without a known
- * `status` (keep-alives, other kinds) are skipped. The body is cancelled when the consumer stops
- * early, which frees its connection. After COMPLETED the queue closes the stream, and its end
- * usually arrives with that event: it is read rather than cancelled, so the connection goes back to
- * the pool instead of being torn down; a server that keeps it open gets END_WAIT_MS, then the body
- * is cancelled, so no socket stays open.
- */
-export async function* parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus> {
-  if (!body) return;
-  const reader = body.getReader();
-  // Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
-  const decoder = new TextDecoder();
-  const split = serverSentData();
-  let completed = false;
-  let ended = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      ended = done;
-      for (const data of split(decoder.decode(value, { stream: !done }), done)) {
-        let event: unknown;
-        try {
-          event = JSON.parse(data);
-        } catch (error) {
-          // Garbled like any other malformed answer: the stream is reopened under the retry policy.
-          throw new FalResponseError(200, "a JSON event", data, { cause: error });
-        }
-        const status = STATUS_BODY.read(event);
-        if (!status) continue;
-        completed = status.status === "COMPLETED";
-        yield status;
-      }
-      if (done) return;
-    }
-  } finally {
-    if (completed && !ended) awaitEnd(reader);
-    else reader.cancel().catch(() => {});
-  }
-}
-
-/** How long a stream finished with COMPLETED may take to end before its body is cancelled. */
-const END_WAIT_MS = 200;
-
-/** Lets a finished stream end by itself (keeping its connection), or cancels it after END_WAIT_MS or at any further data. */
-function awaitEnd(reader: ReadableStreamDefaultReader<Uint8Array>): void {
-  const timer = setTimeout(() => reader.cancel().catch(() => {}), END_WAIT_MS);
-  reader.read().then(
-    ({ done }) => {
-      clearTimeout(timer);
-      if (!done) reader.cancel().catch(() => {});
-    },
-    () => clearTimeout(timer),
-  );
 }

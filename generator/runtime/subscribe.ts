@@ -1,9 +1,9 @@
-import { runScoped, sleep } from "./abort.js";
 import type { FalClient } from "./client.js";
 import { withRequestId } from "./errors.js";
-import { connectionFreed } from "./http.js";
-import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./queue.js";
-import { statusEvents } from "./stream.js";
+import { runScoped, sleep } from "./internal/abort.js";
+import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import { connectionFreed } from "./internal/request.js";
+import { statusEvents } from "./internal/status-events.js";
 import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions } from "./types.js";
 
 /**

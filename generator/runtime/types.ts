@@ -1,4 +1,11 @@
-import type { ValidateOption } from "./check-input.js";
+import type { InputValidator } from "./validator.js";
+
+/**
+ * A call's `validate` option: `true` checks the input with the endpoint's validator registered on
+ * the client (`createFalClient({ validators: [endpoint.inputValidator] })`), a validator checks it
+ * with that one, `false` not at all. Unset, the client's `validate` decides.
+ */
+export type ValidateOption = boolean | InputValidator<unknown>;
 
 /** One log line of a request, as the queue reports it. */
 export interface RequestLog {

@@ -1,9 +1,8 @@
 import path from "node:path";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  createFalClient, createProxyHandler, FalAbortError, FalApiError, FalError, FalTimeoutError, FalValidationError,
-} from "../../generated/src/index.js";
+import { createFalClient, FalAbortError, FalApiError, FalError, FalTimeoutError, FalValidationError } from "../../generated/src/index.js";
+import { createProxyHandler } from "../../generated/src/runtime/server/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { serve } from "../runtime/serve.js";

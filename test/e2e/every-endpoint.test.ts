@@ -5,7 +5,8 @@ import { loadSpecs } from "../../generator/load/load-specs.js";
 import { buildEndpointModel, type EndpointModel } from "../../generator/model/endpoint-model.js";
 import { createSchemaValidator, schemaPointer } from "../../generator/simulator/schema-validator.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
-import { createFalClient, verifyWebhook, type FalClient, type QueueStatus, type WebhookPayload } from "../../generated/src/index.js";
+import { createFalClient, type FalClient, type QueueStatus } from "../../generated/src/index.js";
+import { verifyWebhook, type WebhookPayload } from "../../generated/src/runtime/server/index.js";
 import { serve } from "../runtime/serve.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 

@@ -1,21 +1,8 @@
 import path from "node:path";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  createFalClient,
-  realtime,
-  run,
-  stream,
-  createProxyHandler,
-  createTokenHandler,
-  FalAbortError,
-  FalApiError,
-  FalError,
-  FalNetworkError,
-  FalTimeoutError,
-  FalValidationError,
-  type FalClient,
-} from "../../generated/src/index.js";
+import { createFalClient, realtime, run, stream, FalAbortError, FalApiError, FalError, FalNetworkError, FalTimeoutError, FalValidationError, type FalClient } from "../../generated/src/index.js";
+import { createProxyHandler, createTokenHandler } from "../../generated/src/runtime/server/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
 import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoint-registry.js";
 import { FAULT_HEADER, startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";

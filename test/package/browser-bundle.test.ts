@@ -55,9 +55,22 @@ describe("browser bundles", () => {
   ])("a %s page holds no key and none of the server-side holders (proxy, token handler)", async (_page, body) => {
     const { code, inputs } = await bundlePage(body);
     expect(code).not.toContain(SECRET);
-    expect(inputs.filter((input) => /runtime\/(proxy|token-handler|webhook)\.js$/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => input.includes("runtime/server/"))).toEqual([]);
     expect(code).not.toContain("is not allowed by this proxy");
     expect(code).not.toContain("No realtime tokens for");
+  });
+
+  test("the main entry, every export of it kept, holds none of the server-side pieces (proxy, webhook verification, token handler)", async () => {
+    // Re-exported whole, as a page that imports all of it would: nothing is tree-shaken away.
+    const { code, inputs } = await bundlePage(`export * from ${JSON.stringify(path.join(SOURCE, "index.js"))};`);
+    expect(code).toContain("createFalClient");
+    expect(inputs.filter((input) => input.includes("runtime/server/"))).toEqual([]);
+    for (const text of ["is not allowed by this proxy", "No realtime tokens for", "x-fal-webhook-signature", "Ed25519"]) expect(code).not.toContain(text);
+  });
+
+  test("the server subpath holds them", async () => {
+    const { code } = await bundlePage(`export * from ${JSON.stringify(path.join(SOURCE, "runtime/server/index.js"))};`);
+    for (const text of ["is not allowed by this proxy", "No realtime tokens for", "x-fal-webhook-signature", "Ed25519"]) expect(code).toContain(text);
   });
 
   test("realtime and msgpack stay out of a page that does not call realtime", async () => {

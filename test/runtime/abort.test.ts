@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { abortScope, runScoped, sleep } from "../../generator/runtime/abort.js";
+import { abortScope, runScoped, sleep } from "../../generator/runtime/internal/abort.js";
 import { FalAbortError, FalTimeoutError } from "../../generator/runtime/errors.js";
 
 describe("sleep", () => {

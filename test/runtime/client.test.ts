@@ -144,3 +144,21 @@ describe("the run host", () => {
     ]);
   });
 });
+
+describe("the client's shape", () => {
+  test("its own properties are its settings: no send or fetch that would sign any URL with the key", () => {
+    const fal = createFalClient({ credentials: "key:secret", runUrl: "http://127.0.0.1:1" });
+    expect(Object.keys(fal).sort()).toEqual(["queueUrl", "retry", "runUrl", "storageUrl", "validate", "validators"]);
+    // @ts-expect-error not a member of FalClient
+    expect(fal.send).toBeUndefined();
+    // @ts-expect-error not a member of FalClient
+    expect(fal.fetch).toBeUndefined();
+  });
+
+  test("a copy of a client (spread with another setting) still sends", async () => {
+    const seen: string[] = [];
+    const fal = createFalClient({ credentials: "key:secret", fetch: async (input) => (seen.push(String(input)), Response.json({ request_id: "r1" })) });
+    await submit({ ...fal, queueUrl: "http://127.0.0.1:9" }, "fal-ai/x", {});
+    expect(seen).toEqual(["http://127.0.0.1:9/fal-ai/x"]);
+  });
+});

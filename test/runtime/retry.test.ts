@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { createFalClient, type RetryOptions } from "../../generator/runtime/client.js";
 import { FalApiError, FalNetworkError } from "../../generator/runtime/errors.js";
-import { send } from "../../generator/runtime/http.js";
-import { isRetryable, parseRetryAfter, retryDelay, type RetryOptions } from "../../generator/runtime/retry.js";
+import { request } from "../../generator/runtime/internal/request.js";
+import { isRetryable, parseRetryAfter, retryDelay } from "../../generator/runtime/internal/retry.js";
 
 const apiError = (status: number, headers: Record<string, string> = {}) => new FalApiError(new Response(null, { status, headers }), null);
 const policy: RetryOptions = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 4 };
@@ -64,19 +65,22 @@ describe("retryDelay", () => {
   });
 });
 
-describe("send retries under the policy", () => {
+describe("request retries under the policy", () => {
   const signal = new AbortController().signal;
   const reply = (status: number, headers: Record<string, string> = {}) => new Response(JSON.stringify({ detail: "busy" }), { status, headers });
+  /** One request through a client whose fetch is `answer`, under `retry` (the client's policy is another, unused one). */
+  const send = (retry: RetryOptions | false, idempotent: boolean, answer: () => Promise<Response>) =>
+    request(createFalClient({ credentials: "key:secret", retry: { maxRetries: 9 }, fetch: answer }), { url: "https://queue.fal.run/x", signal, idempotent, retry });
 
   test("repeats a retryable failure, then returns the success", async () => {
     let calls = 0;
-    const value = await send(policy, signal, true, async () => (++calls < 3 ? reply(503) : Response.json("ok")));
+    const value = await send(policy, true, async () => (++calls < 3 ? reply(503) : Response.json("ok")));
     expect([value, calls]).toEqual(["ok", 3]);
   });
 
   test("gives up after maxRetries and throws the last error", async () => {
     let calls = 0;
-    const failure = send(policy, signal, true, async () => {
+    const failure = send(policy, true, async () => {
       calls++;
       return reply(502);
     });
@@ -86,7 +90,7 @@ describe("send retries under the policy", () => {
 
   test("a submit is tried once on a 503", async () => {
     let calls = 0;
-    const failure = send(policy, signal, false, async () => {
+    const failure = send(policy, false, async () => {
       calls++;
       return reply(503);
     });
@@ -96,7 +100,7 @@ describe("send retries under the policy", () => {
 
   test("retry: false tries once", async () => {
     let calls = 0;
-    const failure = send(false, signal, true, async () => {
+    const failure = send(false, true, async () => {
       calls++;
       return reply(503);
     });
@@ -107,7 +111,7 @@ describe("send retries under the policy", () => {
   test("waits as long as Retry-After asks", async () => {
     let calls = 0;
     const started = Date.now();
-    await send({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 1000 }, signal, true, async () => (++calls === 1 ? reply(429, { "retry-after": "1" }) : Response.json(null)));
+    await send({ maxRetries: 1, baseDelayMs: 0, maxDelayMs: 1000 }, true, async () => (++calls === 1 ? reply(429, { "retry-after": "1" }) : Response.json(null)));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 });

@@ -1,22 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
-import {
-  cancel,
-  createFalClient,
-  createProxyHandler,
-  createTokenHandler,
-  FalError,
-  fetchRealtimeToken,
-  result,
-  run,
-  status,
-  stream,
-  streamStatus,
-  submit,
-  subscribe,
-  uploadFile,
-  type FalClient,
-} from "../../generator/runtime/index.js";
+import { cancel, createFalClient, FalError, result, run, status, stream, streamStatus, submit, subscribe, uploadFile, type FalClient } from "../../generator/runtime/index.js";
+import { createProxyHandler, createTokenHandler, fetchRealtimeToken } from "../../generator/runtime/server/index.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { serverSentData } from "../../generator/runtime/sse.js";
-import { parseStatusEvents } from "../../generator/runtime/stream.js";
+import { serverSentData } from "../../generator/runtime/internal/sse.js";
+import { parseStatusEvents } from "../../generator/runtime/internal/status-events.js";
 
 /** The data of the events in `chunks`, fed one by one, then the end of the stream. */
 function dataOf(chunks: string[]): string[] {

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-  createMemoryReplayStore,
-  DEFAULT_WEBHOOK_BODY_LIMIT_BYTES,
-  FalWebhookError,
-  verifyWebhook,
-  type Jwks,
-  type VerifyWebhookOptions,
-} from "../../generator/runtime/index.js";
+import { FalWebhookError } from "../../generator/runtime/index.js";
+import { createMemoryReplayStore, DEFAULT_WEBHOOK_BODY_LIMIT_BYTES, verifyWebhook, type Jwks, type VerifyWebhookOptions } from "../../generator/runtime/server/index.js";
 import { json } from "./serve.js";
 import { postDeclaringGigabyte, postLarge, serveStreaming } from "./streaming-server.js";
 

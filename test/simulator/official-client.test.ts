@@ -1,7 +1,7 @@
 import { ApiError, createFalClient, ValidationError, type RequestMiddleware } from "@fal-ai/client";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { createTokenHandler } from "../../generator/runtime/token-handler.js";
+import { createTokenHandler } from "../../generator/runtime/server/token-handler.js";
 import { decodePng, fixtureEndpoints, KEY, startTestSimulator } from "./simulator-fixture.js";
 
 const simulator = await startTestSimulator();

@@ -1,8 +1,20 @@
 // falgen's runtime (runtime/client.ts), written by `falgen generate`. Do not edit.
-import { type Credentials } from "./credentials.js";
-import { type HeaderRecord } from "./http.js";
-import { type RetryOptions } from "./retry.js";
 import type { InputValidator } from "./validator.js";
+/** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */
+export type Credentials = string | (() => string | Promise<string>);
+/**
+* Exponential backoff with full jitter: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs * 2^n)).
+* A `Retry-After` of the server is honoured up to `maxDelayMs` (and the call's remaining `timeout`);
+* a longer one fails the call at once with the server's error.
+*/
+export interface RetryOptions {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	baseDelayMs: number;
+	/** The longest wait before a retry, including one a `Retry-After` asks for. */
+	maxDelayMs: number;
+}
+export declare const DEFAULT_RETRY_OPTIONS: RetryOptions;
 export interface FalClientOptions {
 	/** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
 	credentials?: Credentials;
@@ -37,22 +49,13 @@ export interface FalClient {
 	*/
 	readonly runUrl?: string | undefined;
 	readonly retry: RetryOptions | false;
-	/** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
-	readonly fetch: typeof fetch;
-	/**
-	* Sends a fal API request (its body a string or absent, its header names lower case): with the
-	* configured headers and the key added, or through the proxy. `init` and its headers are
-	* completed in place, so each must be the call's own.
-	*/
-	readonly send: (url: string, init: RequestInit & {
-		headers: HeaderRecord;
-	}) => Promise<Response>;
 	readonly validate: boolean;
 	readonly validators: readonly InputValidator<unknown>[];
 }
 /**
-* The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
-* request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+* A client for the endpoint functions. Its requests (see `Transport`, internal) carry the
+* configured headers and the key, or, with `proxyUrl`, all go to the proxy instead, naming the real
+* URL in a header (the proxy adds the key).
 */
 export declare function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate, validators, ...urls }?: FalClientOptions): FalClient;
 /** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */

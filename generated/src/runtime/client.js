@@ -1,10 +1,15 @@
 // falgen's runtime (runtime/client.ts), written by `falgen generate`. Do not edit.
-import { resolveCredentials } from "./credentials.js";
-import { addHeaders, TARGET_URL_HEADER } from "./http.js";
-import { DEFAULT_RETRY_OPTIONS } from "./retry.js";
+import { resolveCredentials } from "./internal/credentials.js";
+import { addHeaders, TARGET_URL_HEADER, TRANSPORT } from "./internal/request.js";
+export const DEFAULT_RETRY_OPTIONS = {
+	maxRetries: 3,
+	baseDelayMs: 500,
+	maxDelayMs: 1e4
+};
 /**
-* The client's `send` adds the configured headers and the key, or, with `proxyUrl`, sends every
-* request to the proxy instead, naming the real URL in a header (the proxy adds the key).
+* A client for the endpoint functions. Its requests (see `Transport`, internal) carry the
+* configured headers and the key, or, with `proxyUrl`, all go to the proxy instead, naming the real
+* URL in a header (the proxy adds the key).
 */
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls } = {}) {
 	// Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
@@ -12,18 +17,8 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
 	// Lower-cased once; each request's own headers win over them.
 	const defaults = Object.entries(addHeaders({}, headers));
 	const direct = directRequestInit();
-	return {
-		// `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
-		...urls,
-		queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
-		storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
-		retry: retry !== false && {
-			...DEFAULT_RETRY_OPTIONS,
-			...retry
-		},
+	const transport = {
 		fetch,
-		validate,
-		validators,
 		// Not async: it hands back fetch's own promise, rather than one more that waits on it. It
 		// completes the caller's init in place instead of copying it, as this runs for every request.
 		send(url, init) {
@@ -45,6 +40,19 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
 				return Promise.reject(error);
 			}
 		}
+	};
+	return {
+		// `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+		...urls,
+		queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
+		storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
+		retry: retry !== false && {
+			...DEFAULT_RETRY_OPTIONS,
+			...retry
+		},
+		validate,
+		validators,
+		[TRANSPORT]: transport
 	};
 }
 /**

@@ -1,11 +1,11 @@
 // falgen's runtime (runtime/realtime.ts), written by `falgen generate`. Do not edit.
 import { decode, encode } from "@msgpack/msgpack";
-import { runBaseUrl } from "./client.js";
-import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
+import { DEFAULT_RETRY_OPTIONS, runBaseUrl } from "./client.js";
 import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
-import { outputQueue } from "./output-queue.js";
-import { fetchRealtimeToken } from "./realtime-token.js";
-import { DEFAULT_RETRY_OPTIONS, retryDelay } from "./retry.js";
+import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
+import { outputQueue } from "./internal/output-queue.js";
+import { fetchRealtimeToken } from "./internal/realtime-token.js";
+import { retryDelay } from "./internal/retry.js";
 const OPEN = 1;
 /**
 * Opens fal's realtime WebSocket for the endpoint (`wss://<run host>/<endpoint id>/realtime`,

@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
-import { type FalClient } from "./client.js";
-import type { ValidateOption } from "./check-input.js";
-import type { Result } from "./types.js";
+import type { FalClient } from "./client.js";
+import type { Result, ValidateOption } from "./types.js";
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
 export interface RunOptions {
 	/** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
@@ -22,7 +21,3 @@ export interface RunOptions {
 * matters); only a request that provably never left is retried.
 */
 export declare function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>>;
-/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export declare function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown>;
-/** One POST of `body` to `<runUrl>/<path>`: the request `run` and `stream` share. */
-export declare function runCall(client: FalClient, path: string, body: unknown, options: RunOptions, signal: AbortSignal, accept?: string): Promise<Response>;

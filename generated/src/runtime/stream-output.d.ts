@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
-import { type RunOptions } from "./run.js";
+import type { RunOptions } from "./run.js";
 export interface StreamOptions extends RunOptions {
 	/**
 	* Milliseconds the stream may go without an event once its response arrived (the first event

@@ -1,11 +1,11 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
-import { abortError } from "./abort.js";
-import { errorFromMessage, isFalErrorMessage } from "./error-message.js";
 import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
-import { requestError, send } from "./http.js";
-import { outputQueue } from "./output-queue.js";
-import { runCall, withFileUrls } from "./run.js";
-import { serverSentData } from "./sse.js";
+import { abortError } from "./internal/abort.js";
+import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
+import { outputQueue } from "./internal/output-queue.js";
+import { requestError } from "./internal/request.js";
+import { runCall, withFileUrls } from "./internal/run-call.js";
+import { serverSentData } from "./internal/sse.js";
 const EVENT_STREAM = "text/event-stream";
 /**
 * Calls the endpoint's streaming route (`POST <runUrl>/<endpoint id>/stream`, Server-Sent Events,
@@ -45,11 +45,10 @@ export function stream(client, endpointId, input, options = {}) {
 		try {
 			const body = await withFileUrls(client, endpointId, input, options, signal);
 			let response;
-			const events = await send(client.retry, signal, false, () => runCall(client, `${endpointId}/stream`, body, options, signal, EVENT_STREAM).then((answer) => {
+			const events = await runCall(client, `${endpointId}/stream`, body, options, signal, (answer) => {
 				response = answer;
 				requestId = answer.headers.get("x-fal-request-id") ?? undefined;
-				return answer;
-			}), true);
+			}, true);
 			resetIdle();
 			if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
 				// An endpoint that answers with one JSON body: that body is the whole output.

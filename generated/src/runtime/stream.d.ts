@@ -7,14 +7,3 @@ import type { QueueStatus, StatusOptions } from "./types.js";
 * logs since the previous one.
 */
 export declare function streamStatus(client: FalClient, endpointId: string, requestId: string, options?: StatusOptions): AsyncIterable<QueueStatus>;
-/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
-export declare function statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus>;
-/**
-* Statuses from an SSE body (`logs: null` removed, see STATUS_BODY); events without a known
-* `status` (keep-alives, other kinds) are skipped. The body is cancelled when the consumer stops
-* early, which frees its connection. After COMPLETED the queue closes the stream, and its end
-* usually arrives with that event: it is read rather than cancelled, so the connection goes back to
-* the pool instead of being torn down; a server that keeps it open gets END_WAIT_MS, then the body
-* is cancelled, so no socket stays open.
-*/
-export declare function parseStatusEvents(body: Response["body"] | undefined): AsyncGenerator<QueueStatus>;

@@ -1,9 +1,9 @@
 // falgen's runtime (runtime/subscribe.ts), written by `falgen generate`. Do not edit.
-import { runScoped, sleep } from "./abort.js";
 import { withRequestId } from "./errors.js";
-import { connectionFreed } from "./http.js";
-import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./queue.js";
-import { statusEvents } from "./stream.js";
+import { runScoped, sleep } from "./internal/abort.js";
+import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import { connectionFreed } from "./internal/request.js";
+import { statusEvents } from "./internal/status-events.js";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
 * cover the whole call, waits included; every error after the submit carries the request id

@@ -1,0 +1,33 @@
+// falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
+import type { FalClient, RetryOptions } from "../client.js";
+import type { QueueStatus, Result, SubmitOptions } from "../types.js";
+import { type BodyReader } from "./request.js";
+/** The queue's answer to a submit. */
+export interface SubmitResponse {
+	request_id: string;
+	response_url: string;
+	status_url: string;
+	cancel_url: string;
+	queue_position: number;
+}
+/**
+* The URL a queued request's status, result and cancel routes hang off: they live under
+* `[namespace/]owner/app`, whatever the endpoint's full id.
+*/
+export declare function requestUrl(client: FalClient, endpointId: string, requestId: string): string;
+/**
+* The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
+* is on the client's queue origin, else the one built from the id: the key goes nowhere else.
+*/
+export declare function submittedUrl(client: FalClient, endpointId: string, { request_id, response_url }: SubmitResponse): string;
+/**
+* A status: it has a known `status`. fal sends `logs: null` when logs were not asked for; it is
+* removed, so `logs` is an array or absent, as typed.
+*/
+export declare const STATUS_BODY: BodyReader<QueueStatus>;
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
+export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal): Promise<SubmitResponse>;
+/** The request's status (`url` as from `requestUrl`). */
+export declare function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus>;
+/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
+export declare function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>>;

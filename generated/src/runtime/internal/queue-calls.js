@@ -1,0 +1,98 @@
+// falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
+import { appPath } from "../endpoint-id.js";
+import { prepareInput } from "./upload.js";
+import { JSON_BODY, request } from "./request.js";
+/**
+* The URL a queued request's status, result and cancel routes hang off: they live under
+* `[namespace/]owner/app`, whatever the endpoint's full id.
+*/
+export function requestUrl(client, endpointId, requestId) {
+	return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
+}
+/**
+* The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
+* is on the client's queue origin, else the one built from the id: the key goes nowhere else.
+*/
+export function submittedUrl(client, endpointId, { request_id, response_url }) {
+	// Used only in the form fetch would read it (no dot segments, encoded or not, nor user info):
+	// then a URL that starts with the queue URL is on the queue's origin.
+	const usable = canonical(response_url) && response_url.startsWith(`${client.queueUrl}/`) && response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) && !/[?#]/.test(response_url);
+	return usable ? response_url : requestUrl(client, endpointId, request_id);
+}
+function canonical(url) {
+	try {
+		return new URL(url).href === url;
+	} catch {
+		return false;
+	}
+}
+const QUEUE_STATUSES = [
+	"IN_QUEUE",
+	"IN_PROGRESS",
+	"COMPLETED"
+];
+/** A submit answer: it has a usable `request_id` (the key of every later call). */
+const SUBMIT_BODY = {
+	what: "a request_id",
+	read: (body) => {
+		const id = body?.request_id;
+		return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? body : undefined;
+	}
+};
+/**
+* A status: it has a known `status`. fal sends `logs: null` when logs were not asked for; it is
+* removed, so `logs` is an array or absent, as typed.
+*/
+export const STATUS_BODY = {
+	what: "a queue status",
+	read(body) {
+		const status = body;
+		if (!QUEUE_STATUSES.includes(status?.status)) return undefined;
+		if (status.logs === null) delete status.logs;
+		return status;
+	}
+};
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
+export function submitWithin(client, endpointId, input, options, signal) {
+	const queue = (body) => request(client, {
+		url: `${client.queueUrl}/${endpointId}`,
+		method: "POST",
+		query: { fal_webhook: options.webhookUrl },
+		headers: {
+			"x-fal-queue-priority": options.priority,
+			"x-fal-request-timeout": options.startTimeout,
+			"x-fal-runner-hint": options.hint,
+			...options.headers
+		},
+		body,
+		signal,
+		idempotent: false,
+		reader: SUBMIT_BODY
+	});
+	const withFiles = prepareInput(client, endpointId, input, options, signal);
+	return withFiles ? withFiles.then(queue) : queue(input);
+}
+/** The request's status (`url` as from `requestUrl`). */
+export function fetchStatus(client, url, logs, signal) {
+	return request(client, {
+		url: `${url}/status`,
+		query: { logs: logs ? 1 : undefined },
+		signal,
+		idempotent: true,
+		reader: STATUS_BODY
+	});
+}
+/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
+export async function fetchResult(client, url, requestId, signal, retry) {
+	const data = await request(client, {
+		url,
+		signal,
+		idempotent: true,
+		retry,
+		reader: JSON_BODY
+	});
+	return {
+		data,
+		requestId
+	};
+}

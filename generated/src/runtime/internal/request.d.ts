@@ -1,0 +1,96 @@
+// falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
+import type { FalClient, RetryOptions } from "../client.js";
+import { FalError } from "../errors.js";
+/**
+* What a client holds besides its public options: how requests reach fal. Kept under a symbol, so
+* it is neither part of `FalClient`'s type nor in the way of users' code, while reading it costs a
+* property access per request.
+*/
+export interface Transport {
+	/**
+	* Sends a fal API request (its body a string or absent, its header names lower case): with the
+	* configured headers and the key added, or through the proxy. `init` and its headers are
+	* completed in place, so each must be the call's own.
+	*/
+	send(url: string, init: RequestInit & {
+		headers: HeaderRecord;
+	}): Promise<Response>;
+	/** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
+	fetch: typeof fetch;
+}
+export declare const TRANSPORT: unique symbol;
+/** The transport `createFalClient` put on the client. */
+export declare function transport(client: FalClient): Transport;
+/** The header a proxy reads the real destination from. */
+export declare const TARGET_URL_HEADER = "x-fal-target-url";
+/**
+* Request headers as fetch reads them fastest: a plain object (a Headers instance is validated
+* and copied once more). Names are lower case, so a later value replaces an earlier one of any
+* case, as Headers.set would.
+*/
+export type HeaderRecord = Record<string, string>;
+/** Adds `headers` (names lower-cased, undefined values skipped) to `target`, replacing what it had under the same names. */
+export declare function addHeaders(target: HeaderRecord, headers: Record<string, string | number | undefined> | undefined): HeaderRecord;
+/**
+* What a call expects a success body to be: `read` returns the body (parsed JSON) as the call
+* returns it, or undefined when it is not what fal sends (then a FalResponseError naming `what`
+* is thrown). A body that is not JSON is never handed to `read`.
+*/
+export interface BodyReader<D> {
+	/** What the body should be, for the error message, e.g. "a queue status". */
+	what: string;
+	read(body: unknown): D | undefined;
+}
+/** Any JSON body. */
+export declare const JSON_BODY: BodyReader<unknown>;
+/** One request to fal, and how to treat its answer. */
+export interface RequestOptions<D> {
+	url: string;
+	/** @default "GET" */
+	method?: "GET" | "POST" | "PUT";
+	/** Added to the URL; undefined values are left out. */
+	query?: Record<string, string | number | undefined>;
+	/** Undefined values are left out. */
+	headers?: Record<string, string | number | undefined>;
+	/** Sent as JSON; a Blob is sent as it is (an upload). */
+	body?: unknown;
+	/** Aborts the request, and the waits between its attempts (its `deadline`, if any, bounds them). */
+	signal: AbortSignal;
+	/**
+	* Whether the request may be repeated once it may have arrived: true for status, stream, result,
+	* cancel and uploads; false for submit, run and stream, which are resent only when they provably
+	* never left (see `isRetryable`).
+	*/
+	idempotent: boolean;
+	/** @default the client's retry policy; `false` tries once */
+	retry?: RetryOptions | false;
+	/** Return the raw body of a success (an event stream) instead of reading it. */
+	stream?: boolean;
+	/** What a success body must be (anything else is a FalResponseError); without it, JSON or the text that is not JSON. */
+	reader?: BodyReader<D>;
+	/** Sent with the client's plain fetch: no key, no configured headers, no proxy (a signed upload URL). */
+	plain?: boolean;
+	/** Called with each response, before its body is read (for its headers). */
+	onResponse?: (response: Response) => void;
+}
+/**
+* Sends a request under the retry policy and returns its body: with `reader` the JSON it expects,
+* without it parsed JSON or the text that is not JSON, or with `stream` the raw body. Every fal
+* request goes through here: a rejected fetch, or a body cut off mid-way, becomes `requestError`,
+* an error response `apiErrorFromResponse`, and `backoff` decides whether and when to try again.
+*/
+export declare function request<D>(client: FalClient, options: RequestOptions<D>): Promise<D>;
+/**
+* Resolves once the connection a response just ended on can carry another request: await it
+* before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
+* connection back to its pool only in the event-loop turn after the response ends (a
+* setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
+* calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
+* there is no setImmediate (browsers pool connections themselves) nothing is awaited.
+*/
+export declare function connectionFreed(): Promise<void> | undefined;
+/**
+* A fetch failure as a FalError: the abort reason when the call was aborted, else a
+* FalNetworkError (with `requestId` when the response's headers named it).
+*/
+export declare function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError;

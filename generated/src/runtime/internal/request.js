@@ -1,0 +1,119 @@
+// falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
+import { abortError, fetchSignal } from "./abort.js";
+import { backoff } from "./retry.js";
+export const TRANSPORT = Symbol("fal transport");
+/** The transport `createFalClient` put on the client. */
+export function transport(client) {
+	return client[TRANSPORT];
+}
+/** The header a proxy reads the real destination from. */
+export const TARGET_URL_HEADER = "x-fal-target-url";
+/** Adds `headers` (names lower-cased, undefined values skipped) to `target`, replacing what it had under the same names. */
+export function addHeaders(target, headers) {
+	for (const name in headers) {
+		const value = headers[name];
+		if (value !== undefined) target[name.toLowerCase()] = String(value);
+	}
+	return target;
+}
+/** Any JSON body. */
+export const JSON_BODY = {
+	what: "JSON",
+	read: (body) => body
+};
+/**
+* Sends a request under the retry policy and returns its body: with `reader` the JSON it expects,
+* without it parsed JSON or the text that is not JSON, or with `stream` the raw body. Every fal
+* request goes through here: a rejected fetch, or a body cut off mid-way, becomes `requestError`,
+* an error response `apiErrorFromResponse`, and `backoff` decides whether and when to try again.
+*/
+export async function request(client, options) {
+	const { signal, reader } = options;
+	const { send, fetch } = transport(client);
+	// The attempt loop is written out here, in the one function every call goes through, rather than
+	// wrapped in a closure per call: one suspended function per request in flight, not three.
+	for (let attempt = 0;; attempt++) {
+		try {
+			let response;
+			// Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
+			// request error: one that throws before it sends (no credentials) stays what it is.
+			const { url, query, body } = options;
+			const search = query && new URLSearchParams(definedEntries(query)).toString();
+			const json = body !== undefined && !(body instanceof Blob);
+			const init = {
+				method: options.method ?? "GET",
+				headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
+				body: json ? JSON.stringify(body) : body,
+				signal: fetchSignal(signal)
+			};
+			const pending = (options.plain ? fetch : send)(search ? `${url}?${search}` : url, init);
+			try {
+				response = await pending;
+			} catch (cause) {
+				throw requestError(cause, signal);
+			}
+			options.onResponse?.(response);
+			if (options.stream && response.ok) return response.body;
+			const requestId = response.headers.get("x-fal-request-id") ?? undefined;
+			let text;
+			try {
+				text = await response.text();
+			} catch (cause) {
+				// The connection dropped after the headers: the request did arrive, and its id may be known.
+				throw requestError(cause, signal, requestId);
+			}
+			// Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
+			let parsed = text;
+			let isJson = true;
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				isJson = false;
+			}
+			if (!response.ok) throw apiErrorFromResponse(response, parsed);
+			if (!reader) return parsed;
+			const data = isJson ? reader.read(parsed) : undefined;
+			if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
+			return data;
+		} catch (error) {
+			await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
+		}
+	}
+}
+/** The entries of `query` that have a value, as URLSearchParams takes them. */
+function definedEntries(query) {
+	const entries = [];
+	for (const name in query) if (query[name] !== undefined) entries.push([name, String(query[name])]);
+	return entries;
+}
+const setImmediateIfAny = globalThis.setImmediate;
+/**
+* Resolves once the connection a response just ended on can carry another request: await it
+* before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
+* connection back to its pool only in the event-loop turn after the response ends (a
+* setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
+* calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
+* there is no setImmediate (browsers pool connections themselves) nothing is awaited.
+*/
+export function connectionFreed() {
+	return setImmediateIfAny && new Promise((resolve) => setImmediateIfAny(resolve));
+}
+// Connection-level failures before any byte left (Node/undici codes). Elsewhere nothing proves
+// that, so those errors count as sent.
+const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+/**
+* A fetch failure as a FalError: the abort reason when the call was aborted, else a
+* FalNetworkError (with `requestId` when the response's headers named it).
+*/
+export function requestError(error, signal, requestId) {
+	if (signal.aborted) return abortError(signal);
+	if (error instanceof FalError) return error;
+	const cause = error?.cause;
+	const message = error instanceof Error ? error.message : String(error);
+	return new FalNetworkError(`Network error: ${message}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
+		cause: error,
+		requestId,
+		requestSent: !NEVER_SENT_CODE.test(String(cause?.code))
+	});
+}

@@ -1,0 +1,83 @@
+// falgen's runtime (runtime/internal/status-events.ts), written by `falgen generate`. Do not edit.
+import { FalNetworkError, FalResponseError } from "../errors.js";
+import { STATUS_BODY } from "./queue-calls.js";
+import { request, requestError } from "./request.js";
+import { backoff } from "./retry.js";
+import { serverSentData } from "./sse.js";
+/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
+export async function* statusEvents(client, url, logs, signal) {
+	// Counts the reconnections since the last event: a stream that delivers is progress.
+	for (let attempt = 0;;) {
+		try {
+			const body = await request(client, {
+				url: `${url}/status/stream`,
+				query: { logs: logs ? 1 : undefined },
+				headers: { accept: "text/event-stream" },
+				signal,
+				idempotent: true,
+				// Reconnections are this loop's own, as a failure may also come while reading the body.
+				retry: false,
+				stream: true
+			});
+			for await (const status of parseStatusEvents(body)) {
+				attempt = 0;
+				yield status;
+				if (status.status === "COMPLETED") return;
+			}
+			throw new FalNetworkError("The status stream closed before the request completed", { requestSent: true });
+		} catch (error) {
+			// A read that failed: the connection dropped, or the call was aborted.
+			await backoff(client.retry, signal, true, requestError(error, signal), attempt++);
+		}
+	}
+}
+/**
+* Statuses from an SSE body (`logs: null` removed, see STATUS_BODY); events without a known
+* `status` (keep-alives, other kinds) are skipped. The body is cancelled when the consumer stops
+* early, which frees its connection. After COMPLETED the queue closes the stream, and its end
+* usually arrives with that event: it is read rather than cancelled, so the connection goes back to
+* the pool instead of being torn down; a server that keeps it open gets END_WAIT_MS, then the body
+* is cancelled, so no socket stays open.
+*/
+export async function* parseStatusEvents(body) {
+	if (!body) return;
+	const reader = body.getReader();
+	// Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
+	const decoder = new TextDecoder();
+	const split = serverSentData();
+	let completed = false;
+	let ended = false;
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			ended = done;
+			for (const data of split(decoder.decode(value, { stream: !done }), done)) {
+				let event;
+				try {
+					event = JSON.parse(data);
+				} catch (error) {
+					// Garbled like any other malformed answer: the stream is reopened under the retry policy.
+					throw new FalResponseError(200, "a JSON event", data, { cause: error });
+				}
+				const status = STATUS_BODY.read(event);
+				if (!status) continue;
+				completed = status.status === "COMPLETED";
+				yield status;
+			}
+			if (done) return;
+		}
+	} finally {
+		if (completed && !ended) awaitEnd(reader);
+		else reader.cancel().catch(() => {});
+	}
+}
+/** How long a stream finished with COMPLETED may take to end before its body is cancelled. */
+const END_WAIT_MS = 200;
+/** Lets a finished stream end by itself (keeping its connection), or cancels it after END_WAIT_MS or at any further data. */
+function awaitEnd(reader) {
+	const timer = setTimeout(() => reader.cancel().catch(() => {}), END_WAIT_MS);
+	reader.read().then(({ done }) => {
+		clearTimeout(timer);
+		if (!done) reader.cancel().catch(() => {});
+	}, () => clearTimeout(timer));
+}

@@ -1,8 +1,0 @@
-// falgen's runtime (runtime/read-limited.ts), written by `falgen generate`. Do not edit.
-/** What `readLimited` returns for a body over its limit. */
-export declare const TOO_LARGE: unique symbol;
-/**
-* A request's body bytes, or TOO_LARGE as soon as its Content-Length or the bytes read pass
-* `limit` (the rest is not read): a server-side handler never buffers more than it accepts.
-*/
-export declare function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE>;

@@ -1,0 +1,119 @@
+// falgen's runtime (runtime/server/proxy.ts), written by `falgen generate`. Do not edit.
+import { appPath } from "../endpoint-id.js";
+import { FalError } from "../errors.js";
+import { resolveCredentials } from "../internal/credentials.js";
+import { readLimited, TOO_LARGE } from "../internal/read-limited.js";
+import { TARGET_URL_HEADER } from "../internal/request.js";
+/** The default of `ProxyHandlerOptions.maxBodyBytes`: 4 MiB. */
+export const DEFAULT_PROXY_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+// Request routes under an app or endpoint: result (GET), status and its stream (GET), cancel (PUT).
+const REQUEST_ROUTE = /^\/(.+)\/requests\/[\w-]+(\/status(?:\/stream)?|\/cancel)?$/;
+const STORAGE_INITIATE = "/storage/upload/initiate";
+// Forwarded request headers; cookies and the caller's own Authorization stay behind.
+const FORWARDED_HEADER = /^(content-type|accept|x-fal-.*)$/i;
+// Hop-by-hop or invalidated by fetch's decompression.
+const DROPPED_RESPONSE_HEADERS = [
+	"connection",
+	"content-encoding",
+	"content-length",
+	"keep-alive",
+	"set-cookie",
+	"transfer-encoding"
+];
+/**
+* A handler for fetch-style servers (`(Request) => Promise<Response>`) that lets browsers use a
+* FalClient created with `proxyUrl`: it forwards to the URL in `x-fal-target-url` with the server's
+* key, but only submits to `allowedEndpoints`, their requests' status/result/cancel, their `run`
+* and `stream` calls, and storage upload initiation. Anything else is refused with 403 `{detail}`,
+* a body over `maxBodyBytes` with 413, and a target that redirects or cannot be reached with 502:
+* redirects are never followed (they would carry the key), and no answer ever contains the key.
+*/
+export function createProxyHandler(options) {
+	const queue = new URL(options.queueUrl ?? "https://queue.fal.run");
+	const storage = new URL(options.storageUrl ?? "https://rest.fal.ai");
+	const runHost = new URL(options.runUrl ?? "https://fal.run");
+	const submittable = new Set(options.allowedEndpoints);
+	const readable = new Set(options.allowedEndpoints.flatMap((id) => [id, appPath(id)]));
+	const limit = options.maxBodyBytes ?? DEFAULT_PROXY_BODY_LIMIT_BYTES;
+	const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+	// Each route is matched by what it is, whichever base holds another (the simulator serves
+	// storage and run under its queue URL).
+	const isAllowed = (target, method) => {
+		if (pathWithin(target, storage) === STORAGE_INITIATE) return method === "POST";
+		// `run` and `stream` of an allowed endpoint (before the queue: the run host may sit below the queue's).
+		const runPath = pathWithin(target, runHost);
+		if (runPath !== undefined) {
+			const id = runPath.slice(1);
+			return method === "POST" && (submittable.has(id) || id.endsWith("/stream") && submittable.has(id.slice(0, -"/stream".length)));
+		}
+		const queuePath = pathWithin(target, queue);
+		if (queuePath === undefined) return false;
+		const route = REQUEST_ROUTE.exec(queuePath);
+		if (route) return readable.has(route[1] ?? "") && method === (route[2] === "/cancel" ? "PUT" : "GET");
+		return method === "POST" && submittable.has(queuePath.slice(1));
+	};
+	return async (request) => {
+		const target = parseUrl(request.headers.get(TARGET_URL_HEADER));
+		// A URL with user info would make fetch throw; refuse it like any other odd target.
+		if (!target || target.username || target.password) return answer(403, `Missing or invalid ${TARGET_URL_HEADER} header`);
+		if (!isAllowed(target, request.method)) return answer(403, `${request.method} ${target.origin}${target.pathname} is not allowed by this proxy`);
+		const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readLimited(request, limit);
+		if (body === TOO_LARGE) return answer(413, `The request body is larger than this proxy's limit of ${limit} bytes`);
+		let key;
+		try {
+			key = await resolveCredentials(options.credentials);
+		} catch (error) {
+			// The runtime's own credential errors never hold the key; anything else (a throwing
+			// credentials function) is not echoed.
+			return answer(500, `The proxy has no usable fal credentials${error instanceof FalError ? `: ${error.message}` : ""}`);
+		}
+		const headers = new Headers();
+		request.headers.forEach((value, name) => {
+			if (FORWARDED_HEADER.test(name) && name !== TARGET_URL_HEADER) headers.set(name, value);
+		});
+		headers.set("authorization", `Key ${key}`);
+		let upstream;
+		try {
+			// `manual`: a redirect comes back as is, and is refused below rather than followed with the key.
+			upstream = await send(target, {
+				method: request.method,
+				headers,
+				body,
+				redirect: "manual",
+				signal: request.signal
+			});
+		} catch {
+			return answer(502, `The proxy could not reach ${target.origin}`);
+		}
+		if (upstream.type === "opaqueredirect" || upstream.status >= 300 && upstream.status < 400) {
+			await upstream.body?.cancel().catch(() => {});
+			return answer(502, `${target.origin}${target.pathname} answered with a redirect, which this proxy does not follow`);
+		}
+		const responseHeaders = new Headers(upstream.headers);
+		for (const name of DROPPED_RESPONSE_HEADERS) responseHeaders.delete(name);
+		return new Response(upstream.body, {
+			status: upstream.status,
+			statusText: upstream.statusText,
+			headers: responseHeaders
+		});
+	};
+}
+/** The path of `url` below `base` ("/..."), or undefined when `url` is elsewhere. */
+function pathWithin(url, base) {
+	const prefix = base.pathname.replace(/\/+$/, "");
+	if (url.origin !== base.origin || !url.pathname.startsWith(`${prefix}/`)) return undefined;
+	return url.pathname.slice(prefix.length);
+}
+function parseUrl(value) {
+	try {
+		return value ? new URL(value) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+function answer(status, detail) {
+	return new Response(JSON.stringify({ detail }), {
+		status,
+		headers: { "content-type": "application/json" }
+	});
+}

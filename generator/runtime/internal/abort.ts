@@ -1,0 +1,106 @@
+import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "../errors.js";
+
+/** What a call may be cut short by: the caller's signal and a whole-call timeout in milliseconds. */
+export interface AbortOptions {
+  signal?: AbortSignal | undefined;
+  timeout?: number | undefined;
+}
+
+/** One signal for a whole call, aborted with a FalAbortError or FalTimeoutError as its reason. */
+export interface AbortScope {
+  readonly signal: AbortSignal;
+  dispose(): void;
+}
+
+const aborted = (cause: unknown) => new FalAbortError("The call was aborted", { cause });
+
+/**
+ * The signal of a call that nothing can abort (no `signal`, no `timeout`): one shared instance, so
+ * such calls (the common case) allocate no controller, and never listened to (see `fetchSignal`).
+ */
+export const NEVER_ABORTED: AbortSignal = new AbortController().signal;
+
+/** The signal to give fetch: none for a call that cannot be aborted, so no listeners pile up on the shared one. */
+export function fetchSignal(signal: AbortSignal): AbortSignal | undefined {
+  return signal === NEVER_ABORTED ? undefined : signal;
+}
+
+/** The scope of every call that nothing can abort: shared, it has nothing to dispose. */
+const UNABORTABLE: AbortScope = { signal: NEVER_ABORTED, dispose() {} };
+
+/** The longest delay a timer takes: a longer one fires at once (Node, browsers). */
+export const MAX_TIMER_MS: number = 2 ** 31 - 1;
+
+/**
+ * The signal of a scope, carrying the call's deadline (ms since the epoch) when it has a timeout,
+ * so a retry can tell whether a wait still fits. A property of the signal itself rather than an
+ * entry in a map: the cheapest way to hand it down to every request of the call.
+ */
+export interface ScopeSignal extends AbortSignal {
+  deadline?: number;
+}
+
+// Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
+// and the reason must say which of the two fired.
+export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
+  if (signal === undefined && timeout === undefined) return UNABORTABLE;
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(aborted(signal?.reason));
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener("abort", onAbort);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A timeout too long for a timer is no timeout (it would otherwise fire at once).
+  if (timeout !== undefined && timeout <= MAX_TIMER_MS) {
+    (controller.signal as ScopeSignal).deadline = Date.now() + timeout;
+    timer = setTimeout(() => controller.abort(new FalTimeoutError(`The call timed out after ${timeout} ms`)), timeout);
+  }
+  return {
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+/**
+ * Runs `run` under its own abort scope; when `requestId` is given, every error carries it. A call
+ * with nothing to dispose and no id to add gets `run`'s own promise, without a wrapper that would
+ * stay suspended as long as the call is in flight.
+ */
+export function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const scope = abortScope(options);
+  return scope === UNABORTABLE && requestId === undefined ? run(NEVER_ABORTED) : runWithin(scope, requestId, run);
+}
+
+async function runWithin<T>(scope: AbortScope, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  try {
+    return await run(scope.signal);
+  } catch (error) {
+    throw requestId === undefined ? error : withRequestId(error, requestId);
+  } finally {
+    scope.dispose();
+  }
+}
+
+/** The error an aborted signal stands for: its own FalError reason, or a FalAbortError wrapping a foreign one. */
+export function abortError(signal: AbortSignal): FalError {
+  return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
+}
+
+/** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Settles once, on whichever comes first: the timer or the abort.
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      if (signal.aborted) reject(abortError(signal));
+      else resolve();
+    };
+    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
+    if (signal === NEVER_ABORTED) return;
+    signal.addEventListener("abort", done);
+    if (signal.aborted) done();
+  });
+}

@@ -1,0 +1,29 @@
+import type { FalClient } from "../client.js";
+import { FalError, FalValidationError } from "../errors.js";
+import type { ValidateOption } from "../types.js";
+import type { InputValidator } from "../validator.js";
+
+/**
+ * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
+ * its files standing in as URLs) is invalid: a FalValidationError with the field errors fal's 422
+ * would list. A `validate: true` with no validator registered for the endpoint throws a FalError
+ * saying how to register one. This file never refers to a validator's code or a schema, so a
+ * program that never validates bundles neither.
+ */
+export function checkInput(client: FalClient, endpointId: string, validate: ValidateOption | undefined, input: () => unknown): void {
+  const wanted = validate ?? client.validate;
+  if (!wanted) return;
+  const validator: InputValidator<unknown> | undefined = wanted === true ? client.validators.find((candidate) => candidate.endpointId === endpointId) : wanted;
+  if (validator?.endpointId !== endpointId) {
+    throw new FalError(
+      validator
+        ? `validate: that is the validator of ${validator.endpointId}, not of ${endpointId}`
+        : `validate: no validator registered for ${endpointId}; pass createFalClient({ validators: [endpoint.inputValidator] })`,
+    );
+  }
+  const fieldErrors = validator.fieldErrors(input());
+  if (fieldErrors.length === 0) return;
+  const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors }, fieldErrors);
+  error.message = `Invalid input for ${endpointId}, nothing was sent: ${fieldErrors.map(({ loc, msg }) => `${loc.slice(1).join(".") || "input"}: ${msg}`).join("; ")}`;
+  throw error;
+}

@@ -1,0 +1,109 @@
+import type { FalClient, RetryOptions } from "../client.js";
+import { appPath } from "../endpoint-id.js";
+import type { QueueStatus, Result, SubmitOptions } from "../types.js";
+import { prepareInput } from "./upload.js";
+import { JSON_BODY, request, type BodyReader } from "./request.js";
+
+/** The queue's answer to a submit. */
+export interface SubmitResponse {
+  request_id: string;
+  response_url: string;
+  status_url: string;
+  cancel_url: string;
+  queue_position: number;
+}
+
+/**
+ * The URL a queued request's status, result and cancel routes hang off: they live under
+ * `[namespace/]owner/app`, whatever the endpoint's full id.
+ */
+export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+  return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
+}
+
+/**
+ * The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
+ * is on the client's queue origin, else the one built from the id: the key goes nowhere else.
+ */
+export function submittedUrl(client: FalClient, endpointId: string, { request_id, response_url }: SubmitResponse): string {
+  // Used only in the form fetch would read it (no dot segments, encoded or not, nor user info):
+  // then a URL that starts with the queue URL is on the queue's origin.
+  const usable =
+    canonical(response_url) &&
+    response_url.startsWith(`${client.queueUrl}/`) &&
+    response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
+    !/[?#]/.test(response_url);
+  return usable ? response_url : requestUrl(client, endpointId, request_id);
+}
+
+function canonical(url: unknown): url is string {
+  try {
+    return new URL(url as string).href === url;
+  } catch {
+    return false;
+  }
+}
+
+const QUEUE_STATUSES: unknown[] = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
+
+/** A submit answer: it has a usable `request_id` (the key of every later call). */
+const SUBMIT_BODY: BodyReader<SubmitResponse> = {
+  what: "a request_id",
+  read: (body) => {
+    const id = (body as Partial<SubmitResponse> | null)?.request_id;
+    return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? (body as SubmitResponse) : undefined;
+  },
+};
+
+/**
+ * A status: it has a known `status`. fal sends `logs: null` when logs were not asked for; it is
+ * removed, so `logs` is an array or absent, as typed.
+ */
+export const STATUS_BODY: BodyReader<QueueStatus> = {
+  what: "a queue status",
+  read(body) {
+    const status = body as QueueStatus | null;
+    if (!QUEUE_STATUSES.includes(status?.status)) return undefined;
+    if (status!.logs === null) delete status!.logs;
+    return status!;
+  },
+};
+
+/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
+export function submitWithin(
+  client: FalClient,
+  endpointId: string,
+  input: unknown,
+  options: Omit<SubmitOptions, "signal">,
+  signal: AbortSignal,
+): Promise<SubmitResponse> {
+  const queue = (body: unknown) =>
+    request(client, {
+      url: `${client.queueUrl}/${endpointId}`,
+      method: "POST",
+      query: { fal_webhook: options.webhookUrl },
+      headers: {
+        "x-fal-queue-priority": options.priority,
+        "x-fal-request-timeout": options.startTimeout,
+        "x-fal-runner-hint": options.hint,
+        ...options.headers,
+      },
+      body,
+      signal,
+      idempotent: false,
+      reader: SUBMIT_BODY,
+    });
+  const withFiles = prepareInput(client, endpointId, input, options, signal);
+  return withFiles ? withFiles.then(queue) : queue(input);
+}
+
+/** The request's status (`url` as from `requestUrl`). */
+export function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus> {
+  return request(client, { url: `${url}/status`, query: { logs: logs ? 1 : undefined }, signal, idempotent: true, reader: STATUS_BODY });
+}
+
+/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
+export async function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>> {
+  const data = await request(client, { url, signal, idempotent: true, retry, reader: JSON_BODY });
+  return { data: data as O, requestId };
+}

@@ -1,0 +1,192 @@
+import type { FalClient, RetryOptions } from "../client.js";
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
+import { abortError, fetchSignal } from "./abort.js";
+import { backoff } from "./retry.js";
+
+/**
+ * What a client holds besides its public options: how requests reach fal. Kept under a symbol, so
+ * it is neither part of `FalClient`'s type nor in the way of users' code, while reading it costs a
+ * property access per request.
+ */
+export interface Transport {
+  /**
+   * Sends a fal API request (its body a string or absent, its header names lower case): with the
+   * configured headers and the key added, or through the proxy. `init` and its headers are
+   * completed in place, so each must be the call's own.
+   */
+  send(url: string, init: RequestInit & { headers: HeaderRecord }): Promise<Response>;
+  /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
+  fetch: typeof fetch;
+}
+
+export const TRANSPORT: unique symbol = Symbol("fal transport");
+
+/** The transport `createFalClient` put on the client. */
+export function transport(client: FalClient): Transport {
+  return (client as FalClient & { [TRANSPORT]: Transport })[TRANSPORT];
+}
+
+/** The header a proxy reads the real destination from. */
+export const TARGET_URL_HEADER = "x-fal-target-url";
+
+/**
+ * Request headers as fetch reads them fastest: a plain object (a Headers instance is validated
+ * and copied once more). Names are lower case, so a later value replaces an earlier one of any
+ * case, as Headers.set would.
+ */
+export type HeaderRecord = Record<string, string>;
+
+/** Adds `headers` (names lower-cased, undefined values skipped) to `target`, replacing what it had under the same names. */
+export function addHeaders(target: HeaderRecord, headers: Record<string, string | number | undefined> | undefined): HeaderRecord {
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) target[name.toLowerCase()] = String(value);
+  }
+  return target;
+}
+
+/**
+ * What a call expects a success body to be: `read` returns the body (parsed JSON) as the call
+ * returns it, or undefined when it is not what fal sends (then a FalResponseError naming `what`
+ * is thrown). A body that is not JSON is never handed to `read`.
+ */
+export interface BodyReader<D> {
+  /** What the body should be, for the error message, e.g. "a queue status". */
+  what: string;
+  read(body: unknown): D | undefined;
+}
+
+/** Any JSON body. */
+export const JSON_BODY: BodyReader<unknown> = { what: "JSON", read: (body) => body };
+
+/** One request to fal, and how to treat its answer. */
+export interface RequestOptions<D> {
+  url: string;
+  /** @default "GET" */
+  method?: "GET" | "POST" | "PUT";
+  /** Added to the URL; undefined values are left out. */
+  query?: Record<string, string | number | undefined>;
+  /** Undefined values are left out. */
+  headers?: Record<string, string | number | undefined>;
+  /** Sent as JSON; a Blob is sent as it is (an upload). */
+  body?: unknown;
+  /** Aborts the request, and the waits between its attempts (its `deadline`, if any, bounds them). */
+  signal: AbortSignal;
+  /**
+   * Whether the request may be repeated once it may have arrived: true for status, stream, result,
+   * cancel and uploads; false for submit, run and stream, which are resent only when they provably
+   * never left (see `isRetryable`).
+   */
+  idempotent: boolean;
+  /** @default the client's retry policy; `false` tries once */
+  retry?: RetryOptions | false;
+  /** Return the raw body of a success (an event stream) instead of reading it. */
+  stream?: boolean;
+  /** What a success body must be (anything else is a FalResponseError); without it, JSON or the text that is not JSON. */
+  reader?: BodyReader<D>;
+  /** Sent with the client's plain fetch: no key, no configured headers, no proxy (a signed upload URL). */
+  plain?: boolean;
+  /** Called with each response, before its body is read (for its headers). */
+  onResponse?: (response: Response) => void;
+}
+
+/**
+ * Sends a request under the retry policy and returns its body: with `reader` the JSON it expects,
+ * without it parsed JSON or the text that is not JSON, or with `stream` the raw body. Every fal
+ * request goes through here: a rejected fetch, or a body cut off mid-way, becomes `requestError`,
+ * an error response `apiErrorFromResponse`, and `backoff` decides whether and when to try again.
+ */
+export async function request<D>(client: FalClient, options: RequestOptions<D>): Promise<D> {
+  const { signal, reader } = options;
+  const { send, fetch } = transport(client);
+  // The attempt loop is written out here, in the one function every call goes through, rather than
+  // wrapped in a closure per call: one suspended function per request in flight, not three.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      let response: Response;
+      // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
+      // request error: one that throws before it sends (no credentials) stays what it is.
+      const { url, query, body } = options;
+      const search = query && new URLSearchParams(definedEntries(query)).toString();
+      const json = body !== undefined && !(body instanceof Blob);
+      const init = {
+        method: options.method ?? "GET",
+        headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
+        body: json ? JSON.stringify(body) : (body as Blob | undefined),
+        signal: fetchSignal(signal),
+      };
+      const pending = (options.plain ? fetch : send)(search ? `${url}?${search}` : url, init);
+      try {
+        response = await pending;
+      } catch (cause) {
+        throw requestError(cause, signal);
+      }
+      options.onResponse?.(response);
+      if (options.stream && response.ok) return response.body as D;
+      const requestId = response.headers.get("x-fal-request-id") ?? undefined;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (cause) {
+        // The connection dropped after the headers: the request did arrive, and its id may be known.
+        throw requestError(cause, signal, requestId);
+      }
+      // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
+      let parsed: unknown = text;
+      let isJson = true;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        isJson = false;
+      }
+      if (!response.ok) throw apiErrorFromResponse(response, parsed);
+      if (!reader) return parsed as D;
+      const data = isJson ? reader.read(parsed) : undefined;
+      if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
+      return data;
+    } catch (error) {
+      await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
+    }
+  }
+}
+
+/** The entries of `query` that have a value, as URLSearchParams takes them. */
+function definedEntries(query: Record<string, string | number | undefined>): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const name in query) if (query[name] !== undefined) entries.push([name, String(query[name])]);
+  return entries;
+}
+
+const setImmediateIfAny = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+
+/**
+ * Resolves once the connection a response just ended on can carry another request: await it
+ * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
+ * connection back to its pool only in the event-loop turn after the response ends (a
+ * setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
+ * calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
+ * there is no setImmediate (browsers pool connections themselves) nothing is awaited.
+ */
+export function connectionFreed(): Promise<void> | undefined {
+  return setImmediateIfAny && new Promise((resolve) => setImmediateIfAny(resolve));
+}
+
+// Connection-level failures before any byte left (Node/undici codes). Elsewhere nothing proves
+// that, so those errors count as sent.
+const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
+
+/**
+ * A fetch failure as a FalError: the abort reason when the call was aborted, else a
+ * FalNetworkError (with `requestId` when the response's headers named it).
+ */
+export function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError {
+  if (signal.aborted) return abortError(signal);
+  if (error instanceof FalError) return error;
+  const cause = (error as { cause?: { code?: unknown } } | null | undefined)?.cause;
+  const message = error instanceof Error ? error.message : String(error);
+  return new FalNetworkError(`Network error: ${message}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
+    cause: error,
+    requestId,
+    requestSent: !NEVER_SENT_CODE.test(String(cause?.code)),
+  });
+}
