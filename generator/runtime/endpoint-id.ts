@@ -18,16 +18,22 @@ export interface EndpointIdParts {
   path: string[];
 }
 
+/** Whether an id's first segment is a namespace: the one test both functions below make. */
+const isNamespace = (segment: string | undefined): boolean => ENDPOINT_NAMESPACES.includes(segment ?? "");
+
 /** Splits an endpoint id into its parts (no validation: see the generator's `parseEndpointId`). */
 export function splitEndpointId(endpointId: string): EndpointIdParts {
   const segments = endpointId.split("/");
-  const namespace = ENDPOINT_NAMESPACES.includes(segments[0] ?? "") ? segments.shift() : undefined;
+  const namespace = isNamespace(segments[0]) ? segments.shift() : undefined;
   const [owner = "", app = "", ...path] = segments;
   return namespace === undefined ? { owner, app, path } : { namespace, owner, app, path };
 }
 
-/** `[namespace/]owner/app`: the part of an endpoint id that a queued request's URLs hang off. */
+/**
+ * `[namespace/]owner/app`: the part of an endpoint id that a queued request's URLs hang off. Its
+ * own two lines rather than a join of splitEndpointId's parts: every queue page bundles it.
+ */
 export function appPath(endpointId: string): string {
-  const { namespace, owner, app } = splitEndpointId(endpointId);
-  return namespace === undefined ? `${owner}/${app}` : `${namespace}/${owner}/${app}`;
+  const segments = endpointId.split("/");
+  return segments.slice(0, isNamespace(segments[0]) ? 3 : 2).join("/");
 }

@@ -18,5 +18,8 @@ export interface EndpointIdParts {
 }
 /** Splits an endpoint id into its parts (no validation: see the generator's `parseEndpointId`). */
 export declare function splitEndpointId(endpointId: string): EndpointIdParts;
-/** `[namespace/]owner/app`: the part of an endpoint id that a queued request's URLs hang off. */
+/**
+* `[namespace/]owner/app`: the part of an endpoint id that a queued request's URLs hang off. Its
+* own two lines rather than a join of splitEndpointId's parts: every queue page bundles it.
+*/
 export declare function appPath(endpointId: string): string;

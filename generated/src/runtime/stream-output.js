@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
 import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
-import { abortError } from "./internal/abort.js";
+import { abortError, abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
 import { requestError } from "./internal/request.js";
@@ -16,14 +16,11 @@ const EVENT_STREAM = "text/event-stream";
 */
 export function stream(client, endpointId, input, options = {}) {
 	const controller = new AbortController();
-	const { signal } = controller;
-	const stop = (error) => {
-		if (!signal.aborted) controller.abort(error);
-	};
-	const onCallerAbort = () => stop(new FalAbortError("The stream was aborted", { cause: options.signal?.reason }));
-	if (options.signal?.aborted) onCallerAbort();
-	options.signal?.addEventListener("abort", onCallerAbort);
-	const timer = options.timeout === undefined ? undefined : setTimeout(() => stop(new FalTimeoutError(`The call timed out after ${options.timeout} ms`)), options.timeout);
+	// The caller's signal and `timeout` abort it as any call's; so do `abort()`, an early stop and `idleTimeout`.
+	const scope = abortScope(options, controller);
+	const { signal } = scope;
+	// A no-op once aborted: the first reason stays.
+	const stop = (error) => controller.abort(error);
 	const idleMs = options.idleTimeout ?? 15e3;
 	let idleTimer;
 	const resetIdle = () => {
@@ -65,9 +62,8 @@ export function stream(client, endpointId, input, options = {}) {
 		} catch (error) {
 			throw requestId === undefined ? error : withRequestId(error, requestId);
 		} finally {
-			clearTimeout(timer);
+			scope.dispose();
 			clearTimeout(idleTimer);
-			options.signal?.removeEventListener("abort", onCallerAbort);
 		}
 	})();
 	// A caller that only iterates learns of a failure there: `finished` is never reported unhandled.

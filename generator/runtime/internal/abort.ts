@@ -40,11 +40,16 @@ export interface ScopeSignal extends AbortSignal {
   deadline?: number;
 }
 
+/**
+ * The one place a call's `signal` and `timeout` become its abort: a FalAbortError or a
+ * FalTimeoutError as the scope signal's reason. `own`, when given, is the scope's controller (a
+ * stream also aborts it itself); without it, a call that nothing can abort shares UNABORTABLE.
+ */
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
-export function abortScope({ signal, timeout }: AbortOptions): AbortScope {
-  if (signal === undefined && timeout === undefined) return UNABORTABLE;
-  const controller = new AbortController();
+export function abortScope({ signal, timeout }: AbortOptions, own?: AbortController): AbortScope {
+  if (!own && signal === undefined && timeout === undefined) return UNABORTABLE;
+  const controller = own ?? new AbortController();
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);

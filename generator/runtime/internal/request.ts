@@ -106,8 +106,16 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       let response: Response;
       // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
       // request error: one that throws before it sends (no credentials) stays what it is.
-      const { url, query, body } = options;
-      const search = query && new URLSearchParams(definedEntries(query)).toString();
+      const { query, body } = options;
+      let { url } = options;
+      // Flat values only: each `name=value`, both percent-encoded (as openapi-fetch and fal's client write them).
+      let separator = "?";
+      for (const name in query) {
+        const value = query[name];
+        if (value === undefined) continue;
+        url += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+        separator = "&";
+      }
       const json = body !== undefined && !(body instanceof Blob);
       const init = {
         method: options.method ?? "GET",
@@ -115,7 +123,7 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
         body: json ? JSON.stringify(body) : (body as Blob | undefined),
         signal: fetchSignal(signal),
       };
-      const pending = (options.plain ? fetch : send)(search ? `${url}?${search}` : url, init);
+      const pending = (options.plain ? fetch : send)(url, init);
       try {
         response = await pending;
       } catch (cause) {
@@ -148,13 +156,6 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
     }
   }
-}
-
-/** The entries of `query` that have a value, as URLSearchParams takes them. */
-function definedEntries(query: Record<string, string | number | undefined>): [string, string][] {
-  const entries: [string, string][] = [];
-  for (const name in query) if (query[name] !== undefined) entries.push([name, String(query[name])]);
-  return entries;
 }
 
 const setImmediateIfAny = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;

@@ -27,7 +27,12 @@ export declare const MAX_TIMER_MS: number;
 export interface ScopeSignal extends AbortSignal {
 	deadline?: number;
 }
-export declare function abortScope({ signal, timeout }: AbortOptions): AbortScope;
+/**
+* The one place a call's `signal` and `timeout` become its abort: a FalAbortError or a
+* FalTimeoutError as the scope signal's reason. `own`, when given, is the scope's controller (a
+* stream also aborts it itself); without it, a call that nothing can abort shares UNABORTABLE.
+*/
+export declare function abortScope({ signal, timeout }: AbortOptions, own?: AbortController): AbortScope;
 /**
 * Runs `run` under its own abort scope; when `requestId` is given, every error carries it. A call
 * with nothing to dispose and no id to add gets `run`'s own promise, without a wrapper that would

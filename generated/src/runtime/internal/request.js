@@ -38,8 +38,16 @@ export async function request(client, options) {
 			let response;
 			// Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
 			// request error: one that throws before it sends (no credentials) stays what it is.
-			const { url, query, body } = options;
-			const search = query && new URLSearchParams(definedEntries(query)).toString();
+			const { query, body } = options;
+			let { url } = options;
+			// Flat values only: each `name=value`, both percent-encoded (as openapi-fetch and fal's client write them).
+			let separator = "?";
+			for (const name in query) {
+				const value = query[name];
+				if (value === undefined) continue;
+				url += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+				separator = "&";
+			}
 			const json = body !== undefined && !(body instanceof Blob);
 			const init = {
 				method: options.method ?? "GET",
@@ -47,7 +55,7 @@ export async function request(client, options) {
 				body: json ? JSON.stringify(body) : body,
 				signal: fetchSignal(signal)
 			};
-			const pending = (options.plain ? fetch : send)(search ? `${url}?${search}` : url, init);
+			const pending = (options.plain ? fetch : send)(url, init);
 			try {
 				response = await pending;
 			} catch (cause) {
@@ -80,12 +88,6 @@ export async function request(client, options) {
 			await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
 		}
 	}
-}
-/** The entries of `query` that have a value, as URLSearchParams takes them. */
-function definedEntries(query) {
-	const entries = [];
-	for (const name in query) if (query[name] !== undefined) entries.push([name, String(query[name])]);
-	return entries;
 }
 const setImmediateIfAny = globalThis.setImmediate;
 /**
