@@ -34,7 +34,8 @@ export const bundleBenchmark: Benchmark = {
     const peerRealtime = await bundle(projects.peerDir, BROWSER_REALTIME_APPS.peer);
     return {
       rows: [
-        { what: "browser bundle, minified + gzip", unit: "bytes", falgen: falgen.gzipBytes, peer: peer.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
+        // Issue 14 raised the queue page's goal from 0.25x to 0.2x.
+        { what: "browser bundle, minified + gzip", unit: "bytes", falgen: falgen.gzipBytes, peer: peer.gzipBytes, goal: { kind: "ratio", limit: 0.2 } },
         { what: "browser bundle, minified", unit: "bytes", falgen: falgen.minifiedBytes, peer: peer.minifiedBytes },
         { what: "stream page, minified + gzip", unit: "bytes", falgen: falgenStream.gzipBytes, peer: peerStream.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },
         { what: "realtime page, minified + gzip", unit: "bytes", falgen: falgenRealtime.gzipBytes, peer: peerRealtime.gzipBytes, goal: { kind: "ratio", limit: 0.25 } },

@@ -117,8 +117,9 @@ function summarize(figures: Record<Project, TscFigures[]>): BenchmarkResult {
     median(figures[project].map((figure, run) => figure[key] - figures.empty[run]![key]));
   return {
     rows: [
-      { what: "consumer type-check: time above empty project", unit: "ms", falgen: added("falgen", "totalMs"), peer: added("peer", "totalMs"), goal: { kind: "ratio", limit: 0.1 } },
-      { what: "consumer type-check: memory above empty project", unit: "bytes", falgen: added("falgen", "memoryBytes"), peer: added("peer", "memoryBytes"), goal: { kind: "ratio", limit: 0.1 } },
+      // Issue 14 raised both goals from 0.1x to 0.05x.
+      { what: "consumer type-check: time above empty project", unit: "ms", falgen: added("falgen", "totalMs"), peer: added("peer", "totalMs"), goal: { kind: "ratio", limit: 0.05 } },
+      { what: "consumer type-check: memory above empty project", unit: "bytes", falgen: added("falgen", "memoryBytes"), peer: added("peer", "memoryBytes"), goal: { kind: "ratio", limit: 0.05 } },
     ],
     details: [
       {
