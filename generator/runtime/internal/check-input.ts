@@ -1,5 +1,5 @@
 import type { FalClient } from "../client.js";
-import { apiErrorFromResponse, FalError } from "../errors.js";
+import { FalError, FalValidationError } from "../errors.js";
 import type { ValidateOption } from "../types.js";
 import type { InputValidator } from "../validator.js";
 
@@ -23,7 +23,7 @@ export function checkInput(client: FalClient, endpointId: string, validate: Vali
   }
   const fieldErrors = validator.fieldErrors(input());
   if (fieldErrors.length === 0) return;
-  const error = apiErrorFromResponse(new Response(null, { status: 422 }), { detail: fieldErrors });
+  const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
   error.message = `Invalid input for ${endpointId}, nothing was sent: ${fieldErrors.map(({ loc, msg }) => `${loc.slice(1).join(".") || "input"}: ${msg}`).join("; ")}`;
   throw error;
 }

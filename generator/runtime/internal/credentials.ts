@@ -1,5 +1,6 @@
 import type { Credentials } from "../client.js";
 import { FalError } from "../errors.js";
+import { rememberKey } from "./redact.js";
 
 /**
  * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
@@ -43,5 +44,5 @@ function keyOrEnvironment(key: string | undefined): string {
   if (bad !== -1) {
     throw new FalError(`Invalid fal key: character ${bad + 1} is not printable ASCII`);
   }
-  return key;
+  return rememberKey(key);
 }
