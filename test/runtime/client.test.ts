@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createFalClient, FalError, result, run, status, stream, submit, subscribe } from "../../generator/runtime/index.js";
+import { createFalClient, FalError, result, run, status, stream, submit, subscribe, type FalClient } from "../../generator/runtime/index.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 
@@ -153,6 +153,11 @@ describe("the client's shape", () => {
     expect(fal.send).toBeUndefined();
     // @ts-expect-error not a member of FalClient
     expect(fal.fetch).toBeUndefined();
+  });
+
+  test("an object createFalClient did not make is refused with a FalError saying so, before anything is sent", async () => {
+    const fake = { queueUrl: "http://127.0.0.1:9", storageUrl: "http://127.0.0.1:9", retry: false, validate: false, validators: [] } as FalClient;
+    await expect(submit(fake, "fal-ai/x", {})).rejects.toThrow(new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})"));
   });
 
   test("a copy of a client (spread with another setting) still sends", async () => {

@@ -21,9 +21,11 @@ export interface Transport {
 
 export const TRANSPORT: unique symbol = Symbol("fal transport");
 
-/** The transport `createFalClient` put on the client. */
+/** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client: FalClient): Transport {
-  return (client as FalClient & { [TRANSPORT]: Transport })[TRANSPORT];
+  const found = (client as FalClient & { [TRANSPORT]?: Transport })[TRANSPORT];
+  if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})");
+  return found;
 }
 
 /** The header a proxy reads the real destination from. */
@@ -97,8 +99,19 @@ export interface RequestOptions<D> {
  * an error response `apiErrorFromResponse`, and `backoff` decides whether and when to try again.
  */
 export async function request<D>(client: FalClient, options: RequestOptions<D>): Promise<D> {
-  const { signal, reader } = options;
+  const { signal, reader, query, body } = options;
   const { send, fetch } = transport(client);
+  let { url } = options;
+  // Flat values only: each `name=value`, both percent-encoded (as openapi-fetch and fal's client write them).
+  let separator = "?";
+  for (const name in query) {
+    const value = query[name];
+    if (value === undefined) continue;
+    url += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    separator = "&";
+  }
+  const json = body !== undefined && !(body instanceof Blob);
+  const sent = json ? JSON.stringify(body) : (body as Blob | undefined);
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {
@@ -106,21 +119,10 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       let response: Response;
       // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
       // request error: one that throws before it sends (no credentials) stays what it is.
-      const { query, body } = options;
-      let { url } = options;
-      // Flat values only: each `name=value`, both percent-encoded (as openapi-fetch and fal's client write them).
-      let separator = "?";
-      for (const name in query) {
-        const value = query[name];
-        if (value === undefined) continue;
-        url += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-        separator = "&";
-      }
-      const json = body !== undefined && !(body instanceof Blob);
       const init = {
         method: options.method ?? "GET",
         headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
-        body: json ? JSON.stringify(body) : (body as Blob | undefined),
+        body: sent,
         signal: fetchSignal(signal),
       };
       const pending = (options.plain ? fetch : send)(url, init);

@@ -19,7 +19,7 @@ export interface Transport {
 	fetch: typeof fetch;
 }
 export declare const TRANSPORT: unique symbol;
-/** The transport `createFalClient` put on the client. */
+/** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export declare function transport(client: FalClient): Transport;
 /** The header a proxy reads the real destination from. */
 export declare const TARGET_URL_HEADER = "x-fal-target-url";
