@@ -1,26 +1,26 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
-import { authFailure } from "./auth.js";
-import { loadEndpointRegistry } from "./endpoint-registry.js";
-import { internalPathOf, TARGET_URL_HEADER } from "./fal-proxy.js";
-import { FAULT_HEADER, FaultInjector, faultLabel, FaultSyntaxError, type Fault } from "./faults.js";
-import { FileStore } from "./file-store.js";
-import { BodyTooLargeError, errorReply, readBody, writeReply, type PlainReply } from "./http-reply.js";
-import type { QueueRequest } from "./queue-request.js";
-import type { Call } from "./queue-routes.js";
-import { attachRealtime } from "./realtime-socket.js";
-import { matchRoute } from "./router.js";
-import type { SimulatorContext } from "./simulator-context.js";
-import { watchSpecs } from "./spec-watcher.js";
-import { StatsCollector } from "./stats.js";
-import { TokenStore } from "./token-routes.js";
+import { authFailure } from "./server/auth.js";
+import { loadEndpointRegistry } from "./endpoints/endpoint-registry.js";
+import { internalPathOf, TARGET_URL_HEADER } from "./server/fal-proxy.js";
+import { FAULT_HEADER, FaultInjector, faultLabel, FaultSyntaxError, type Fault } from "./faults/faults.js";
+import { FileStore } from "./storage/file-store.js";
+import { BodyTooLargeError, errorReply, readBody, writeReply, type PlainReply } from "./server/http-reply.js";
+import type { QueueRequest } from "./queue/queue-request.js";
+import type { Call } from "./queue/queue-routes.js";
+import { attachRealtime } from "./run/realtime-socket.js";
+import { matchRoute } from "./server/router.js";
+import type { SimulatorContext } from "./server/simulator-context.js";
+import { watchSpecs } from "./endpoints/spec-watcher.js";
+import { StatsCollector } from "./server/stats.js";
+import { TokenStore } from "./run/token-routes.js";
 import type { RunningSimulator, SimulatorOptions } from "./types.js";
-import { WebhookDelivery } from "./webhook-delivery.js";
-import { WebhookSigner } from "./webhook-signer.js";
+import { WebhookDelivery } from "./webhooks/webhook-delivery.js";
+import { WebhookSigner } from "./webhooks/webhook-signer.js";
 
 export type { FaultOptions, RunningSimulator, SimulatorOptions, SimulatorStats } from "./types.js";
-export { FAULT_HEADER } from "./faults.js";
+export { FAULT_HEADER } from "./faults/faults.js";
 
 const MAX_BODY_BYTES = 200 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFaultHeader } from "../../generator/simulator/faults.js";
+import { parseFaultHeader } from "../../generator/simulator/faults/faults.js";
 import { AUTH, call, pollUntilCompleted, startTestSimulator, submit } from "./simulator-fixture.js";
 
 const ENDPOINT = "fal-ai/flux/dev";

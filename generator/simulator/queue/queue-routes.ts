@@ -1,18 +1,18 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { setOwn } from "../load/check-schemas.js";
-import { getAtPointer } from "../load/json-pointer.js";
-import type { SimulatedEndpoint } from "./endpoint-registry.js";
-import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
-import { errorReply, json, type PlainReply, type Reply } from "./http-reply.js";
-import { createMediaFiles } from "./media-files.js";
-import { outputShape } from "./media-size.js";
+import { setOwn } from "../../load/check-schemas.js";
+import { getAtPointer } from "../../load/json-pointer.js";
+import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
+import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "../faults/faults.js";
+import { errorReply, json, type PlainReply, type Reply } from "../server/http-reply.js";
+import { createMediaFiles } from "../outputs/media-files.js";
+import { outputShape } from "../outputs/media-size.js";
 import { QueueRequest, type RequestOutcome } from "./queue-request.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
 import { requestUrls, statusBody, submitBody } from "./status-body.js";
-import { synthesizeValue } from "./synthesize-value.js";
-import { fieldErrors } from "./validation-errors.js";
-import { isLoopbackUrl } from "./webhook-delivery.js";
+import { synthesizeValue } from "../outputs/synthesize-value.js";
+import { fieldErrors } from "../validation/validation-errors.js";
+import { isLoopbackUrl } from "../webhooks/webhook-delivery.js";
 
 /** One incoming call, as the routes see it (after proxy rewriting). */
 export interface Call {

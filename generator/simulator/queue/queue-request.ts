@@ -1,5 +1,5 @@
-import type { SimulatedEndpoint } from "./endpoint-registry.js";
-import type { FaultRule } from "./faults.js";
+import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
+import type { FaultRule } from "../faults/faults.js";
 
 export type QueuePhase = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 

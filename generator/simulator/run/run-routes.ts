@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import type { SimulatedEndpoint } from "./endpoint-registry.js";
-import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule } from "./faults.js";
-import { errorReply, type Reply } from "./http-reply.js";
-import { forcedFailure, synthesizeOutput, validInput, type Call } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
+import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule } from "../faults/faults.js";
+import { errorReply, type Reply } from "../server/http-reply.js";
+import { forcedFailure, synthesizeOutput, validInput, type Call } from "../queue/queue-routes.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
 
 /**
  * `POST /_run/<endpoint id>/stream` (fal.run's streaming route): Server-Sent Events, one `data:`

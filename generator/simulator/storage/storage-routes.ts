@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { errorReply, json, type Reply } from "./http-reply.js";
-import type { Call } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import { errorReply, json, type Reply } from "../server/http-reply.js";
+import type { Call } from "../queue/queue-routes.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
 
 /**
  * fal's storage, as `@fal-ai/client` 1.10 drives it (storage.ts):

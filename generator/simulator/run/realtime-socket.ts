@@ -3,12 +3,12 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { decode, encode } from "@msgpack/msgpack";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
-import { splitEndpointId } from "../runtime/endpoint-id.js";
-import { authFailure } from "./auth.js";
-import { findEndpoint } from "./endpoint-registry.js";
-import { FAULT_HEADER, FaultSyntaxError } from "./faults.js";
-import { checkedInput, synthesizeOutput } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import { splitEndpointId } from "../../runtime/endpoint-id.js";
+import { authFailure } from "../server/auth.js";
+import { findEndpoint } from "../endpoints/endpoint-registry.js";
+import { FAULT_HEADER, FaultSyntaxError } from "../faults/faults.js";
+import { checkedInput, synthesizeOutput } from "../queue/queue-routes.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
 
 /**
  * fal's realtime WebSocket, `GET /_run/<endpoint id>/realtime?fal_jwt_token=<token>` (the

@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
-import { decodePointer, getAtPointer } from "../load/json-pointer.js";
-import { listOf, literal } from "../runtime/validator.js";
+import { decodePointer, getAtPointer } from "../../load/json-pointer.js";
+import { listOf, literal } from "../../runtime/validator.js";
 import type { SchemaValidator } from "./schema-validator.js";
 
 /** One entry of a FastAPI/pydantic 422 `detail` array, as fal returns them. */

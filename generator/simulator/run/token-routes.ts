@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { json, type Reply } from "./http-reply.js";
-import type { Call } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import { json, type Reply } from "../server/http-reply.js";
+import type { Call } from "../queue/queue-routes.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
 
 /** Longest `token_expiration` accepted, in seconds. */
 const MAX_TOKEN_SECONDS = 3600;

@@ -1,13 +1,13 @@
-import { findEndpoint } from "./endpoint-registry.js";
-import type { FaultRoute } from "./faults.js";
+import { findEndpoint } from "../endpoints/endpoint-registry.js";
+import type { FaultRoute } from "../faults/faults.js";
 import { errorReply, json, type Reply } from "./http-reply.js";
-import type { QueueRequest } from "./queue-request.js";
-import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest, type Call } from "./queue-routes.js";
-import { streamOutput } from "./run-routes.js";
+import type { QueueRequest } from "../queue/queue-request.js";
+import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest, type Call } from "../queue/queue-routes.js";
+import { streamOutput } from "../run/run-routes.js";
 import type { SimulatorContext } from "./simulator-context.js";
-import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "./storage-routes.js";
-import { issueToken } from "./token-routes.js";
-import type { RouteName } from "./types.js";
+import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "../storage/storage-routes.js";
+import { issueToken } from "../run/token-routes.js";
+import type { RouteName } from "../types.js";
 
 /** What a method and path resolve to: a handler plus what the server checks before calling it. */
 export interface RouteMatch {

@@ -1,5 +1,5 @@
 import { createRandom, type Random } from "./prng.js";
-import type { FaultOptions } from "./types.js";
+import type { FaultOptions } from "../types.js";
 
 /**
  * Fault injection. Two sources:
