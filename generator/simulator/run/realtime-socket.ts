@@ -4,11 +4,14 @@ import type { Duplex } from "node:stream";
 import { decode, encode } from "@msgpack/msgpack";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { splitEndpointId } from "../../runtime/endpoint-id.js";
-import { authFailure } from "../server/auth.js";
-import { findEndpoint } from "../endpoints/endpoint-registry.js";
+import { findEndpoint, type SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
+import { ANSWERED, faultBeforeHandling, upgradeAnswer } from "../faults/apply-fault.js";
 import { FAULT_HEADER, FaultSyntaxError } from "../faults/faults.js";
-import { checkedInput, synthesizeOutput } from "../queue/queue-routes.js";
+import { synthesizeOutput } from "../outputs/synthesize-output.js";
+import { authFailure } from "../server/auth.js";
+import { errorReply, headerOf } from "../server/http-reply.js";
 import type { SimulatorContext } from "../server/simulator-context.js";
+import { checkedInput } from "../validation/input.js";
 
 /**
  * fal's realtime WebSocket, `GET /_run/<endpoint id>/realtime?fal_jwt_token=<token>` (the
@@ -28,49 +31,48 @@ export function attachRealtime(server: Server, context: () => SimulatorContext |
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
     const endpoint = sim && segments[0] === "_run" && segments.at(-1) === "realtime" ? findEndpoint(sim.registry, segments.slice(1, -1).join("/")) : undefined;
-    if (!sim || !endpoint) return refuse(socket, 404, "Not Found");
+    const refuse = upgradeAnswer(socket);
+    if (!sim || !endpoint) return refuse.write(errorReply("notFound", "Not Found"));
     sim.stats.route("realtime");
-    let fault;
-    try {
-      fault = sim.faults.pick("realtime", { header: header(req, FAULT_HEADER), scope: "realtime" });
-    } catch (error) {
-      if (error instanceof FaultSyntaxError) return refuse(socket, 400, error.message);
-      throw error;
-    }
-    if (fault) sim.stats.fault(`realtime:${fault.type === "status" ? fault.status : fault.type}`);
-    if (fault?.type === "drop") return socket.destroy();
-    if (fault?.type === "status") return refuse(socket, fault.status, "Simulated fault");
-    const key = header(req, "authorization");
-    const refusal = key !== undefined ? authFailure(key, sim.apiKeys) : sim.tokens.refusal(url.searchParams.get("fal_jwt_token"), splitEndpointId(endpoint.endpointId).app);
-    sockets.handleUpgrade(req, socket, head, (ws) => {
-      if (refusal) {
-        sim.stats.realtime("refused");
-        ws.send(encode({ status: "error", error: "Unauthorized", reason: refusal }));
-        ws.close(1008, "Unauthorized");
-        return;
-      }
-      sim.stats.realtime("connections");
-      let answered = 0;
-      // Inputs are answered one after another, in the order they came.
-      let queue = Promise.resolve();
-      ws.on("message", (data: RawData, isBinary: boolean) => {
-        queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => {
-          const closeAfter = sim.faults.options.realtimeCloseAfter;
-          if (closeAfter === undefined || ++answered !== closeAfter) return;
-          try {
-            ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
-          } catch {
-            // A close code no server may send (ws refuses it): the connection is cut instead.
-            ws.terminate();
-          }
-        });
-      });
-    });
+    faultBeforeHandling(sim, "realtime", { header: headerOf(req, FAULT_HEADER) }, refuse, () => context() === undefined)
+      .then((fault) => {
+        if (fault === ANSWERED) return;
+        const key = headerOf(req, "authorization");
+        const refusal = key !== undefined ? authFailure(key, sim.apiKeys) : sim.tokens.refusal(url.searchParams.get("fal_jwt_token"), splitEndpointId(endpoint.endpointId).app);
+        sockets.handleUpgrade(req, socket, head, (ws) => serve(sim, endpoint, ws, refusal));
+      })
+      .catch((error: unknown) => refuse.write(error instanceof FaultSyntaxError ? errorReply("invalid", error.message) : errorReply("internal", `Simulator error: ${(error as Error).message}`)));
   });
   return sockets;
 }
 
-async function answer(sim: SimulatorContext, endpoint: NonNullable<ReturnType<typeof findEndpoint>>, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+/** One open connection: refused with fal's Unauthorized message, or each input answered in order. */
+function serve(sim: SimulatorContext, endpoint: SimulatedEndpoint, ws: WebSocket, refusal: string | undefined): void {
+  if (refusal) {
+    sim.stats.realtime("refused");
+    ws.send(encode({ status: "error", error: "Unauthorized", reason: refusal }));
+    ws.close(1008, "Unauthorized");
+    return;
+  }
+  sim.stats.realtime("connections");
+  let answered = 0;
+  // Inputs are answered one after another, in the order they came.
+  let queue = Promise.resolve();
+  ws.on("message", (data: RawData, isBinary: boolean) => {
+    queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => {
+      const closeAfter = sim.faults.options.realtimeCloseAfter;
+      if (closeAfter === undefined || ++answered !== closeAfter) return;
+      try {
+        ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
+      } catch {
+        // A close code no server may send (ws refuses it): the connection is cut instead.
+        ws.terminate();
+      }
+    });
+  });
+}
+
+async function answer(sim: SimulatorContext, endpoint: SimulatedEndpoint, ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
   if (ws.readyState !== ws.OPEN) return;
   let input: unknown;
   try {
@@ -89,14 +91,4 @@ async function answer(sim: SimulatorContext, endpoint: NonNullable<ReturnType<ty
   sim.stats.realtime("inputs");
   const outcome = synthesizeOutput(sim, endpoint, checked.input, randomUUID(), 0);
   ws.send(encode(outcome.ok ? outcome.output : { type: "x-fal-error", error: outcome.errorType, reason: outcome.detail, status: outcome.status }));
-}
-
-function refuse(socket: Duplex, status: number, detail: string): void {
-  const body = JSON.stringify({ detail });
-  socket.end(`HTTP/1.1 ${status} ${detail.replace(/[\r\n]/g, " ")}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,23 +1,34 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EventSink } from "./event-stream.js";
+import { FAL_ERRORS, type FalError } from "./fal-errors.js";
 
-/** What a route answers; the server writes it (or, for an injected `drop-after`, `cut` or `malformed`, does not). */
+/** One incoming call, as the routes see it (after proxy rewriting). */
+export interface Call {
+  url: URL;
+  header(name: string): string | undefined;
+  body(): Promise<Buffer>;
+}
+
+/** What a route answers; the server writes it (or, for an injected `drop-after`, `cut` or `malformed`, spoils it). */
 export type Reply =
   | { kind: "json"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "bytes"; status: number; body: Buffer; contentType: string; headers?: Record<string, string> }
   | { kind: "empty"; status: number; headers?: Record<string, string> }
-  | { kind: "stream"; start(res: ServerResponse, options: { dropAfterFirstEvent: boolean; stallAfterFirstEvent?: boolean }): void };
+  /** Server-Sent Events: `start` sends `data:` events through the sink (server/event-stream.ts). */
+  | { kind: "events"; headers: Record<string, string>; start(events: EventSink): void };
 
 /** A reply written in one go. */
-export type PlainReply = Exclude<Reply, { kind: "stream" }>;
+export type PlainReply = Exclude<Reply, { kind: "events" }>;
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): PlainReply {
   return { kind: "json", status, body, headers };
 }
 
-/** fal's error shape: `{detail}`, plus `error_type` (and the `X-Fal-Error-Type` header) when given. */
-export function errorReply(status: number, detail: unknown, options: { errorType?: string; headers?: Record<string, string> } = {}): PlainReply {
-  const headers = { ...options.headers, ...(options.errorType ? { "X-Fal-Error-Type": options.errorType } : {}) };
-  return json(status, options.errorType ? { detail, error_type: options.errorType } : { detail }, headers);
+/** fal's error shape for a row of FAL_ERRORS: `{detail}`, plus `error_type` (and the `X-Fal-Error-Type` header) when the row has one. */
+export function errorReply(error: FalError | keyof typeof FAL_ERRORS, detail: unknown, headers?: Record<string, string>): PlainReply {
+  const { status, errorType } = typeof error === "string" ? (FAL_ERRORS[error] as FalError) : error;
+  if (!errorType) return json(status, { detail }, headers);
+  return json(status, { detail, error_type: errorType }, { ...headers, "X-Fal-Error-Type": errorType });
 }
 
 export class BodyTooLargeError extends Error {}
@@ -33,25 +44,21 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-/**
- * Writes a reply. With `cutMidBody` (an injected `cut`), its headers and the first half of its body
- * are sent, then the socket is destroyed: the client sees the connection drop mid-body.
- */
-export function writeReply(res: ServerResponse, reply: PlainReply, head: boolean, { cutMidBody = false } = {}): void {
-  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
-  if (reply.kind === "empty") {
-    res.statusCode = reply.status;
-    res.setHeader("Content-Length", "0");
-    res.end();
-    return;
-  }
-  const body = reply.kind === "json" ? Buffer.from(JSON.stringify(reply.body), "utf8") : reply.body;
-  res.statusCode = reply.status;
-  res.setHeader("Content-Type", reply.kind === "json" ? "application/json" : reply.contentType);
-  res.setHeader("Content-Length", String(body.length));
-  if (cutMidBody) {
-    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
-    return;
-  }
+/** A request header (repeated ones joined by ", "). */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** A plain reply as bytes on the wire: status, headers (content type and length included) and body. */
+export function encodeReply(reply: PlainReply): { status: number; headers: Record<string, string>; body: Buffer } {
+  const body = reply.kind === "json" ? Buffer.from(JSON.stringify(reply.body), "utf8") : reply.kind === "bytes" ? reply.body : Buffer.alloc(0);
+  const contentType: Record<string, string> = reply.kind === "json" ? { "Content-Type": "application/json" } : reply.kind === "bytes" ? { "Content-Type": reply.contentType } : {};
+  return { status: reply.status, headers: { ...reply.headers, ...contentType, "Content-Length": String(body.length) }, body };
+}
+
+export function writeReply(res: ServerResponse, reply: PlainReply, head = false): void {
+  const { status, headers, body } = encodeReply(reply);
+  res.writeHead(status, headers);
   res.end(head ? undefined : body);
 }
