@@ -1,4 +1,5 @@
 import { findEndpoint } from "../endpoints/endpoint-registry.js";
+import { QUEUE_DOCUMENT_PATH, queueDocument } from "../endpoints/queue-document.js";
 import type { FaultRoute } from "../faults/faults.js";
 import { errorReply, json, type Call, type Reply } from "./http-reply.js";
 import type { QueueRequest } from "../queue/queue-request.js";
@@ -107,16 +108,6 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
 }
 
 const OTHER_DETAIL = { notFound: "Not Found", methodNotAllowed: "Method Not Allowed" };
-
-/** Where fal.ai serves each endpoint's queue document (`?endpoint_id=<id>`): `falgen add` and `update` read it. */
-const QUEUE_DOCUMENT_PATH = "api/openapi/queue/openapi.json";
-
-/** The spec the simulator serves for an endpoint, as fal serves its document: JSON, no auth. */
-function queueDocument(sim: SimulatorContext, endpointId: string | null): Reply {
-  if (!endpointId) return errorReply("invalid", "Missing the endpoint_id query parameter");
-  const endpoint = findEndpoint(sim.registry, endpointId);
-  return endpoint ? json(200, endpoint.spec.document) : errorReply("notFound", `Endpoint "${endpointId}" not found`);
-}
 
 function restRoute(sim: SimulatorContext, method: string, segments: string[], other: (error: "notFound" | "methodNotAllowed") => RouteMatch): RouteMatch {
   const path = segments.join("/");
