@@ -38,8 +38,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const server = createServer((req, res) => {
     res.on("error", () => undefined);
     if (!sim || closing) {
-      res.statusCode = 503;
-      res.end();
+      writeReply(res, errorReply("unavailable", "The simulator is starting or closing"));
       return;
     }
     handleCall(sim, req, res, () => closing).catch((error: unknown) => {

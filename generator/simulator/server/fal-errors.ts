@@ -31,6 +31,8 @@ export const FAL_ERRORS = {
   unprocessable: { status: 422 },
   /** Rate limited; sent with `Retry-After`. */
   rateLimited: { status: 429 },
+  /** A call that arrives while the simulator is starting or closing. */
+  unavailable: { status: 503 },
   /** The result of a request cancelled before it completed. */
   cancelled: { status: 499, errorType: "client_cancelled" },
   /** The simulator's own failure, or an injected 500 before the runner. */
