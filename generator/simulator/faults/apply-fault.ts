@@ -1,5 +1,6 @@
 import { STATUS_CODES, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import type { WebSocket } from "ws";
 import type { RequestOutcome } from "../queue/queue-request.js";
 import type { EventSink } from "../server/event-stream.js";
 import { errorForStatus } from "../server/fal-errors.js";
@@ -10,8 +11,8 @@ import { faultLabel, parseFaultHeader, takeRule, type Fault, type FaultRoute, ty
 /**
  * The one place faults are applied. Every faultable call, HTTP or WebSocket upgrade, goes through
  * `faultBeforeHandling`; a handled HTTP call is answered through `faultAfterHandling` (plain
- * replies) and `faultEvents` (Server-Sent Events); a submit takes its request's faults from
- * `requestFaults`. Which fault a call gets is decided by the FaultInjector (faults.ts).
+ * replies) and `faultEvents` (Server-Sent Events); an open realtime connection is closed by
+ * `faultAfterRealtimeAnswer`; a submit takes its request's faults from `requestFaults`. Which fault a call gets is decided by the FaultInjector (faults.ts).
  */
 
 /** Where a call is answered: an HTTP response, or the socket of a WebSocket upgrade. */
@@ -130,6 +131,18 @@ function firstEventOnly(sink: EventSink, first: (data: unknown) => void): EventS
     destroy: sink.destroy,
     onClose: sink.onClose,
   };
+}
+
+/** `faults.realtimeCloseAfter`: the server closes a realtime connection once it has answered that many inputs (a forced reconnection). */
+export function faultAfterRealtimeAnswer(sim: SimulatorContext, ws: WebSocket, answered: number): void {
+  const { realtimeCloseAfter, realtimeCloseCode = 1011 } = sim.faults.options;
+  if (answered !== realtimeCloseAfter) return;
+  try {
+    ws.close(realtimeCloseCode, "Simulated close");
+  } catch {
+    // A close code no server may send (ws refuses it): the connection is cut instead.
+    ws.terminate();
+  }
 }
 
 /**

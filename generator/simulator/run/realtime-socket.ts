@@ -5,7 +5,7 @@ import { decode, encode } from "@msgpack/msgpack";
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { splitEndpointId } from "../../runtime/endpoint-id.js";
 import { findEndpoint, type SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
-import { ANSWERED, faultBeforeHandling, upgradeAnswer } from "../faults/apply-fault.js";
+import { ANSWERED, faultAfterRealtimeAnswer, faultBeforeHandling, upgradeAnswer } from "../faults/apply-fault.js";
 import { FAULT_HEADER, FaultSyntaxError } from "../faults/faults.js";
 import { synthesizeOutput } from "../outputs/synthesize-output.js";
 import { authFailure } from "../server/auth.js";
@@ -21,7 +21,7 @@ import { checkedInput } from "../validation/input.js";
  * output, in order; an invalid one with `{type: "x-fal-error", error: "Unprocessable Entity",
  * reason, detail}` (detail as in a 422). A refused token gets `{status: "error", error:
  * "Unauthorized"}` and a 1008 close, as fal's client expects. Faults: the upgrade is a `realtime`
- * route for `x-sim-faults` (a status refuses it, `drop` destroys the socket), and
+ * route for `x-sim-faults` (a status refuses it, `drop` destroys the socket, `slow` delays it), and
  * `faults.realtimeCloseAfter` closes each connection after that many answers.
  */
 export function attachRealtime(server: Server, context: () => SimulatorContext | undefined): WebSocketServer {
@@ -59,16 +59,7 @@ function serve(sim: SimulatorContext, endpoint: SimulatedEndpoint, ws: WebSocket
   // Inputs are answered one after another, in the order they came.
   let queue = Promise.resolve();
   ws.on("message", (data: RawData, isBinary: boolean) => {
-    queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => {
-      const closeAfter = sim.faults.options.realtimeCloseAfter;
-      if (closeAfter === undefined || ++answered !== closeAfter) return;
-      try {
-        ws.close(sim.faults.options.realtimeCloseCode ?? 1011, "Simulated close");
-      } catch {
-        // A close code no server may send (ws refuses it): the connection is cut instead.
-        ws.terminate();
-      }
-    });
+    queue = queue.then(() => answer(sim, endpoint, ws, data, isBinary)).then(() => faultAfterRealtimeAnswer(sim, ws, ++answered));
   });
 }
 
