@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { loadSpecs } from "../../generator/load/load-specs.js";
 import { buildEndpointModel, type EndpointModel } from "../../generator/model/endpoint-model.js";
-import { createSchemaValidator, schemaPointer } from "../../generator/simulator/schema-validator.js";
+import { createSchemaValidator, schemaPointer } from "../../generator/simulator/validation/schema-validator.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { createFalClient, type FalClient, type QueueStatus } from "../../generated/src/index.js";
 import { verifyWebhook, type WebhookPayload } from "../../generated/src/runtime/server/index.js";

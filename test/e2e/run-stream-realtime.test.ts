@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFalClient, realtime, run, stream, FalAbortError, FalApiError, FalError, FalNetworkError, FalTimeoutError, FalValidationError, type FalClient } from "../../generated/src/index.js";
 import { createProxyHandler, createTokenHandler } from "../../generated/src/runtime/server/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
-import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoint-registry.js";
+import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { FAULT_HEADER, startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { serve } from "../runtime/serve.js";
