@@ -1,9 +1,30 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
+ * generates and type-checks packages), a 500-call soak, a real terminal through tmux. `npm test`
+ * runs the `fast` project; `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both.
+ */
+const SLOW = [
+  "test/package/packed-install.test.ts",
+  "test/package/falgen-tool.test.ts",
+  "test/generator/hostile-specs.test.ts",
+  "test/generator/schema-property.test.ts",
+  "test/runtime/validation-parity.test.ts",
+  "test/e2e/soak.test.ts",
+  "test/run-command/terminal.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Most files wait on loopback servers, timers and child processes rather than the CPU: more
+    // files at once than cores (vitest's default is cores - 1, one file at a time on 2 cores).
+    maxWorkers: 4,
+    projects: [
+      { extends: true, test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW } },
+      { extends: true, test: { name: "slow", include: SLOW } },
+    ],
   },
 });
