@@ -1,66 +1,18 @@
-import { cp, readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { loadEndpointRegistry } from "../../generator/simulator/endpoint-registry.js";
 import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { synthesizeValue } from "../../generator/simulator/synthesize-value.js";
+import { writeCaseSpecs } from "../helpers/cases.js";
 import { runFalgen } from "../helpers/run.js";
-import { falSpec } from "../helpers/spec-factory.js";
-import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
-import { typecheckPackage } from "../helpers/typecheck.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 /**
- * The kinds of issue 16, each from a small fal queue document (test/fixtures/cases/specs, plus two
- * built here for the kinds without a sample): the package generates, type-checks under strict with
- * every example of its docs and README, a consumer file per case (test/fixtures/cases/consumers)
- * holds assignments that must compile and `@ts-expect-error` lines that must fail, all in one tsc
- * run; and the simulator answers every case with an output its schema accepts.
+ * The kinds of issue 16 (test/helpers/cases.ts): the package generates, and the simulator answers
+ * every case with an output its schema accepts. Its type-check under strict, with every example of
+ * its docs and README and a consumer file per case, is in test/package/typecheck.test.ts.
  */
-const CASES = path.join(REPO_ROOT, "test/fixtures/cases");
-
-const PROTOTYPE_NAMES = falSpec("acme/prototype-names", {
-  PrototypeNamesInput: {
-    type: "object",
-    required: ["prompt"],
-    properties: {
-      prompt: { type: "string" },
-      constructor: { type: "string" },
-      toString: { type: "integer" },
-      valueOf: { type: "boolean" },
-      hasOwnProperty: { type: "string" },
-      isPrototypeOf: { type: "string" },
-      propertyIsEnumerable: { type: "string" },
-      toLocaleString: { type: "string" },
-    },
-  },
-  PrototypeNamesOutput: { type: "object", properties: { images: { type: "array", items: { type: "string" } }, constructor: { type: "string" } } },
-});
-
-const object = (key: string) => ({ type: "object", required: [key], properties: { [key]: { type: "string" } } });
-const GLOBAL_NAMES = falSpec("acme/global-names", {
-  GlobalNamesInput: {
-    type: "object",
-    required: ["prompt"],
-    properties: Object.fromEntries([
-      ["prompt", { type: "string" }],
-      ...["record:Record", "object:Object", "array:Array", "promise:Promise", "submit:submit", "queued:QueueStatus", "blob:Blob", "fn:Function", "iterable:AsyncIterable"].map(
-        (pair) => {
-          const [field, schema] = pair.split(":");
-          return [field!, { $ref: `#/components/schemas/${schema}` }];
-        },
-      ),
-    ]),
-  },
-  Record: object("key"),
-  Object: object("key"),
-  Array: { type: "object", properties: { items: { type: "array", items: { type: "string" } } } },
-  Promise: object("then"),
-  submit: object("when"),
-  QueueStatus: { type: "object", properties: { position: { type: "integer" } } },
-  Blob: object("size"),
-  Function: object("name"),
-  AsyncIterable: object("next"),
-});
 
 let out: string;
 let specsDir: string;
@@ -69,25 +21,13 @@ beforeAll(async () => {
   const dir = await tempDir("cases");
   specsDir = path.join(dir, "specs");
   out = path.join(dir, "generated");
-  await cp(path.join(CASES, "specs"), specsDir, { recursive: true });
-  await writeFile(path.join(specsDir, "prototype-names.json"), JSON.stringify(PROTOTYPE_NAMES));
-  await writeFile(path.join(specsDir, "global-names.json"), JSON.stringify(GLOBAL_NAMES));
+  await writeCaseSpecs(specsDir);
   generation = await runFalgen(["--specs", specsDir, "--out", out]);
 });
 
 test("every case generates", () => {
   expect(generation.stderr).toBe("");
   expect(generation.code).toBe(0);
-});
-
-test("the package, its docs' and README's examples and every consumer file type-check under strict, in one program", async () => {
-  const consumers = path.join(CASES, "consumers");
-  const files: Record<string, string> = {};
-  for (const name of await readdir(consumers)) files[name] = await readFile(path.join(consumers, name), "utf8");
-  const result = await typecheckPackage(out, await tempDir("cases-tsc"), files);
-  // Unused `@ts-expect-error` lines (a type too loose) are errors too, so an empty report covers both directions.
-  expect(result.stdout).toBe("");
-  expect(result.code).toBe(0);
 });
 
 test("the docs' examples keep only declared keys and valid values, and the README shows an endpoint whose example is valid as given", async () => {
