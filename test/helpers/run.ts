@@ -25,16 +25,17 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * `falgen <argv>` in this process, as the `falgen` process runs it (generator/cli/main.ts, from the
- * sources) but with no process to start: in `cwd`, with what it prints to the console or stdout and
- * stderr captured. Calls take turns, since the working directory and the console are the process's.
+ * sources) but with no process to start: in `cwd`, with `env`'s variables set (undefined: unset),
+ * and what it prints to the console or stdout and stderr captured. Calls take turns, since the
+ * working directory, the environment and the console are the process's.
  */
-export function falgen(argv: string[], cwd: string = REPO_ROOT): Promise<RunResult> {
-  const call = queue.then(() => captured(argv, cwd));
+export function falgen(argv: string[], cwd: string = REPO_ROOT, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+  const call = queue.then(() => captured(argv, cwd, env));
   queue = call.catch(() => undefined);
   return call;
 }
 
-async function captured(argv: string[], cwd: string): Promise<RunResult> {
+async function captured(argv: string[], cwd: string, env: Record<string, string | undefined>): Promise<RunResult> {
   const { main } = await import("../../generator/cli/main.js");
   const output = { stdout: "", stderr: "" };
   const line = (stream: "stdout" | "stderr") => (...args: unknown[]) => {
@@ -48,14 +49,24 @@ async function captured(argv: string[], cwd: string): Promise<RunResult> {
   Object.assign(console, { log: line("stdout"), info: line("stdout"), warn: line("stderr"), error: line("stderr") });
   process.stdout.write = write("stdout") as typeof process.stdout.write;
   process.stderr.write = write("stderr") as typeof process.stderr.write;
+  const savedEnv = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  setEnv(env);
   process.chdir(cwd);
   try {
     return { code: await main(argv), ...output };
   } finally {
     process.chdir(saved.cwd);
+    setEnv(savedEnv);
     Object.assign(console, { log: saved.log, info: saved.info, warn: saved.warn, error: saved.error });
     process.stdout.write = saved.stdout;
     process.stderr.write = saved.stderr;
+  }
+}
+
+function setEnv(env: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   }
 }
 
