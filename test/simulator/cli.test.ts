@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { falgen } from "../helpers/run.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { AUTH, fixtureSpecsDir } from "./simulator-fixture.js";
 
@@ -57,17 +58,16 @@ describe("falgen simulator", () => {
     expect(await cli.exit).toBe(0);
   });
 
+  // In-process (test/helpers/run.ts): no signal involved.
   it("rejects a bad flag with exit code 2 and the usage", async () => {
-    const cli = startCli(["--error-rate", "3"]);
-    cli.url.catch(() => undefined);
-    expect(await cli.exit).toBe(2);
-    expect(cli.output()).toContain("--error-rate must be between 0 and 1");
+    const result = await falgen(["simulator", "--error-rate", "3"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("--error-rate must be between 0 and 1");
   });
 
   it("rejects a realtime close code a server may not send", async () => {
-    const cli = startCli(["--realtime-close-code", "1006"]);
-    cli.url.catch(() => undefined);
-    expect(await cli.exit).toBe(2);
-    expect(cli.output()).toContain("--realtime-close-code must be a close code a server may send");
+    const result = await falgen(["simulator", "--realtime-close-code", "1006"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("--realtime-close-code must be a close code a server may send");
   });
 });
