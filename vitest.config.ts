@@ -19,6 +19,8 @@ const SLOW = [
 
 export default defineConfig({
   test: {
+    // dist/ rebuilt when generator/ changed: the tests that start the falgen process run it.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Most files wait on loopback servers, timers and child processes rather than the CPU: more

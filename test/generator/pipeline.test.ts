@@ -147,7 +147,8 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
   });
 });
 
-// The one test that starts the `falgen` process (bin/falgen.js, the built dist/): the others call it in-process.
+// The one generate test that starts the `falgen` process (bin/falgen.js, the build: test/global-setup.ts
+// keeps it current); the others call it in-process.
 test("the falgen bin runs the same pipeline: falgen generate --specs ... --out ...", async () => {
   const specs = await tempDir("bin-specs");
   await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "flux-dev.json"));

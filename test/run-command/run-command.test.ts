@@ -13,7 +13,6 @@ import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
  */
 
 const KEY = "run-key-id:run-key-secret-0123456789";
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 let sim: RunningSimulator;
 
 beforeAll(async () => {
@@ -82,7 +81,7 @@ describe("falgen run, not on a terminal", () => {
     const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
     const { request_id: requestId } = (await submitted.json()) as { request_id: string };
     const { FAL_KEY: _, ...env } = process.env;
-    const child = spawn(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
     child.stderr.on("data", (chunk) => {
       stderr += chunk;

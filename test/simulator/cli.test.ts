@@ -5,12 +5,12 @@ import { falgen } from "../helpers/run.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { AUTH, fixtureSpecsDir } from "./simulator-fixture.js";
 
-// `npx tsx` resolves to this file; spawning it directly lets the test see the CLI's own exit code
-// (npx does not wait for its child when it gets SIGTERM).
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
+// The falgen bin (the build, test/global-setup.ts keeps it current), started directly so the test
+// sees the CLI's own exit code and signals reach it.
+const BIN = path.join(REPO_ROOT, "bin/falgen.js");
 
 function startCli(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [TSX, "generator/cli.ts", "simulator", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "simulator", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   const url = new Promise<string>((resolve, reject) => {
