@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
- * through tmux. `npm test`
- * runs the `fast` project; `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both.
+ * through tmux. `npm test` runs the `fast` project; `npm run test:slow` these; `npm run test:all`
+ * (what .ci/run runs) both, the fast set first.
  */
 const SLOW = [
   "test/package/packed-install.test.ts",
@@ -32,9 +32,14 @@ export default defineConfig({
         // Files share each worker's loaded modules (the generator, the runtime, the simulator, vite's
         // transforms) instead of loading them again per file: a third of the fast set's CPU time.
         // Helpers register cleanups per call (test/helpers/cleanup.ts), never when they load.
-        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false },
+        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false, sequence: { groupOrder: 0 } },
       },
-      { extends: true, test: { name: "slow", include: SLOW } },
+      {
+        extends: true,
+        // After the fast set (test:all), two files at a time: they are CPU-bound, and more at once on 2
+        // cores only stretches each past its timeout.
+        test: { name: "slow", include: SLOW, maxWorkers: 2, testTimeout: 300_000, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
