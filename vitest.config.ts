@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
- * through tmux. `npm test` runs the `fast` project; `npm run test:slow` these; `npm run test:all`
- * (what .ci/run runs) both, the fast set first.
+ * through tmux. `npm test` runs the fast set (projects `fast` and `fast-runtime`); `npm run
+ * test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set first.
  */
 const SLOW = [
   "test/package/packed-install.test.ts",
@@ -16,6 +16,9 @@ const SLOW = [
   "test/e2e/resilience.test.ts",
   "test/run-command/terminal.test.ts",
 ];
+
+/** Part of the fast set (`npm test`), in a project of its own: see below. */
+const RUNTIME = ["test/runtime/**/*.test.ts", "test/e2e/**/*.test.ts"];
 
 export default defineConfig({
   test: {
@@ -29,11 +32,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Files share each worker's loaded modules (the generator, the runtime, the simulator, vite's
-        // transforms) instead of loading them again per file: a third of the fast set's CPU time.
-        // Helpers register cleanups per call (test/helpers/cleanup.ts), never when they load.
-        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false, sequence: { groupOrder: 0 } },
+        // Files share each worker's loaded modules (the generator, the simulator, vite's transforms)
+        // instead of loading them again per file: a third of the fast set's CPU time. Helpers
+        // register cleanups per call (test/helpers/cleanup.ts), never when they load.
+        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: [...SLOW, ...RUNTIME], isolate: false, sequence: { groupOrder: 0 } },
       },
+      // The runtime's own tests, each file in a fresh module graph: the runtime keeps process state
+      // (the keys it sent, which every error message is scrubbed of), so one file's keys would show
+      // up as [redacted] in another's messages.
+      { extends: true, test: { name: "fast-runtime", include: RUNTIME, exclude: SLOW, sequence: { groupOrder: 0 } } },
       {
         extends: true,
         // After the fast set (test:all), two files at a time: they are CPU-bound, and more at once on 2

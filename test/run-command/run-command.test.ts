@@ -83,9 +83,11 @@ describe("falgen run, not on a terminal", () => {
     const { FAL_KEY: _, ...env } = process.env;
     const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
+    let interrupted = false;
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
-      if (/in queue|in progress/.test(stderr)) child.kill("SIGINT");
+      // One Ctrl-C: a second, once the command has stopped listening for it, would kill it.
+      if (!interrupted && /in queue|in progress/.test(stderr)) interrupted = child.kill("SIGINT");
     });
     const [code] = await once(child, "exit");
     expect(stderr).toContain(`falgen run: stopped waiting; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
