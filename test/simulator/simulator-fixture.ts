@@ -2,9 +2,9 @@ import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { crc32, inflateSync } from "node:zlib";
-import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoint-registry.js";
+import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../generator/simulator/start-simulator.js";
-import { synthesizeValue } from "../../generator/simulator/synthesize-value.js";
+import { synthesizeValue } from "../../generator/simulator/outputs/synthesize-value.js";
 import { whenDone } from "../helpers/cleanup.js";
 import { SHARED_FIXTURES } from "../helpers/temp-dir.js";
 
