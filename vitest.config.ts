@@ -39,8 +39,8 @@ export default defineConfig({
         test: { name: "fast", include: ["test/**/*.test.ts"], exclude: [...SLOW, ...RUNTIME], isolate: false, sequence: { groupOrder: 0 } },
       },
       // The runtime's own tests, each file in a fresh module graph: the runtime keeps process state
-      // (the keys it sent, which every error message is scrubbed of), and these use one-letter keys
-      // ("k") that would show up as [redacted] inside another file's messages.
+      // (the keys it sent, which every error message is scrubbed of), so one file's keys would be
+      // scrubbed from another's messages. Light files: isolated, they measured the same CPU time.
       { extends: true, test: { name: "fast-runtime", include: RUNTIME, exclude: SLOW, sequence: { groupOrder: 0 } } },
       {
         extends: true,
