@@ -13,7 +13,7 @@ import { cp, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build, type Plugin } from "esbuild";
-import { contentHash } from "../generator/content-hash.js";
+import { contentHash } from "../generator/shared/content-hash.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SOURCES = path.join(ROOT, "generator");

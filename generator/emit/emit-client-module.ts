@@ -1,6 +1,7 @@
 import path from "node:path/posix";
 import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { endpointPaths } from "../naming.js";
 import { bundledSchema, validationSchema } from "./json-schemas.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
@@ -22,9 +23,10 @@ export function printStatements(statements: StatementStructures[]): string {
  * module uses), and the endpoint functions.
  */
 export function emitClientModule(model: EndpointModel, header: string): string {
-  const runtime = path.relative(model.moduleDir, "runtime/index.js");
-  const realtime = path.relative(model.moduleDir, "runtime/realtime.js");
-  const packageIndex = path.relative(model.moduleDir, "index.js");
+  const { moduleDir } = endpointPaths(model.id);
+  const runtime = path.relative(moduleDir, "runtime/index.js");
+  const realtime = path.relative(moduleDir, "runtime/realtime.js");
+  const packageIndex = path.relative(moduleDir, "index.js");
   return header + printStatements([
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },

@@ -1,6 +1,6 @@
 import { transformSchemaObject, type TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import type { JsonSchema } from "../model/endpoint-model.js";
 
 /**

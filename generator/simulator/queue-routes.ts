@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import { setOwn } from "../load/check-schemas.js";
-import { getAtPointer } from "../load/json-pointer.js";
+import { setOwn } from "../shared/plain-data.js";
+import { getAtPointer } from "../shared/json-pointer.js";
 import type { SimulatedEndpoint } from "./endpoint-registry.js";
 import { FAULT_HEADER, FaultSyntaxError, parseFaultHeader, takeRule, type FaultRule } from "./faults.js";
 import { errorReply, json, type PlainReply, type Reply } from "./http-reply.js";
