@@ -53,7 +53,7 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
  * types: the endpoint modules add themselves to the map.
  */
 export function emitPackageIndex(header: string, pkg: PackageInfo): string {
-  return header + printStatements([
+  return header + printStatements(() => [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/realtime.js", namespaceImport: "$realtime" },
@@ -78,7 +78,7 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
 
 /** `src/all.ts`: imports every endpoint module, for code that picks the endpoint at run time. */
 export function emitAllEndpoints(endpoints: readonly PackageEntry[], header: string): string {
-  return header + printStatements([
+  return header + printStatements(() => [
     ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).moduleDir}/index.js` })),
     { kind: StructureKind.ExportDeclaration, namedExports: [] },
   ]);
