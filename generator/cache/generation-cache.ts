@@ -14,12 +14,14 @@ import { plannedFile, type PlannedFile, type PlannedTree } from "../write/output
 
 /**
  * The generator's cache, behind one seam: a memo around emit, so regenerating after one spec
- * changed redoes one endpoint. Each endpoint's model and files are kept under a key of the spec's
+ * changed redoes one endpoint. One index file holds, per endpoint, what a run needs of it
+ * without loading its spec (its package entry and its files' hashes), under a key of the spec's
  * bytes and path and a fingerprint of the generator itself (its sources and the versions of the
- * libraries that shape its output): any change to either misses. Beside the entries, one index
- * holds what a run needs of every unchanged endpoint without reading its entry (its package entry
- * and its files' hashes) and the hashes of the package-level and runtime files. The cache only
- * ever speeds a run up; a broken or unwritable cache is ignored.
+ * libraries that shape its output): any change to either misses; and the hashes of the
+ * package-level and runtime files. Contents are not kept: an unchanged endpoint whose files on
+ * disk differ from their hashes (edited or deleted by hand, a rare case) is made again from its
+ * spec, so a full run writes its output once, not twice. The cache only ever speeds a run up; a
+ * broken or unwritable one is ignored.
  */
 export interface GenerationCache {
   /** How spec and output files are hashed: remembered between runs by each file's stat. */
@@ -28,13 +30,13 @@ export interface GenerationCache {
   find(spec: SpecFile): CachedEndpoint | undefined;
   /**
    * Every file of the package: fresh endpoints' files made now, unchanged ones' known by hash
-   * (their contents read from their entries only if the output on disk differs), the package-level
-   * and runtime files made only if what they are made from changed (or the disk differs).
+   * (made again only if the output on disk differs), the package-level and runtime files made
+   * only if what they are made from changed (or the disk differs).
    */
   plan(endpoints: PlanEndpoints, make: Makers): Promise<PlannedTree>;
   /**
-   * Writes the index. `prune` keeps only what this run used and removes every other entry, so the
-   * cache does not grow without bound; without it, earlier records are kept too.
+   * Writes the index. `prune` keeps only what this run used, so the index does not grow without
+   * bound; without it, earlier records are kept too.
    */
   save(options: { prune: boolean }): void;
 }
@@ -55,13 +57,13 @@ export interface PlanEndpoints {
   runtime: ReadonlyMap<string, string>;
 }
 
-/** What the pipeline gives the cache to make what it lacks: the emitters, and load + model for a lost entry. */
+/** What the pipeline gives the cache to make what it lacks: the emitters, and load + model of an unchanged spec. */
 export interface Makers {
   endpointFiles(model: EndpointModel): Promise<EmittedFile[]>;
   /** The package-level files; `example` is the endpoint the README shows. */
   packageFiles(endpoints: readonly PackageEntry[], example: EndpointModel | undefined): Promise<EmittedFile[]>;
   runtimeFiles(sources: ReadonlyMap<string, string>): Promise<EmittedFile[]>;
-  /** The model of an unchanged (so valid) spec whose entry is gone or damaged. */
+  /** The model of an unchanged (so valid) spec, when its files or the README's example must be made again. */
   model(spec: SpecFile): EndpointModel;
 }
 
@@ -74,12 +76,6 @@ interface CacheIndex {
   packageFiles?: { key: string; files: FileDigest[] };
   /** The compiled runtime's files, under a key of its sources. */
   runtimeFiles?: { key: string; files: FileDigest[] };
-}
-
-/** A cache entry: all of an endpoint's emitted output. */
-interface CacheEntry {
-  model: EndpointModel;
-  files: EmittedFile[];
 }
 
 const GENERATOR_DIR = fileURLToPath(new URL("../", import.meta.url));
@@ -132,7 +128,6 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
   const used: CacheIndex = { endpoints: {} };
   let added = false;
   const keyOf = ({ sourcePath, sha256 }: SpecOrigin) => contentHash(generator, sourcePath, sha256);
-  const entryFile = (key: string) => path.join(dir!, `${key}.json`);
   const write = (file: string, contents: string) => {
     try {
       writeFileAtomic(file, contents);
@@ -141,14 +136,6 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
     }
   };
   const hasher = dir === undefined ? readingHasher : rememberingHasher(path.join(dir, FILE_HASHES_FILE));
-
-  function readEntry(spec: SpecFile): CacheEntry | undefined {
-    try {
-      return JSON.parse(readFileSync(entryFile(keyOf(spec)), "utf8")) as CacheEntry;
-    } catch {
-      return undefined;
-    }
-  }
 
   async function plan({ fresh, unchanged, runtime }: PlanEndpoints, make: Makers): Promise<PlannedTree> {
     const planned = new Map<string, PlannedFile>();
@@ -167,21 +154,19 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
 
     for (const { spec, model } of fresh) {
       const files = await make.endpointFiles(model);
-      if (dir !== undefined) write(entryFile(keyOf(spec)), JSON.stringify({ model, files } satisfies CacheEntry));
       added = true;
       used.endpoints[keyOf(spec)] = { entry: packageEntry(model), files: plan(files) };
     }
-    const entries = new Map<SpecFile, () => Promise<CacheEntry>>();
+    const models = new Map<SpecFile, () => EndpointModel>();
     for (const { spec, known } of unchanged) {
-      // Should the entry be gone or damaged, the spec (unchanged, so valid) is made again.
-      const entry = once(async () => readEntry(spec) ?? (async (model) => ({ model, files: await make.endpointFiles(model) }))(make.model(spec)));
-      entries.set(spec, entry);
-      await planSet(known.files, entry);
+      const model = onceSync(() => make.model(spec));
+      models.set(spec, model);
+      await planSet(known.files, once(async () => ({ files: await make.endpointFiles(model()) })));
     }
 
     const endpoints = [
       ...fresh.map(({ spec, model }) => ({ entry: packageEntry(model), key: keyOf(spec), model: async () => model })),
-      ...unchanged.map(({ spec, known }) => ({ entry: known.entry, key: keyOf(spec), model: async () => (await entries.get(spec)!()).model })),
+      ...unchanged.map(({ spec, known }) => ({ entry: known.entry, key: keyOf(spec), model: async () => models.get(spec)!() })),
     ].sort((a, b) => compareNames(a.entry.id, b.entry.id));
     const packageEntries = endpoints.map(({ entry }) => entry);
     // The README shows an endpoint whose spec example is valid as given, when one has.
@@ -223,9 +208,8 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
       } catch {
         return;
       }
-      for (const name of names) {
-        if (name !== INDEX_FILE && name !== FILE_HASHES_FILE && !Object.hasOwn(used.endpoints, name.replace(/\.json$/, ""))) rmSync(path.join(dir, name), { force: true });
-      }
+      // Anything else in the folder (entries of earlier versions of falgen) is not the cache's any more.
+      for (const name of names) if (name !== INDEX_FILE && name !== FILE_HASHES_FILE) rmSync(path.join(dir, name), { force: true });
     },
   };
 }
@@ -248,8 +232,14 @@ function isIndexedEndpoint(record: unknown): record is Omit<CachedEndpoint, "end
 
 function contentsOf({ files }: { files: readonly EmittedFile[] }, file: string): string {
   const found = files.find(([name]) => name === file);
-  if (!found) throw new Error(`falgen's cache is inconsistent: ${file} is indexed but not in its entry; run again with --no-cache`);
+  if (!found) throw new Error(`falgen's cache is inconsistent: ${file} is indexed but not made from its spec; run again with --no-cache`);
   return found[1];
+}
+
+/** Runs `make` on the first call only; later calls get its result. */
+function onceSync<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 /** Runs `make` on the first call only; later calls share its promise. */

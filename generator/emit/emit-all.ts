@@ -15,11 +15,13 @@ export type EmittedFile = [path: string, contents: string];
 export function emitEndpointFiles(model: EndpointModel, pkg: PackageInfo): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
   const { moduleDir, docPath } = endpointPaths(model.id);
+  // types.ts holds types only: its JavaScript would be an empty module that nothing loads.
+  const typesJs = `src/${moduleDir}/types.js`;
   return compileModules([
     [`src/${moduleDir}/types.ts`, emitTypes(model, header)],
     [`src/${moduleDir}/index.ts`, emitClientModule(model, header)],
     [docPath, emitEndpointDoc(model, pkg.name)],
-  ]);
+  ]).filter(([file]) => file !== typesJs);
 }
 
 /**
