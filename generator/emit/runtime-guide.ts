@@ -78,7 +78,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
     "## Errors and retries",
     "Status, stream, result, cancel and uploads are retried on 408, 429, 5xx and network errors, with exponential backoff and jitter, " +
       "honouring `Retry-After`. A submit is resent only when it provably never reached fal, so a request is never queued twice. " +
-      "Every error is a `FalError`; messages never contain the key.",
+      "Every error is a `FalError`; no message, body or header of one contains the key, even one a server echoed back (it reads `[redacted]`).",
     codeBlock(
       "ts",
       [
@@ -118,7 +118,8 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
     ),
     "## The proxy",
     "Browsers must not hold the key. Create the client with `proxyUrl`, and serve `createProxyHandler` there: it adds the server's key, " +
-      "forwards only to the endpoints you allow (and their requests' status, result and cancel, and storage uploads), and refuses anything else with 403.",
+      "forwards only to the endpoints you allow (and their requests' status, result and cancel, and storage uploads), and refuses anything else with 403. " +
+      "Its answers never carry the key: should upstream echo it, it reads `[redacted]`.",
     codeBlock(
       "ts",
       [

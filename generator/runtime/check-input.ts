@@ -29,7 +29,7 @@ export function checkInput(client: FalClient, endpointId: string, validate: Vali
   }
   const fieldErrors = validator.fieldErrors(input());
   if (fieldErrors.length === 0) return;
-  const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors }, fieldErrors);
+  const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
   error.message = `Invalid input for ${endpointId}, nothing was sent: ${fieldErrors.map(({ loc, msg }) => `${loc.slice(1).join(".") || "input"}: ${msg}`).join("; ")}`;
   throw error;
 }

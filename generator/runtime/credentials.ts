@@ -1,4 +1,5 @@
 import { FalError } from "./errors.js";
+import { rememberKey } from "./redact.js";
 
 /** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */
 export type Credentials = string | (() => string | Promise<string>);
@@ -45,5 +46,5 @@ function keyOrEnvironment(key: string | undefined): string {
   if (bad !== -1) {
     throw new FalError(`Invalid fal key: character ${bad + 1} is not printable ASCII`);
   }
-  return key;
+  return rememberKey(key);
 }

@@ -3,6 +3,8 @@ import { appPath } from "./endpoint-id.js";
 import { FalError } from "./errors.js";
 import { TARGET_URL_HEADER } from "./http.js";
 import { readLimited, TOO_LARGE } from "./read-limited.js";
+import { redactKey } from "./redact.js";
+import { redactStream } from "./redact-stream.js";
 
 export interface ProxyHandlerOptions {
   /** Endpoint ids the proxy may submit to (and whose requests it may read and cancel). */
@@ -101,9 +103,12 @@ export function createProxyHandler(options: ProxyHandlerOptions): (request: Requ
       await upstream.body?.cancel().catch(() => {});
       return answer(502, `${target.origin}${target.pathname} answered with a redirect, which this proxy does not follow`);
     }
-    const responseHeaders = new Headers(upstream.headers);
-    for (const name of DROPPED_RESPONSE_HEADERS) responseHeaders.delete(name);
-    return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: responseHeaders });
+    const responseHeaders = new Headers();
+    upstream.headers.forEach((value, name) => {
+      if (!DROPPED_RESPONSE_HEADERS.includes(name)) responseHeaders.append(name, redactKey(value, key));
+    });
+    // Upstream is fal, but whatever it echoes back, the key stays here.
+    return new Response(upstream.body && redactStream(upstream.body, key), { status: upstream.status, statusText: redactKey(upstream.statusText, key), headers: responseHeaders });
   };
 }
 

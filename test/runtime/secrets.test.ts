@@ -140,12 +140,27 @@ describe("credentials are checked before use", () => {
 describe("no error of the client or the proxy holds the key", () => {
   const KEY = `${ID}:${SECRET}`;
 
-  /** A queue that fails every call in the way named by its path. */
+  /** A queue that fails every call in the way named by `kind`; the `echo-` kinds repeat the key it was sent. */
   async function failingQueue(kind: string) {
     return serve((request) => {
       const path = new URL(request.url).pathname;
+      // What a hostile or broken server echoes: the Authorization header, or just the key's secret.
+      const auth = request.headers.get("authorization") ?? "";
+      const echo = { "x-echo": auth, "x-fal-error-type": auth };
       if (path.includes("/requests/") || path.startsWith("/fal-ai") || path.startsWith("/storage") || path.startsWith("/run") || path.startsWith("/tokens")) {
         switch (kind) {
+          case "echo-401":
+            return json({ detail: `Invalid key: ${auth}`, key: auth, nested: [{ auth }] }, { status: 401, headers: echo });
+          case "echo-422":
+            return json({ detail: [{ loc: ["body", auth], msg: `not ${auth}`, type: "missing" }] }, { status: 422, headers: echo });
+          case "echo-500":
+            return new Response(`Internal error for ${auth}`, { status: 500, headers: echo });
+          case "echo-secret":
+            return new Response(`secret ${auth.slice(auth.indexOf(":") + 1)} leaked`, { status: 503, headers: echo });
+          case "echo-html":
+            return new Response(`<html>${auth}</html>`, { headers: { "content-type": "text/html", ...echo } });
+          case "echo-event":
+            return new Response(`data: ${JSON.stringify({ type: "x-fal-error", error: auth, reason: auth })}\n\n`, { headers: { "content-type": "text/event-stream", ...echo } });
           case "401":
             return json({ detail: "Invalid key" }, { status: 401 });
           case "422":
@@ -176,7 +191,7 @@ describe("no error of the client or the proxy holds the key", () => {
     });
   }
 
-  const KINDS = ["401", "422", "500", "429", "html", "cut", "redirect", "slow"];
+  const KINDS = ["401", "422", "500", "429", "html", "cut", "redirect", "slow", "echo-401", "echo-422", "echo-500", "echo-secret", "echo-html", "echo-event"];
 
   test.each(KINDS)("a queue answering %s: every call's error, direct and through the proxy", async (kind) => {
     const queue = await failingQueue(kind);
@@ -192,6 +207,47 @@ describe("no error of the client or the proxy holds the key", () => {
         expectNoKey(error);
         if (kind === "slow") break;
       }
+    }
+  });
+
+  /** A proxy whose upstream answers `bytes` in chunks of `size` bytes (with `init`), and what it forwards of that. */
+  async function throughProxy(bytes: Uint8Array, size: number, init?: ResponseInit): Promise<Response> {
+    const proxy = createProxyHandler({
+      allowedEndpoints: ["fal-ai/flux/dev"],
+      credentials: KEY,
+      queueUrl: "http://127.0.0.1:9",
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+              controller.close();
+            },
+          }),
+          init,
+        ),
+    });
+    return proxy(new Request("http://proxy.test/", { method: "POST", headers: { "x-fal-target-url": "http://127.0.0.1:9/fal-ai/flux/dev" }, body: "{}" }));
+  }
+
+  test("a proxy's answers never hold its key, wherever upstream's chunks split an echo of it", async () => {
+    const bytes = new TextEncoder().encode(`{"detail":"Key ${KEY}","again":"${SECRET}","end":"Key ${KEY}"}`);
+    // Every chunk size from 1 byte to past the key's length: each split point of the echo is crossed.
+    for (let size = 1; size <= KEY.length + 6; size++) {
+      const response = await throughProxy(bytes, size, { status: 401, statusText: `Key ${KEY}`, headers: { "x-echo": `Key ${KEY}` } });
+      expect(await response.json(), `chunks of ${size} bytes`).toEqual({ detail: "Key [redacted]", again: "[redacted]", end: "Key [redacted]" });
+      expect(response.headers.get("x-echo")).toBe("Key [redacted]");
+      expect(response.statusText).toBe("Key [redacted]");
+    }
+  });
+
+  test("bodies without the key pass the proxy byte for byte, binary included", async () => {
+    // Every byte value, and near-misses of the key: a prefix cut short at the very end, one wrong byte.
+    const tail = new TextEncoder().encode(`${KEY.slice(0, -1)}x ${KEY.slice(0, -2)}`);
+    const bytes = new Uint8Array([...Array.from({ length: 256 }, (_, i) => i), ...tail]);
+    for (const size of [1, 7, 4096]) {
+      const response = await throughProxy(bytes, size);
+      expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
     }
   });
 

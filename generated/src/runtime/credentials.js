@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/credentials.ts), written by `falgen generate`. Do not edit.
 import { FalError } from "./errors.js";
+import { rememberKey } from "./redact.js";
 /**
 * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
 * joined by ":", each with surrounding whitespace (a file's trailing newline) trimmed. A promise
@@ -38,5 +39,5 @@ function keyOrEnvironment(key) {
 	if (bad !== -1) {
 		throw new FalError(`Invalid fal key: character ${bad + 1} is not printable ASCII`);
 	}
-	return key;
+	return rememberKey(key);
 }

@@ -1,7 +1,9 @@
 // falgen's runtime (runtime/errors.ts), written by `falgen generate`. Do not edit.
-// Fields set in constructors are `declare`d: a plain declaration would also emit a field
-// initialiser per class, which only costs bundle bytes.
-/** Base of every error the runtime throws. `requestId` is set on every error raised after a submit. */
+/**
+* Base of every error the runtime throws. `requestId` is set on every error raised after a submit.
+* No message, body or header of one holds a fal key this process has sent, even when a server
+* echoed it back: each is replaced by `[redacted]`.
+*/
 export declare class FalError extends Error {
 	override name: string;
 	requestId: string | undefined;
@@ -32,7 +34,10 @@ export interface FieldError {
 export declare class FalValidationError extends FalApiError {
 	override name: string;
 	readonly fieldErrors: FieldError[];
-	constructor(response: Response, body: unknown, fieldErrors: FieldError[], requestId?: string);
+	/** `body` is a 422's: `{detail: FieldError[]}`. */
+	constructor(response: Response, body: {
+		detail: FieldError[];
+	}, requestId?: string);
 }
 /** The call's `timeout` elapsed. */
 export declare class FalTimeoutError extends FalError {

@@ -1,12 +1,17 @@
 // falgen's runtime (runtime/errors.ts), written by `falgen generate`. Do not edit.
+import { redact } from "./redact.js";
 // Fields set in constructors are `declare`d: a plain declaration would also emit a field
 // initialiser per class, which only costs bundle bytes.
-/** Base of every error the runtime throws. `requestId` is set on every error raised after a submit. */
+/**
+* Base of every error the runtime throws. `requestId` is set on every error raised after a submit.
+* No message, body or header of one holds a fal key this process has sent, even when a server
+* echoed it back: each is replaced by `[redacted]`.
+*/
 export class FalError extends Error {
 	name = "FalError";
 	constructor(message, options = {}) {
 		// Error installs `cause` only when the options have one.
-		super(message, options);
+		super(redact(message), options);
 		this.requestId = options.requestId;
 	}
 }
@@ -17,17 +22,22 @@ export class FalApiError extends FalError {
 		const { status, headers } = response;
 		super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
 		this.status = status;
-		this.body = body;
-		this.headers = headers;
-		this.errorType = headers.get("x-fal-error-type") ?? undefined;
+		// A JSON round trip reaches every string value of a JSON body.
+		this.body = typeof body === "string" ? redact(body) : body == null ? body : JSON.parse(JSON.stringify(body), (_, value) => typeof value === "string" ? redact(value) : value);
+		const scrubbed = new Headers();
+		headers.forEach((value, name) => scrubbed.append(name, redact(value)));
+		this.headers = scrubbed;
+		this.errorType = scrubbed.get("x-fal-error-type") ?? undefined;
 	}
 }
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export class FalValidationError extends FalApiError {
 	name = "FalValidationError";
-	constructor(response, body, fieldErrors, requestId) {
+	/** `body` is a 422's: `{detail: FieldError[]}`. */
+	constructor(response, body, requestId) {
 		super(response, body, requestId);
-		this.fieldErrors = fieldErrors;
+		// Read from the redacted body.
+		this.fieldErrors = this.body.detail;
 	}
 }
 /** The call's `timeout` elapsed. */
@@ -67,8 +77,7 @@ export class FalWebhookError extends FalError {
 /** The error a failed response becomes: a FalValidationError for a FastAPI 422, else a FalApiError. */
 export function apiErrorFromResponse(response, body) {
 	const requestId = response.headers.get("x-fal-request-id") ?? undefined;
-	const fieldErrors = response.status === 422 && fieldErrorsOf(body);
-	return fieldErrors ? new FalValidationError(response, body, fieldErrors, requestId) : new FalApiError(response, body, requestId);
+	return response.status === 422 && fieldErrorsOf(body) ? new FalValidationError(response, body, requestId) : new FalApiError(response, body, requestId);
 }
 /**
 * Marks an error with the queued request it belongs to, wrapping anything that is not a FalError.

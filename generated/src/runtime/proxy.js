@@ -4,6 +4,8 @@ import { appPath } from "./endpoint-id.js";
 import { FalError } from "./errors.js";
 import { TARGET_URL_HEADER } from "./http.js";
 import { readLimited, TOO_LARGE } from "./read-limited.js";
+import { redactKey } from "./redact.js";
+import { redactStream } from "./redact-stream.js";
 /** The default of `ProxyHandlerOptions.maxBodyBytes`: 4 MiB. */
 export const DEFAULT_PROXY_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 // Request routes under an app or endpoint: result (GET), status and its stream (GET), cancel (PUT).
@@ -89,11 +91,14 @@ export function createProxyHandler(options) {
 			await upstream.body?.cancel().catch(() => {});
 			return answer(502, `${target.origin}${target.pathname} answered with a redirect, which this proxy does not follow`);
 		}
-		const responseHeaders = new Headers(upstream.headers);
-		for (const name of DROPPED_RESPONSE_HEADERS) responseHeaders.delete(name);
-		return new Response(upstream.body, {
+		const responseHeaders = new Headers();
+		upstream.headers.forEach((value, name) => {
+			if (!DROPPED_RESPONSE_HEADERS.includes(name)) responseHeaders.append(name, redactKey(value, key));
+		});
+		// Upstream is fal, but whatever it echoes back, the key stays here.
+		return new Response(upstream.body && redactStream(upstream.body, key), {
 			status: upstream.status,
-			statusText: upstream.statusText,
+			statusText: redactKey(upstream.statusText, key),
 			headers: responseHeaders
 		});
 	};

@@ -1,0 +1,35 @@
+// falgen's runtime (runtime/redact.ts), written by `falgen generate`. Do not edit.
+// The keys this process has sent, so that an error built from what a server answered never repeats
+// one it echoed back (a hostile or broken server, a debugging proxy). Module state, not per client:
+// an error is built far from the client that sent the request, and scrubbing every known key is
+// only safer. Bounded, as a credentials function may rotate keys.
+const sentKeys = new Set();
+const MAX_KEYS = 8;
+/** What a key is replaced with. */
+export const REDACTED = "[redacted]";
+/** Records `key` as sent (see `redact`) and returns it. */
+export function rememberKey(key) {
+	if (!sentKeys.has(key)) {
+		sentKeys.add(key);
+		if (sentKeys.size > MAX_KEYS) sentKeys.delete(sentKeys.values().next().value);
+	}
+	return key;
+}
+/**
+* The strings of a key no text may hold: the whole key, then its secret (after the first ":"), so
+* that an echo of either becomes `[redacted]`.
+*/
+export function secretsOf(key) {
+	const secret = key.slice(key.indexOf(":") + 1);
+	return secret.length >= 8 && secret !== key ? [key, secret] : [key];
+}
+/** `text` with `key` (and its secret) replaced by `[redacted]`. */
+export function redactKey(text, key) {
+	for (const secret of secretsOf(key)) text = text.replaceAll(secret, REDACTED);
+	return text;
+}
+/** `text` with every key this process has sent replaced by `[redacted]`. */
+export function redact(text) {
+	for (const key of sentKeys) text = redactKey(text, key);
+	return text;
+}
