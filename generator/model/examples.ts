@@ -1,5 +1,5 @@
 import { isPlainObject, setOwn } from "../shared/plain-data.js";
-import { synthesizeValue } from "../simulator/synthesize-value.js";
+import { synthesizeValue } from "../simulator/outputs/synthesize-value.js";
 import { encodePointer, getAtPointer } from "../shared/json-pointer.js";
 import { propertyPointer } from "./json-schema.js";
 import type { SchemaCheck } from "./schema-check.js";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadSpecs } from "../../generator/load/load-specs.js";
 import { buildEndpointModel, type EndpointModel } from "../../generator/model/endpoint-model.js";
 import { endpointPaths } from "../../generator/naming.js";
-import { createSchemaValidator, schemaPointer } from "../../generator/simulator/schema-validator.js";
+import { createSchemaValidator, schemaPointer } from "../../generator/simulator/validation/schema-validator.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { createFalClient, verifyWebhook, type FalClient, type QueueStatus, type WebhookPayload } from "../../generated/src/index.js";
 import { serve } from "../runtime/serve.js";

@@ -17,7 +17,7 @@ import {
   type FalClient,
 } from "../../generated/src/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
-import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoint-registry.js";
+import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { FAULT_HEADER, startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { serve } from "../runtime/serve.js";

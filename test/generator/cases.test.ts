@@ -1,9 +1,9 @@
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { loadEndpointRegistry } from "../../generator/simulator/endpoint-registry.js";
+import { loadEndpointRegistry } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { startSimulator } from "../../generator/simulator/start-simulator.js";
-import { synthesizeValue } from "../../generator/simulator/synthesize-value.js";
+import { synthesizeValue } from "../../generator/simulator/outputs/synthesize-value.js";
 import { runFalgen } from "../helpers/run.js";
 import { falSpec } from "../helpers/spec-factory.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";

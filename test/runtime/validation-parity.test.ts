@@ -5,9 +5,9 @@ import { getAtPointer } from "../../generator/shared/json-pointer.js";
 import { loadSpecs, type LoadedSpec } from "../../generator/load/load-specs.js";
 import { buildEndpointModel } from "../../generator/model/endpoint-model.js";
 import { createValidator } from "../../generator/runtime/validator.js";
-import { createSchemaValidator, schemaPointer } from "../../generator/simulator/schema-validator.js";
-import { synthesizeValue } from "../../generator/simulator/synthesize-value.js";
-import { fieldErrors } from "../../generator/simulator/validation-errors.js";
+import { createSchemaValidator, schemaPointer } from "../../generator/simulator/validation/schema-validator.js";
+import { synthesizeValue } from "../../generator/simulator/outputs/synthesize-value.js";
+import { fieldErrors } from "../../generator/simulator/validation/validation-errors.js";
 
 // The runtime's validator and the simulator (ajv, answering as fal does) must refuse the same
 // inputs with the same field errors, over this repo's specs and the shared problem cases.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFaultHeader } from "../../generator/simulator/faults.js";
+import { parseFaultHeader } from "../../generator/simulator/faults/faults.js";
 import { AUTH, call, pollUntilCompleted, startTestSimulator, submit } from "./simulator-fixture.js";
 
 const ENDPOINT = "fal-ai/flux/dev";
@@ -149,6 +149,10 @@ describe("x-sim-faults on an individual later call", () => {
     ]);
     expect(() => parseFaultHeader("queue=500")).toThrow(/route/);
     expect(() => parseFaultHeader("outcome=drop")).toThrow(/outcome/);
+    // Faults a route cannot carry are refused, never silently ignored.
+    for (const kind of ["drop-after", "cut", "malformed", "stall"]) expect(() => parseFaultHeader(`realtime=${kind}`)).toThrow(/realtime takes/);
+    for (const route of ["submit", "status", "result", "cancel", "storage", "token"]) expect(() => parseFaultHeader(`${route}=stall`)).toThrow(/stall applies/);
+    expect(parseFaultHeader("stream=stall,run=stall,realtime=slow:5").map((rule) => rule.fault.type)).toEqual(["stall", "stall", "slow"]);
   });
 });
 

@@ -97,10 +97,10 @@ describe("storage", () => {
     expect(Buffer.from(await (await fetch(initiated.file_url)).arrayBuffer())).toEqual(Buffer.concat(parts));
   });
 
-  it("422s an initiate without content_type", async () => {
+  it("422s an initiate without content_type, with fal's field-error shape", async () => {
     const response = await call(`${simulator.storageUrl}/storage/upload/initiate?storage_type=fal-cdn-v3`, { method: "POST", body: JSON.stringify({ file_name: "x" }) });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ detail: [{ loc: ["body", "content_type"], msg: "Field required", type: "missing" }] });
+    expect(await response.json()).toEqual({ detail: [{ loc: ["body", "content_type"], msg: "Field required", type: "missing", url: "https://docs.fal.ai/errors/#missing" }] });
   });
 
   it("accepts an uploaded file URL as a model input", async () => {

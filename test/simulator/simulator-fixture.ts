@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { crc32, inflateSync } from "node:zlib";
 import { afterAll } from "vitest";
-import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoint-registry.js";
+import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../generator/simulator/start-simulator.js";
-import { synthesizeValue } from "../../generator/simulator/synthesize-value.js";
+import { synthesizeValue } from "../../generator/simulator/outputs/synthesize-value.js";
 import { SHARED_FIXTURES } from "../helpers/temp-dir.js";
 
 export const KEY = "sim-test-key:0123456789abcdef";

@@ -1,12 +1,12 @@
 import type { ServerResponse } from "node:http";
-import type { EndpointRegistry } from "./endpoint-registry.js";
-import type { FaultInjector } from "./faults.js";
-import type { FileStore } from "./file-store.js";
-import type { QueueRequest, RequestTiming } from "./queue-request.js";
+import type { EndpointRegistry } from "../endpoints/endpoint-registry.js";
+import type { FaultInjector } from "../faults/faults.js";
+import type { FileStore } from "../storage/file-store.js";
+import type { QueueRequest, RequestTiming } from "../queue/queue-request.js";
 import type { StatsCollector } from "./stats.js";
-import type { TokenStore } from "./token-routes.js";
-import type { WebhookDelivery } from "./webhook-delivery.js";
-import type { WebhookSigner } from "./webhook-signer.js";
+import type { TokenStore } from "../run/token-routes.js";
+import type { WebhookDelivery } from "../webhooks/webhook-delivery.js";
+import type { WebhookSigner } from "../webhooks/webhook-signer.js";
 
 /** Everything the routes share: one per running simulator. */
 export interface SimulatorContext {

@@ -1,5 +1,5 @@
 import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import type { Jwk, Jwks } from "./types.js";
+import type { Jwk, Jwks } from "../types.js";
 
 /** The headers fal signs a webhook delivery with. */
 export interface WebhookSignatureHeaders {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { encodePointer, getAtPointer } from "../shared/json-pointer.js";
-import { mergeOwn, setOwn } from "../shared/plain-data.js";
-import { propertyPointer } from "../model/json-schema.js";
-import type { SchemaCheck } from "../model/schema-check.js";
+import { encodePointer, getAtPointer } from "../../shared/json-pointer.js";
+import { mergeOwn, setOwn } from "../../shared/plain-data.js";
+import { propertyPointer } from "../../model/json-schema.js";
+import type { SchemaCheck } from "../../model/schema-check.js";
 
 /** Kinds of media a file object can hold; each is served with real (or placeholder) bytes. */
 export type FileKind = "image" | "audio" | "video" | "model" | "other";

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { json, type Reply } from "./http-reply.js";
-import type { Call } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import { json, type Call, type Reply } from "../server/http-reply.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
+import { parseJson, unprocessable } from "../validation/input.js";
+import { fieldError, type FieldError } from "../validation/validation-errors.js";
 
 /** Longest `token_expiration` accepted, in seconds. */
 const MAX_TOKEN_SECONDS = 3600;
@@ -32,22 +33,19 @@ export class TokenStore {
  * seconds}` -> the token as a JSON string, as fal answers; a bad body is a FastAPI 422.
  */
 export async function issueToken(sim: SimulatorContext, call: Call): Promise<Reply> {
-  let body: { allowed_apps?: unknown; token_expiration?: unknown } | null;
-  try {
-    body = JSON.parse((await call.body()).toString("utf8"));
-  } catch {
-    body = null;
-  }
-  const detail: { loc: (string | number)[]; msg: string; type: string }[] = [];
+  const parsed = parseJson(await call.body());
+  if ("reply" in parsed) return parsed.reply;
+  const body = parsed.value as { allowed_apps?: unknown; token_expiration?: unknown } | null | undefined;
+  const detail: FieldError[] = [];
   const apps = body?.allowed_apps;
   if (!Array.isArray(apps) || apps.length === 0 || !apps.every((app) => typeof app === "string" && app !== "")) {
-    detail.push({ loc: ["body", "allowed_apps"], msg: "Input should be a non-empty list of app names", type: "list_type" });
+    detail.push(fieldError(["body", "allowed_apps"], "list_type", "Input should be a non-empty list of app names"));
   }
   const seconds = body?.token_expiration ?? 120;
   if (!Number.isInteger(seconds) || (seconds as number) < 1 || (seconds as number) > MAX_TOKEN_SECONDS) {
-    detail.push({ loc: ["body", "token_expiration"], msg: `Input should be an integer from 1 to ${MAX_TOKEN_SECONDS}`, type: "int_range" });
+    detail.push(fieldError(["body", "token_expiration"], "int_range", `Input should be an integer from 1 to ${MAX_TOKEN_SECONDS}`));
   }
-  if (detail.length > 0) return json(422, { detail });
+  if (detail.length > 0) return unprocessable(detail);
   sim.stats.realtime("tokens");
   return json(201, sim.tokens.issue(apps as string[], seconds as number));
 }

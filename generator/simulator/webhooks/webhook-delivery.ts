@@ -1,5 +1,5 @@
-import type { QueueRequest } from "./queue-request.js";
-import type { StatsCollector } from "./stats.js";
+import type { QueueRequest } from "../queue/queue-request.js";
+import type { StatsCollector } from "../server/stats.js";
 import type { WebhookSigner } from "./webhook-signer.js";
 
 /** The body fal POSTs to `fal_webhook` when a request completes. */

@@ -1,5 +1,6 @@
-import type { SimulatedEndpoint } from "./endpoint-registry.js";
-import type { FaultRule } from "./faults.js";
+import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
+import type { FaultRule } from "../faults/faults.js";
+import { FAL_ERRORS, type RequestError } from "../server/fal-errors.js";
 
 export type QueuePhase = "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
 
@@ -13,7 +14,7 @@ export interface RequestLog {
 /** How a completed request ended: its output, or an error the result route answers with. */
 export type RequestOutcome =
   | { ok: true; output: unknown }
-  | { ok: false; status: number; errorType: string; detail: string; headers?: Record<string, string> };
+  | ({ ok: false; detail: string; headers?: Record<string, string> } & RequestError);
 
 export interface RequestTiming {
   queueMs: number;
@@ -56,13 +57,7 @@ export class QueueRequest {
     const { queueMs, queueDepth, startTimeoutMs } = this.timing;
     if (startTimeoutMs !== undefined && startTimeoutMs < queueMs) {
       this.after(startTimeoutMs, () =>
-        this.complete({
-          ok: false,
-          status: 504,
-          errorType: "request_timeout",
-          detail: "Request timed out before it started",
-          headers: { "x-fal-request-timeout-type": "user" },
-        }),
+        this.complete({ ok: false, ...FAL_ERRORS.requestTimeout, detail: "Request timed out before it started", headers: { "x-fal-request-timeout-type": "user" } }),
       );
     }
     for (let step = 1; step <= queueDepth; step++) {
@@ -87,7 +82,7 @@ export class QueueRequest {
   /** Cancels a request that has not completed; false when it already had. */
   cancel(): boolean {
     if (this.phase === "COMPLETED") return false;
-    this.complete({ ok: false, status: 499, errorType: "client_cancelled", detail: "Request was cancelled" });
+    this.complete({ ok: false, ...FAL_ERRORS.cancelled, detail: "Request was cancelled" });
     return true;
   }
 

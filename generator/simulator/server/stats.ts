@@ -1,4 +1,4 @@
-import type { RouteName, SimulatorStats } from "./types.js";
+import type { RouteName, SimulatorStats } from "../types.js";
 
 const ROUTES: RouteName[] = ["submit", "status", "stream", "result", "cancel", "run", "run-stream", "token", "realtime", "storage", "upload", "file", "jwks", "document", "other"];
 

@@ -1,4 +1,4 @@
-import type { FileStore } from "./file-store.js";
+import type { FileStore } from "../storage/file-store.js";
 import { encodePng } from "./png.js";
 import type { FileKind, FileSink, StoredFile } from "./synthesize-value.js";
 import { encodeSilentWav } from "./wav.js";

@@ -1,6 +1,6 @@
-import { loadSpecs, type LoadedSpec } from "../load/load-specs.js";
-import { appPath } from "../runtime/endpoint-id.js";
-import { createSchemaValidator, schemaPointer, type SchemaValidator } from "./schema-validator.js";
+import { loadSpecs, type LoadedSpec } from "../../load/load-specs.js";
+import { appPath } from "../../runtime/endpoint-id.js";
+import { createSchemaValidator, schemaPointer, type SchemaValidator } from "../validation/schema-validator.js";
 
 /** One endpoint the simulator serves: its spec, where its status/result/cancel live, its validator. */
 export interface SimulatedEndpoint {

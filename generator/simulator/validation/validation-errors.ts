@@ -1,6 +1,6 @@
 import type { ErrorObject } from "ajv";
-import { decodePointer, getAtPointer } from "../shared/json-pointer.js";
-import { listOf, literal } from "../runtime/validator.js";
+import { decodePointer, getAtPointer } from "../../shared/json-pointer.js";
+import { listOf, literal } from "../../runtime/validator.js";
 import type { SchemaValidator } from "./schema-validator.js";
 
 /** One entry of a FastAPI/pydantic 422 `detail` array, as fal returns them. */
@@ -53,7 +53,7 @@ function unionErrors(validator: SchemaValidator, pointer: string, error: ErrorOb
   const nonNull = branches.filter((_, index) => !isNullSchema(union!.branches[index]));
   const chosen = branches.find(typeMatches) ?? (nonNull.length === 1 ? nonNull[0] : undefined);
   if (chosen !== undefined) return collect(validator, chosen, value, at);
-  return [{ loc: at, msg: "Input should match one of the allowed types", type: "union_tag_invalid", url: docsUrl("union_tag_invalid") }];
+  return [fieldError(at, "union_tag_invalid", "Input should match one of the allowed types")];
 }
 
 /**
@@ -107,13 +107,8 @@ function jsonType(value: unknown): string {
 function toFieldError(error: ErrorObject, root: unknown, prefix: (string | number)[]): FieldError {
   const loc = [...prefix, ...locOf(error.instancePath, root)];
   const params = error.params as Record<string, unknown>;
-  const make = (type: string, msg: string, ctx?: Record<string, unknown>, extraLoc?: string): FieldError => ({
-    loc: extraLoc === undefined ? loc : [...loc, extraLoc],
-    msg,
-    type,
-    url: docsUrl(type),
-    ...(ctx ? { ctx } : {}),
-  });
+  const make = (type: string, msg: string, ctx?: Record<string, unknown>, extraLoc?: string): FieldError =>
+    fieldError(extraLoc === undefined ? loc : [...loc, extraLoc], type, msg, ctx);
   switch (error.keyword) {
     case "required":
       return make("missing", "Field required", undefined, String(params.missingProperty));
@@ -202,8 +197,9 @@ function lengthAt(root: unknown, instancePath: string): number {
   return Array.isArray(value) ? value.length : 0;
 }
 
-function docsUrl(type: string): string {
-  return `https://docs.fal.ai/errors/#${type}`;
+/** One field error, pydantic-shaped, with fal's documentation URL for its type. */
+export function fieldError(loc: (string | number)[], type: string, msg: string, ctx?: Record<string, unknown>): FieldError {
+  return { loc, msg, type, url: `https://docs.fal.ai/errors/#${type}`, ...(ctx ? { ctx } : {}) };
 }
 
 function dedupe(errors: FieldError[]): FieldError[] {

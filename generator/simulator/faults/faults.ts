@@ -1,8 +1,8 @@
 import { createRandom, type Random } from "./prng.js";
-import type { FaultOptions } from "./types.js";
+import type { FaultOptions } from "../types.js";
 
 /**
- * Fault injection. Two sources:
+ * Which fault a call gets (apply-fault.ts applies it). Two sources:
  *
  * 1. Per run, by rate (`FaultOptions`): each call to status, stream, result and cancel (and
  *    submit, when `includeSubmit`) draws from a seeded PRNG: dropRate -> the socket is destroyed,
@@ -20,7 +20,8 @@ import type { FaultOptions } from "./types.js";
  *      `Retry-After: 3`), `drop` (socket destroyed before the call is handled), `drop-after` (the
  *      call is handled, e.g. the request IS enqueued or the first SSE event IS sent, then the socket
  *      is destroyed: the response is lost), `slow:<ms>` (answers after a delay), or `stall` (a
- *      streamed answer sends its first event, then nothing but keep-alive comments).
+ *      streamed answer, `stream` or `run`, sends its first event, then nothing but keep-alive
+ *      comments). `realtime` takes a status, `drop` or `slow` (the upgrade has no answer to spoil).
  *    - `outcome=<status>` makes the request itself fail when it completes (status COMPLETED with
  *      `error`/`error_type`, result answers that status, the webhook says ERROR).
  *    - `cut` (the call is handled, then the answer's headers and half its body are sent and the
@@ -83,6 +84,11 @@ function parseFault(kind: string, arg: string | undefined, entry: string, route:
     return arg === undefined ? { type: "status", status } : { type: "status", status, retryAfter: Number(arg) };
   }
   if (route === "outcome") throw new FaultSyntaxError(`bad ${FAULT_HEADER} entry "${entry}": outcome takes an HTTP status (e.g. outcome=500)`);
+  // The upgrade is refused or lost before a WebSocket opens: there is no answer to spoil after it.
+  if (route === "realtime" && kind !== "drop" && kind !== "slow") {
+    throw new FaultSyntaxError(`bad ${FAULT_HEADER} entry "${entry}": realtime takes an HTTP status, drop or slow:<ms>`);
+  }
+  if (kind === "stall" && route !== "stream" && route !== "run") throw new FaultSyntaxError(`bad ${FAULT_HEADER} entry "${entry}": stall applies to streamed answers (stream, run)`);
   if (kind === "drop" || kind === "drop-after" || kind === "cut" || kind === "malformed") return { type: kind };
   if (kind === "slow") return { type: "slow", ms: Number(arg ?? 1000) };
   if (kind === "stall") return { type: "stall" };

@@ -1,8 +1,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { encodePointer } from "../shared/json-pointer.js";
-import { toJsonSchemaDocument } from "../model/json-schema.js";
-import type { SchemaCheck } from "../model/schema-check.js";
+import { encodePointer } from "../../shared/json-pointer.js";
+import { toJsonSchemaDocument } from "../../model/json-schema.js";
+import type { SchemaCheck } from "../../model/schema-check.js";
 
 // ajv-formats is CommonJS: under ESM its plugin function may arrive wrapped in `default`.
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;

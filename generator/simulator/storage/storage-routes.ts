@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { errorReply, json, type Reply } from "./http-reply.js";
-import type { Call } from "./queue-routes.js";
-import type { SimulatorContext } from "./simulator-context.js";
+import { errorReply, json, type Call, type Reply } from "../server/http-reply.js";
+import type { SimulatorContext } from "../server/simulator-context.js";
+import { parseJson, unprocessable } from "../validation/input.js";
+import { fieldError } from "../validation/validation-errors.js";
 
 /**
  * fal's storage, as `@fal-ai/client` 1.10 drives it (storage.ts):
@@ -12,19 +13,11 @@ import type { SimulatorContext } from "./simulator-context.js";
  * file_url is public, like fal's CDN.
  */
 export async function initiateUpload(sim: SimulatorContext, call: Call, multipart: boolean): Promise<Reply> {
-  let body: unknown;
-  try {
-    body = JSON.parse((await call.body()).toString("utf8") || "null");
-  } catch {
-    return json(422, { detail: [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }] });
-  }
-  const { content_type: contentType, file_name: fileName } = (body ?? {}) as Record<string, unknown>;
-  if (typeof contentType !== "string" || contentType === "") {
-    return json(422, { detail: [{ loc: ["body", "content_type"], msg: "Field required", type: "missing" }] });
-  }
-  if (fileName !== undefined && typeof fileName !== "string") {
-    return json(422, { detail: [{ loc: ["body", "file_name"], msg: "Input should be a valid string", type: "string_type" }] });
-  }
+  const parsed = parseJson(await call.body());
+  if ("reply" in parsed) return parsed.reply;
+  const { content_type: contentType, file_name: fileName } = (parsed.value ?? {}) as Record<string, unknown>;
+  if (typeof contentType !== "string" || contentType === "") return unprocessable([fieldError(["body", "content_type"], "missing", "Field required")]);
+  if (fileName !== undefined && typeof fileName !== "string") return unprocessable([fieldError(["body", "file_name"], "string_type", "Input should be a valid string")]);
   const name = fileName || `upload-${Date.now()}.${contentType.split("/")[1]?.split(/[-;+]/)[0] || "bin"}`;
   const { token, url } = sim.files.reserve(contentType, name);
   if (multipart) sim.multipart.set(token, new Map());
@@ -33,14 +26,14 @@ export async function initiateUpload(sim: SimulatorContext, call: Call, multipar
 }
 
 export async function putUpload(sim: SimulatorContext, call: Call, token: string): Promise<Reply> {
-  if (!sim.files.isReserved(token)) return errorReply(404, "Upload URL not found or expired");
+  if (!sim.files.isReserved(token)) return errorReply("notFound", "Upload URL not found or expired");
   sim.files.fill(token, await call.body(), call.header("content-type"));
   return { kind: "empty", status: 200 };
 }
 
 export async function putPart(sim: SimulatorContext, call: Call, token: string, partNumber: number): Promise<Reply> {
   const parts = sim.multipart.get(token);
-  if (!parts) return errorReply(404, "Multipart upload not found or already completed");
+  if (!parts) return errorReply("notFound", "Multipart upload not found or already completed");
   const bytes = await call.body();
   parts.set(partNumber, bytes);
   return json(200, { partNumber, etag: etagOf(bytes) });
@@ -48,17 +41,14 @@ export async function putPart(sim: SimulatorContext, call: Call, token: string, 
 
 export async function completeMultipart(sim: SimulatorContext, call: Call, token: string): Promise<Reply> {
   const parts = sim.multipart.get(token);
-  if (!parts) return errorReply(404, "Multipart upload not found or already completed");
-  let listed: { partNumber?: unknown; etag?: unknown }[] = [];
-  try {
-    listed = (JSON.parse((await call.body()).toString("utf8")) as { parts?: typeof listed }).parts ?? [];
-  } catch {
-    return errorReply(400, "Invalid JSON body: expected {parts: [{partNumber, etag}]}");
-  }
+  if (!parts) return errorReply("notFound", "Multipart upload not found or already completed");
+  const parsed = parseJson(await call.body());
+  if ("reply" in parsed) return parsed.reply;
+  const listed = ((parsed.value ?? {}) as { parts?: { partNumber?: unknown; etag?: unknown }[] }).parts ?? [];
   const chunks: Buffer[] = [];
   for (const part of listed) {
     const bytes = typeof part.partNumber === "number" ? parts.get(part.partNumber) : undefined;
-    if (!bytes || part.etag !== etagOf(bytes)) return errorReply(400, `Part ${String(part.partNumber)} was not uploaded or its etag does not match`);
+    if (!bytes || part.etag !== etagOf(bytes)) return errorReply("invalid", `Part ${String(part.partNumber)} was not uploaded or its etag does not match`);
     chunks.push(bytes);
   }
   sim.multipart.delete(token);
@@ -68,7 +58,7 @@ export async function completeMultipart(sim: SimulatorContext, call: Call, token
 
 export function serveFile(sim: SimulatorContext, token: string): Reply {
   const file = sim.files.get(token);
-  if (!file) return errorReply(404, "File not found");
+  if (!file) return errorReply("notFound", "File not found");
   return { kind: "bytes", status: 200, body: file.bytes, contentType: file.contentType, headers: { "Cache-Control": "public, max-age=3600" } };
 }
 

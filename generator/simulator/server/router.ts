@@ -1,13 +1,14 @@
-import { findEndpoint } from "./endpoint-registry.js";
-import type { FaultRoute } from "./faults.js";
-import { errorReply, json, type Reply } from "./http-reply.js";
-import type { QueueRequest } from "./queue-request.js";
-import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest, type Call } from "./queue-routes.js";
-import { streamOutput } from "./run-routes.js";
+import { findEndpoint } from "../endpoints/endpoint-registry.js";
+import { QUEUE_DOCUMENT_PATH, queueDocument } from "../endpoints/queue-document.js";
+import type { FaultRoute } from "../faults/faults.js";
+import { errorReply, json, type Call, type Reply } from "./http-reply.js";
+import type { QueueRequest } from "../queue/queue-request.js";
+import { cancelRequest, requestStatus, resultOf, streamStatus, submitRequest } from "../queue/queue-routes.js";
+import { streamOutput } from "../run/run-routes.js";
 import type { SimulatorContext } from "./simulator-context.js";
-import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "./storage-routes.js";
-import { issueToken } from "./token-routes.js";
-import type { RouteName } from "./types.js";
+import { completeMultipart, initiateUpload, putPart, putUpload, serveFile } from "../storage/storage-routes.js";
+import { issueToken } from "../run/token-routes.js";
+import type { RouteName } from "../types.js";
 
 /** What a method and path resolve to: a handler plus what the server checks before calling it. */
 export interface RouteMatch {
@@ -30,7 +31,7 @@ export interface RouteMatch {
  *   PUT  /<owner>/<app>/requests/<id>/cancel            cancel
  *   POST /_run/<endpoint id>                            synchronous run (fal.run)
  *   POST /_run/<endpoint id>/stream                     streamed run: SSE partial outputs
- *   GET  /_run/<endpoint id>/realtime (WebSocket)       realtime (see realtime-socket.ts)
+ *   GET  /_run/<endpoint id>/realtime (WebSocket)       realtime (run/realtime-socket.ts)
  *   POST /_rest/tokens/                                 realtime token
  *   POST /_rest/storage/upload/initiate[-multipart]     storage upload initiation
  *   PUT  /_rest/storage/upload/put/<token>              upload bytes (presigned, no auth)
@@ -43,23 +44,23 @@ export interface RouteMatch {
 export function matchRoute(sim: SimulatorContext, method: string, url: URL): RouteMatch {
   const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const path = segments.join("/");
-  const other = (status: number, detail: string): RouteMatch => ({ name: "other", auth: false, handle: () => errorReply(status, detail) });
+  const other = (error: "notFound" | "methodNotAllowed"): RouteMatch => ({ name: "other", auth: false, handle: () => errorReply(error, OTHER_DETAIL[error]) });
 
   if (path === ".well-known/jwks.json" || path === "_rest/.well-known/jwks.json") {
-    return method === "GET" ? { name: "jwks", auth: false, handle: () => json(200, sim.signer.jwks, { "Cache-Control": "public, max-age=3600" }) } : other(405, "Method Not Allowed");
+    return method === "GET" ? { name: "jwks", auth: false, handle: () => json(200, sim.signer.jwks, { "Cache-Control": "public, max-age=3600" }) } : other("methodNotAllowed");
   }
   if (path === QUEUE_DOCUMENT_PATH) {
-    return method === "GET" ? { name: "document", auth: false, handle: () => queueDocument(sim, url.searchParams.get("endpoint_id")) } : other(405, "Method Not Allowed");
+    return method === "GET" ? { name: "document", auth: false, handle: () => queueDocument(sim, url.searchParams.get("endpoint_id")) } : other("methodNotAllowed");
   }
   if (segments[0] === "_files") {
     const token = segments[1] ?? "";
-    return method === "GET" || method === "HEAD" ? { name: "file", auth: false, handle: () => serveFile(sim, token) } : other(405, "Method Not Allowed");
+    return method === "GET" || method === "HEAD" ? { name: "file", auth: false, handle: () => serveFile(sim, token) } : other("methodNotAllowed");
   }
   if (segments[0] === "_rest") return restRoute(sim, method, segments.slice(1), other);
   if (segments[0] === "_run") {
     const id = segments.slice(1).join("/");
     const endpoint = findEndpoint(sim.registry, id);
-    if (method !== "POST") return other(405, "Method Not Allowed");
+    if (method !== "POST") return other("methodNotAllowed");
     if (endpoint) return { name: "run", auth: true, faultRoute: "run", handle: (call) => submitRequest(sim, call, endpoint, true) };
     // `<id>/stream`, unless an endpoint's own id ends in `/stream` (matched above).
     const streamed = segments.at(-1) === "stream" ? findEndpoint(sim.registry, segments.slice(1, -1).join("/")) : undefined;
@@ -73,8 +74,8 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
     const rest = segments.slice(requestsAt + 2).join("/");
     const kind: Record<string, [string, RouteName]> = { "": ["GET", "result"], status: ["GET", "status"], "status/stream": ["GET", "stream"], cancel: ["PUT", "cancel"] };
     const entry = kind[rest];
-    if (!entry) return other(404, "Not Found");
-    if (entry[0] !== method) return other(405, "Method Not Allowed");
+    if (!entry) return other("notFound");
+    if (entry[0] !== method) return other("methodNotAllowed");
     const name = entry[1];
     return {
       name,
@@ -103,28 +104,20 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
     const endpoint = findEndpoint(sim.registry, path);
     return endpoint ? { name: "submit", auth: true, faultRoute: "submit", handle: (call) => submitRequest(sim, call, endpoint) } : notFoundEndpoint(path);
   }
-  return other(404, "Not Found");
+  return other("notFound");
 }
 
-/** Where fal.ai serves each endpoint's queue document (`?endpoint_id=<id>`): `falgen add` and `update` read it. */
-const QUEUE_DOCUMENT_PATH = "api/openapi/queue/openapi.json";
+const OTHER_DETAIL = { notFound: "Not Found", methodNotAllowed: "Method Not Allowed" };
 
-/** The spec the simulator serves for an endpoint, as fal serves its document: JSON, no auth. */
-function queueDocument(sim: SimulatorContext, endpointId: string | null): Reply {
-  if (!endpointId) return errorReply(400, "Missing the endpoint_id query parameter");
-  const endpoint = findEndpoint(sim.registry, endpointId);
-  return endpoint ? json(200, endpoint.spec.document) : errorReply(404, `Endpoint "${endpointId}" not found`);
-}
-
-function restRoute(sim: SimulatorContext, method: string, segments: string[], other: (status: number, detail: string) => RouteMatch): RouteMatch {
+function restRoute(sim: SimulatorContext, method: string, segments: string[], other: (error: "notFound" | "methodNotAllowed") => RouteMatch): RouteMatch {
   const path = segments.join("/");
   if (path === "storage/upload/initiate" || path === "storage/upload/initiate-multipart") {
-    if (method !== "POST") return other(405, "Method Not Allowed");
+    if (method !== "POST") return other("methodNotAllowed");
     const multipart = path.endsWith("multipart");
     return { name: "storage", auth: true, faultRoute: "storage", handle: (call) => initiateUpload(sim, call, multipart) };
   }
   if (path === "tokens") {
-    return method === "POST" ? { name: "token", auth: true, faultRoute: "token", handle: (call) => issueToken(sim, call) } : other(405, "Method Not Allowed");
+    return method === "POST" ? { name: "token", auth: true, faultRoute: "token", handle: (call) => issueToken(sim, call) } : other("methodNotAllowed");
   }
   const [storage, upload, mode, token, part] = segments;
   if (storage === "storage" && upload === "upload" && token !== undefined) {
@@ -136,19 +129,19 @@ function restRoute(sim: SimulatorContext, method: string, segments: string[], ot
       return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => putPart(sim, call, token, Number(part)) };
     }
   }
-  return other(404, "Not Found");
+  return other("notFound");
 }
 
 function findRequest(sim: SimulatorContext, prefix: string, id: string): { request: QueueRequest } | { reply: Reply } {
   const request = sim.requests.get(id);
-  if (!request) return { reply: errorReply(404, `Request ${id} not found`) };
+  if (!request) return { reply: errorReply("notFound", `Request ${id} not found`) };
   if (request.endpoint.appPath !== prefix) {
     const hint = prefix === request.endpoint.endpointId ? ` (status, result and cancel live under owner/app: /${request.endpoint.appPath}/requests/${id})` : "";
-    return { reply: errorReply(404, `Request ${id} not found under ${prefix}${hint}`) };
+    return { reply: errorReply("notFound", `Request ${id} not found under ${prefix}${hint}`) };
   }
   return { request };
 }
 
 function notFoundEndpoint(path: string): RouteMatch {
-  return { name: "submit", auth: true, handle: () => errorReply(404, `Application "${path}" not found: the simulator serves no spec with this endpoint id`) };
+  return { name: "submit", auth: true, handle: () => errorReply("notFound", `Application "${path}" not found: the simulator serves no spec with this endpoint id`) };
 }

@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ANSWERED, faultAfterHandling, faultBeforeHandling, faultEvents, httpAnswer } from "../faults/apply-fault.js";
+import { FAULT_HEADER, FaultSyntaxError } from "../faults/faults.js";
+import { authFailure } from "./auth.js";
+import { openEventStream } from "./event-stream.js";
+import { internalPathOf, TARGET_URL_HEADER } from "./fal-proxy.js";
+import { errorReply, headerOf, readBody, writeReply, type Call } from "./http-reply.js";
+import { matchRoute } from "./router.js";
+import type { SimulatorContext } from "./simulator-context.js";
+
+const MAX_BODY_BYTES = 200 * 1024 * 1024;
+
+/** The pipeline every HTTP call goes through: CORS, proxy target, route, auth, faults, handler, answer. */
+export async function handleCall(sim: SimulatorContext, req: IncomingMessage, res: ServerResponse, isClosing: () => boolean): Promise<void> {
+  setCors(req, res);
+  const method = req.method ?? "GET";
+  if (method === "OPTIONS") {
+    writeReply(res, { kind: "empty", status: 204 });
+    return;
+  }
+  let url = new URL(req.url ?? "/", sim.baseUrl);
+  const target = headerOf(req, TARGET_URL_HEADER);
+  if (target !== undefined) {
+    const internal = internalPathOf(target, sim.baseUrl);
+    if (internal === undefined) {
+      writeReply(res, errorReply("proxyTargetRefused", `Invalid ${TARGET_URL_HEADER}: only fal hosts (queue.fal.run, rest.fal.ai, fal.run) can be proxied`));
+      return;
+    }
+    url = new URL(internal, sim.baseUrl);
+  }
+
+  const route = matchRoute(sim, method, url);
+  sim.stats.route(route.name);
+  if (route.auth) {
+    const failure = authFailure(headerOf(req, "authorization"), sim.apiKeys);
+    if (failure) {
+      sim.stats.unauthorized();
+      writeReply(res, errorReply("unauthorized", failure));
+      return;
+    }
+  }
+
+  try {
+    const fault = route.faultRoute
+      ? await faultBeforeHandling(sim, route.faultRoute, { header: headerOf(req, FAULT_HEADER), requestId: route.requestId }, httpAnswer(res), isClosing)
+      : undefined;
+    if (fault === ANSWERED) return;
+    let bodyPromise: Promise<Buffer> | undefined;
+    const call: Call = {
+      url,
+      header: (name) => headerOf(req, name),
+      body: () => (bodyPromise ??= readBody(req, MAX_BODY_BYTES)),
+    };
+    const reply = await route.handle(call);
+    if (isClosing() || res.destroyed) return;
+    const events = () => openEventStream(sim, res, reply.kind === "events" ? reply.headers : {});
+    if (faultAfterHandling(fault, reply, res, events)) return;
+    if (reply.kind === "events") reply.start(faultEvents(fault, events()));
+    else writeReply(res, reply, method === "HEAD");
+  } catch (error) {
+    if (!(error instanceof FaultSyntaxError)) throw error;
+    writeReply(res, errorReply("invalid", error.message));
+  }
+}
+
+function setCors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, OPTIONS");
+  res.setHeader("Access-Control-Allow-Headers", headerOf(req, "access-control-request-headers") ?? "authorization, content-type, accept");
+  res.setHeader("Access-Control-Expose-Headers", "x-fal-request-id, x-fal-error-type, x-fal-request-timeout-type, x-fal-retryable, retry-after");
+}
