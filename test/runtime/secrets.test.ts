@@ -251,6 +251,12 @@ describe("no error of the client or the proxy holds the key", () => {
     }
   });
 
+  test("a key too short to be fal's (under 8 characters) is not scrubbed from messages, which would garble them", async () => {
+    const queue = await serve(() => json({ detail: "Invalid key, check it" }, { status: 401 }));
+    const error = await failure(submit(createFalClient({ credentials: "key", queueUrl: queue.url, retry: false }), "fal-ai/flux/dev", {}));
+    expect((error as Error).message).toBe("fal API error 401: Invalid key, check it");
+  });
+
   test("network failures, aborts and timeouts", async () => {
     const nowhere = createFalClient({ credentials: KEY, queueUrl: "http://127.0.0.1:9", storageUrl: "http://127.0.0.1:9", retry: false });
     for (const [, call] of everyCall(nowhere)) expectNoKey(await failure(call()));

@@ -9,7 +9,8 @@ export declare const REDACTED = "[redacted]";
 export declare function rememberKey(key: string): string;
 /**
 * The strings of a key no text may hold: the whole key, then its secret (after the first ":"), so
-* that an echo of either becomes `[redacted]`.
+* that an echo of either becomes `[redacted]`. Each only from 8 characters on (fal's keys are
+* dozens): a short test key such as "k" would otherwise garble every message that holds its letters.
 */
 export declare function secretsOf(key: string): string[];
 /** `text` with `key` (and its secret) replaced by `[redacted]`. */

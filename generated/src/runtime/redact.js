@@ -17,11 +17,11 @@ export function rememberKey(key) {
 }
 /**
 * The strings of a key no text may hold: the whole key, then its secret (after the first ":"), so
-* that an echo of either becomes `[redacted]`.
+* that an echo of either becomes `[redacted]`. Each only from 8 characters on (fal's keys are
+* dozens): a short test key such as "k" would otherwise garble every message that holds its letters.
 */
 export function secretsOf(key) {
-	const secret = key.slice(key.indexOf(":") + 1);
-	return secret.length >= 8 && secret !== key ? [key, secret] : [key];
+	return [key, key.slice(key.indexOf(":") + 1)].filter((secret, i, all) => secret.length >= 8 && all.indexOf(secret) === i);
 }
 /** `text` with `key` (and its secret) replaced by `[redacted]`. */
 export function redactKey(text, key) {
