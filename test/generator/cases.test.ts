@@ -30,16 +30,39 @@ test("every case generates", () => {
   expect(generation.code).toBe(0);
 });
 
-test("the docs' examples keep only declared keys and valid values, and the README shows an endpoint whose example is valid as given", async () => {
-  const mismatch = await readFile(path.join(out, "docs/repro/example-mismatch.md"), "utf8");
-  expect(mismatch).toContain('audio_url: "https://example.com/input.mp3"');
-  expect(mismatch).not.toMatch(/enhancer: null|"https:\/\/example.com\/a.png",\n\}/);
-  const extra = await readFile(path.join(out, "docs/repro/example-extra-keys.md"), "utf8");
-  expect(extra).toContain('url: "https://example.com/v.mp4"');
-  expect(extra).not.toMatch(/\bmode\b|"rgb"/);
-  const readme = await readFile(path.join(out, "README.md"), "utf8");
-  // acme/additional-props and acme/allof-required (first by id) have no example; acme/recursive's is valid.
-  expect(readme).toContain('import * as endpoint from "@falgen/models/acme/recursive";');
+/** The code block of a generated Markdown file that follows `heading`, whole. */
+async function exampleAfter(file: string, heading: string): Promise<string> {
+  const text = await readFile(path.join(out, file), "utf8");
+  const start = text.indexOf("```ts\n", text.indexOf(heading)) + "```ts\n".length;
+  return text.slice(start, text.indexOf("```\n", start));
+}
+
+/** The usage example docs and the README show, calling `endpointId` with `input` (lines of an object literal) and logging `field`. */
+const usage = (endpointId: string, input: string[], field: string) =>
+  [
+    'import { createFalClient } from "@falgen/models";',
+    `import * as endpoint from "@falgen/models/${endpointId}";`,
+    "",
+    "const fal = createFalClient(); // reads FAL_KEY",
+    "const { data, requestId } = await endpoint.subscribe(fal, {",
+    ...input,
+    "}, {",
+    "  logs: true,",
+    "  onQueueUpdate: (status) => console.log(status.status),",
+    "});",
+    `console.log(requestId, data.${field});`,
+    "",
+  ].join("\n");
+
+test.each([
+  // The spec's example has an undeclared `enhancer: null` and an image_urls entry its pattern refuses.
+  ["docs/repro/example-mismatch.md", "## Example", usage("repro/example-mismatch", ['  audio_url: "https://example.com/input.mp3",', "  image_urls: [", '    "https://example.com/input.png",', "  ],"], "text")],
+  // The spec's example holds keys the clip schema does not declare (mode, "rgb").
+  ["docs/repro/example-extra-keys.md", "## Example", usage("repro/example-extra-keys", ["  clip: {", '    url: "https://example.com/v.mp4",', "  },"], "text")],
+  // acme/additional-props and acme/allof-required (first by id) have no example; acme/recursive's is valid as given.
+  ["README.md", "## Usage", usage("acme/recursive", ['  prompt: "a tree",'], "root")],
+])("the example %s shows keeps only declared keys and valid values (the README's: an endpoint whose example is valid as given)", async (file, heading, want) => {
+  expect(await exampleAfter(file, heading)).toBe(want);
 });
 
 test("the simulator answers every case with an output valid against its Output schema", async () => {
