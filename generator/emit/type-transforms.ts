@@ -96,6 +96,17 @@ export function constValue(schema: JsonSchema): JsonSchema {
   return { ...rest, enum: Array.isArray(rest.enum) ? rest.enum.filter((entry) => entry === value) : [value] };
 }
 
+/**
+ * `nullable: true` beside a `$ref` (fal's documents write it so, and the validators honour it):
+ * openapi-typescript prints a `$ref` alone, dropping its siblings, so the reference moves into an
+ * `allOf` member and the `| null` stays outside.
+ */
+export function nullableRef(schema: JsonSchema): JsonSchema {
+  if (typeof schema.$ref !== "string" || schema.nullable !== true) return schema;
+  const { $ref, ...rest } = schema;
+  return { ...rest, allOf: [{ $ref }, ...(Array.isArray(rest.allOf) ? rest.allOf : [])] };
+}
+
 /** A `discriminator` only names a property; openapi-typescript would print it as a global `Omit<...>`. */
 export function dropDiscriminator(schema: JsonSchema): JsonSchema {
   if (!("discriminator" in schema)) return schema;
@@ -105,7 +116,7 @@ export function dropDiscriminator(schema: JsonSchema): JsonSchema {
 
 /** The schema rewrites, applied to every schema object (children first). */
 export function schemaTransforms(resolve: Resolve): ((schema: JsonSchema) => JsonSchema)[] {
-  return [dropDiscriminator, constValue, openObject, additionalBesideProperties, requiredBesideAllOf(resolve), isolateTuple];
+  return [dropDiscriminator, constValue, nullableRef, openObject, additionalBesideProperties, requiredBesideAllOf(resolve), isolateTuple];
 }
 
 /**

@@ -67,6 +67,11 @@ describe("emitTypes: given an Input property, want the whole types.ts", () => {
         "  /** @description Sibling text. */",
         "  field?: Image;",
       ].join("\n")],
+    // A nullable reference, as fal's documents write it: the validators accept null, so must the type.
+    ["nullable ref", {"$ref":"#/components/schemas/Image","nullable":true,"description":"Or none."}, {}, [
+        "  /** @description Or none. */",
+        "  field?: Image | null;",
+      ].join("\n")],
     ["ref | enum union", {"anyOf":[{"$ref":"#/components/schemas/Image"},{"type":"string","enum":["square","wide"]}]}, {}, [
         "  /** @description Allowed values: \"square\", \"wide\" */",
         "  field?: Image | (\"square\" | \"wide\");",
