@@ -1,9 +1,52 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
+ * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
+ * through tmux. `npm test` runs the fast set (projects `fast` and `fast-runtime`); `npm run
+ * test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set first.
+ */
+const SLOW = [
+  "test/package/packed-install.test.ts",
+  "test/package/falgen-tool.test.ts",
+  "test/generator/hostile-specs.test.ts",
+  "test/generator/schema-property.test.ts",
+  "test/runtime/validation-parity.test.ts",
+  "test/e2e/soak.test.ts",
+  "test/e2e/resilience.test.ts",
+  "test/run-command/terminal.test.ts",
+];
+
+/** Part of the fast set (`npm test`), in a project of its own: see below. */
+const RUNTIME = ["test/runtime/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    // dist/ rebuilt when generator/ changed: the tests that start the falgen process run it.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Two files at a time, where vitest's default (cores - 1) runs one on 2 cores: many files wait on
+    // loopback servers, timers and processes. Four measured no faster on 2 cores, and the tests
+    // whose timers are a few hundred ms (the simulator's queue) missed them under that load.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        // Files share each worker's loaded modules (the generator, the simulator, vite's transforms)
+        // instead of loading them again per file: a third of the fast set's CPU time. Helpers
+        // register cleanups per call (test/helpers/cleanup.ts), never when they load.
+        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: [...SLOW, ...RUNTIME], isolate: false, sequence: { groupOrder: 0 } },
+      },
+      // The runtime's own tests, each file in a fresh module graph: the runtime keeps process state
+      // (the keys it sent, which every error message is scrubbed of), so one file's keys would be
+      // scrubbed from another's messages. Light files: isolated, they measured the same CPU time.
+      { extends: true, test: { name: "fast-runtime", include: RUNTIME, exclude: SLOW, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        // After the fast set (test:all); CPU-bound, so up to 300 s a test on a busy 2-core machine.
+        test: { name: "slow", include: SLOW, testTimeout: 300_000, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { encodePointer } from "../generator/load/json-pointer.js";
+import { encodePointer } from "../generator/shared/json-pointer.js";
 import { loadSpecFile, readSpecFiles, type LoadedSpec, type OpenApiDocument } from "../generator/load/load-specs.js";
 import { endpointBaseName } from "../generator/naming.js";
 import { BROKEN_FIXTURE, SHARED_FIXTURES_DIR, SPECS_DIR } from "./paths.js";

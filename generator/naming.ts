@@ -47,18 +47,19 @@ export function endpointBaseName(id: string): string {
     .join("");
 }
 
-/** Where an endpoint's module lives inside the package's `src/`. */
-export function endpointModuleDir(id: string): string {
-  return `endpoints/${id}`;
+/** Where an endpoint's files go in the package, all following from its id. */
+export interface EndpointPaths {
+  /** Its module's folder inside the package's `src/` (`endpoints/<endpoint id>`). */
+  moduleDir: string;
+  /** The package subpath users import (`./<endpoint id>`, i.e. `@falgen/models/<endpoint id>`). */
+  subpath: string;
+  /** Its Markdown doc (`docs/<endpoint id>.md`). */
+  docPath: string;
 }
 
-/** The package subpath users import: `@falgen/models/<endpoint id>`. */
-export function endpointSubpath(id: string): string {
-  return `./${id}`;
-}
-
-export function endpointDocPath(id: string): string {
-  return `docs/${id}.md`;
+/** Where an endpoint's files go in the package. */
+export function endpointPaths(id: string): EndpointPaths {
+  return { moduleDir: `endpoints/${id}`, subpath: `./${id}`, docPath: `docs/${id}.md` };
 }
 
 /**

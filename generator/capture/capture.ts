@@ -1,5 +1,5 @@
 import { SpecError } from "../errors.js";
-import { encodePointer } from "../load/json-pointer.js";
+import { encodePointer } from "../shared/json-pointer.js";
 import { applyOverrides, overridesError, type Overrides } from "./overrides.js";
 import { pageToSpec, type EndpointOnPage } from "./page-to-spec.js";
 import type { Page } from "./parse-page.js";

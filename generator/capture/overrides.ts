@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../errors.js";
-import { describe, isPlainObject } from "../load/check-schemas.js";
-import { encodePointer } from "../load/json-pointer.js";
+import { describe, isPlainObject } from "../shared/plain-data.js";
+import { encodePointer } from "../shared/json-pointer.js";
 import { listSpecFiles } from "../load/load-specs.js";
 import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
 import { parseEndpointId } from "../naming.js";

@@ -1,5 +1,5 @@
 import { SpecError } from "../errors.js";
-import { describe, isPlainObject } from "../load/check-schemas.js";
+import { describe, isPlainObject } from "../shared/plain-data.js";
 import { parseEndpointId } from "../naming.js";
 
 /**

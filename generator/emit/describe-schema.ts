@@ -1,5 +1,5 @@
-import { isPlainObject } from "../load/check-schemas.js";
-import { decodePointer } from "../load/json-pointer.js";
+import { isPlainObject } from "../shared/plain-data.js";
+import { decodePointer } from "../shared/json-pointer.js";
 import type { JsonSchema } from "../model/endpoint-model.js";
 
 /**

@@ -6,6 +6,7 @@ import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme } f
 import type { PackageInfo } from "./package-info.js";
 import { emitTypes } from "./emit-types.js";
 import { generatedHeader, runtimeHeader } from "./generated-header.js";
+import { endpointPaths } from "../naming.js";
 
 /** Package-relative path and contents of one generated file. */
 export type EmittedFile = [path: string, contents: string];
@@ -13,11 +14,14 @@ export type EmittedFile = [path: string, contents: string];
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
 export function emitEndpointFiles(model: EndpointModel, pkg: PackageInfo): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
+  const { moduleDir, docPath } = endpointPaths(model.id);
+  // types.ts holds types only: its JavaScript would be an empty module that nothing loads.
+  const typesJs = `src/${moduleDir}/types.js`;
   return compileModules([
-    [`src/${model.moduleDir}/types.ts`, emitTypes(model, header)],
-    [`src/${model.moduleDir}/index.ts`, emitClientModule(model, header)],
-    [model.docPath, emitEndpointDoc(model, pkg.name)],
-  ]);
+    [`src/${moduleDir}/types.ts`, emitTypes(model, header)],
+    [`src/${moduleDir}/index.ts`, emitClientModule(model, header)],
+    [docPath, emitEndpointDoc(model, pkg.name)],
+  ]).filter(([file]) => file !== typesJs);
 }
 
 /**
@@ -33,7 +37,7 @@ export function emitPackageFiles(endpoints: readonly PackageEntry[], example: En
   ]);
 }
 
-/** The runtime (file name -> TypeScript source), as the package ships it under `src/runtime/`. */
+/** The runtime (file name -> TypeScript source, from `runtimeSources`), as the package ships it under `src/runtime/`. */
 export function emitRuntimeFiles(sources: ReadonlyMap<string, string>): EmittedFile[] {
   return compileModules([...sources].map(([name, source]) => [`src/runtime/${name}`, runtimeHeader(`runtime/${name}`) + source]));
 }

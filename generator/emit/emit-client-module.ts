@@ -1,6 +1,7 @@
 import path from "node:path/posix";
 import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { endpointPaths } from "../naming.js";
 import { bundledSchema, validationSchema } from "./json-schemas.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
@@ -8,12 +9,30 @@ import { tsdocText } from "./tsdoc.js";
 // One in-memory project for the whole run: structures are printed, never edited node by node.
 const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: "  " as never } });
 
-/** Prints statement structures as a module's source text. */
-export function printStatements(statements: StatementStructures[]): string {
-  const file = project.createSourceFile("/module.ts", { statements }, { overwrite: true });
-  const text = file.getFullText();
-  project.removeSourceFile(file);
-  return text;
+/** Printed modules by their structures, placeholders in: a thousand endpoint modules share one shape. */
+const printed = new Map<string, string>();
+
+/**
+ * Prints statement structures as a module's source text. Whatever differs from module to module
+ * (ids, paths, names, and the large JSON Schemas that are most of a module's bytes) goes in
+ * through `data`, which returns a placeholder spliced over after printing: so ts-morph, which
+ * writes every character through its code writer and then parses the result, prints each shape
+ * of module once per run instead of once per endpoint (that was half of a run's time).
+ */
+export function printStatements(build: (data: (text: string) => string) => StatementStructures[]): string {
+  const texts: string[] = [];
+  const statements = build((text) => `$data${texts.push(text) - 1}$`);
+  const key = JSON.stringify(statements);
+  let template = printed.get(key);
+  if (template === undefined) {
+    const file = project.createSourceFile("/module.ts", { statements }, { overwrite: true });
+    template = file.getFullText();
+    project.removeSourceFile(file);
+    printed.set(key, template);
+  }
+  // One pass, so a placeholder's spelling inside spliced text is never replaced again. Nothing
+  // else printed holds one: no identifier of a module has `$` in it but `$runtime` and `$realtime`.
+  return texts.length === 0 ? template : template.replace(/\$data(\d+)\$/g, (_, index: string) => texts[Number(index)]!);
 }
 
 /**
@@ -22,73 +41,78 @@ export function printStatements(statements: StatementStructures[]): string {
  * module uses), and the endpoint functions.
  */
 export function emitClientModule(model: EndpointModel, header: string): string {
-  const runtime = path.relative(model.moduleDir, "runtime/index.js");
-  const realtime = path.relative(model.moduleDir, "runtime/realtime.js");
-  const packageIndex = path.relative(model.moduleDir, "index.js");
-  return header + printStatements([
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: runtime, namespaceImport: "$runtime" },
-    // Its own import: only a program that calls `realtime` bundles it (and msgpack).
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: realtime, namespaceImport: "$realtime" },
-    {
-      kind: StructureKind.ExportDeclaration,
-      isTypeOnly: true,
-      moduleSpecifier: "./types.js",
-      namedExports: ["Input", "Output", ...model.schemas.map((schema) => schema.identifier)],
-    },
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      docs: [`The fal endpoint id this module calls.`],
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: "endpointId", initializer: JSON.stringify(model.id) }],
-    },
-    schemaConstant("inputSchema", bundledSchema(model, model.input), `\`Input\` as a JSON Schema`),
-    schemaConstant("outputSchema", bundledSchema(model, model.output), `\`Output\` as a JSON Schema`),
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      docs: [
-        `Checks an input of \`${tsdocText(model.id)}\` as fal does, without sending it: a Standard Schema v1 validator ` +
-          "(`inputValidator[\"~standard\"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.\n" +
-          "Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. " +
-          "Unused, it is dropped from bundles (a pure call).",
-      ],
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          name: "inputValidator",
-          type: "$runtime.InputValidator<Input>",
-          initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${jsonLiteral(validationSchema(model, model.input))})`,
-        },
-      ],
-    },
-    ...queueFunctionStructures({ subject: `\`${tsdocText(model.id)}\``, inputType: "Input", outputType: "Output" }),
-    {
-      // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
-      // keyed functions) carry exactly the endpoints a program uses and type-checking loads no others.
-      kind: StructureKind.Module,
-      hasDeclareKeyword: true,
-      declarationKind: ModuleDeclarationKind.Module,
-      name: JSON.stringify(packageIndex),
-      statements: [
-        {
-          kind: StructureKind.Interface,
-          name: "EndpointTypeMap",
-          properties: [{ name: JSON.stringify(model.id), type: "{ input: Input; output: Output }" }],
-        },
-      ],
-    },
-  ]);
+  const { moduleDir } = endpointPaths(model.id);
+  const runtime = path.relative(moduleDir, "runtime/index.js");
+  const realtime = path.relative(moduleDir, "runtime/realtime.js");
+  const packageIndex = path.relative(moduleDir, "index.js");
+  return header + printStatements((data) => {
+    const subject = data(tsdocText(model.id));
+    return [
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(runtime), namespaceImport: "$runtime" },
+      // Its own import: only a program that calls `realtime` bundles it (and msgpack).
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(realtime), namespaceImport: "$realtime" },
+      {
+        kind: StructureKind.ExportDeclaration,
+        isTypeOnly: true,
+        moduleSpecifier: "./types.js",
+        namedExports: [data(["Input", "Output", ...model.schemas.map((schema) => schema.identifier)].join(", "))],
+      },
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        docs: [`The fal endpoint id this module calls.`],
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: "endpointId", initializer: data(JSON.stringify(model.id)) }],
+      },
+      schemaConstant("inputSchema", data(jsonLiteral(bundledSchema(model, model.input), 2)), `\`Input\` as a JSON Schema`),
+      schemaConstant("outputSchema", data(jsonLiteral(bundledSchema(model, model.output), 2)), `\`Output\` as a JSON Schema`),
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        docs: [
+          `Checks an input of \`${subject}\` as fal does, without sending it: a Standard Schema v1 validator ` +
+            "(`inputValidator[\"~standard\"].validate(value)`, issues with the field's `path`) whose `fieldErrors` are fal's 422 `detail`.\n" +
+            "Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. " +
+            "Unused, it is dropped from bundles (a pure call).",
+        ],
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [
+          {
+            name: "inputValidator",
+            type: "$runtime.InputValidator<Input>",
+            initializer: `/* @__PURE__ */ $runtime.createValidator<Input>(endpointId, ${data(jsonLiteral(validationSchema(model, model.input)))})`,
+          },
+        ],
+      },
+      ...queueFunctionStructures({ subject: `\`${subject}\``, inputType: "Input", outputType: "Output" }),
+      {
+        // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
+        // keyed functions) carry exactly the endpoints a program uses and type-checking loads no others.
+        kind: StructureKind.Module,
+        hasDeclareKeyword: true,
+        declarationKind: ModuleDeclarationKind.Module,
+        name: data(JSON.stringify(packageIndex)),
+        statements: [
+          {
+            kind: StructureKind.Interface,
+            name: "EndpointTypeMap",
+            properties: [{ name: data(JSON.stringify(model.id)), type: "{ input: Input; output: Output }" }],
+          },
+        ],
+      },
+    ];
+  });
 }
 
-function schemaConstant(name: string, schema: unknown, what: string): StatementStructures {
+/** `export const <name>: $runtime.JsonSchema = <initializer>;` under its TSDoc. */
+function schemaConstant(name: string, initializer: string, what: string): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     docs: [`${what} (draft 07 with OpenAPI's \`nullable\`; the schemas it refers to under \`$defs\`), e.g. for an LLM tool's parameters or a form generator.`],
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: "$runtime.JsonSchema", initializer: jsonLiteral(schema, 2) }],
+    declarations: [{ name, type: "$runtime.JsonSchema", initializer }],
   };
 }
 

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import type { EndpointModel, SchemaModel } from "../model/endpoint-model.js";
 import { allowedValues, foldedValues, limits, literal, typeLabel } from "./describe-schema.js";
 import { cell, cellCode, code, codeBlock, isWebUrl, prose, table } from "./markdown.js";

@@ -1,17 +1,18 @@
-import { astToString, resolveRef, transformComponentsObject, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import { resolveRef, transformComponentsObject, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 import { mapSchemas } from "../model/normalize-schema.js";
 import { allowedValues, foldedValues, limits } from "./describe-schema.js";
 import { inertLinks } from "./markdown.js";
 import { tsdocText } from "./tsdoc.js";
-import { finishTypes, schemaTransforms, transformTuple } from "./type-transforms.js";
+import { finishTypes, propertyName, schemaTransforms, transformTuple } from "./type-transforms.js";
 
 /**
- * `types.ts` of an endpoint: openapi-typescript's `components` interface for the spec's schemas,
- * with allowed values and limits folded into each description so TSDoc shows them on hover, and
- * an alias per schema (plus `Input` and `Output`). It refers to no global type, so no schema name
- * can shadow one; the endpoint module re-exports the aliases without binding them.
+ * `types.ts` of an endpoint: a named type per schema of the spec, as openapi-typescript types it,
+ * with allowed values and limits folded into each description so TSDoc shows them on hover, the
+ * schemas referring to one another by name; then `Input` and `Output`. It refers to no global
+ * type, so no schema name can shadow one; the endpoint module re-exports the types without
+ * binding them. Printed in the layout ts-morph gives the other modules (two-space indents).
  */
 export function emitTypes(model: EndpointModel, header: string): string {
   const raw = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, schema]));
@@ -21,39 +22,47 @@ export function emitTypes(model: EndpointModel, header: string): string {
   const document = { openapi: "3.0.4", info: { title: model.id, version: "1.0.0" }, paths: {}, components: { schemas } } as unknown as OpenAPI3;
   // The loader has already validated the document and its refs, so openapi-typescript's transform
   // runs directly, without its Redocly bundling pass (slow, and it trips over keys like "__proto__").
-  // openapi-typescript returns the `components` type literal; keep only its `schemas` member.
+  // It returns the `components` type literal: each member of its `schemas` becomes a named type.
   const [literal] = transformComponentsObject(document.components!, typesContext(document)) as [ts.TypeLiteralNode];
-  const schemasMember = literal.members.filter((member) => member.name !== undefined && ts.isIdentifier(member.name) && member.name.text === "schemas");
-  const components = ts.factory.createInterfaceDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "components", undefined, undefined, schemasMember);
-  return `${header}\n${astToString([finishTypes(components), ...typeAliases(model)])}`;
-}
-
-/** An alias per exported schema, then `Input` and `Output`; printed with the interface, in one pass. */
-function typeAliases(model: EndpointModel): ts.TypeAliasDeclaration[] {
+  const members = literal.members.flatMap((member) =>
+    member.name !== undefined && ts.isIdentifier(member.name) && member.name.text === "schemas" && ts.isPropertySignature(member) && member.type && ts.isTypeLiteralNode(member.type)
+      ? member.type.members
+      : [],
+  );
+  const identifiers = new Map(model.schemas.map(({ name, identifier }) => [name, identifier]));
   const subject = tsdocText(model.id);
-  const schemaType = (name: string) =>
-    ts.factory.createIndexedAccessTypeNode(
-      ts.factory.createIndexedAccessTypeNode(ts.factory.createTypeReferenceNode("components"), ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral("schemas"))),
-      ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(name)),
-    );
-  return [
-    ...model.schemas.map(({ name, identifier, schema }) => {
-      const role = name === model.input.name ? `The input of \`${subject}\`.` : name === model.output.name ? `The output of \`${subject}\`.` : `The \`${tsdocText(name)}\` type of \`${subject}\`.`;
-      // fal's schema titles are Python class names ("BaseInput", "Output"): the description says more.
-      const docs = typeof schema.description === "string" && schema.description !== "" ? tsdocText(inertLinks(schema.description)) : role;
-      return typeAlias(identifier, docs, schemaType(name));
-    }),
-    typeAlias("Input", `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`, ts.factory.createTypeReferenceNode(model.input.identifier)),
-    typeAlias("Output", `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`, ts.factory.createTypeReferenceNode(model.output.identifier)),
+  const schemaOf = new Map(model.schemas.map(({ name, schema }) => [name, schema]));
+  const named = members.filter(ts.isPropertySignature).map((member) => {
+    const name = propertyName(member.name);
+    const schema = schemaOf.get(name)!;
+    const role = name === model.input.name ? `The input of \`${subject}\`.` : name === model.output.name ? `The output of \`${subject}\`.` : `The \`${tsdocText(name)}\` type of \`${subject}\`.`;
+    const alias = ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], identifiers.get(name)!, undefined, member.type!);
+    // fal's schema titles are Python class names ("QwenImageOutput"): alone, the role says more.
+    const comments = schema.description === undefined && Object.keys(schema).every((key) => key !== "example" && key !== "examples") ? undefined : ts.getSyntheticLeadingComments(member);
+    return comments ? ts.setSyntheticLeadingComments(alias, comments) : typeDoc(alias, role);
+  });
+  const aliases = [
+    typeDoc(ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "Input", undefined, ts.factory.createTypeReferenceNode(model.input.identifier)),
+      `What \`${subject}\` takes: the same type as {@link ${model.input.identifier}}.`),
+    typeDoc(ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "Output", undefined, ts.factory.createTypeReferenceNode(model.output.identifier)),
+      `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`),
   ];
+  return `${header}\n${twoSpaceIndents(printer.printList(ts.ListFormat.MultiLine, ts.factory.createNodeArray([...named.map((alias) => finishTypes(alias, identifiers)), ...aliases]), EMPTY_FILE))}`;
 }
 
-/** `export type name = type;` under a TSDoc block (one line, or one ` * ` line per line of `docs`). */
-function typeAlias(name: string, docs: string, type: ts.TypeNode): ts.TypeAliasDeclaration {
-  const alias = ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], name, undefined, type);
+const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
+const EMPTY_FILE = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
+
+/** TypeScript's printer indents by four spaces: halved, so every generated module has ts-morph's two. */
+function twoSpaceIndents(text: string): string {
+  return text.replace(/^(?: {4})+/gm, (indent) => indent.slice(indent.length / 2));
+}
+
+/** `node` under a TSDoc block (one line, or one ` * ` line per line of `docs`). */
+function typeDoc<T extends ts.Node>(node: T, docs: string): T {
   const lines = docs.split("\n");
   const comment = lines.length === 1 ? `* ${docs} ` : `*\n${lines.map((line) => (line === "" ? " *" : ` * ${line}`)).join("\n")}\n `;
-  return ts.addSyntheticLeadingComment(alias, ts.SyntaxKind.MultiLineCommentTrivia, comment, true);
+  return ts.addSyntheticLeadingComment(node, ts.SyntaxKind.MultiLineCommentTrivia, comment, true);
 }
 
 /** openapi-typescript's options as falgen uses them. */

@@ -1,7 +1,7 @@
 import type { EndpointModel, JsonSchema, SchemaModel } from "../model/endpoint-model.js";
 import { compareNames } from "../model/endpoint-model.js";
 import { mapSchemas, nullableAsUnion } from "../model/normalize-schema.js";
-import { decodePointer, encodePointer } from "../load/json-pointer.js";
+import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 
 const SPEC_REF = "#/components/schemas/";
 

@@ -1,6 +1,6 @@
 import { transformSchemaObject, type TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import type { JsonSchema } from "../model/endpoint-model.js";
 
 /**
@@ -96,6 +96,17 @@ export function constValue(schema: JsonSchema): JsonSchema {
   return { ...rest, enum: Array.isArray(rest.enum) ? rest.enum.filter((entry) => entry === value) : [value] };
 }
 
+/**
+ * `nullable: true` beside a `$ref` (fal's documents write it so, and the validators honour it):
+ * openapi-typescript prints a `$ref` alone, dropping its siblings, so the reference moves into an
+ * `allOf` member and the `| null` stays outside.
+ */
+export function nullableRef(schema: JsonSchema): JsonSchema {
+  if (typeof schema.$ref !== "string" || schema.nullable !== true) return schema;
+  const { $ref, ...rest } = schema;
+  return { ...rest, allOf: [{ $ref }, ...(Array.isArray(rest.allOf) ? rest.allOf : [])] };
+}
+
 /** A `discriminator` only names a property; openapi-typescript would print it as a global `Omit<...>`. */
 export function dropDiscriminator(schema: JsonSchema): JsonSchema {
   if (!("discriminator" in schema)) return schema;
@@ -105,7 +116,7 @@ export function dropDiscriminator(schema: JsonSchema): JsonSchema {
 
 /** The schema rewrites, applied to every schema object (children first). */
 export function schemaTransforms(resolve: Resolve): ((schema: JsonSchema) => JsonSchema)[] {
-  return [dropDiscriminator, constValue, openObject, additionalBesideProperties, requiredBesideAllOf(resolve), isolateTuple];
+  return [dropDiscriminator, constValue, nullableRef, openObject, additionalBesideProperties, requiredBesideAllOf(resolve), isolateTuple];
 }
 
 /**
@@ -135,13 +146,17 @@ const PROTOTYPE_MEMBERS = new Set(["constructor", "toString", "toLocaleString", 
 
 /**
  * The last pass over openapi-typescript's nodes:
+ * - a reference to a schema (`components["schemas"]["Image"]`) becomes its name (`identifiers`:
+ *   schema name -> the identifier its type is exported under);
  * - `Record<string, V>` becomes `{ [key: string]: V }`, so no global name is referenced;
  * - an optional property named like an `Object.prototype` member (`constructor?: string`) also
  *   admits that member's type (`{}["constructor"]`): TypeScript reads the inherited member from an
  *   object literal that leaves the property out, and that is also what such a read gives at run time.
  */
-export function finishTypes<T extends ts.Node>(root: T): T {
+export function finishTypes<T extends ts.Node>(root: T, identifiers: ReadonlyMap<string, string>): T {
   const visit = (node: ts.Node): ts.Node => {
+    const schema = schemaReference(node);
+    if (schema !== undefined && identifiers.has(schema)) return ts.factory.createTypeReferenceNode(identifiers.get(schema)!);
     const next = ts.visitEachChild(node, visit, undefined);
     if (ts.isTypeReferenceNode(next) && ts.isIdentifier(next.typeName) && next.typeName.text === "Record" && next.typeArguments?.length === 2) {
       const [key, value] = next.typeArguments;
@@ -161,6 +176,16 @@ export function finishTypes<T extends ts.Node>(root: T): T {
   return visit(root) as T;
 }
 
-function propertyName(name: ts.PropertyName): string {
+/** The schema name `components["schemas"][name]` refers to, for such a node. */
+function schemaReference(node: ts.Node): string | undefined {
+  if (!ts.isIndexedAccessTypeNode(node) || !ts.isLiteralTypeNode(node.indexType) || !ts.isStringLiteral(node.indexType.literal)) return undefined;
+  const { objectType } = node;
+  if (!ts.isIndexedAccessTypeNode(objectType) || !ts.isTypeReferenceNode(objectType.objectType) || !ts.isIdentifier(objectType.objectType.typeName)) return undefined;
+  if (objectType.objectType.typeName.text !== "components" || !ts.isLiteralTypeNode(objectType.indexType) || !ts.isStringLiteral(objectType.indexType.literal)) return undefined;
+  return objectType.indexType.literal.text === "schemas" ? node.indexType.literal.text : undefined;
+}
+
+/** The name of a property as written (`foo`, `"foo-bar"`, `1`); "" for a computed one. */
+export function propertyName(name: ts.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) ? name.text : "";
 }

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 
 /**

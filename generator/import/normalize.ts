@@ -1,6 +1,6 @@
 import { SpecError } from "../errors.js";
-import { isPlainObject } from "../load/check-schemas.js";
-import { encodePointer } from "../load/json-pointer.js";
+import { isPlainObject } from "../shared/plain-data.js";
+import { encodePointer } from "../shared/json-pointer.js";
 import { validateSpec } from "../load/load-specs.js";
 import { lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
 import { QUEUE_STATUS_SCHEMA_NAME, queueOperations } from "../spec-files/fal-queue-document.js";

@@ -1,5 +1,6 @@
-import { encodePointer, getAtPointer } from "./json-pointer.js";
-import { isPlainObject, type Finding } from "./check-schemas.js";
+import { encodePointer, getAtPointer } from "../shared/json-pointer.js";
+import type { Finding } from "./check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 
 /** Every `$ref` in the document with the pointer of the object holding it. */
 export function collectRefs(document: unknown): { at: string; ref: string }[] {

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
+import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { fileProblem, InputError, SpecError } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
-import { checkFiniteNumbers, checkSchema, describe, isPlainObject, type Finding } from "./check-schemas.js";
-import { decodePointer, encodePointer, getAtPointer } from "./json-pointer.js";
+import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
+import { describe, isPlainObject } from "../shared/plain-data.js";
+import { decodePointer, encodePointer, getAtPointer } from "../shared/json-pointer.js";
 import { decodeSpec, findUnreadable, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
 
 /** A fal queue OpenAPI document. Only the parts falgen reads are typed. */
@@ -17,21 +18,43 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-/** One valid spec: its document, the endpoint id it serves and its Input/Output schema names. */
-export interface LoadedSpec {
+/** Where a spec came from: what messages show, what output cites, and what the cache knows it by. */
+export interface SpecOrigin {
   /** Path as shown in messages (relative to the working directory). */
   file: string;
   /** Path inside the specs folder (POSIX separators): the same on every machine, so output may cite it. */
   sourcePath: string;
+  /** The sha256 of its bytes. */
+  sha256: string;
+}
+
+/** One valid spec: its document, the endpoint id it serves and its Input/Output schema names. */
+export interface LoadedSpec extends SpecOrigin {
   endpointId: string;
   document: OpenApiDocument;
   inputSchemaName: string;
   outputSchemaName: string;
 }
 
-export interface LoadResult {
+/** A spec the caller knows unchanged (the cache): not read again, only its endpoint id checked against the others. */
+export interface KnownSpec {
+  endpointId: string;
+}
+
+export interface LoadResult<Known extends KnownSpec = never> {
+  /** The valid specs, in path order. */
   specs: LoadedSpec[];
+  /** What `known` said of the specs it knew, with their files; in path order. */
+  known: { spec: SpecFile; known: Known }[];
+  /** One per broken spec; a spec whose endpoint id another spec has too is broken, and in neither list. */
   errors: SpecError[];
+}
+
+export interface LoadOptions<Known extends KnownSpec> {
+  /** How spec files are hashed (default: read and hash each). */
+  hasher?: FileHasher;
+  /** What the caller knows of a spec file without reading it; a spec it knows is not parsed. */
+  known?: (spec: SpecFile) => Known | undefined;
 }
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
@@ -61,13 +84,7 @@ export function assertFolder(dir: string, what: string): void {
 }
 
 /** A spec file found on disk, before parsing. */
-export interface SpecFile {
-  /** Path as shown in messages (relative to the working directory). */
-  file: string;
-  /** Path inside the specs folder, POSIX separators. */
-  sourcePath: string;
-  /** The sha256 of its bytes: what the cache knows it by. */
-  sha256: string;
+export interface SpecFile extends SpecOrigin {
   /** Its bytes, read when first asked for: a spec the cache serves is never read. */
   bytes(): Uint8Array;
 }
@@ -90,7 +107,7 @@ export async function readSpecFiles(specsDir: string, hasher: FileHasher = readi
 }
 
 /** Decodes, parses and validates one spec file; a broken one throws a located SpecError. */
-export function loadSpecFile({ file, sourcePath, bytes }: SpecFile): LoadedSpec {
+export function loadSpecFile({ file, sourcePath, sha256, bytes }: SpecFile): LoadedSpec {
   const unsafe = UNSAFE_PATH_CHARACTER.exec(sourcePath);
   if (unsafe) {
     throw new SpecError(
@@ -99,24 +116,34 @@ export function loadSpecFile({ file, sourcePath, bytes }: SpecFile): LoadedSpec 
     );
   }
   const source = decodeSpec(file, bytes());
-  return { ...validateSpec(source, parseSpecText(source)), sourcePath };
+  return { ...validateSpec(source, parseSpecText(source)), sourcePath, sha256 };
 }
 
-/** Reads, parses and validates every spec; each broken one becomes a located SpecError. */
-export async function loadSpecs(specsDir: string): Promise<LoadResult> {
+/**
+ * Reads, parses and validates every spec below `specsDir`, but those `known` knows; each broken
+ * one becomes a located SpecError, and so does each spec sharing its endpoint id with another.
+ * @throws {InputError} when `specsDir` is missing or not a folder.
+ */
+export async function loadSpecs<Known extends KnownSpec = never>(specsDir: string, options: LoadOptions<Known> = {}): Promise<LoadResult<Known>> {
   const specs: LoadedSpec[] = [];
+  const known: LoadResult<Known>["known"] = [];
   const errors: SpecError[] = [];
-  for (const specFile of await readSpecFiles(specsDir)) {
+  for (const spec of await readSpecFiles(specsDir, options.hasher)) {
+    const found = options.known?.(spec);
+    if (found) {
+      known.push({ spec, known: found });
+      continue;
+    }
     try {
-      specs.push(loadSpecFile(specFile));
+      specs.push(loadSpecFile(spec));
     } catch (error) {
-      if (error instanceof SpecError) errors.push(error);
-      else throw error;
+      if (!(error instanceof SpecError)) throw error;
+      errors.push(error);
     }
   }
-  errors.push(...duplicateIdErrors(specs));
+  errors.push(...duplicateIdErrors([...specs, ...known.map(({ spec, known }) => ({ file: spec.file, endpointId: known.endpointId }))]));
   const duplicated = new Set(errors.map((error) => error.file));
-  return { specs: specs.filter((spec) => !duplicated.has(spec.file)), errors };
+  return { specs: specs.filter((spec) => !duplicated.has(spec.file)), known: known.filter(({ spec }) => !duplicated.has(spec.file)), errors };
 }
 
 /**
@@ -138,7 +165,7 @@ function displayPath(absolute: string): string {
 }
 
 /** One error per file that shares its endpoint id with another file. */
-export function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
   const byId = new Map<string, (typeof specs)[number][]>();
   for (const spec of specs) byId.set(spec.endpointId, [...(byId.get(spec.endpointId) ?? []), spec]);
   return [...byId.values()]
@@ -155,7 +182,7 @@ export function duplicateIdErrors(specs: readonly { file: string; endpointId: st
 }
 
 /** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */
-export function validateSpec(source: SpecSource, document: unknown): Omit<LoadedSpec, "sourcePath"> {
+export function validateSpec(source: SpecSource, document: unknown): Omit<LoadedSpec, "sourcePath" | "sha256"> {
   const fail = (finding: Finding): never => {
     throw new SpecError({ file: source.file, pointer: finding.pointer, line: lineOfPointer(source, finding.pointer) }, finding.reason);
   };

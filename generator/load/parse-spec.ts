@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
 import { SpecError } from "../errors.js";
-import { decodePointer, encodePointer } from "./json-pointer.js";
+import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 
 /** A spec file as read: its display name and decoded text, kept to place errors on lines. */
 export interface SpecSource {

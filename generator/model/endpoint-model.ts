@@ -1,8 +1,8 @@
 import type { LoadedSpec } from "../load/load-specs.js";
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import { collectRefs } from "../load/check-refs.js";
-import { endpointBaseName, endpointDocPath, endpointModuleDir, endpointSubpath, parseEndpointId, typeIdentifiers } from "../naming.js";
-import { encodePointer } from "../load/json-pointer.js";
+import { typeIdentifiers } from "../naming.js";
+import { encodePointer } from "../shared/json-pointer.js";
 import { inputExample, pruneToDeclared } from "./examples.js";
 import { withValidExamples } from "./json-schema.js";
 import { createSchemaCheck } from "./schema-check.js";
@@ -22,10 +22,6 @@ export interface SchemaModel {
 /** Everything the emitters need about one endpoint: plain data, serialisable as JSON. */
 export interface EndpointModel {
   id: string;
-  owner: string;
-  app: string;
-  /** The spec file it came from, as shown in messages. */
-  file: string;
   /** The spec's path inside the specs folder, as cited in generated files. */
   sourcePath: string;
   title: string;
@@ -33,8 +29,6 @@ export interface EndpointModel {
   category: string | undefined;
   playgroundUrl: string | undefined;
   documentationUrl: string | undefined;
-  /** fal's base name for the endpoint's schemas ("QwenImage"). */
-  baseName: string;
   input: SchemaModel;
   output: SchemaModel;
   /**
@@ -50,25 +44,23 @@ export interface EndpointModel {
   inputExample: Record<string, unknown> | undefined;
   /** Whether `inputExample` is the spec's own example, unchanged (the README prefers such an endpoint). */
   inputExampleAsGiven: boolean;
-  /** Package-relative locations. */
-  moduleDir: string;
-  subpath: string;
-  docPath: string;
 }
 
-/** What the package-level files (manifest, README, all.ts) need of an endpoint: small enough to keep in the cache's index. */
-export type PackageEntry = Pick<EndpointModel, "id" | "category" | "moduleDir" | "subpath" | "docPath" | "inputExampleAsGiven">;
+/**
+ * What the package-level files (manifest, README, all.ts) need of an endpoint: small enough to
+ * keep in the cache's index. Its files' places follow from the id (naming.ts).
+ */
+export type PackageEntry = Pick<EndpointModel, "id" | "category" | "inputExampleAsGiven">;
 
-export function packageEntry({ id, category, moduleDir, subpath, docPath, inputExampleAsGiven }: EndpointModel): PackageEntry {
-  return { id, category, moduleDir, subpath, docPath, inputExampleAsGiven };
+export function packageEntry({ id, category, inputExampleAsGiven }: EndpointModel): PackageEntry {
+  return { id, category, inputExampleAsGiven };
 }
 
 const BOILERPLATE_DESCRIPTION = /^The OpenAPI schema for the .* queue\.$/;
 
-export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
+/** The model of a valid spec (where it came from matters only as the path its files cite). */
+export function buildEndpointModel(spec: Omit<LoadedSpec, "file" | "sha256">): EndpointModel {
   const { document, endpointId: id } = spec;
-  const parts = parseEndpointId(id);
-  if ("invalid" in parts) throw new Error(parts.invalid); // the loader has already refused these
   const metadata = (document.info["x-fal-metadata"] ?? {}) as Record<string, unknown>;
   const check = createSchemaCheck(document);
   const rawSchemas = withValidExamples(queueSchemasDropped(document.components.schemas), check.isValid, (pointer, value) => pruneToDeclared(check.document, pointer, value));
@@ -88,24 +80,17 @@ export function buildEndpointModel(spec: LoadedSpec): EndpointModel {
   const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
   return {
     id,
-    owner: parts.owner,
-    app: parts.app,
-    file: spec.file,
     sourcePath: spec.sourcePath,
     title: typeof metadata.title === "string" ? metadata.title : id,
     description: description && !BOILERPLATE_DESCRIPTION.test(description) ? description : undefined,
     category: stringOrUndefined(metadata.category),
     playgroundUrl: stringOrUndefined(metadata.playgroundUrl),
     documentationUrl: stringOrUndefined(metadata.documentationUrl),
-    baseName: endpointBaseName(id),
     input,
     output,
     schemas: [input, output, ...rest],
     inputExample: example.value,
     inputExampleAsGiven: example.asGiven,
-    moduleDir: endpointModuleDir(id),
-    subpath: endpointSubpath(id),
-    docPath: endpointDocPath(id),
   };
 }
 

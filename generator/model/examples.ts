@@ -1,6 +1,6 @@
-import { isPlainObject, setOwn } from "../load/check-schemas.js";
+import { isPlainObject, setOwn } from "../shared/plain-data.js";
 import { synthesizeValue } from "../simulator/outputs/synthesize-value.js";
-import { encodePointer, getAtPointer } from "../load/json-pointer.js";
+import { encodePointer, getAtPointer } from "../shared/json-pointer.js";
 import { propertyPointer } from "./json-schema.js";
 import type { SchemaCheck } from "./schema-check.js";
 

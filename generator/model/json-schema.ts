@@ -1,5 +1,5 @@
-import { isPlainObject } from "../load/check-schemas.js";
-import { encodePointer, getAtPointer } from "../load/json-pointer.js";
+import { isPlainObject } from "../shared/plain-data.js";
+import { encodePointer, getAtPointer } from "../shared/json-pointer.js";
 
 /**
  * A fal document with its schemas in JSON Schema 2020-12, the dialect its validator (ajv) reads.

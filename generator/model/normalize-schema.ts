@@ -1,4 +1,4 @@
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 
 /**
  * Small pure transforms, one per construct fal's documents use, applied to every schema object

@@ -1,5 +1,5 @@
 import { dereference, validate, type Schema } from "@cfworker/json-schema";
-import { getAtPointer } from "../load/json-pointer.js";
+import { getAtPointer } from "../shared/json-pointer.js";
 import { toJsonSchemaDocument } from "./json-schema.js";
 
 /** Whether values are valid against the schemas of one document, named by JSON pointer. */

@@ -3,7 +3,7 @@ import { openAsBlob } from "node:fs";
 import path from "node:path";
 import mime from "mime";
 import { allowedValues, limits, literal, refName, typeLabel } from "../emit/describe-schema.js";
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 
 /** One input field as a flag: its property name, its schema (refs followed) and whether it is required. */

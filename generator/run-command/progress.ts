@@ -85,10 +85,12 @@ class PlainProgress implements Progress {
   }
 
   status(status: QueueStatus): void {
-    this.change(describeStatus(status));
+    // New logs first: a status that ends the run (COMPLETED, or an error) can bring the last lines
+    // logged before it, and those belong above it.
     const logs = status.logs ?? [];
     for (const log of logs.slice(this.logsShown)) this.stream.write(`log ${log.level}: ${oneLine(log.message)}\n`);
     this.logsShown = Math.max(this.logsShown, logs.length);
+    this.change(describeStatus(status));
   }
 
   stop(): void {}

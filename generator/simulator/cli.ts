@@ -113,7 +113,6 @@ export function simulatorCommand(argv: string[]): Promise<number> {
     };
     const simulator = await startSimulator(options);
     for (const error of simulator.specErrors) process.stderr.write(`skipped spec: ${error.message}\n`);
-    process.stdout.write(`fal simulator listening on ${simulator.url} (${plural(simulator.endpointIds.length, "endpoint")})\n`);
     return new Promise<number>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
@@ -128,6 +127,8 @@ export function simulatorCommand(argv: string[]): Promise<number> {
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
+      // Announced once Ctrl-C and SIGTERM are handled: a supervisor may signal as soon as it reads this.
+      process.stdout.write(`fal simulator listening on ${simulator.url} (${plural(simulator.endpointIds.length, "endpoint")})\n`);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { isPlainObject } from "../load/check-schemas.js";
+import { isPlainObject } from "../shared/plain-data.js";
 
 /**
  * The one YAML writer for specs/, shared by capture and import, so every spec has the same layout

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { SpecError, SpecErrors } from "../errors.js";
+import { writeFilesAtomic } from "../shared/atomic-write.js";
 import { validateSpec } from "../load/load-specs.js";
 import { parseSpecText, type SpecSource } from "../load/parse-spec.js";
 import { specToYaml } from "./spec-yaml.js";
@@ -46,18 +47,7 @@ export async function writeSpecs(outDir: string, specs: SpecToWrite[]): Promise<
   const written = await Promise.all(
     files.map(async ({ target, source }) => ({ target, source, changed: (await readFile(target, "utf8").catch(() => undefined)) !== source.text })),
   );
-  const toWrite = written.filter((file) => file.changed);
-  const staged = (target: string) => `${target}.${process.pid}.tmp`;
-  try {
-    for (const { target, source } of toWrite) {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(staged(target), source.text);
-    }
-  } catch (error) {
-    await Promise.all(toWrite.map(({ target }) => rm(staged(target), { force: true })));
-    throw error;
-  }
-  for (const { target } of toWrite) await rename(staged(target), target);
+  writeFilesAtomic(written.filter((file) => file.changed).map(({ target, source }) => ({ target, contents: source.text })));
   return written.map(({ source, changed }) => ({ file: source.file, changed })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

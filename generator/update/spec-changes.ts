@@ -1,5 +1,5 @@
-import { isPlainObject } from "../load/check-schemas.js";
-import { decodePointer } from "../load/json-pointer.js";
+import { isPlainObject } from "../shared/plain-data.js";
+import { decodePointer } from "../shared/json-pointer.js";
 import { QUEUE_STATUS_SCHEMA_NAME } from "../spec-files/fal-queue-document.js";
 
 type Schema = Record<string, unknown>;

@@ -1,7 +1,8 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { readingHasher, type FileHasher } from "../cache/file-hashes.js";
-import { contentHash } from "../content-hash.js";
+import { stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
+import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError } from "../errors.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
@@ -213,12 +214,7 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
     return existed;
   };
   const manifest = path.resolve(dir, MANIFEST_FILE);
-  const partialOf = (target: string) => `${target}.falgen-${process.pid}.tmp`;
-  const replace = (target: string, contents: string) => {
-    writeFileSync(partialOf(target), contents);
-    renameSync(partialOf(target), target);
-  };
-  const renames: { partial: string; target: string }[] = [];
+  const staged: StagedFile[] = [];
   const written: { target: string; sha256: string }[] = [];
   // Set once the manifest listing old and new files replaced the old one (absent: undefined).
   let replacedManifest: { before: Buffer | undefined } | undefined;
@@ -226,7 +222,7 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
     const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
     if (files.some((file) => !owned.has(file))) {
       const before = folderExisted(path.resolve(dir)) ? readIfPresent(manifest) : undefined;
-      replace(manifest, emitManifest(new Set([...owned, ...files])));
+      writeFileAtomic(manifest, emitManifest(new Set([...owned, ...files])));
       replacedManifest = { before };
     }
     for (const file of [...diff.stale, ...diff.missing]) {
@@ -235,26 +231,24 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
       if (file !== MANIFEST_FILE && !folderExisted(path.dirname(target))) {
         writeFileSync(target, await contents());
       } else {
-        writeFileSync(partialOf(target), await contents());
-        renames.push({ partial: partialOf(target), target });
+        staged.push(stageFile(target, await contents()));
       }
       written.push({ target, sha256 });
     }
   } catch (error) {
-    for (const { partial } of renames) rmSync(partial, { force: true });
-    rmSync(partialOf(manifest), { force: true });
-    if (replacedManifest?.before) replace(manifest, replacedManifest.before.toString("utf8"));
+    for (const file of staged) file.discard();
+    if (replacedManifest?.before) writeFileAtomic(manifest, replacedManifest.before);
     else if (replacedManifest) rmSync(manifest, { force: true });
     for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
     throw error;
   }
   // The new manifest goes in last, once what it no longer lists is gone.
-  for (const { partial, target } of renames) if (target !== manifest) renameSync(partial, target);
+  for (const file of staged) if (file.target !== manifest) file.commit();
   for (const file of diff.extra) {
     rmSync(path.join(dir, file), { force: true });
     removeEmptyFolders(dir, path.dirname(file));
   }
-  for (const { partial, target } of renames) if (target === manifest) renameSync(partial, target);
+  for (const file of staged) if (file.target === manifest) file.commit();
   for (const { target, sha256 } of written) hasher.written(target, sha256);
   return diff;
 }

@@ -6,17 +6,16 @@ import { SpecError } from "../../generator/errors.js";
 import { captureSpecs } from "../../generator/capture/capture.js";
 import { loadOverrides, parseOverrides } from "../../generator/capture/overrides.js";
 import { parsePages } from "../../generator/capture/parse-page.js";
-import { run } from "../helpers/run.js";
+import { falgen } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
 const SEED = path.join(REPO_ROOT, "test/fixtures/seeds/fal-model-docs.txt");
 const OVERRIDES = path.join(REPO_ROOT, "scripts/capture-overrides");
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Removed when this file ends; each test makes its own folder inside. */
 const WORK = await tempDir("capture");
 
 function capture(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "capture", ...args], { cwd });
+  return falgen(["capture", ...args], cwd);
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

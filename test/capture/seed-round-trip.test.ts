@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "node:util";
 import { parse } from "yaml";
 import { describe, expect, test } from "vitest";
 import { listSpecFiles } from "../../generator/load/load-specs.js";
-import { encodePointer } from "../../generator/load/json-pointer.js";
+import { encodePointer } from "../../generator/shared/json-pointer.js";
 import { endpointBaseName } from "../../generator/naming.js";
 import { captureSpecs } from "../../generator/capture/capture.js";
 import { loadOverrides, type Overrides } from "../../generator/capture/overrides.js";

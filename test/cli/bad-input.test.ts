@@ -2,13 +2,8 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
-import { run, type RunResult } from "../helpers/run.js";
+import { falgen, type RunResult } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
-
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
-
-/** `falgen <args>` from the sources, in `cwd`. */
-const falgen = (args: string[], cwd: string): Promise<RunResult> => run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), ...args], { cwd });
 
 let simulator: RunningSimulator;
 beforeAll(async () => {

@@ -35,9 +35,10 @@ function expectNoKey(error: unknown, key = KEY): void {
 }
 
 describe("errors carry what a user needs and never the key", () => {
+  // 1 s: past the submit even on a busy machine (the timeout must land in the queue's 2 s wait).
   test("timeout: FalTimeoutError with the request id", async () => {
     let enqueued: string | undefined;
-    const error = await failure(qwen.subscribe(client(), { prompt: "slow" }, { timeout: 300, pollInterval: 50, onEnqueue: (id) => (enqueued = id) }));
+    const error = await failure(qwen.subscribe(client(), { prompt: "slow" }, { timeout: 1_000, pollInterval: 50, onEnqueue: (id) => (enqueued = id) }));
     expect(error).toBeInstanceOf(FalTimeoutError);
     expect(enqueued).toBeDefined();
     expect((error as FalError).requestId).toBe(enqueued);

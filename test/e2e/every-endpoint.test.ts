@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { loadSpecs } from "../../generator/load/load-specs.js";
 import { buildEndpointModel, type EndpointModel } from "../../generator/model/endpoint-model.js";
+import { endpointPaths } from "../../generator/naming.js";
 import { createSchemaValidator, schemaPointer } from "../../generator/simulator/validation/schema-validator.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { createFalClient, type FalClient, type QueueStatus } from "../../generated/src/index.js";
@@ -42,7 +43,7 @@ afterAll(() => Promise.all([sim?.close(), slow?.close()]));
 
 /** The committed generated module (kept current with specs/ by `generate --check` in CI). */
 function load(model: EndpointModel): Promise<EndpointModule> {
-  return import(path.join(REPO_ROOT, "generated/src", model.moduleDir, "index.js"));
+  return import(path.join(REPO_ROOT, "generated/src", endpointPaths(model.id).moduleDir, "index.js"));
 }
 
 function expectValidOutput(model: EndpointModel, spec: (typeof specs)[number], data: unknown): void {

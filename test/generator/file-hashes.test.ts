@@ -1,8 +1,8 @@
 import { utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { rememberingHasher } from "../../generator/cache/file-hashes.js";
-import { contentHash } from "../../generator/content-hash.js";
+import { rememberingHasher } from "../../generator/shared/file-hashes.js";
+import { contentHash } from "../../generator/shared/content-hash.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const LONG_AGO = new Date("2020-01-01T00:00:00Z");

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, onTestFinished } from "vitest";
+import { whenDone } from "./cleanup.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Real fal queue documents, as fal serves them (a copy kept in the repo, so a fresh clone stands alone). */
@@ -16,12 +16,6 @@ export async function tempDir(prefix: string): Promise<string> {
   const base = path.join(REPO_ROOT, ".tmp");
   mkdirSync(base, { recursive: true });
   const dir = await mkdtemp(path.join(base, `${prefix}-`));
-  const remove = () => rm(dir, { recursive: true, force: true });
-  try {
-    onTestFinished(remove);
-  } catch {
-    // Not inside a test (a beforeAll or the file's top level): clean up with the file.
-    afterAll(remove);
-  }
+  whenDone(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }

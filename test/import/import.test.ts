@@ -11,19 +11,18 @@ import { normalizeDocument } from "../../generator/import/normalize.js";
 import { readDocument } from "../../generator/import/read-document.js";
 import { specToYaml } from "../../generator/spec-files/spec-yaml.js";
 import { falSpec } from "../helpers/spec-factory.js";
-import { run } from "../helpers/run.js";
+import { falgen } from "../helpers/run.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
 
 type Json = Record<string, any>;
 
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 /** Removed when this file ends; each test makes its own folder inside. */
 const WORK = await tempDir("import");
 const BROKEN_FIXTURE = "openrouter__router__openai__v1__chat__completions.json";
 const VALID_FIXTURES = readdirSync(SHARED_FIXTURES).filter((file) => file.endsWith(".json") && file !== BROKEN_FIXTURE);
 
 function importCli(args: string[], cwd: string) {
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "import", ...args], { cwd });
+  return falgen(["import", ...args], cwd);
 }
 
 async function importToYaml(location: string): Promise<string> {

@@ -4,13 +4,15 @@ import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
-import { run, type RunResult } from "../helpers/run.js";
+import { falgen, type RunResult } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
-/** `falgen run` as a script meets it: stdout not a terminal, against the simulator. */
+/**
+ * `falgen run` as a script meets it: stdout not a terminal, against the simulator. In-process
+ * (test/helpers/run.ts), but for Ctrl-C, which needs a process of its own.
+ */
 
 const KEY = "run-key-id:run-key-secret-0123456789";
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
 let sim: RunningSimulator;
 
 beforeAll(async () => {
@@ -22,11 +24,10 @@ afterAll(() => sim?.close());
  * Runs in a fresh folder of its own (its `specs` the repo's), so a run that saves files where it
  * should not (the default --out is the working directory) never litters the repo.
  */
-async function falgenRun(args: string[], env: NodeJS.ProcessEnv = { FAL_KEY: KEY }): Promise<RunResult> {
-  const { FAL_KEY: _, FAL_KEY_ID: __, FAL_KEY_SECRET: ___, ...rest } = process.env;
+async function falgenRun(args: string[], env: Record<string, string> = { FAL_KEY: KEY }): Promise<RunResult> {
   const cwd = await tempDir("run-cwd");
   await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
-  return run(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", ...args], { env: { ...rest, ...env }, cwd });
+  return falgen(["run", ...args], cwd, { FAL_KEY: undefined, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined, ...env });
 }
 const submits = () => sim.stats().routes.submit;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -80,11 +81,13 @@ describe("falgen run, not on a terminal", () => {
     const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
     const { request_id: requestId } = (await submitted.json()) as { request_id: string };
     const { FAL_KEY: _, ...env } = process.env;
-    const child = spawn(process.execPath, [TSX, path.join(REPO_ROOT, "generator/cli.ts"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
+    let interrupted = false;
     child.stderr.on("data", (chunk) => {
       stderr += chunk;
-      if (/in queue|in progress/.test(stderr)) child.kill("SIGINT");
+      // One Ctrl-C: a second, once the command has stopped listening for it, would kill it.
+      if (!interrupted && /in queue|in progress/.test(stderr)) interrupted = child.kill("SIGINT");
     });
     const [code] = await once(child, "exit");
     expect(stderr).toContain(`falgen run: stopped waiting; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach } from "vitest";
+import { whenDone } from "../helpers/cleanup.js";
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
 
@@ -12,10 +12,6 @@ export interface TestServer {
   received: { method: string; url: URL; headers: Headers; body: string }[];
 }
 
-const open: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
 
 /**
  * A real HTTP server on 127.0.0.1 (port 0) running a fetch-style handler; closed after the test.
@@ -48,7 +44,7 @@ export async function serve(handler: FetchHandler): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  open.push(
+  whenDone(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

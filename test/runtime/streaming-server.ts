@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { afterEach } from "vitest";
+import { whenDone } from "../helpers/cleanup.js";
 
 export interface StreamingServer {
   url: string;
@@ -9,10 +9,6 @@ export interface StreamingServer {
   bytesRead(): number;
 }
 
-const open: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((close) => close()));
-});
 
 /**
  * A real HTTP server on 127.0.0.1 that hands a fetch-style handler the request body as a stream,
@@ -36,7 +32,7 @@ export async function serveStreaming(handler: (request: Request) => Promise<Resp
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  open.push(
+  whenDone(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -61,7 +61,8 @@ describe("subscribe, polling", () => {
 
   test("a timeout during submit has no request id, and the submit is not retried", async () => {
     const server = await serve(() => new Promise<Response>(() => {}));
-    const failure = subscribe(createFalClient({ credentials: KEY, queueUrl: server.url }), ENDPOINT, {}, { timeout: 50 });
+    // 500 ms: long enough for the submit to reach the server on a busy machine, so "not retried" is seen.
+    const failure = subscribe(createFalClient({ credentials: KEY, queueUrl: server.url }), ENDPOINT, {}, { timeout: 500 });
     await expect(failure).rejects.toMatchObject({ name: "FalTimeoutError", requestId: undefined });
     expect(server.calls).toHaveLength(1);
   });

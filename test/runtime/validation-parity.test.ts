@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validationSchema } from "../../generator/emit/json-schemas.js";
-import { getAtPointer } from "../../generator/load/json-pointer.js";
+import { getAtPointer } from "../../generator/shared/json-pointer.js";
 import { loadSpecs, type LoadedSpec } from "../../generator/load/load-specs.js";
 import { buildEndpointModel } from "../../generator/model/endpoint-model.js";
 import { createValidator } from "../../generator/runtime/validator.js";

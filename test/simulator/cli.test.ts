@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { falgen } from "../helpers/run.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { AUTH, fixtureSpecsDir } from "./simulator-fixture.js";
 
-// `npx tsx` resolves to this file; spawning it directly lets the test see the CLI's own exit code
-// (npx does not wait for its child when it gets SIGTERM).
-const TSX = path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs");
+// The falgen bin (the build, test/global-setup.ts keeps it current), started directly so the test
+// sees the CLI's own exit code and signals reach it.
+const BIN = path.join(REPO_ROOT, "bin/falgen.js");
 
 function startCli(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [TSX, "generator/cli.ts", "simulator", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "simulator", ...args], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   const url = new Promise<string>((resolve, reject) => {
@@ -57,17 +58,16 @@ describe("falgen simulator", () => {
     expect(await cli.exit).toBe(0);
   });
 
+  // In-process (test/helpers/run.ts): no signal involved.
   it("rejects a bad flag with exit code 2 and the usage", async () => {
-    const cli = startCli(["--error-rate", "3"]);
-    cli.url.catch(() => undefined);
-    expect(await cli.exit).toBe(2);
-    expect(cli.output()).toContain("--error-rate must be between 0 and 1");
+    const result = await falgen(["simulator", "--error-rate", "3"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("--error-rate must be between 0 and 1");
   });
 
   it("rejects a realtime close code a server may not send", async () => {
-    const cli = startCli(["--realtime-close-code", "1006"]);
-    cli.url.catch(() => undefined);
-    expect(await cli.exit).toBe(2);
-    expect(cli.output()).toContain("--realtime-close-code must be a close code a server may send");
+    const result = await falgen(["simulator", "--realtime-close-code", "1006"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout + result.stderr).toContain("--realtime-close-code must be a close code a server may send");
   });
 });

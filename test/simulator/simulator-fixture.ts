@@ -2,31 +2,31 @@ import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { crc32, inflateSync } from "node:zlib";
-import { afterAll } from "vitest";
 import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from "../../generator/simulator/start-simulator.js";
 import { synthesizeValue } from "../../generator/simulator/outputs/synthesize-value.js";
+import { whenDone } from "../helpers/cleanup.js";
 import { SHARED_FIXTURES } from "../helpers/temp-dir.js";
 
 export const KEY = "sim-test-key:0123456789abcdef";
 export const BROKEN_FIXTURE = "openrouter__router__openai__v1__chat__completions.json";
 
 let specsDir: Promise<string> | undefined;
-const cleanups: (() => Promise<unknown>)[] = [];
 
-// One hook for the whole test file: simulators started inside tests are closed too.
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-/** A temp folder (outside the repo) holding every valid shared fal fixture; removed after the file. */
+/**
+ * A temp folder (outside the repo) holding every valid shared fal fixture; removed after the file
+ * (or the test) that first asked for it.
+ */
 export function fixtureSpecsDir(): Promise<string> {
   specsDir ??= (async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "falgen-sim-specs-"));
     for (const name of await readdir(SHARED_FIXTURES)) {
       if (name.endsWith(".json") && name !== BROKEN_FIXTURE) await copyFile(path.join(SHARED_FIXTURES, name), path.join(dir, name));
     }
-    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    whenDone(async () => {
+      specsDir = undefined;
+      await rm(dir, { recursive: true, force: true });
+    });
     return dir;
   })();
   return specsDir;
@@ -45,7 +45,7 @@ export async function startTestSimulator(options: Partial<SimulatorOptions> = {}
     webhookRetryMs: 10,
     ...options,
   });
-  cleanups.push(() => simulator.close());
+  whenDone(() => simulator.close());
   return simulator;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { encodePointer, getAtPointer } from "../../load/json-pointer.js";
-import { mergeOwn, setOwn } from "../../load/check-schemas.js";
+import { encodePointer, getAtPointer } from "../../shared/json-pointer.js";
+import { mergeOwn, setOwn } from "../../shared/plain-data.js";
 import { propertyPointer } from "../../model/json-schema.js";
 import type { SchemaCheck } from "../../model/schema-check.js";
 

@@ -1,5 +1,5 @@
-import { setOwn } from "../../load/check-schemas.js";
-import { getAtPointer } from "../../load/json-pointer.js";
+import { setOwn } from "../../shared/plain-data.js";
+import { getAtPointer } from "../../shared/json-pointer.js";
 import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
 import { FAL_ERRORS } from "../server/fal-errors.js";
 import { json, type PlainReply } from "../server/http-reply.js";

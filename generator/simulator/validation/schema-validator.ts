@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { encodePointer } from "../../load/json-pointer.js";
+import { encodePointer } from "../../shared/json-pointer.js";
 import { toJsonSchemaDocument } from "../../model/json-schema.js";
 import type { SchemaCheck } from "../../model/schema-check.js";
 

@@ -1,5 +1,5 @@
 import type { ErrorObject } from "ajv";
-import { decodePointer, getAtPointer } from "../../load/json-pointer.js";
+import { decodePointer, getAtPointer } from "../../shared/json-pointer.js";
 import { listOf, literal } from "../../runtime/validator.js";
 import type { SchemaValidator } from "./schema-validator.js";
 

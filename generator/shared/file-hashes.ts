@@ -1,6 +1,6 @@
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
-import { contentHash } from "../content-hash.js";
-import { writeCacheFile } from "./cache-file.js";
+import { contentHash } from "./content-hash.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 /** A file's sha256, with its bytes when they had to be read for it. */
 export interface FileHash {
@@ -91,7 +91,11 @@ export function rememberingHasher(recordFile: string): FileHasher {
     },
     save() {
       if (!changed && Object.keys(kept).length === Object.keys(known).length) return;
-      writeCacheFile(recordFile, JSON.stringify(kept));
+      try {
+        writeFileAtomic(recordFile, JSON.stringify(kept));
+      } catch {
+        // an unwritable record only costs the next run the reading
+      }
     },
   };
 }
