@@ -1,3 +1,4 @@
+import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
 import type { FalClient, RetryOptions } from "../client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal } from "./abort.js";
@@ -61,6 +62,9 @@ export interface BodyReader<D> {
 /** Any JSON body. */
 export const JSON_BODY: BodyReader<unknown> = { what: "JSON", read: (body) => body };
 
+// Pure: a program that never sends a request (a realtime-only page) drops it and openapi-fetch.
+const serializeQuery = /* @__PURE__ */ createQuerySerializer();
+
 /** One request to fal, and how to treat its answer. */
 export interface RequestOptions<D> {
   url: string;
@@ -102,16 +106,13 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   const { signal, reader, query, body } = options;
   const { send, fetch } = transport(client);
   let { url } = options;
-  // Flat values only: each `name=value`, both percent-encoded (as openapi-fetch and fal's client write them).
-  let separator = "?";
-  for (const name in query) {
-    const value = query[name];
-    if (value === undefined) continue;
-    url += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-    separator = "&";
-  }
+  // Query and JSON body through openapi-fetch's serialisers. Its typed-path client is not used:
+  // fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are
+  // the client's transport, and its request pipeline would more than double the runtime's bundle.
+  const search = query ? serializeQuery(query) : "";
+  if (search) url += `?${search}`;
   const json = body !== undefined && !(body instanceof Blob);
-  const sent = json ? JSON.stringify(body) : (body as Blob | undefined);
+  const sent = json ? defaultBodySerializer(body) : (body as Blob | undefined);
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {
