@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** Where in a spec a problem is: the file, and where known the line and the JSON pointer. */
 export interface SpecLocation {
   file: string;
@@ -73,4 +75,28 @@ export class OutputFolderError extends InputError {
     this.folder = folder;
     this.reason = reason;
   }
+}
+
+/**
+ * Something in the user's tree where falgen writes: a folder where it writes a file, or a file
+ * where it needs a folder. Found before that file was written; the CLI prints the message and
+ * exits 2.
+ */
+export class PathInTheWayError extends InputError {
+  /** The file falgen was to write, as shown (relative to the working directory when inside it). */
+  readonly file: string;
+
+  constructor(file: string, reason: string) {
+    const shown = shownPath(file);
+    super(`cannot write ${shown}: ${reason}; move it away`);
+    this.name = "PathInTheWayError";
+    this.file = shown;
+  }
+}
+
+/** `file` as messages show it: relative to the working directory when inside it, else absolute; `/`-separated. */
+export function shownPath(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
 }

@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { PathInTheWayError, shownPath } from "../errors.js";
 
 /**
  * A file written beside its target under a temporary name, not yet in place: `commit` renames it
@@ -13,10 +14,15 @@ export interface StagedFile {
   discard(): void;
 }
 
-/** Writes `contents` beside `target` (its folder created if missing); see {@link StagedFile}. */
+/**
+ * Writes `contents` beside `target` (its folder created if missing); see {@link StagedFile}.
+ * @throws {PathInTheWayError} when a folder is at `target` or a file is where one of its folders
+ * belongs: found before anything is written, since the rename would fail only after.
+ */
 export function stageFile(target: string, contents: string | Uint8Array): StagedFile {
   const partial = `${target}.falgen-${process.pid}.tmp`;
-  mkdirSync(path.dirname(target), { recursive: true });
+  makeFolder(target);
+  if (statOrUndefined(target)?.isDirectory()) throw new PathInTheWayError(target, "it is a folder");
   try {
     writeFileSync(partial, contents);
   } catch (error) {
@@ -26,22 +32,69 @@ export function stageFile(target: string, contents: string | Uint8Array): Staged
   return { target, commit: () => renameSync(partial, target), discard: () => rmSync(partial, { force: true }) };
 }
 
-/** Replaces `target` whole (written beside it, then renamed over it): readers never see half of it. */
-export function writeFileAtomic(target: string, contents: string | Uint8Array): void {
-  stageFile(target, contents).commit();
+/** Creates `target`'s folder; a file where one of its folders belongs is a {@link PathInTheWayError}. */
+function makeFolder(target: string): void {
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    throw pathInTheWay(target) ?? error;
+  }
 }
 
 /**
- * Stages every file, then commits them all; when one cannot be written, the ones staged are
- * removed and the error thrown, so no target changed.
+ * What in the tree stops `target` being written as a file: a folder at `target`, or a file (or
+ * anything but a folder) where one of its folders belongs. undefined when nothing does.
  */
-export function writeFilesAtomic(files: readonly { target: string; contents: string | Uint8Array }[]): void {
-  const staged: StagedFile[] = [];
+export function pathInTheWay(target: string): PathInTheWayError | undefined {
+  const absolute = path.resolve(target);
+  for (let folder = path.dirname(absolute); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
+    const stats = statOrUndefined(folder);
+    if (stats === undefined) continue;
+    if (stats.isDirectory()) break;
+    return new PathInTheWayError(target, `${shownPath(folder)} is a file, not a folder`);
+  }
+  return statOrUndefined(absolute)?.isDirectory() ? new PathInTheWayError(target, "it is a folder") : undefined;
+}
+
+function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {
   try {
-    for (const { target, contents } of files) staged.push(stageFile(target, contents));
+    return statSync(file);
   } catch (error) {
-    for (const file of staged) file.discard();
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
   }
-  for (const file of staged) file.commit();
+}
+
+/** Replaces `target` whole (written beside it, then renamed over it): readers never see half of it. */
+export function writeFileAtomic(target: string, contents: string | Uint8Array): void {
+  writeFilesAtomic([{ target, contents }]);
+}
+
+/**
+ * Stages every file, then commits them all. A folder or file in the way of any target is a
+ * {@link PathInTheWayError} before anything is written. When one cannot be staged, or a rename fails, every
+ * temporary file still staged is removed and the error thrown: no `.falgen-*.tmp` file is left
+ * behind, and when staging failed no target changed.
+ */
+export function writeFilesAtomic(files: readonly { target: string; contents: string | Uint8Array }[]): void {
+  // Checked for all first, so a refusal creates no folder for the files before it either.
+  for (const { target } of files) {
+    const problem = pathInTheWay(target);
+    if (problem) throw problem;
+  }
+  const staged: StagedFile[] = [];
+  let committed = 0;
+  try {
+    for (const { target, contents } of files) staged.push(stageFile(target, contents));
+    for (const file of staged) {
+      file.commit();
+      committed++;
+    }
+  } catch (error) {
+    for (const file of staged.slice(committed)) file.discard();
+    throw error;
+  }
 }

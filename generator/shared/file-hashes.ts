@@ -1,6 +1,6 @@
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { contentHash } from "./content-hash.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { pathInTheWay, writeFileAtomic } from "./atomic-write.js";
 
 /** A file's sha256, with its bytes when they had to be read for it. */
 export interface FileHash {
@@ -29,10 +29,20 @@ function readAndHash(file: string): FileHash | undefined {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    return notAFile(file, error);
   }
   return { sha256: contentHash(bytes), bytes };
+}
+
+/**
+ * No file at `file`: undefined when nothing is there; a folder there, or a file where one of its
+ * folders belongs, is a located PathInTheWayError (falgen writes that file next).
+ */
+function notAFile(file: string, error: unknown): undefined {
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === "EISDIR" || code === "ENOTDIR") throw pathInTheWay(file) ?? error;
+  if (code === "ENOENT") return undefined;
+  throw error;
 }
 
 /** size, mtime, ctime and inode (nanoseconds, as decimal strings), then the sha256. */
@@ -74,8 +84,7 @@ export function rememberingHasher(recordFile: string): FileHasher {
       try {
         stats = statSync(file, { bigint: true });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw error;
+        return notAFile(file, error);
       }
       const record = known[file];
       if (Array.isArray(record) && stats.mtimeNs < recordedAt && record.slice(0, 4).join() === statOf(stats).join()) {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { SpecError, SpecErrors } from "../errors.js";
+import { shownPath, SpecError, SpecErrors } from "../errors.js";
 import { writeFilesAtomic } from "../shared/atomic-write.js";
 import { validateSpec } from "../load/load-specs.js";
 import { parseSpecText, type SpecSource } from "../load/parse-spec.js";
@@ -30,7 +30,7 @@ export async function writeSpecs(outDir: string, specs: SpecToWrite[]): Promise<
   const files = specs.map(({ endpointId, document, file }, index) => {
     const target = path.resolve(file ?? path.join(outDir, `${endpointId}.yaml`));
     const isJson = target.toLowerCase().endsWith(".json");
-    const source: SpecSource = { file: displayPath(target), text: isJson ? `${JSON.stringify(document, null, 2)}\n` : specToYaml(document), isJson };
+    const source: SpecSource = { file: shownPath(target), text: isJson ? `${JSON.stringify(document, null, 2)}\n` : specToYaml(document), isJson };
     try {
       validateSpec(source, parseSpecText(source));
     } catch (error) {
@@ -49,9 +49,4 @@ export async function writeSpecs(outDir: string, specs: SpecToWrite[]): Promise<
   );
   writeFilesAtomic(written.filter((file) => file.changed).map(({ target, source }) => ({ target, contents: source.text })));
   return written.map(({ source, changed }) => ({ file: source.file, changed })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 }
