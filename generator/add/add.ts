@@ -3,6 +3,7 @@ import { readQueueDocuments } from "../import/import-specs.js";
 import { normalizeDocument } from "../import/normalize.js";
 import { DocumentHttpError, FAL_DOCUMENTS_URL, queueDocumentUrl, readDocument } from "../import/read-document.js";
 import { parseEndpointId } from "../naming.js";
+import { checkedBaseUrl } from "../shared/base-url.js";
 import { writeSpecs, type WrittenSpec } from "../spec-files/write-specs.js";
 import type { ImportedSpec } from "../import/normalize.js";
 
@@ -54,14 +55,7 @@ function unknownEndpoints(ids: string[], from: string): InputError {
   return new InputError(`unknown endpoint ${names}: ${from} has no queue document for ${ids.length === 1 ? "it" : "them"} (HTTP 404); check the id on the model's API page`);
 }
 
-/** `from` as an http(s) base URL, or an InputError saying what is wrong with it. */
+/** `from` as an http(s) base URL, or an InputError saying what is wrong with it (see {@link checkedBaseUrl}). */
 export function checkedFromUrl(from: string = FAL_DOCUMENTS_URL): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(from);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new InputError(`--from ${JSON.stringify(from)}: not an http(s) URL (e.g. http://127.0.0.1:4010 for the simulator)`);
-  return from;
+  return checkedBaseUrl("--from", from, "http://127.0.0.1:4010 for the simulator");
 }

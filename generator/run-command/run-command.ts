@@ -1,11 +1,16 @@
+import { accessSync, constants, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { fileProblem, InputError, shownPath } from "../errors.js";
 import { parseEndpointId } from "../naming.js";
-import { sleep } from "../runtime/internal/abort.js";
+import { checkedBaseUrl } from "../shared/base-url.js";
+import { abortScope, sleep } from "../runtime/internal/abort.js";
+import { resolveCredentials } from "../runtime/internal/credentials.js";
 import {
-  cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
+  cancel, createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, result, status, submit,
   type FalClient, type FieldError, type QueueStatus,
 } from "../runtime/index.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
@@ -25,6 +30,7 @@ const OPTIONS = {
   result: { type: "string" },
   "queue-url": { type: "string" },
   "storage-url": { type: "string" },
+  timeout: { type: "string" },
   "no-download": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const satisfies ParseArgsConfig["options"];
@@ -46,6 +52,8 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
   --spec FILE|URL     the endpoint's OpenAPI document
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
+  --timeout MS        give up waiting after MS milliseconds (the runtime's \`timeout\`): exit 1,
+                      the request is left queued and --result fetches it later (default: none)
 
 Credentials: FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET).
 Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C.`;
@@ -82,20 +90,76 @@ export async function runCommand(argv: string[]): Promise<number> {
     console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
   }
-  const queueUrl = values["queue-url"];
-  const client = createFalClient({ queueUrl, storageUrl: values["storage-url"] ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
-  if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
-
+  // Everything local is checked before anything is sent: a refusal after the submit would come
+  // after a paid request.
+  let client: FalClient;
+  let timeout: number | undefined;
   let input: Record<string, unknown> | undefined;
-  if (values.result === undefined) {
-    try {
+  try {
+    const queueUrl = values["queue-url"] === undefined ? undefined : checkedBaseUrl("--queue-url", values["queue-url"], "http://127.0.0.1:4010 for the simulator");
+    const storageUrl = values["storage-url"] === undefined ? undefined : checkedBaseUrl("--storage-url", values["storage-url"], "https://rest.fal.ai");
+    timeout = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout);
+    if (!values["no-download"]) checkOutFolder(values.out);
+    if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+    checkKey();
+    client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
+    if (values.result === undefined) {
       input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
-    } catch (error) {
-      if (error instanceof FlagError) return usageError(error.message);
-      throw error;
     }
+  } catch (error) {
+    if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
+    throw error;
   }
-  return new Run(client, model, values.out, !values["no-download"]).start(input, values.result);
+  return new Run(client, model, values.out, !values["no-download"], timeout).start(input, values.result);
+}
+
+/** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
+function milliseconds(flag: string, value: string): number {
+  const ms = Number(value);
+  if (value.trim() === "" || !Number.isInteger(ms) || ms <= 0) throw new FlagError(`${flag} must be a whole number of milliseconds above 0, got ${JSON.stringify(value)}`);
+  return ms;
+}
+
+/**
+ * --out must be a folder, or a path falgen can create one at: a file there (or in its way) is
+ * refused now, not after the request was paid for.
+ */
+function checkOutFolder(out: string): void {
+  for (let current = path.resolve(out); ; current = path.dirname(current)) {
+    let stats;
+    try {
+      stats = statSync(current);
+    } catch (error) {
+      const { code } = error as NodeJS.ErrnoException;
+      if ((code === "ENOENT" || code === "ENOTDIR") && path.dirname(current) !== current) continue;
+      throw new FlagError(`--out ${out}: ${fileProblem(error)}`);
+    }
+    if (!stats.isDirectory()) {
+      throw new FlagError(current === path.resolve(out) ? `--out ${out}: a file, not a folder; name a folder for the output files` : `--out ${out}: ${shownPath(current)} is a file, not a folder`);
+    }
+    try {
+      accessSync(current, constants.W_OK);
+    } catch (error) {
+      throw new FlagError(`--out ${out}: ${shownPath(current)}: ${fileProblem(error)}`);
+    }
+    return;
+  }
+}
+
+/** The key checked as the runtime checks it before each request (control characters, non-ASCII); the message never holds it. */
+function checkKey(): void {
+  try {
+    resolveCredentials(undefined);
+  } catch (error) {
+    throw new FlagError(`${(error as Error).message} (FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET)`);
+  }
+}
+
+/** The field errors of an input refused before anything was sent: exit 2. */
+function invalidInput(id: string, problems: FieldError[]): number {
+  console.error(`falgen run: the input does not fit ${id}; nothing was sent:`);
+  for (const line of fieldErrorLines(problems)) console.error(`  ${line}`);
+  return 2;
 }
 
 function usageError(message: string): number {
@@ -159,6 +223,8 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
 /** One request from submit (or a given id) to its saved files; Ctrl-C cancels it on fal. */
 class Run {
   private readonly controller = new AbortController();
+  /** Aborted by Ctrl-C (the controller) or when --timeout elapses; the submit itself is never cut off. */
+  private signal: AbortSignal = this.controller.signal;
   private readonly progress: Progress;
   private requestId: string | undefined;
   /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
@@ -169,6 +235,8 @@ class Run {
     private readonly model: EndpointModel,
     private readonly outDir: string,
     private readonly download: boolean,
+    /** Milliseconds for the whole run (--timeout), as the runtime's `timeout`; undefined: none. */
+    private readonly timeout: number | undefined,
   ) {
     this.progress = createProgress();
   }
@@ -181,6 +249,9 @@ class Run {
       this.controller.abort();
     };
     process.on("SIGINT", interrupt);
+    // Ctrl-C and --timeout as one signal, as the runtime's calls combine `signal` and `timeout`.
+    const scope = abortScope({ signal: this.controller.signal, timeout: this.timeout });
+    this.signal = scope.signal;
     try {
       this.requestId = requestId ?? (await this.submit(input!));
       const output = await this.wait(this.requestId);
@@ -192,26 +263,33 @@ class Run {
       this.progress.stop();
       return await this.failed(error);
     } finally {
+      scope.dispose();
       process.off("SIGINT", interrupt);
     }
   }
 
   private async submit(input: Record<string, unknown>): Promise<string> {
     const { id } = this.model;
-    this.progress.step("submitting");
     const validator = createValidator(id, validationSchema(this.model, this.model.input));
     // Not aborted by Ctrl-C: a submit cut off in flight may still queue a paid request whose id
     // nobody then has. Ctrl-C waits for the id instead, then cancels the request.
-    const { requestId } = await submit(this.client, id, input, { validate: validator });
+    // "submitting" is said once the input passed (the runtime checks it with its files standing in
+    // as URLs, before any upload): a refused input never reads as if something was sent.
+    const fieldErrors = (value: unknown) => {
+      const errors = validator.fieldErrors(value);
+      if (errors.length === 0) this.progress.step("submitting");
+      return errors;
+    };
+    const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors } });
     this.requestId = requestId;
     this.submitted = true;
     this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
-    this.controller.signal.throwIfAborted();
+    this.signal.throwIfAborted();
     return requestId;
   }
 
   private async wait(requestId: string): Promise<unknown> {
-    const signal = this.controller.signal;
+    const { signal } = this;
     let current: QueueStatus;
     for (;;) {
       current = await status(this.client, this.model.id, requestId, { logs: true, signal });
@@ -224,7 +302,7 @@ class Run {
 
   private async save(output: unknown): Promise<void> {
     for (const file of outputFiles(output)) {
-      const saved = await saveOutputFile(file, this.outDir, this.controller.signal);
+      const saved = await saveOutputFile(file, this.outDir, this.signal);
       this.progress.line(`saved ${saved}`);
     }
   }
@@ -237,10 +315,10 @@ class Run {
       console.error(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
       return 130;
     }
-    if (error instanceof FalValidationError && this.requestId === undefined) {
-      console.error(`falgen run: the input does not fit ${id}; nothing was sent:`);
-      for (const line of fieldErrorLines(error.fieldErrors)) console.error(`  ${line}`);
-      return 2;
+    if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
+    if (this.signal.reason instanceof FalTimeoutError) {
+      console.error(`falgen run: gave up waiting after --timeout ${this.timeout} ms; request ${this.requestId} is left queued (falgen run ${id} --result ${this.requestId} waits again)`);
+      return 1;
     }
     const later = this.requestId ? `\nrequest ${this.requestId}; to try its output again: falgen run ${id} --result ${this.requestId}` : "";
     const message = error instanceof FalApiError || error instanceof FalError ? error.message : String((error as Error)?.message ?? error);

@@ -1,0 +1,107 @@
+import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
+import { falgen, type RunResult } from "../helpers/run.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+
+/**
+ * `falgen run` refuses every local problem (a flag, the key, the input) before it sends anything,
+ * with one line and exit 2: a refusal after the submit would come after a paid request.
+ */
+
+const KEY = "up-front-id:up-front-secret-0123456789";
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 60_000 });
+});
+afterAll(() => sim?.close());
+
+async function falgenRun(args: string[], env: Record<string, string> = { FAL_KEY: KEY }, cwd?: string): Promise<RunResult> {
+  const dir = cwd ?? (await tempDir("run-up-front"));
+  await symlink(path.join(REPO_ROOT, "specs"), path.join(dir, "specs"));
+  return falgen(["run", "fal-ai/qwen-image", ...args], dir, { FAL_KEY: undefined, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined, ...env });
+}
+
+const submits = () => sim.stats().routes.submit;
+
+function expectRefused(result: RunResult, message: RegExp): void {
+  expect(result.stderr).not.toMatch(/submitting|falgen bug|^\s+at /m);
+  expect(result.stderr).toMatch(message);
+  expect(result.stdout).toBe("");
+  expect(result.code).toBe(2);
+}
+
+describe("falgen run checks every flag before submitting", () => {
+  test("--out: an existing file, or a file in the way of the folder", async () => {
+    const dir = await tempDir("run-up-front");
+    await writeFile(path.join(dir, "package.json"), "{}\n");
+    const before = submits();
+    expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "package.json"], undefined, dir), /^falgen run: --out package\.json: a file, not a folder; name a folder for the output files\n$/);
+    await mkdir(path.join(dir, "again"));
+    await writeFile(path.join(dir, "again/a-file"), "");
+    const nested = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "a-file/images"], undefined, path.join(dir, "again"));
+    expectRefused(nested, /^falgen run: --out a-file\/images: a-file is a file, not a folder\n$/);
+    expect(submits()).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(["again", "package.json", "specs"]);
+  });
+
+  test.each([
+    [["--queue-url", "notaurl"], /^falgen run: --queue-url "notaurl": not an http\(s\) URL/],
+    [["--queue-url", "ftp://127.0.0.1:4010"], /^falgen run: --queue-url "ftp:\/\/127\.0\.0\.1:4010": not an http\(s\) URL/],
+    [["--queue-url", "QUEUE?x=1"], /^falgen run: --queue-url ".*\?x=1": a base URL takes no query/],
+    [["--queue-url", "QUEUE#top"], /^falgen run: --queue-url ".*#top": a base URL takes no query \(\?\.\.\.\) or fragment/],
+    [["--queue-url", "QUEUE", "--storage-url", "storage"], /^falgen run: --storage-url "storage": not an http\(s\) URL/],
+    [["--queue-url", "QUEUE", "--timeout", "soon"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "soon"/],
+    [["--queue-url", "QUEUE", "--timeout", "0"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0"/],
+    [["--queue-url", "QUEUE", "--timeout", "1.5"], /^falgen run: --timeout must be a whole number/],
+  ])("%j", async (flags, message) => {
+    const before = submits();
+    expectRefused(await falgenRun(["--prompt", "x", ...flags.map((flag) => flag.replace("QUEUE", sim.url))]), message);
+    expect(submits()).toBe(before);
+  });
+
+  test("a --queue-url with a user name and password is refused without repeating them", async () => {
+    const url = sim.url.replace("http://", "http://someone:hunter2pass@");
+    const result = await falgenRun(["--prompt", "x", "--queue-url", url]);
+    expectRefused(result, /^falgen run: --queue-url: the URL holds a user name or password/);
+    expect(result.stderr).not.toMatch(/hunter2pass|someone/);
+    // add --from is the same kind of flag.
+    const add = await falgen(["add", "fal-ai/qwen-image", "--from", url], await tempDir("run-up-front"));
+    expect(add.code).toBe(2);
+    expect(add.stderr).toMatch(/^falgen add: --from: the URL holds a user name or password/);
+    expect(add.stderr).not.toMatch(/hunter2pass|someone/);
+  });
+
+  test("a key with a control character: an input error before submitting, the key never shown", async () => {
+    const before = submits();
+    for (const env of [{ FAL_KEY: "sec\x01ret-key" }, { FAL_KEY_ID: "id", FAL_KEY_SECRET: "sec\x7fret-key" }, { FAL_KEY: "sécret-key" }]) {
+      const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url], env);
+      expectRefused(result, /^falgen run: Invalid fal key: character \d+ is not printable ASCII \(FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET\)\n$/);
+      expect(result.stderr).not.toMatch(/ret-key/);
+    }
+    expect(submits()).toBe(before);
+  });
+
+  test("an input the spec refuses never reads as submitted", async () => {
+    const result = await falgenRun(["--queue-url", sim.url, "--num_images", "99"]);
+    expectRefused(result, /^falgen run: the input does not fit fal-ai\/qwen-image; nothing was sent:\n {2}prompt: Field required \(--prompt\)/);
+  });
+});
+
+describe("--timeout", () => {
+  test("gives up waiting after the time given: exit 1, the request left queued and its id printed", async () => {
+    const started = Date.now();
+    const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--no-download", "--timeout", "700"]);
+    expect(result.code).toBe(1);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    expect(result.stderr).toContain(`falgen run: gave up waiting after --timeout 700 ms; request ${requestId} is left queued (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.stdout).toBe("");
+  });
+
+  test("is in falgen run --help", async () => {
+    const result = await falgen(["run", "--help"]);
+    expect(result.stdout).toMatch(/--timeout MS\s+give up waiting after MS milliseconds/);
+  });
+});
