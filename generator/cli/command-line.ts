@@ -32,12 +32,7 @@ type Values<O extends Options> = { [K in keyof O]: O[K] extends { type: "boolean
  * `--help`. Returns undefined when help was printed.
  */
 function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...command.options, help: { type: "boolean", short: "h" } } as Options });
-  } catch (error) {
-    throw new UsageError(parseProblem(error as Error & { code?: string }));
-  }
+  const parsed = parseArguments({ args: argv, allowPositionals: true, strict: true, options: { ...command.options, help: { type: "boolean", short: "h" } } as Options });
   if (parsed.values.help) {
     console.log(command.usage);
     return undefined;
@@ -48,14 +43,47 @@ function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: stri
   return { values: parsed.values as Values<O>, positionals };
 }
 
-/** parseArgs' messages, shortened to what the user typed. */
-function parseProblem(error: Error & { code?: string }): string {
-  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+/**
+ * node:util's parseArgs, with what it refuses as a UsageError of one line, and a negative number
+ * after an option that takes a value taken as that value (`--port -1` is `--port=-1`, which the
+ * option's own check then judges): parseArgs alone calls it "ambiguous".
+ */
+export function parseArguments<T extends ParseArgsConfig>(config: T & { args: string[] }): ReturnType<typeof parseArgs<T>> {
+  const options = config.options ?? {};
+  const args: string[] = [];
+  for (let index = 0; index < config.args.length; index++) {
+    const arg = config.args[index]!;
+    const next = config.args[index + 1];
+    if (arg === "--") {
+      args.push(...config.args.slice(index));
+      break;
+    }
+    const name = /^--([^=]+)$/.exec(arg)?.[1];
+    if (name !== undefined && options[name]?.type === "string" && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      args.push(`${arg}=${next}`);
+      index++;
+    } else args.push(arg);
+  }
+  try {
+    return parseArgs({ ...config, args } as T);
+  } catch (error) {
+    throw new UsageError(parseProblem(error as Error & { code?: string }, args));
+  }
+}
+
+/** parseArgs' messages, shortened to what the user typed, on one line. */
+function parseProblem(error: Error & { code?: string }, args: string[]): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1];
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `unknown option ${option ?? error.message}`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /argument missing/.test(error.message) ? `option ${option?.replace(/ <value>$/, "") ?? ""} needs a value` : error.message.split("\n")[0]!;
+      if (/argument missing/.test(error.message)) return `option ${option ?? ""} needs a value`;
+      if (/argument is ambiguous/.test(error.message) && option !== undefined) {
+        const next = args[args.indexOf(option) + 1];
+        return `option ${option} needs a value, but is followed by the option ${JSON.stringify(next)}; a value that starts with "-" is written ${option}=-value`;
+      }
+      return error.message.split("\n")[0]!;
     default:
       return error.message.split("\n")[0]!;
   }

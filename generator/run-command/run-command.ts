@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { fileProblem, InputError, shownPath } from "../errors.js";
+import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { abortScope, sleep } from "../runtime/internal/abort.js";
@@ -69,7 +70,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const parts = parseEndpointId(endpointId);
   if ("invalid" in parts) return usageError(parts.invalid);
   const args = argv.slice(1);
-  const where = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
+  const where = parseArguments({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
   let model: EndpointModel;
   try {
     model = await endpointModel(endpointId, { specsDir: String(where.specs), spec: typeof where.spec === "string" ? where.spec : undefined });
@@ -81,9 +82,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   const flags = fields.filter((field) => !reserved.has(field.name));
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
+    parsed = parseArguments({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
   } catch (error) {
-    return usageError(`${(error as Error).message}\n(falgen run ${endpointId} --help lists its fields)`);
+    if (!(error instanceof UsageError)) throw error;
+    return usageError(`${error.message} (falgen run ${endpointId} --help lists its fields)`);
   }
   const { values } = parsed;
   if (values.help) {

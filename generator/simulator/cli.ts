@@ -7,6 +7,8 @@
  * the specs when one changes on disk.
  */
 import { EXIT, runCommand, UsageError } from "../cli/command-line.js";
+import { InputError } from "../errors.js";
+import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
 import { startSimulator } from "./start-simulator.js";
 import type { SimulatorOptions } from "./types.js";
@@ -76,6 +78,35 @@ function number(value: string | undefined, flag: string): number | undefined {
   return parsed;
 }
 
+/** A count (lines, a queue position, a seed): a whole number 0 or more. */
+function count(value: string | undefined, flag: string): number | undefined {
+  const parsed = number(value, flag);
+  if (parsed !== undefined && !Number.isInteger(parsed)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+  return parsed;
+}
+
+/** A TCP port: a whole number 0-65535 (0 picks a free one). */
+function port(value: string | undefined): number | undefined {
+  const parsed = number(value, "--port");
+  if (parsed !== undefined && (!Number.isInteger(parsed) || parsed > 65535)) throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free one), got "${value}"`);
+  return parsed;
+}
+
+/**
+ * An accepted key, trimmed as the runtime trims the key it sends; an empty one, or one the runtime
+ * would refuse to send (a control or non-ASCII character), is a UsageError that never repeats it.
+ */
+function apiKey(value: string): string {
+  const key = value.trim();
+  if (key === "") throw new UsageError("--api-key must not be empty (without --api-key, any non-empty key is accepted)");
+  try {
+    // The runtime's own check: a string in, a string out.
+    return resolveCredentials(key) as string;
+  } catch (error) {
+    throw new UsageError(`--api-key: ${(error as Error).message}, so no client could send it`);
+  }
+}
+
 function rate(value: string | undefined, flag: string): number | undefined {
   const parsed = number(value, flag);
   if (parsed !== undefined && parsed > 1) throw new UsageError(`${flag} must be between 0 and 1, got "${value}"`);
@@ -86,13 +117,13 @@ function rate(value: string | undefined, flag: string): number | undefined {
 export function simulatorCommand(argv: string[]): Promise<number> {
   return runCommand(COMMAND, argv, async ({ values, config }) => {
     const options: SimulatorOptions = {
-      port: number(values.port, "--port") ?? 4010,
+      port: port(values.port) ?? 4010,
       specsDir: specsFolder(values, config),
       queueMs: number(values["queue-ms"], "--queue-ms") ?? 1000,
       runMs: number(values["run-ms"], "--run-ms") ?? 2000,
-      queueDepth: number(values["queue-depth"], "--queue-depth"),
-      logLines: number(values["log-lines"], "--log-lines"),
-      apiKeys: values["api-key"],
+      queueDepth: count(values["queue-depth"], "--queue-depth"),
+      logLines: count(values["log-lines"], "--log-lines"),
+      apiKeys: values["api-key"]?.map(apiKey),
       faults: {
         errorRate: rate(values["error-rate"], "--error-rate"),
         rateLimitRate: rate(values["rate-limit-rate"], "--rate-limit-rate"),
@@ -102,8 +133,8 @@ export function simulatorCommand(argv: string[]): Promise<number> {
         cutRate: rate(values["cut-rate"], "--cut-rate"),
         malformedRate: rate(values["malformed-rate"], "--malformed-rate"),
         includeSubmit: values["fault-submit"] ?? false,
-        seed: number(values.seed, "--seed"),
-        realtimeCloseAfter: number(values["realtime-close-after"], "--realtime-close-after"),
+        seed: count(values.seed, "--seed"),
+        realtimeCloseAfter: count(values["realtime-close-after"], "--realtime-close-after"),
         realtimeCloseCode: closeCode(values["realtime-close-code"]),
       },
       onReload: ({ endpointIds, specErrors }) => {
@@ -111,7 +142,12 @@ export function simulatorCommand(argv: string[]): Promise<number> {
         process.stdout.write(`reloaded specs: ${plural(endpointIds.length, "endpoint")}\n`);
       },
     };
-    const simulator = await startSimulator(options);
+    const simulator = await startSimulator(options).catch((error: unknown) => {
+      const { code } = error as NodeJS.ErrnoException;
+      if (code === "EADDRINUSE") throw new InputError(`port ${options.port} on 127.0.0.1 is in use (another simulator?); choose another with --port, or --port 0 for a free one`);
+      if (code === "EACCES") throw new InputError(`port ${options.port} on 127.0.0.1: permission denied; choose a port above 1023 with --port, or --port 0 for a free one`);
+      throw error;
+    });
     for (const error of simulator.specErrors) process.stderr.write(`skipped spec: ${error.message}\n`);
     return new Promise<number>((resolve) => {
       const stop = () => {

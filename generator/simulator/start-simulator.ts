@@ -81,7 +81,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     signer,
     webhooks,
     timing: { queueMs: options.queueMs ?? 200, runMs: options.runMs ?? 500, queueDepth: options.queueDepth ?? 3, logLines: options.logLines ?? 3 },
-    apiKeys: options.apiKeys ? new Set(options.apiKeys) : undefined,
+    // Trimmed as the runtime trims the key it sends (a file's trailing newline).
+    apiKeys: options.apiKeys ? new Set(options.apiKeys.map((key) => key.trim())) : undefined,
     streams,
     streamPingMs: options.streamPingMs ?? 5_000,
     multipart: new Map(),

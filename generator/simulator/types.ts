@@ -34,7 +34,7 @@ export interface SimulatorOptions {
   host?: "127.0.0.1";
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Accepted keys; when absent any non-empty key is accepted. */
+  /** Accepted keys, surrounding whitespace trimmed as clients trim theirs; when absent any non-empty key is accepted. */
   apiKeys?: string[];
   /** Time a request spends IN_QUEUE, in ms (default 200; 0 = leaves the queue at once). */
   queueMs?: number;

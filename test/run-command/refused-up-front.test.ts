@@ -75,7 +75,7 @@ describe("falgen run checks every flag before submitting", () => {
 
   test("a key with a control character: an input error before submitting, the key never shown", async () => {
     const before = submits();
-    for (const env of [{ FAL_KEY: "sec\x01ret-key" }, { FAL_KEY_ID: "id", FAL_KEY_SECRET: "sec\x7fret-key" }, { FAL_KEY: "sécret-key" }]) {
+    for (const env of [{ FAL_KEY: "sec\x01ret-key" }, { FAL_KEY_ID: "id", FAL_KEY_SECRET: "sec\x7fret-key" }, { FAL_KEY: "sécret-key" }] as Record<string, string>[]) {
       const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url], env);
       expectRefused(result, /^falgen run: Invalid fal key: character \d+ is not printable ASCII \(FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET\)\n$/);
       expect(result.stderr).not.toMatch(/ret-key/);
@@ -86,6 +86,23 @@ describe("falgen run checks every flag before submitting", () => {
   test("an input the spec refuses never reads as submitted", async () => {
     const result = await falgenRun(["--queue-url", sim.url, "--num_images", "99"]);
     expectRefused(result, /^falgen run: the input does not fit fal-ai\/qwen-image; nothing was sent:\n {2}prompt: Field required \(--prompt\)/);
+  });
+});
+
+describe("a flag without its value, a negative number as a value", () => {
+  test("--prompt with no value, or followed by another option: one line each", async () => {
+    expectRefused(await falgenRun(["--queue-url", sim.url, "--prompt"]), /^falgen run: option --prompt needs a value \(falgen run fal-ai\/qwen-image --help lists its fields\)\n$/);
+    expectRefused(
+      await falgenRun(["--prompt", "--num_images", "2", "--queue-url", sim.url]),
+      /^falgen run: option --prompt needs a value, but is followed by the option "--num_images"; a value that starts with "-" is written --prompt=-value \(falgen run fal-ai\/qwen-image --help lists its fields\)\n$/,
+    );
+  });
+
+  test("--seed -5 is the value -5, as --seed=-5 is", async () => {
+    const result = await falgenRun(["--prompt", "negative seed", "--seed", "-5", "--queue-url", sim.url, "--no-download", "--timeout", "300"]);
+    expect(result.stderr).toMatch(/request \S+ queued/);
+    const sent = Object.keys(sim.stats().submittedBodies).map((body) => JSON.parse(body)).find((body) => body.prompt === "negative seed");
+    expect(sent).toEqual({ prompt: "negative seed", seed: -5 });
   });
 });
 

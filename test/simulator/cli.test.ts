@@ -70,4 +70,49 @@ describe("falgen simulator", () => {
     expect(result.code).toBe(2);
     expect(result.stdout + result.stderr).toContain("--realtime-close-code must be a close code a server may send");
   });
+
+  it.each([
+    [["--port", "99999"], /^falgen simulator: --port must be a whole number from 0 to 65535 \(0 picks a free one\), got "99999"$/],
+    [["--port", "1.5"], /^falgen simulator: --port must be a whole number from 0 to 65535/],
+    [["--port", "-1"], /^falgen simulator: --port must be a non-negative number, got "-1"$/],
+    [["--queue-ms", "-5"], /^falgen simulator: --queue-ms must be a non-negative number, got "-5"$/],
+    [["--log-lines", "2.5"], /^falgen simulator: --log-lines must be a whole number, got "2.5"$/],
+    [["--port"], /^falgen simulator: option --port needs a value$/],
+    [["--port", "--seed", "3"], /^falgen simulator: option --port needs a value, but is followed by the option "--seed"; a value that starts with "-" is written --port=-value$/],
+    [["--api-key", ""], /^falgen simulator: --api-key must not be empty/],
+    [["--api-key", " \n"], /^falgen simulator: --api-key must not be empty/],
+    [["--api-key", "dev\u0001key"], /^falgen simulator: --api-key: Invalid fal key: character 4 is not printable ASCII/],
+  ])("refuses %j with one line, exit 2, never a falgen bug", async (args, message) => {
+    const result = await falgen(["simulator", ...args]);
+    expect(result.stderr.split("\n")[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/falgen bug|RangeError|ambiguous|^\s+at /m);
+    expect(result.code).toBe(2);
+  });
+
+  it("a port in use: one line saying so, exit 2", async () => {
+    const { createServer } = await import("node:net");
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (holder.address() as import("node:net").AddressInfo).port;
+      const result = await falgen(["simulator", "--port", String(port), "--specs", await fixtureSpecsDir()]);
+      expect(result.stderr).toBe(`falgen simulator: port ${port} on 127.0.0.1 is in use (another simulator?); choose another with --port, or --port 0 for a free one\n`);
+      expect(result.code).toBe(2);
+    } finally {
+      holder.close();
+    }
+  });
+
+  it("trims --api-key as clients trim the key they send (a file's trailing newline)", async () => {
+    const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir(), "--api-key", "dev-key\n"]);
+    try {
+      const url = await cli.url;
+      const submit = (key: string) => fetch(`${url}/fal-ai/flux/dev`, { method: "POST", headers: { Authorization: `Key ${key}` }, body: JSON.stringify({ prompt: "trim" }) });
+      expect((await submit("dev-key")).status).toBe(200);
+      expect((await submit("other-key")).status).toBe(401);
+    } finally {
+      cli.child.kill("SIGTERM");
+      await cli.exit;
+    }
+  });
 });
