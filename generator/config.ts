@@ -55,12 +55,13 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
     // Loaded only when a project has a config, so runs without one never pay for it.
     const { createJiti } = await import("jiti");
     // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
-    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
-    loaded = await jiti.import(file, { default: true });
+    // No default interop: jiti's fails on `export default null` with a TypeError of its own.
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, interopDefault: false });
+    loaded = await jiti.import(file);
   } catch (error) {
-    throw new InputError(`config file ${shown}: cannot load it: ${firstLine((error as Error).message)}`);
+    throw loadFailure(error as Error, file, shown);
   }
-  const config = checkConfig(loaded, shown);
+  const config = checkConfig(defaultExport(loaded, file, shown), shown);
   const dir = path.dirname(file);
   const relative = (value: string) => path.relative(cwd, path.resolve(dir, value)) || ".";
   return {
@@ -96,6 +97,24 @@ function checkConfig(value: unknown, file: string): FalgenConfig {
   return config as FalgenConfig;
 }
 
-function firstLine(message: string): string {
-  return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? message;
+/**
+ * What a config file exports: a JSON file's value; an ES module's (or TypeScript's) default
+ * export; a CommonJS `.js` file's `module.exports`.
+ */
+function defaultExport(loaded: unknown, file: string, shown: string): unknown {
+  if (file.toLowerCase().endsWith(".json")) return loaded;
+  if (loaded !== null && typeof loaded === "object" && "default" in loaded) return loaded.default;
+  if (file.toLowerCase().endsWith(".js")) return loaded;
+  throw new InputError(`config file ${shown}: has no default export; write export default defineConfig({ ... })`);
+}
+
+/**
+ * A config that does not load, as one line: jiti puts a syntax error's place (`file:line:column`)
+ * on a line of its own, which becomes the message's place, so an editor can jump to it.
+ */
+function loadFailure(error: Error, file: string, shown: string): InputError {
+  const lines = String(error.message).split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const place = lines.map((line) => /:(\d+):(\d+)$/.exec(line)).find((match) => match !== null);
+  const reason = (lines.find((line) => !/:(\d+):(\d+)$/.test(line)) ?? String(error.message)).replace(`${file}: `, "");
+  return new InputError(`config file ${shown}${place ? `:${place[1]}:${place[2]}` : ""}: cannot load it: ${reason}`);
 }

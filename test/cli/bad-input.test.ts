@@ -81,7 +81,11 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     ["falgen.config.json", '{ "endpoints": "fal-ai/**" }', /^falgen generate: config file falgen\.config\.json: "endpoints" must be an array of globs/],
     ["falgen.config.json", '{ "specs": ', /^falgen generate: config file falgen\.config\.json: cannot load it: /],
     ["falgen.config.mjs", 'export default { name: "Not A Name" };', /^falgen generate: config file falgen\.config\.mjs: "Not A Name" is not an npm package name/],
-    ["falgen.config.ts", "export default defineConfig({ out: 'x' }", /^falgen generate: config file falgen\.config\.ts: cannot load it: /],
+    ["falgen.config.ts", "export default defineConfig({ out: 'x' }", /^falgen generate: config file falgen\.config\.ts:1:40: cannot load it: ParseError: /],
+    ["falgen.config.ts", 'export default {\n  out: "x",\n  name: "@a/b" oops\n};\n', /^falgen generate: config file falgen\.config\.ts:3:15: cannot load it: ParseError: Unexpected token, expected ","$/],
+    ["falgen.config.ts", "export default null;\n", /^falgen generate: config file falgen\.config\.ts: must export an object \(export default defineConfig\(\{ \.\.\. \}\)\), found null$/],
+    ["falgen.config.mjs", "export default undefined;\n", /^falgen generate: config file falgen\.config\.mjs: must export an object \(export default defineConfig\(\{ \.\.\. \}\)\), found undefined$/],
+    ["falgen.config.ts", "export const specs = 'specs';\n", /^falgen generate: config file falgen\.config\.ts: has no default export; write export default defineConfig\(\{ \.\.\. \}\)$/],
   ])("a config file that is wrong: %s %s", async (name, contents, message) => {
     const dir = await project();
     await writeFile(path.join(dir, name), contents);
