@@ -25,7 +25,7 @@ export interface GenerateOptions {
   endpoints?: readonly string[];
   /** Compare instead of writing. */
   check?: boolean;
-  /** Generate every valid spec even when others are broken (the run still fails). */
+  /** Generate every valid spec even when others are broken (the run still fails); with no valid spec, nothing is written. */
   keepGoing?: boolean;
   /** Where per-spec results are cached between runs; `false` turns the cache off. */
   cacheDir?: string | false;
@@ -60,7 +60,7 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * Generates the package: load -> model -> emit -> write (or check), timing each stage. The cache
  * (cache/generation-cache.ts) tells load which specs it knows unchanged, and emit takes their
  * files from it. A broken spec is reported in `errors` (file, line, JSON pointer), not thrown; the
- * output is then left as it was unless `keepGoing`.
+ * output is then left as it was unless `keepGoing` and at least one spec generated.
  * @throws {InputError} when the specs folder is missing or not a folder, and {@link OutputFolderError},
  * before anything is read or written, for an output folder falgen must not write to (see `openOutputFolder`).
  */
@@ -93,7 +93,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     ...(diff ? { diff } : {}),
     ...(patch ? { patch } : {}),
   });
-  if (errors.length > 0 && !options.keepGoing) return report(0, false);
+  // keepGoing writes what the valid specs make; with none valid, a package of no endpoint is no use.
+  if (errors.length > 0 && (!options.keepGoing || unchanged.length + fresh.length === 0)) return report(0, false);
   if (unchanged.length + fresh.length === 0 && errors.length === 0) {
     const what = options.endpoints ? `no spec matches endpoints ${options.endpoints.map((glob) => JSON.stringify(glob)).join(", ")}` : "no spec files (.yaml, .yml or .json) found";
     errors.push(new SpecError({ file: options.specsDir }, what));

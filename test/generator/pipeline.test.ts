@@ -145,6 +145,22 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     expect(result.stderr).toMatch(/b\.yaml:\d+: invalid YAML/);
     expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
   });
+
+  test("--keep-going with every spec broken writes nothing: no package of no endpoint", async () => {
+    const specs = await tempDir("keep-going");
+    await writeFile(path.join(specs, "a.yaml"), "openapi: [\n");
+    await writeFile(path.join(specs, "b.json"), "{}\n");
+    const parent = await tempDir("keep-going-out");
+    const out = path.join(parent, "generated");
+    for (const args of [[], ["--endpoints", "fal-ai/**"]]) {
+      const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going", ...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/a\.yaml:\d+: invalid YAML/);
+      expect(result.stderr).toContain(`falgen: 2 spec(s) failed; ${out}/ was left unchanged.`);
+      expect(result.stdout).toBe("");
+      expect(await readdir(parent)).toEqual([]);
+    }
+  });
 });
 
 // The one generate test that starts the `falgen` process (bin/falgen.js, the build: test/global-setup.ts
