@@ -31,7 +31,7 @@ function expectRefused(result: RunResult, message: RegExp): void {
   expect(result.code).toBe(2);
 }
 
-describe("specs: import and add", () => {
+describe("specs: import, add, capture", () => {
   test("a folder where a spec goes: located, exit 2, no .tmp file, the valid document not written either", async () => {
     const dir = await tempDir("in-the-way");
     await mkdir(path.join(dir, "is/fal-ai/flux/dev.yaml"), { recursive: true });
@@ -57,6 +57,15 @@ describe("specs: import and add", () => {
     const before = await tree(dir);
     const result = await falgen(["add", "fal-ai/qwen-image", "--from", simulator.url], dir);
     expectRefused(result, /^falgen add: cannot write specs\/fal-ai\/qwen-image\.yaml: it is a folder; move it away$/);
+    expect(await tree(dir)).toEqual(before);
+  });
+  test("capture: a folder where one of the captured specs goes; none of the 13 is written", async () => {
+    const dir = await tempDir("in-the-way");
+    await mkdir(path.join(dir, "specs/fal-ai/qwen-image.yaml"), { recursive: true });
+    const before = await tree(dir);
+    const seed = path.join(REPO_ROOT, "test/fixtures/seeds/fal-model-docs.txt");
+    const result = await falgen(["capture", seed, "--specs", "specs", "--overrides", path.join(REPO_ROOT, "scripts/capture-overrides")], dir);
+    expectRefused(result, /^falgen capture: cannot write specs\/fal-ai\/qwen-image\.yaml: it is a folder; move it away$/);
     expect(await tree(dir)).toEqual(before);
   });
 });
