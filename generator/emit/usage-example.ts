@@ -1,4 +1,5 @@
 import { isPlainObject } from "../shared/plain-data.js";
+import { isIdentifierName } from "../naming.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 
 /**
@@ -81,12 +82,12 @@ function objectLiteral(value: unknown, indent: string): string {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
     // `__proto__: x` in a literal sets the prototype, even quoted; a computed key makes the property.
-    const key = (name: string) => (name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    const key = (name: string) => (name === "__proto__" ? `[${JSON.stringify(name)}]` : isIdentifierName(name) ? name : JSON.stringify(name));
     return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${objectLiteral(item, inner)}`).join(",\n")},\n${indent}}`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
 
 function propertyAccess(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  return isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }
