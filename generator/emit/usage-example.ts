@@ -37,7 +37,8 @@ export function inputLiteral(model: EndpointModel, indent: string): string {
 /**
  * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
  * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
- * from the app's server (`createTokenHandler`), never from a key in the page.
+ * from the app's server (`createTokenHandler`), never from a key in the page; a comment names the
+ * `WebSocket` option Node 20 needs.
  */
 export function otherCallsExample(model: EndpointModel, packageName: string): string {
   return [
@@ -60,6 +61,9 @@ export function otherCallsExample(model: EndpointModel, packageName: string): st
     "const connection = endpoint.realtime(fal, {",
     "  tokenProvider: async (endpointId) =>",
     '    (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ endpointId }) })).json(),',
+    "  // On a server, leave tokenProvider out (the client's key fetches tokens). Node 20 has no global",
+    "  // WebSocket (Node 22+ and browsers do): there, pass the `ws` package's:",
+    '  // WebSocket: (await import("ws")).default,',
     "});",
     "connection.send(input);",
     "for await (const output of connection) {",
