@@ -4,6 +4,7 @@ import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { parseEndpointId } from "../naming.js";
 import { sleep } from "../runtime/internal/abort.js";
+import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import {
   cancel, createFalClient, createValidator, FalApiError, FalError, FalValidationError, result, status, submit,
   type FalClient, type FieldError, type QueueStatus,
@@ -189,6 +190,9 @@ class Run {
       this.requestId = requestId ?? (await this.submit(input!));
       const output = await this.wait(this.requestId);
       this.progress.stop();
+      // Printing and the file scan recurse: an output nested past the runtime's limit is reported, with its request id.
+      const deep = tooDeepAt(output);
+      if (deep) throw new FalError(`the output is ${tooDeepMessage(deep)}; falgen cannot show or save it`);
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       if (this.download) await this.save(output);
       return 0;

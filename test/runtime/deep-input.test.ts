@@ -8,6 +8,8 @@ import { inputValidator } from "../../generated/src/endpoints/fal-ai/qwen-image/
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+import { fakeQueue } from "./fake-queue.js";
+import { serve } from "./serve.js";
 
 /** Input nested 50,000 levels deep: far past any stack, as a hostile or broken caller may send. */
 const DEPTH = 50_000;
@@ -71,5 +73,16 @@ test("falgen run --input with a too-deep file says so, without a stack overflow"
   const result = await falgen(["run", "fal-ai/qwen-image", "--specs", path.join(REPO_ROOT, "specs"), "--input", path.join(dir, "deep.json"), "--queue-url", sim.url, "--no-download"], dir, { FAL_KEY: KEY });
   expect(result.code).not.toBe(0);
   expect(result.stderr).toMatch(TOO_DEEP);
+  expect(result.stderr).not.toMatch(/Maximum call stack/);
+});
+
+test("falgen run given a too-deep output says so and keeps the request id, without a stack overflow", async () => {
+  const deepJson = `{"images":${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}}`;
+  const server = await serve(fakeQueue({ requestId: "req-deep", result: () => new Response(deepJson, { headers: { "content-type": "application/json" } }) }));
+  const dir = await tempDir("deep-output");
+  const result = await falgen(["run", "fal-ai/qwen-image", "--specs", path.join(REPO_ROOT, "specs"), "--prompt", "x", "--queue-url", server.url, "--no-download"], dir, { FAL_KEY: KEY });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/the output is nested more than 512 levels deep .* at images\.0\.0/);
+  expect(result.stderr).toContain("falgen run fal-ai/qwen-image --result req-deep");
   expect(result.stderr).not.toMatch(/Maximum call stack/);
 });
