@@ -82,19 +82,34 @@ const TS_RESERVED = new Set(
 );
 
 /**
- * A TypeScript type identifier for a spec schema name. Names that already are identifiers keep
- * their spelling; others become PascalCase from their letters and digits.
+ * An ECMAScript IdentifierName: a Unicode ID_Start letter, `$` or `_`, then ID_Continue characters
+ * (letters, digits, combining marks, `_`), `$`, ZWNJ or ZWJ. Reserved words match too.
+ */
+const IDENTIFIER_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** Whether `name` may be written bare as a property name or after a dot (`ñandú`, `$ref`, `class`). */
+export function isIdentifierName(name: string): boolean {
+  return IDENTIFIER_NAME.test(name);
+}
+
+/**
+ * A TypeScript type identifier for a spec schema name. Names that already are identifiers (in
+ * any script: `ñandú`, `画像`) keep their spelling; others become PascalCase of their pieces of
+ * letters, digits and combining marks, with `_` before one that does not start with a letter.
  */
 export function typeIdentifier(name: string): string {
-  let identifier = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+  let identifier = isIdentifierName(name)
     ? name
     : name
-        .split(/[^A-Za-z0-9]+/)
+        .split(/[^\p{ID_Continue}]+|_+/u)
         .filter(Boolean)
-        .map((piece) => piece.charAt(0).toUpperCase() + piece.slice(1))
+        .map((piece) => {
+          const [first = "", ...rest] = piece;
+          return first.toUpperCase() + rest.join("");
+        })
         .join("");
   if (identifier === "") identifier = "Schema";
-  if (/^[0-9]/.test(identifier)) identifier = `_${identifier}`;
+  if (!/^[\p{ID_Start}$_]/u.test(identifier)) identifier = `_${identifier}`;
   if (TS_RESERVED.has(identifier) || RESERVED_TYPE_NAMES.has(identifier)) identifier = `${identifier}Schema`;
   return identifier;
 }

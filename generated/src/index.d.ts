@@ -38,6 +38,6 @@ export declare function run<Id extends EndpointId>(client: $runtime.FalClient, e
 export declare function stream<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, input: $runtime.InputWithFiles<EndpointTypeMap[Id]["input"]>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<EndpointTypeMap[Id]["output"]>, EndpointTypeMap[Id]["output"]>;
 /**
 * Opens a realtime session with the endpoint named at run time (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
-* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).
 */
 export declare function realtime<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id, options?: $runtime.RealtimeOptions<EndpointTypeMap[Id]["output"]>): $runtime.RealtimeConnection<EndpointTypeMap[Id]["input"], EndpointTypeMap[Id]["output"]>;

@@ -36,7 +36,7 @@ const LIMIT_KEYWORDS = new Set([
   "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
   "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
 ]);
-const LIMIT_TARGET = /^([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?$/;
+const LIMIT_TARGET = /^([\p{ID_Start}_][\p{ID_Continue}]*)(?:\.([\p{ID_Start}_][\p{ID_Continue}]*))?$/u;
 
 /** Every overrides file below `dir`, by endpoint id; a missing folder is an InputError. */
 export async function loadOverrides(dir: string): Promise<Map<string, Overrides>> {

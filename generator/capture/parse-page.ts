@@ -65,9 +65,10 @@ const SCHEMA_SECTION = /^\d+\. Schema#$/;
 /** `fal_client.subscribe("id", ...)`, `fal.queue.status("id", ...)`; the id may be on the next line. */
 const CLIENT_CALL = /\bfal(?:_client|\.queue)?\.(?:subscribe|submit|status|result)\(\s*(?:"([^"]+)")?/;
 const ID_ON_ITS_OWN_LINE = /^\s*"([^"]+)",?\s*$/;
-const TYPE_HEADING = /^([A-Z][A-Za-z0-9_]*)#$/;
+// Names are Python identifiers (pydantic's), which may be Unicode: letters of any script, upper-case first for types.
+const TYPE_HEADING = /^(\p{Lu}[\p{ID_Continue}]*)#$/u;
 /** `name type`; a name may start upper-case (`H264_output`), see fieldOf. */
-const FIELD = /^([A-Za-z_][A-Za-z0-9_]*) (.+)$/;
+const FIELD = /^([\p{ID_Start}_][\p{ID_Continue}]*) (.+)$/u;
 const ENUM_VALUES = "Possible enum values: ";
 const IMAGE_SIZE_NOTE = "Note: For custom image sizes, you can pass the width and height as an object:";
 const DEFAULT_VALUE = /^(?:(.*?) ?)?Default value: (.*)$/;
@@ -202,7 +203,7 @@ function exampleOf(type: PageType, json: string): Record<string, unknown> | stri
 }
 
 const PRIMITIVES = new Set(["string", "integer", "float", "boolean"]);
-const TYPE_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+const TYPE_NAME = /^\p{Lu}[\p{ID_Continue}]*$/u;
 
 /** `string`, `list<X>`, `Name`, `A | B`; undefined when the text is not a type (so the line is prose). */
 function parseType(text: string): PageFieldType | undefined {

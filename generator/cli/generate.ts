@@ -40,6 +40,7 @@ Generates the typed package from the specs: a module per endpoint, its docs, and
 Flags override the config file (falgen.config.ts: specs, out, name, version, endpoints).
 
   --check                  write nothing; exit 1 listing each stale, missing or extra file
+                           (extra: no longer generated, or not falgen's but inside src/ or docs/)
 ${GENERATE_FLAGS_HELP}
 
 Exit: 0 done (or current with --check), 1 a spec failed or the output is stale, 2 usage or input error.`,
@@ -84,6 +85,9 @@ export async function runGenerate(options: GenerateOptions, { check, quiet }: { 
   return report.ok ? EXIT.ok : EXIT.findings;
 }
 
+/** Why a file falgen did not write, among the files it did, is a finding. */
+const UNLISTED = "not written by falgen, but inside what the package publishes; falgen leaves it to you to remove";
+
 /** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
   for (const error of report.errors) console.error(`error: ${error.message}`);
@@ -92,12 +96,16 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
     return;
   }
   if (check && report.diff) {
-    const { stale, missing, extra } = report.diff;
+    const { stale, missing, extra, unlisted } = report.diff;
     for (const file of stale) console.error(`stale:   ${out}/${file}`);
     for (const file of missing) console.error(`missing: ${out}/${file}`);
     for (const file of extra) console.error(`extra:   ${out}/${file}`);
+    for (const file of unlisted) console.error(`extra:   ${out}/${file} (${UNLISTED})`);
     if (report.patch) console.error(report.patch);
     if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
+    else if (unlisted.length > 0) console.error(`falgen: ${out}/ holds files falgen did not write; remove them.`);
+  } else if (report.diff) {
+    for (const file of report.diff.unlisted) console.error(`warning: ${out}/${file}: ${UNLISTED}`);
   }
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");

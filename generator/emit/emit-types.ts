@@ -50,7 +50,8 @@ export function emitTypes(model: EndpointModel, header: string): string {
   return `${header}\n${twoSpaceIndents(printer.printList(ts.ListFormat.MultiLine, ts.factory.createNodeArray([...named.map((alias) => finishTypes(alias, identifiers)), ...aliases]), EMPTY_FILE))}`;
 }
 
-const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false });
+// neverAsciiEscape (a printer option TypeScript does not declare): names and values as the spec writes them (`"ñ-x"`, not `"\u00F1-x"`).
+const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
 const EMPTY_FILE = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
 
 /** TypeScript's printer indents by four spaces: halved, so every generated module has ts-morph's two. */

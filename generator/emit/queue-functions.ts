@@ -97,7 +97,8 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
     name: "realtime",
     docs: (subject) =>
       `Opens a realtime session with ${subject} (fal's WebSocket, msgpack frames): \`send\` inputs, iterate the outputs, \`close()\`.\n` +
-      "In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.",
+      "In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. " +
+      "In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).",
     takes: "nothing", options: "RealtimeOptions", typed: true,
     optionsType: (output) => `$runtime.RealtimeOptions<${output}>`,
     namespace: "$realtime",

@@ -1,6 +1,7 @@
 import { transformSchemaObject, type TransformNodeOptions } from "openapi-typescript";
 import ts from "typescript";
 import { isPlainObject } from "../shared/plain-data.js";
+import { isIdentifierName } from "../naming.js";
 import type { JsonSchema } from "../model/endpoint-model.js";
 
 /**
@@ -149,6 +150,7 @@ const PROTOTYPE_MEMBERS = new Set(["constructor", "toString", "toLocaleString", 
  * - a reference to a schema (`components["schemas"]["Image"]`) becomes its name (`identifiers`:
  *   schema name -> the identifier its type is exported under);
  * - `Record<string, V>` becomes `{ [key: string]: V }`, so no global name is referenced;
+ * - a quoted property name that is an identifier (`"größe"`) is written bare;
  * - an optional property named like an `Object.prototype` member (`constructor?: string`) also
  *   admits that member's type (`{}["constructor"]`): TypeScript reads the inherited member from an
  *   object literal that leaves the property out, and that is also what such a read gives at run time.
@@ -157,12 +159,16 @@ export function finishTypes<T extends ts.Node>(root: T, identifiers: ReadonlyMap
   const visit = (node: ts.Node): ts.Node => {
     const schema = schemaReference(node);
     if (schema !== undefined && identifiers.has(schema)) return ts.factory.createTypeReferenceNode(identifiers.get(schema)!);
-    const next = ts.visitEachChild(node, visit, undefined);
+    let next = ts.visitEachChild(node, visit, undefined);
     if (ts.isTypeReferenceNode(next) && ts.isIdentifier(next.typeName) && next.typeName.text === "Record" && next.typeArguments?.length === 2) {
       const [key, value] = next.typeArguments;
       return ts.factory.createTypeLiteralNode([
         ts.factory.createIndexSignature(undefined, [ts.factory.createParameterDeclaration(undefined, undefined, "key", undefined, key)], value!),
       ]);
+    }
+    if (ts.isPropertySignature(next) && ts.isStringLiteral(next.name) && next.name.text !== "__proto__" && isIdentifierName(next.name.text)) {
+      // openapi-typescript quotes every non-ASCII name; one that is an identifier is written bare, as the spec spells it.
+      next = ts.factory.updatePropertySignature(next, next.modifiers, ts.factory.createIdentifier(next.name.text), next.questionToken, next.type);
     }
     if (ts.isPropertySignature(next) && next.questionToken && next.type && PROTOTYPE_MEMBERS.has(propertyName(next.name))) {
       const inherited = ts.factory.createIndexedAccessTypeNode(

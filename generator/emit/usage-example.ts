@@ -1,4 +1,5 @@
 import { isPlainObject } from "../shared/plain-data.js";
+import { isIdentifierName } from "../naming.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 
 /**
@@ -36,7 +37,8 @@ export function inputLiteral(model: EndpointModel, indent: string): string {
 /**
  * A complete, compilable TypeScript program calling one endpoint's `run`, `stream` and `realtime`,
  * with the same input as `usageExample`. The realtime part is written for a browser: its tokens come
- * from the app's server (`createTokenHandler`), never from a key in the page.
+ * from the app's server (`createTokenHandler`), never from a key in the page; a comment names the
+ * `WebSocket` option Node 20 needs.
  */
 export function otherCallsExample(model: EndpointModel, packageName: string): string {
   return [
@@ -59,6 +61,9 @@ export function otherCallsExample(model: EndpointModel, packageName: string): st
     "const connection = endpoint.realtime(fal, {",
     "  tokenProvider: async (endpointId) =>",
     '    (await fetch("/api/fal/token", { method: "POST", body: JSON.stringify({ endpointId }) })).json(),',
+    "  // On a server, leave tokenProvider out (the client's key fetches tokens). Node 20 has no global",
+    "  // WebSocket (Node 22+ and browsers do): there, pass the `ws` package's:",
+    '  // WebSocket: (await import("ws")).default,',
     "});",
     "connection.send(input);",
     "for await (const output of connection) {",
@@ -81,12 +86,12 @@ function objectLiteral(value: unknown, indent: string): string {
     const entries = Object.entries(value);
     if (entries.length === 0) return "{}";
     // `__proto__: x` in a literal sets the prototype, even quoted; a computed key makes the property.
-    const key = (name: string) => (name === "__proto__" ? `[${JSON.stringify(name)}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+    const key = (name: string) => (name === "__proto__" ? `[${JSON.stringify(name)}]` : isIdentifierName(name) ? name : JSON.stringify(name));
     return `{\n${entries.map(([name, item]) => `${inner}${key(name)}: ${objectLiteral(item, inner)}`).join(",\n")},\n${indent}}`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
 
 function propertyAccess(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  return isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { fileProblem, InputError, SpecError } from "../errors.js";
@@ -60,16 +60,46 @@ export interface LoadOptions<Known extends KnownSpec> {
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 /**
- * Lists spec files below `specsDir`, sorted so every run sees them in the same order.
- * @throws {InputError} when `specsDir` is missing or not a folder.
+ * Lists spec files below `specsDir`, sorted so every run sees them in the same order. Symbolic
+ * links are refused, not followed: `falgen update` rewrites spec files in place (which would
+ * replace a link, or write outside the folder through it), the simulator's watcher does not see
+ * through them, and a linked folder may loop. Every reader of a specs folder (generate, update,
+ * the simulator, `falgen run`) lists it here, so none skips a link silently.
+ * @throws {InputError} when `specsDir` is missing or not a folder, or holds a symbolic link to a
+ *   folder or to a spec file (`.yaml`, `.yml`, `.json`), naming the link and its target.
  */
 export async function listSpecFiles(specsDir: string, what = "specs folder"): Promise<string[]> {
   assertFolder(specsDir, what);
   const entries = readdirSync(specsDir, { recursive: true, withFileTypes: true });
+  const links = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
+  const refused = links.filter((link) => SPEC_FILE.test(link) || isFolderLink(link)).sort();
+  if (refused.length > 0) {
+    const shown = refused.map((link) => `${displayPath(link)} -> ${linkTarget(link)}`).join(", ");
+    throw new InputError(
+      `${what} ${specsDir}: ${refused.length === 1 ? "a symbolic link" : "symbolic links"} (${shown}); falgen reads only real files and folders there (it rewrites spec files in place): replace each link with a copy of what it points to`,
+    );
+  }
   return entries
     .filter((entry) => entry.isFile() && SPEC_FILE.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
+}
+
+function isFolderLink(link: string): boolean {
+  try {
+    return statSync(link).isDirectory();
+  } catch {
+    return false; // a broken link to a non-spec name: nothing would have been read from it
+  }
+}
+
+function linkTarget(link: string): string {
+  try {
+    statSync(link);
+  } catch {
+    return `${readlinkSync(link)} (missing)`;
+  }
+  return readlinkSync(link);
 }
 
 /** Throws an InputError naming `dir` (as `what`) unless it is an existing folder. */

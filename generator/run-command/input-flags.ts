@@ -71,10 +71,26 @@ function itemSchema(model: EndpointModel, field: InputField): unknown {
   return undefined;
 }
 
-/** Flag spellings of a field: its own name, and with dashes for underscores when that differs. */
-export function flagNames(field: InputField): string[] {
+/**
+ * Why a field cannot be given as a flag (so only through `--input`), or undefined when it can:
+ * falgen's own options, an empty name (`--` ends the options), a name holding `=` (it splits
+ * `--name=value`) or starting with `-`.
+ */
+export function notAFlag(field: InputField, reserved: ReadonlySet<string>): string | undefined {
+  if (reserved.has(field.name)) return `--${field.name} is falgen's own option`;
+  if (field.name === "") return "an empty name cannot be a flag";
+  if (field.name.includes("=")) return "a name holding \"=\" cannot be a flag";
+  if (field.name.startsWith("-")) return "a name starting with \"-\" cannot be a flag";
+  return undefined;
+}
+
+/**
+ * Flag spellings of a field: its own name, and with dashes for underscores when that differs,
+ * unless that spelling starts with a dash or is another field's name (`names`: all fields' names).
+ */
+export function flagNames(field: InputField, names: ReadonlySet<string>): string[] {
   const dashed = field.name.replace(/_/g, "-");
-  return dashed === field.name ? [field.name] : [field.name, dashed];
+  return dashed === field.name || dashed.startsWith("-") || names.has(dashed) ? [field.name] : [field.name, dashed];
 }
 
 export function isBoolean(field: InputField): boolean {
@@ -112,13 +128,14 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
   const { types } = field;
   const trimmed = value.trim();
   if ((trimmed.startsWith("{") && types.has("object")) || (trimmed.startsWith("[") && types.has("array"))) return parseJson(flag, value);
+  // Before the number check: help shows `<integer | null>`, so `--seed null` is null.
+  if (types.has("null") && trimmed === "null" && !types.has("string")) return null;
   if (types.has("number") && !types.has("string")) {
     const number = Number(trimmed);
     if (trimmed === "" || !Number.isFinite(number)) throw new FlagError(`${flag} takes a number, got ${JSON.stringify(value)}`);
     return number;
   }
   if (types.has("boolean") && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
-  if (types.has("null") && trimmed === "null") return null;
   if (files && types.has("string") && !/^[a-z][a-z0-9+.-]*:/i.test(value)) return localFile(flag, value);
   if (types.has("string") || types.size === 0) return value;
   if (types.has("object")) throw new FlagError(`${flag} takes a JSON object, e.g. ${flag} '{"key": "value"}'; got ${JSON.stringify(value)}`);
@@ -141,10 +158,17 @@ async function localFile(flag: string, file: string): Promise<File> {
   return new File([blob], path.basename(file), { type });
 }
 
-/** `--help` for one endpoint: each field's flag, type, whether required, default, allowed values and limits. */
-export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved: Set<string>): string {
+/**
+ * `--help` for one endpoint: each field's flag, type, whether required, default, allowed values and
+ * limits, after the first paragraph of its description (whole: a spec's line breaks inside a
+ * sentence are not its end), wrapped to `columns` under the descriptions' column.
+ */
+export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved: Set<string>, columns = 100): string {
   const rows = fields.map((field) => {
-    const flags = isBoolean(field) ? `--${field.name}, --no-${field.name}` : `--${field.name} <${typeLabel(field.schema)}>`;
+    const problem = notAFlag(field, reserved);
+    // A field that cannot be a flag is listed by its JSON name, so no one takes it for one.
+    const name = problem && !reserved.has(field.name) ? JSON.stringify(field.name) : `--${field.name}`;
+    const flags = isBoolean(field) && !problem ? `${name}, --no-${field.name}` : `${name} <${typeLabel(field.schema)}>`;
     const facts: string[] = [];
     if (field.required) facts.push("required");
     const node = resolve(model, field.schema);
@@ -155,10 +179,36 @@ export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved:
     if (isArray(field)) facts.push("repeat the flag for each item, or give a JSON array");
     else if (field.types.has("object")) facts.push("an object as JSON");
     if (takesFiles(field)) facts.push("a URL, or a local file to upload");
-    if (reserved.has(field.name)) facts.push(`only through --input: --${field.name} is falgen's own option`);
-    const description = typeof node?.description === "string" ? node.description.split("\n")[0]! : "";
+    if (problem) facts.push(`only through --input: ${problem}`);
+    const description = typeof node?.description === "string" ? firstParagraph(node.description) : "";
     return { flags, text: [description, facts.length > 0 ? `(${facts.join("; ")})` : ""].filter(Boolean).join(" ") };
   });
   const width = Math.min(40, Math.max(...rows.map((row) => row.flags.length), 0));
-  return rows.map(({ flags, text }) => `  ${flags.padEnd(width)}  ${text}`).join("\n");
+  const indent = " ".repeat(width + 4);
+  return rows
+    .map(({ flags, text }) => {
+      // A flag too long for the column puts its text on the next line.
+      const lines = wrap(text, Math.max(30, columns - indent.length));
+      const first = flags.length > width ? `  ${flags}\n${indent}` : `  ${flags.padEnd(width)}  `;
+      return `${first}${lines.join(`\n${indent}`)}`;
+    })
+    .join("\n");
+}
+
+/** The first paragraph of a description, its lines joined: specs break lines mid-sentence. */
+function firstParagraph(description: string): string {
+  return (description.trim().split(/\n\s*\n/)[0] ?? "").replace(/\s+/g, " ");
+}
+
+/** `text` in lines of at most `width` characters, broken at spaces (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ").filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
 }

@@ -10,13 +10,15 @@ import { parseEndpointId } from "../naming.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { abortScope, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
+import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import {
   cancel, createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, result, status, submit,
   type FalClient, type FieldError, type QueueStatus,
 } from "../runtime/index.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
-import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, type InputField } from "./input-flags.js";
+import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, notAFlag, type InputField } from "./input-flags.js";
+import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
 
 const POLL_INTERVAL_MS = 500;
@@ -79,7 +81,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const fields = inputFields(model);
   const reserved = new Set(Object.keys(OPTIONS));
-  const flags = fields.filter((field) => !reserved.has(field.name));
+  const flags = fields.filter((field) => notAFlag(field, reserved) === undefined);
   let parsed;
   try {
     parsed = parseArguments({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
@@ -89,7 +91,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const { values } = parsed;
   if (values.help) {
-    console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved)}\n\nRun \`falgen run --help\` for falgen's own options.`);
+    console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
   }
   // Everything local is checked before anything is sent: a refusal after the submit would come
@@ -172,12 +174,14 @@ function usageError(message: string): number {
 /** parseArgs options for the fields: a string (repeatable) per spelling, booleans with a --no- form. */
 function fieldOptions(fields: InputField[]): NonNullable<ParseArgsConfig["options"]> {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
+  const names = new Set(fields.map((field) => field.name));
+  // Own properties, set so: `options["__proto__"] = ...` would set the prototype, not an option.
   for (const field of fields) {
-    for (const name of flagNames(field)) {
+    for (const name of flagNames(field, names)) {
       if (isBoolean(field)) {
-        options[name] = { type: "boolean" };
-        options[`no-${name}`] = { type: "boolean" };
-      } else options[name] = { type: "string", multiple: true };
+        setOwn(options, name, { type: "boolean" });
+        setOwn(options, `no-${name}`, { type: "boolean" });
+      } else setOwn(options, name, { type: "string", multiple: true });
     }
   }
   return options;
@@ -187,8 +191,9 @@ function fieldOptions(fields: InputField[]): NonNullable<ParseArgsConfig["option
 async function inputOf(model: EndpointModel, fields: InputField[], inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = inputFile === undefined ? {} : await readInputFile(inputFile);
   const byFlag = new Map<string, { field: InputField; negated: boolean }>();
+  const names = new Set(fields.map((field) => field.name));
   for (const field of fields) {
-    for (const name of flagNames(field)) {
+    for (const name of flagNames(field, names)) {
       byFlag.set(name, { field, negated: false });
       byFlag.set(`no-${name}`, { field, negated: true });
     }
@@ -201,7 +206,7 @@ async function inputOf(model: EndpointModel, fields: InputField[], inputFile: st
     const value = isBoolean(flag.field) ? !flag.negated : token.value ?? "";
     given.set(flag.field, [...(given.get(flag.field) ?? []), value]);
   }
-  for (const [field, values] of given) input[field.name] = await fieldValue(model, field, values);
+  for (const [field, values] of given) setOwn(input, field.name, await fieldValue(model, field, values));
   return input;
 }
 
@@ -258,6 +263,9 @@ class Run {
       this.requestId = requestId ?? (await this.submit(input!));
       const output = await this.wait(this.requestId);
       this.progress.stop();
+      // Printing and the file scan recurse: an output nested past the runtime's limit is reported, with its request id.
+      const deep = tooDeepAt(output);
+      if (deep) throw new FalError(`the output is ${tooDeepMessage(deep)}; falgen cannot show or save it`);
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       if (this.download) await this.save(output);
       return 0;

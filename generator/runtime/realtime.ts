@@ -46,7 +46,10 @@ export interface RealtimeOptions<O> {
  * answered are sent again (fal's realtime apps answer each input with one output, in order).
  */
 export interface RealtimeConnection<I, O> extends AsyncIterable<O> {
-  /** Queues an input (sent as a msgpack frame, throttled); throws a FalError once the connection has ended. */
+  /**
+   * Queues an input (sent as a msgpack frame, throttled); throws a FalError once the connection has
+   * ended, or when the input cannot be encoded (nested more than 100 levels deep, a BigInt too large).
+   */
   send(input: I): void;
   /** Closes the connection; an iteration ends after the outputs already received. */
   close(): void;
@@ -92,8 +95,9 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
   let throttleTimer: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   // Inputs waiting to be sent, and those sent that have no output yet (resent after a reconnection).
-  let outbox: I[] = [];
-  let unanswered: I[] = [];
+  // Inputs as msgpack frames, encoded when sent: an input that cannot be encoded throws from `send`, not later from a timer.
+  let outbox: Uint8Array[] = [];
+  let unanswered: Uint8Array[] = [];
   // Outputs not yet taken by the iteration (none are kept for `onResult` alone).
   const received = outputQueue<O>();
   let iterating = false;
@@ -127,9 +131,9 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
         }, wait);
         return;
       }
-      const input = outbox.shift() as I;
-      socket.send(encode(input));
-      unanswered.push(input);
+      const frame = outbox.shift()!;
+      socket.send(frame);
+      unanswered.push(frame);
       lastSentAt = Date.now();
     }
   };
@@ -212,8 +216,14 @@ export function realtime<I, O>(client: FalClient, endpointId: string, options: R
   return {
     send(input) {
       if (received.ended) throw received.ended.error ?? new FalError("The realtime connection is closed");
-      if (dropStale) outbox = [input];
-      else outbox.push(input);
+      let frame: Uint8Array;
+      try {
+        frame = encode(input);
+      } catch (error) {
+        throw new FalError(`Invalid realtime input, nothing was sent: ${(error as Error).message} (msgpack nests at most 100 levels of arrays and objects)`, { cause: error });
+      }
+      if (dropStale) outbox = [frame];
+      else outbox.push(frame);
       if (socket) flush();
       else if (retryTimer === undefined) void connect();
     },

@@ -1,5 +1,6 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { FieldError } from "./errors.js";
+import { tooDeepAt, tooDeepMessage } from "./internal/input-depth.js";
 
 /**
  * A JSON Schema object: draft 07 as fal's documents write it, plus OpenAPI's `nullable`. The schemas
@@ -40,9 +41,15 @@ interface Failure {
  * strips descriptions and examples), each `$ref` the bare name of a schema under its `$defs`. Errors follow fal (pydantic): the same
  * `loc`, `type` and wording as its 422 for the keywords fal's documents use; a failed union reports
  * the errors of the branch of the value's type, or one `union_tag_invalid` when no branch has it.
+ * A value nested deeper than 512 levels gets one `value_error` at the first too-deep place, never
+ * a thrown stack overflow.
  */
 export function createValidator<T>(endpointId: string, schema: JsonSchema): InputValidator<T> {
-  const fieldErrors = (value: unknown) => collect(schema, schema, value, ["body"]);
+  const fieldErrors = (value: unknown): FieldError[] => {
+    // Refused before the walk: a recursive schema would follow the value down and overflow the stack.
+    const deep = tooDeepAt(value);
+    return deep ? [{ loc: ["body", ...deep], msg: `Value error, input ${tooDeepMessage(deep)}`, type: "value_error" }] : collect(schema, schema, value, ["body"]);
+  };
   return {
     endpointId,
     fieldErrors,

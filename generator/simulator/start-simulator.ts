@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
+import { InputError } from "../errors.js";
 import { loadEndpointRegistry } from "./endpoints/endpoint-registry.js";
 import { watchSpecs } from "./endpoints/spec-watcher.js";
 import { FaultInjector } from "./faults/faults.js";
@@ -94,7 +95,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     options.specs || options.watch === false
       ? undefined
       : watchSpecs(path.resolve(options.specsDir ?? "specs"), async () => {
-          registry = await loadEndpointRegistry({ specsDir: options.specsDir });
+          try {
+            registry = await loadEndpointRegistry({ specsDir: options.specsDir });
+          } catch (error) {
+            // The folder itself became unreadable (removed, or holding a symbolic link): keep serving the last specs, and say why.
+            if (!(error instanceof InputError)) throw error;
+            registry = { endpoints: registry.endpoints, errors: [error] };
+          }
           // Requests already queued keep the endpoint they were submitted to; new calls see the new specs.
           context.registry = registry;
           options.onReload?.({ endpointIds: [...registry.endpoints.keys()].sort(), specErrors: registry.errors });

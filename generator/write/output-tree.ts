@@ -130,6 +130,12 @@ export interface TreeDiff {
   missing: string[];
   /** Files falgen wrote earlier that are no longer planned. */
   extra: string[];
+  /**
+   * Files falgen neither plans nor wrote, inside the folders the output is made of (`src/`,
+   * `docs/`: the folders the package's `files` publishes). falgen never deletes them (they are not
+   * its own), but they would be published, so `--check` lists them as extra too.
+   */
+  unlisted: string[];
 }
 
 /** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/). */
@@ -155,7 +161,7 @@ export function listTree(dir: string): string[] {
  */
 export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
   const tree = withManifest(planned);
-  const diff: TreeDiff = { stale: [], missing: [], extra: [] };
+  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [] };
   const foreign: string[] = [];
   for (const [file, { sha256 }] of tree) {
     const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
@@ -168,6 +174,13 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
     throw new OutputFolderError(output.dir, `${foreign[0]}${more} exists but falgen did not write it (it is not in ${MANIFEST_FILE}); move it away`);
   }
   for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
+  const generatedFolders = new Set([...tree.keys()].filter((file) => file.includes("/")).map((file) => file.split("/")[0]!));
+  for (const folder of [...generatedFolders].sort()) {
+    for (const file of listTree(path.join(output.dir, folder))) {
+      const relative = `${folder}/${file}`;
+      if (!tree.has(relative) && !output.owned.has(relative)) diff.unlisted.push(relative);
+    }
+  }
   diff.stale.sort();
   diff.missing.sort();
   diff.extra.sort();
@@ -175,7 +188,7 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
 }
 
 export function isClean(diff: TreeDiff): boolean {
-  return diff.stale.length + diff.missing.length + diff.extra.length === 0;
+  return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length === 0;
 }
 
 /**

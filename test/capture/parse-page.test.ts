@@ -44,6 +44,9 @@ describe("field lines", () => {
     [["has_nsfw_concepts list<boolean>"], { name: "has_nsfw_concepts", type: { kind: "list", items: { kind: "boolean" } } }],
     [["images list<Image>"], { name: "images", type: { kind: "list", items: { kind: "named", name: "Image" } } }],
     [["color_palette ColorPalette"], { name: "color_palette", type: { kind: "named", name: "ColorPalette" } }],
+    // Python identifiers may be Unicode: such names are read as the page writes them.
+    [["größe integer"], { name: "größe", type: { kind: "integer" } }],
+    [["paleta Ñandú"], { name: "paleta", type: { kind: "named", name: "Ñandú" } }],
     [
       ["style Enum", "Possible enum values: AUTO, GENERAL"],
       { name: "style", type: { kind: "enum", name: "Enum" }, enumValues: ["AUTO", "GENERAL"] },

@@ -117,3 +117,11 @@ describe("links from spec text", () => {
     ["javascript:alert(1)", facts()],
   ])("metadata URLs are linked only when they are http(s): playground %j", (given, want) => expect(head(given)).toBe(want));
 });
+
+test("the doc's realtime example names the WebSocket option Node 20 needs, and says tokens need no route on a server", () => {
+  const doc = emitEndpointDoc(modelOf(falSpec("fal-ai/test/model")), "@falgen/models");
+  const realtime = doc.slice(doc.indexOf("const connection = endpoint.realtime(fal, {"), doc.indexOf("connection.send(input);"));
+  expect(realtime).toContain('WebSocket: (await import("ws")).default');
+  expect(realtime).toMatch(/Node 20 has no global\s+\/\/ WebSocket/);
+  expect(realtime).toMatch(/On a server, leave tokenProvider out/);
+});

@@ -293,3 +293,14 @@ test("each schema is a named type under its TSDoc (or its role), referred to by 
     ].join("\n"),
   );
 });
+
+test("a non-ASCII schema name stays as written and its property names stay unquoted where they are identifiers", () => {
+  const model = modelOf(
+    falSpec(TEST_ID, { ñandú: { type: "object", properties: { größe: { type: "integer" }, "ñ-x": { type: "string" } } } }),
+  );
+  const types = emitTypes(model, "");
+  expect(types).toContain("export type ñandú = {");
+  expect(types).toMatch(/\n {2}größe\?: number;/);
+  expect(types).toMatch(/\n {2}"ñ-x"\?: string;/);
+  expect(types).not.toContain("export type And");
+});

@@ -37,7 +37,24 @@ describe("typeIdentifier", () => {
     ["components", "componentsSchema"],
     ["class", "classSchema"],
     ["!!!", "Schema"],
+    // Identifiers in any script, and with `$`, keep their spelling (README: a valid identifier never changes).
+    ["ñandú", "ñandú"],
+    ["画像", "画像"],
+    ["Größe", "Größe"],
+    ["a$b", "a$b"],
+    ["x\u200cy", "x\u200cy"],
+    // Others are PascalCase of their Unicode letters and digits; a leading digit or combining mark gets `_`.
+    ["ñandú-size", "ÑandúSize"],
+    ["élan vital", "ÉlanVital"],
+    ["\u0301accent", "_\u0301accent"],
   ])("%j -> %j", (name, want) => expect(typeIdentifier(name)).toBe(want));
+
+  test("non-ASCII names that collide settle in code-unit order, whatever the order of the spec's keys", () => {
+    const names = ["ñandú-", "Ñandú", "ñandú.", "ñandú"];
+    const want = new Map([["Ñandú", "Ñandú"], ["ñandú", "ñandú"], ["ñandú-", "Ñandú_2"], ["ñandú.", "Ñandú_3"]]);
+    expect(typeIdentifiers(names)).toEqual(want);
+    expect(typeIdentifiers([...names].reverse())).toEqual(want);
+  });
 
   test("collisions get stable numeric suffixes and never rename a well-formed name", () => {
     const names = ["image.size", "ImageSize", "image-size"];

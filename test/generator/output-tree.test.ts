@@ -38,14 +38,20 @@ const manifestOf = (dir: string): unknown => JSON.parse(readFileSync(path.join(d
 
 describe("diffTree", () => {
   test.each([
-    { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [] } },
-    { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [] } },
-    { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [] } },
-    { name: "extra: only what the manifest lists", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "notes.md": "" }, want: { stale: [], missing: [], extra: ["b.ts"] } },
-  ] as { name: string; disk: Record<string, string>; want: TreeDiff }[])("$name", async ({ disk, want }) => {
+    { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [], unlisted: [] } },
+    { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [], unlisted: [] } },
+    { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [], unlisted: [] } },
+    { name: "extra: only what the manifest lists", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "notes.md": "" }, want: { stale: [], missing: [], extra: ["b.ts"], unlisted: [] } },
+    {
+      name: "unlisted: a file falgen neither plans nor wrote, inside a folder the output is made of",
+      disk: { "a.ts": "1", "src/evil.js": "", "src/deep/er.d.ts": "", "docs/notes.md": "", "dist/x.js": "", "notes.md": "" },
+      plan: { "a.ts": "1", "src/x.ts": "1" },
+      want: { stale: [], missing: ["src/x.ts"], extra: [], unlisted: ["src/deep/er.d.ts", "src/evil.js"] },
+    },
+  ] as { name: string; disk: Record<string, string>; plan?: Record<string, string>; want: TreeDiff }[])("$name", async ({ disk, plan: planned = { "a.ts": "1" }, want }) => {
     const dir = await tempDir("diff");
     writeFiles(dir, { ...disk, [MANIFEST_FILE]: JSON.stringify({ files: ["a.ts", "b.ts"] }) });
-    const diff = diffTree(folder(dir), plan({ "a.ts": "1" }));
+    const diff = diffTree(folder(dir), plan(planned));
     // The manifest now lists a.ts only: it is stale whenever b.ts was listed.
     expect(diff).toEqual({ ...want, stale: [...want.stale, MANIFEST_FILE].sort() });
   });
@@ -64,7 +70,7 @@ describe("updateTree", () => {
     writeFiles(dir, OLD);
     const untouched = statSync(path.join(dir, "src/a/index.ts"));
     const diff = await updateTree(folder(dir), plan({ "README.md": "new readme\n", "src/a/index.ts": OLD["src/a/index.ts"], "docs/b.md": "b\n" }));
-    expect(diff).toEqual({ stale: [MANIFEST_FILE, "README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"] });
+    expect(diff).toEqual({ stale: [MANIFEST_FILE, "README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"], unlisted: [] });
     expect(readAll(dir)).toEqual({ [MANIFEST_FILE]: expect.any(String), "README.md": "new readme\n", "dist/index.js": "built\n", "docs/b.md": "b\n", "src/a/index.ts": OLD["src/a/index.ts"] });
     expect(manifestOf(dir)).toEqual(["README.md", "docs/b.md", "src/a/index.ts"]);
     expect(readdirSync(path.join(dir, "src"))).toEqual(["a"]);

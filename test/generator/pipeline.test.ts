@@ -49,7 +49,9 @@ describe("the generate pipeline", () => {
     expect(check.stderr).toContain("stale:   " + copy + "/README.md");
     expect(check.stderr).toContain("missing: " + copy + "/docs/fal-ai/whisper.md");
     expect(check.stderr).toContain("extra:   " + copy + "/docs/stray.md");
-    expect(check.stderr).not.toContain("notes.md");
+    // Not falgen's, so never deleted, but published with the package: listed apart.
+    expect(check.stderr).toContain(`extra:   ${copy}/docs/notes.md (not written by falgen`);
+    expect(check.stderr).not.toMatch(/^[-+].*notes\.md/m);
     expect(check.stderr).toContain(`--- ${copy}/README.md\n+++ ${copy}/README.md\n@@ `);
     expect(check.stderr).toContain("\n-edited by hand\n");
     expect(check.stderr).toContain("\n... (cut at 40 lines)\n");
@@ -161,6 +163,33 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
       expect(await readdir(parent)).toEqual([]);
     }
   });
+});
+
+test("--check lists a file falgen did not write inside src/ or docs/ as extra and exits 1; generate keeps it and warns", async () => {
+  const specs = await tempDir("stray-specs");
+  await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "flux-dev.json"));
+  const out = path.join(await tempDir("stray-out"), "generated");
+  expect((await runFalgen(["--specs", specs, "--out", out])).code).toBe(0);
+  await writeFile(path.join(out, "src", "evil.js"), "steal()\n");
+  await mkdir(path.join(out, "docs", "more"), { recursive: true });
+  await writeFile(path.join(out, "docs", "more", "notes.md"), "mine\n");
+  // Not published, or documented as the user's: never reported.
+  await mkdir(path.join(out, "node_modules", "x"), { recursive: true });
+  await writeFile(path.join(out, "node_modules", "x", "index.js"), "");
+  await writeFile(path.join(out, "CHANGELOG.md"), "mine\n");
+
+  const check = await runFalgen(["--specs", specs, "--out", out, "--check"]);
+  expect(check.code).toBe(1);
+  expect(check.stderr.split("\n").filter((line) => line.startsWith("extra:"))).toEqual([
+    `extra:   ${out}/docs/more/notes.md (not written by falgen, but inside what the package publishes; falgen leaves it to you to remove)`,
+    `extra:   ${out}/src/evil.js (not written by falgen, but inside what the package publishes; falgen leaves it to you to remove)`,
+  ]);
+  expect(check.stdout).not.toMatch(/current/);
+
+  const generated = await runFalgen(["--specs", specs, "--out", out]);
+  expect(generated.code).toBe(0);
+  expect(generated.stderr).toContain(`warning: ${out}/src/evil.js: not written by falgen`);
+  expect(await readFile(path.join(out, "src", "evil.js"), "utf8")).toBe("steal()\n");
 });
 
 // The one generate test that starts the `falgen` process (bin/falgen.js, the build: test/global-setup.ts

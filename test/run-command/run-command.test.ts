@@ -111,8 +111,10 @@ describe("falgen run, not on a terminal", () => {
   });
 
   test("--help after the endpoint id lists its fields with types, defaults and allowed values", async () => {
-    const result = await falgenRun(["fal-ai/qwen-image", "--help"], {});
-    expect(result.code).toBe(0);
+    const help = await falgenRun(["fal-ai/qwen-image", "--help"], {});
+    expect(help.code).toBe(0);
+    // Descriptions wrap under their column: joined back, one field a line.
+    const result = { stdout: help.stdout.replace(/\n {6,}/g, " ") };
     expect(result.stdout).toMatch(/--prompt <string>\s+The prompt to generate the image with \(required\)/);
     expect(result.stdout).toMatch(/--num_images <integer>\s+The number of images to generate\. \(default 1\)/);
     expect(result.stdout).toMatch(/--output_format <"jpeg" \| "png">\s+.*default "png"; one of "jpeg", "png"/);

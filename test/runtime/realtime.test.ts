@@ -51,6 +51,17 @@ async function connected(options: Parameters<typeof realtime>[2] = {}) {
 }
 
 describe("realtime (with a stand-in WebSocket)", () => {
+  test("send throws a FalError for an input msgpack cannot encode (too deep), sends nothing, and the connection goes on", async () => {
+    const { socket, connection } = await connected();
+    let deep: unknown = 1;
+    for (let i = 0; i < 50_000; i++) deep = [deep];
+    expect(() => connection.send({ prompt: deep })).toThrow(FalError);
+    expect(() => connection.send({ prompt: deep })).toThrow(/nothing was sent: .*100 levels/);
+    connection.send({ prompt: "fine" });
+    await tick();
+    expect(socket.sent).toEqual([{ prompt: "fine" }]);
+    connection.close();
+  });
   test("connects to wss://<run host>/<endpoint id>/realtime with the token, asking for ArrayBuffers", async () => {
     const { socket, connection } = await connected({ maxBuffering: 5 });
     expect(socket.url).toBe("wss://fal.run/workflows/acme/app/path/realtime?fal_jwt_token=tok&max_buffering=5");

@@ -43,7 +43,10 @@ export interface RealtimeConnection<
 	I,
 	O
 > extends AsyncIterable<O> {
-	/** Queues an input (sent as a msgpack frame, throttled); throws a FalError once the connection has ended. */
+	/**
+	* Queues an input (sent as a msgpack frame, throttled); throws a FalError once the connection has
+	* ended, or when the input cannot be encoded (nested more than 100 levels deep, a BigInt too large).
+	*/
 	send(input: I): void;
 	/** Closes the connection; an iteration ends after the outputs already received. */
 	close(): void;

@@ -32,6 +32,7 @@ export function realtime(client, endpointId, options = {}) {
 	let throttleTimer;
 	let retryTimer;
 	// Inputs waiting to be sent, and those sent that have no output yet (resent after a reconnection).
+	// Inputs as msgpack frames, encoded when sent: an input that cannot be encoded throws from `send`, not later from a timer.
 	let outbox = [];
 	let unanswered = [];
 	// Outputs not yet taken by the iteration (none are kept for `onResult` alone).
@@ -64,9 +65,9 @@ export function realtime(client, endpointId, options = {}) {
 				}, wait);
 				return;
 			}
-			const input = outbox.shift();
-			socket.send(encode(input));
-			unanswered.push(input);
+			const frame = outbox.shift();
+			socket.send(frame);
+			unanswered.push(frame);
 			lastSentAt = Date.now();
 		}
 	};
@@ -141,8 +142,14 @@ export function realtime(client, endpointId, options = {}) {
 	return {
 		send(input) {
 			if (received.ended) throw received.ended.error ?? new FalError("The realtime connection is closed");
-			if (dropStale) outbox = [input];
-			else outbox.push(input);
+			let frame;
+			try {
+				frame = encode(input);
+			} catch (error) {
+				throw new FalError(`Invalid realtime input, nothing was sent: ${error.message} (msgpack nests at most 100 levels of arrays and objects)`, { cause: error });
+			}
+			if (dropStale) outbox = [frame];
+			else outbox.push(frame);
 			if (socket) flush();
 			else if (retryTimer === undefined) void connect();
 		},

@@ -25,6 +25,8 @@ export interface InputValidator<T> extends StandardSchemaV1<T> {
 * strips descriptions and examples), each `$ref` the bare name of a schema under its `$defs`. Errors follow fal (pydantic): the same
 * `loc`, `type` and wording as its 422 for the keywords fal's documents use; a failed union reports
 * the errors of the branch of the value's type, or one `union_tag_invalid` when no branch has it.
+* A value nested deeper than 512 levels gets one `value_error` at the first too-deep place, never
+* a thrown stack overflow.
 */
 export declare function createValidator<T>(endpointId: string, schema: JsonSchema): InputValidator<T>;
 /** A value as pydantic quotes it in its messages (`'png'`, `3`); the simulator's 422s use it too. */

@@ -1,12 +1,23 @@
 // falgen's runtime (runtime/validator.ts), written by `falgen generate`. Do not edit.
+import { tooDeepAt, tooDeepMessage } from "./internal/input-depth.js";
 /**
 * The validator of one endpoint's input; `schema` holds validation keywords only (the generator
 * strips descriptions and examples), each `$ref` the bare name of a schema under its `$defs`. Errors follow fal (pydantic): the same
 * `loc`, `type` and wording as its 422 for the keywords fal's documents use; a failed union reports
 * the errors of the branch of the value's type, or one `union_tag_invalid` when no branch has it.
+* A value nested deeper than 512 levels gets one `value_error` at the first too-deep place, never
+* a thrown stack overflow.
 */
 export function createValidator(endpointId, schema) {
-	const fieldErrors = (value) => collect(schema, schema, value, ["body"]);
+	const fieldErrors = (value) => {
+		// Refused before the walk: a recursive schema would follow the value down and overflow the stack.
+		const deep = tooDeepAt(value);
+		return deep ? [{
+			loc: ["body", ...deep],
+			msg: `Value error, input ${tooDeepMessage(deep)}`,
+			type: "value_error"
+		}] : collect(schema, schema, value, ["body"]);
+	};
 	return {
 		endpointId,
 		fieldErrors,

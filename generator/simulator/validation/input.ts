@@ -1,3 +1,4 @@
+import { tooDeepAt, tooDeepMessage } from "../../runtime/internal/input-depth.js";
 import { setOwn } from "../../shared/plain-data.js";
 import { getAtPointer } from "../../shared/json-pointer.js";
 import type { SimulatedEndpoint } from "../endpoints/endpoint-registry.js";
@@ -34,6 +35,9 @@ export function validInput(endpoint: SimulatedEndpoint, raw: Buffer): { input: R
 
 /** An input already decoded (a body, a realtime message) with its defaults, or its field errors (FastAPI's 422 `detail`). */
 export function checkedInput(endpoint: SimulatedEndpoint, input: unknown): { input: Record<string, unknown> } | { detail: FieldError[] } {
+  // Checked before the schema validator and the defaults walk it, which recurse: fal answers a 422, not a 500.
+  const deep = tooDeepAt(input);
+  if (deep) return { detail: [fieldError(["body", ...deep], "value_error", `Value error, input ${tooDeepMessage(deep)}`)] };
   const errors = fieldErrors(endpoint.validator, endpoint.inputPointer, input);
   return errors.length > 0 ? { detail: errors } : { input: withDefaults(endpoint, input as Record<string, unknown>) };
 }

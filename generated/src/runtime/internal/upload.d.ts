@@ -14,6 +14,7 @@ export declare const INLINE_FILE_LIMIT_BYTES: number;
 * a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
 * uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
 * when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
+* @throws {FalError} when `input` nests arrays and objects more than 512 levels deep (naming where).
 */
 export declare function prepareInput(client: FalClient, endpointId: string, input: unknown, options: {
 	validate?: ValidateOption | undefined;

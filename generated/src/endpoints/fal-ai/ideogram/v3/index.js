@@ -587,7 +587,7 @@ export function stream(client, input, options) {
 }
 /**
 * Opens a realtime session with `fal-ai/ideogram/v3` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
-* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).
 */
 export function realtime(client, options) {
 	return $realtime.realtime(client, endpointId, options);

@@ -43,7 +43,7 @@ export declare function run(client: $runtime.FalClient, input: $runtime.InputWit
 export declare function stream(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<Output>, Output>;
 /**
 * Opens a realtime session with `fal-ai/ideogram/v3/replace-background` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
-* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page.
+* In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).
 */
 export declare function realtime(client: $runtime.FalClient, options?: $runtime.RealtimeOptions<Output>): $runtime.RealtimeConnection<Input, Output>;
 declare module "../../../../../index.js" {

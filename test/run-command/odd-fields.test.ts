@@ -1,0 +1,76 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { fieldsHelp, inputFields } from "../../generator/run-command/input-flags.js";
+import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
+import { falgen } from "../helpers/run.js";
+import { modelWithInput } from "../helpers/model.js";
+import { falSpec } from "../helpers/spec-factory.js";
+import { tempDir } from "../helpers/temp-dir.js";
+
+/** `falgen run` on fields whose names or types the command line makes awkward. */
+
+const ID = "fal-ai/test/odd";
+const KEY = "odd-key-id:odd-key-secret-0123456789";
+const GUIDANCE =
+  "The CFG (Classifier Free Guidance) scale is a measure of how close you want\nthe model to stick to your prompt when looking for a related image to show you.\n\nA second paragraph the help leaves out.";
+let sim: RunningSimulator;
+let specs: string;
+
+beforeAll(async () => {
+  specs = await tempDir("odd-specs");
+  const spec = falSpec(ID, {
+    TestOddInput: {
+      type: "object",
+      properties: {
+        prompt: { type: "string" },
+        "": { type: "string", description: "A field with no name." },
+        "a=b": { type: "string" },
+        seed: { anyOf: [{ type: "integer" }, { type: "null" }], description: "The seed." },
+        guidance_scale: { type: "number", description: GUIDANCE, default: 2.5 },
+      },
+      required: ["prompt", "__proto__", "seed"],
+    },
+  });
+  // A `__proto__:` key in an object literal sets the prototype: the property is defined instead.
+  const input = (spec.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas.TestOddInput!.properties;
+  Object.defineProperty(input, "__proto__", { value: { type: "string", description: "A field named like the prototype." }, enumerable: true });
+  await writeFile(path.join(specs, "odd.json"), JSON.stringify(spec));
+  sim = await startSimulator({ specsDir: specs, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false });
+});
+afterAll(() => sim?.close());
+
+const run = async (args: string[]) => falgen(["run", ID, "--specs", specs, ...args], await tempDir("odd-cwd"), { FAL_KEY: KEY });
+
+test("--help lists each field as it can be given: fields that cannot be flags by their JSON name, as --input only", async () => {
+  const result = await run(["--help"]);
+  expect(result.code).toBe(0);
+  // Wrapped descriptions joined back, one field a line.
+  const help = { stdout: result.stdout.replace(/\n {6,}/g, " ") };
+  expect(help.stdout).toMatch(/\n {2}--__proto__ <string> +A field named like the prototype\. \(required\)/);
+  expect(help.stdout).toMatch(/\n {2}"" <string> +A field with no name\. \(only through --input: an empty name cannot be a flag\)/);
+  expect(help.stdout).not.toMatch(/\n {2}-- </);
+  expect(help.stdout).toMatch(/\n {2}"a=b" <string> +\(only through --input: a name holding "=" cannot be a flag\)/);
+  expect(help.stdout).toMatch(/--seed <integer \| null>/);
+});
+
+test("every field help lists as a flag is accepted as one: --__proto__ sets the field, --seed null sends null", async () => {
+  const result = await run(["--prompt", "p", "--__proto__", "own", "--seed", "null", "--queue-url", sim.url, "--no-download"]);
+  expect(result.stderr).not.toMatch(/Unknown option|takes a number/);
+  expect(result.code).toBe(0);
+  const refused = await run(["--prompt", "p", "--seed", "soon", "--queue-url", sim.url, "--no-download"]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toMatch(/--seed takes a number, got "soon"/);
+});
+
+test("help shows a description's whole first paragraph, its line breaks joined, wrapped to the width", () => {
+  const model = modelWithInput({ guidance_scale: { type: "number", description: GUIDANCE, default: 2.5 } });
+  const help = fieldsHelp(model, inputFields(model), new Set(), 80);
+  const lines = help.split("\n");
+  expect(lines.every((line) => line.length <= 80)).toBe(true);
+  const text = lines.map((line) => line.trim()).join(" ");
+  expect(text).toContain("is a measure of how close you want the model to stick to your prompt when looking for a related image to show you. (default 2.5)");
+  expect(text).not.toContain("second paragraph");
+  // Continuation lines start under the descriptions' column.
+  expect(lines[1]).toMatch(new RegExp(`^ {${lines[0]!.indexOf("The CFG")}}\\S`));
+});
