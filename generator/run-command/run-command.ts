@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from "node:fs";
+import { accessSync, constants, existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -7,6 +7,7 @@ import type { EndpointModel } from "../model/endpoint-model.js";
 import { fileProblem, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
+import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { abortScope, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
@@ -107,6 +108,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
     checkKey();
     client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
+    if (values.result !== undefined) checkRequestId(values.result);
     if (values.result === undefined) {
       input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
     }
@@ -115,6 +117,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     throw error;
   }
   return new Run(client, model, values.out, !values["no-download"], timeout).start(input, values.result);
+}
+
+/**
+ * A request id as fal prints them (a UUID; any visible ASCII but the URL's `/ ? # %`, not `.` or
+ * `..`): it becomes a path segment of every URL asked, so one like `..` would address another route.
+ */
+function checkRequestId(id: string): void {
+  if (!/^[!-~]+$/.test(id) || /[/?#%]/.test(id) || id === "." || id === "..") {
+    throw new FlagError(`--result ${JSON.stringify(id)}: not a request id (the id printed at submit, e.g. 764cabcf-b745-4b3e-ae38-1200304cf45b)`);
+  }
 }
 
 /** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
@@ -129,24 +141,15 @@ function milliseconds(flag: string, value: string): number {
  * refused now, not after the request was paid for.
  */
 function checkOutFolder(out: string): void {
-  for (let current = path.resolve(out); ; current = path.dirname(current)) {
-    let stats;
-    try {
-      stats = statSync(current);
-    } catch (error) {
-      const { code } = error as NodeJS.ErrnoException;
-      if ((code === "ENOENT" || code === "ENOTDIR") && path.dirname(current) !== current) continue;
-      throw new FlagError(`--out ${out}: ${fileProblem(error)}`);
-    }
-    if (!stats.isDirectory()) {
-      throw new FlagError(current === path.resolve(out) ? `--out ${out}: a file, not a folder; name a folder for the output files` : `--out ${out}: ${shownPath(current)} is a file, not a folder`);
-    }
-    try {
-      accessSync(current, constants.W_OK);
-    } catch (error) {
-      throw new FlagError(`--out ${out}: ${shownPath(current)}: ${fileProblem(error)}`);
-    }
-    return;
+  const file = fileInTheWay(out);
+  if (file === path.resolve(out)) throw new FlagError(`--out ${out}: a file, not a folder; name a folder for the output files`);
+  if (file !== undefined) throw new FlagError(`--out ${out}: ${shownPath(file)} is a file, not a folder`);
+  let folder = path.resolve(out);
+  while (!existsSync(folder)) folder = path.dirname(folder);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    throw new FlagError(`--out ${out}: ${shownPath(folder)}: ${fileProblem(error)}`);
   }
 }
 

@@ -49,13 +49,21 @@ function makeFolder(target: string): void {
  */
 export function pathInTheWay(target: string): PathInTheWayError | undefined {
   const absolute = path.resolve(target);
-  for (let folder = path.dirname(absolute); path.dirname(folder) !== folder; folder = path.dirname(folder)) {
-    const stats = statOrUndefined(folder);
-    if (stats === undefined) continue;
-    if (stats.isDirectory()) break;
-    return new PathInTheWayError(target, `${shownPath(folder)} is a file, not a folder`);
-  }
+  const file = fileInTheWay(path.dirname(absolute));
+  if (file !== undefined) return new PathInTheWayError(target, `${shownPath(file)} is a file, not a folder`);
   return statOrUndefined(absolute)?.isDirectory() ? new PathInTheWayError(target, "it is a folder") : undefined;
+}
+
+/**
+ * What stops `folder` being a folder or made one: `folder` itself or the nearest of its parents
+ * that exists, when that is not a folder (absolute). undefined when nothing does.
+ */
+export function fileInTheWay(folder: string): string | undefined {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const stats = statOrUndefined(current);
+    if (stats !== undefined) return stats.isDirectory() ? undefined : current;
+    if (path.dirname(current) === current) return undefined;
+  }
 }
 
 function statOrUndefined(file: string): ReturnType<typeof statSync> | undefined {

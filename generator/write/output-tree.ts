@@ -1,9 +1,9 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { fileInTheWay, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
-import { OutputFolderError } from "../errors.js";
+import { OutputFolderError, shownPath } from "../errors.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
@@ -62,7 +62,10 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
     names = readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set() };
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT") return { dir, owned: new Set() };
+    const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
+    if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
   }
   if (!names.includes(MANIFEST_FILE)) {

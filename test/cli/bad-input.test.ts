@@ -29,6 +29,7 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
   test.each([
     ["generate", ["generate", "--specs", "missing"], /^falgen generate: specs folder missing: no such file or folder$/],
     ["generate (a file for --specs)", ["generate", "--specs", "a-file.txt"], /^falgen generate: specs folder a-file.txt: a file, not a folder/],
+    ["generate (a file in the way of --out)", ["generate", "--specs", "missing", "--out", "a-file.txt/pkg"], /^falgen generate: refusing to write to a-file.txt\/pkg: a-file.txt is a file, not a folder$/],
     ["update", ["update", "--specs", "missing", "--from", "http://127.0.0.1:9"], /^falgen update: specs folder missing: no such file or folder$/],
     ["update (a file for --specs)", ["update", "--specs", "a-file.txt", "--from", "http://127.0.0.1:9"], /^falgen update: specs folder a-file.txt: a file, not a folder/],
     ["simulator", ["simulator", "--specs", "missing", "--port", "0"], /^falgen simulator: specs folder missing: no such file or folder$/],

@@ -55,6 +55,9 @@ describe("falgen run checks every flag before submitting", () => {
     [["--queue-url", "QUEUE", "--timeout", "soon"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "soon"/],
     [["--queue-url", "QUEUE", "--timeout", "0"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0"/],
     [["--queue-url", "QUEUE", "--timeout", "1.5"], /^falgen run: --timeout must be a whole number/],
+    [["--queue-url", "QUEUE", "--result", ".."], /^falgen run: --result "\.\.": not a request id/],
+    [["--queue-url", "QUEUE", "--result", "a/../b"], /^falgen run: --result "a\/\.\.\/b": not a request id/],
+    [["--queue-url", "QUEUE", "--result", ""], /^falgen run: --result "": not a request id/],
   ])("%j", async (flags, message) => {
     const before = submits();
     expectRefused(await falgenRun(["--prompt", "x", ...flags.map((flag) => flag.replace("QUEUE", sim.url))]), message);
