@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { SpecError } from "../errors.js";
+import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
 const FETCH_TIMEOUT_MS = 30_000;
@@ -27,6 +28,8 @@ export class DocumentHttpError extends SpecError {
  * A served document, from a file or an http(s) URL such as
  * `https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=<id>`. JSON unless the name ends in
  * .yaml/.yml; decoded strictly as UTF-8 by the generator's own reader.
+ * @throws {SpecError} for a document that cannot be read, fetched or decoded, and an InputError
+ * for a URL with a user name or password.
  */
 export async function readDocument(location: string): Promise<SpecSource> {
   if (!/^https?:\/\//i.test(location)) {
@@ -35,6 +38,13 @@ export async function readDocument(location: string): Promise<SpecSource> {
     });
     return { ...decodeSpec(location, bytes), isJson: !isYamlName(location) };
   }
+  let url: URL;
+  try {
+    url = new URL(location);
+  } catch {
+    throw new SpecError({ file: location }, "not a valid URL");
+  }
+  refuseUserInfo(`document ${url.protocol}//${url.host}${url.pathname}`, url);
   let response: Response;
   try {
     response = await fetch(location, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json" } });

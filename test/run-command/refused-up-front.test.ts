@@ -64,7 +64,7 @@ describe("falgen run checks every flag before submitting", () => {
     expect(submits()).toBe(before);
   });
 
-  test("a --queue-url with a user name and password is refused without repeating them", async () => {
+  test("a URL with a user name and password is refused without repeating them: --queue-url, --from, a document's", async () => {
     const url = sim.url.replace("http://", "http://someone:hunter2pass@");
     const result = await falgenRun(["--prompt", "x", "--queue-url", url]);
     expectRefused(result, /^falgen run: --queue-url: the URL holds a user name or password/);
@@ -74,6 +74,14 @@ describe("falgen run checks every flag before submitting", () => {
     expect(add.code).toBe(2);
     expect(add.stderr).toMatch(/^falgen add: --from: the URL holds a user name or password/);
     expect(add.stderr).not.toMatch(/hunter2pass|someone/);
+    // So are a document's URL, given to import or run --spec.
+    const imported = await falgen(["import", `${url}/api/openapi/queue/openapi.json?endpoint_id=fal-ai/qwen-image`], await tempDir("run-up-front"));
+    expect(imported.code).toBe(2);
+    expect(imported.stderr).toMatch(/^falgen import: document http:\/\/127\.0\.0\.1:\d+\/api\/openapi\/queue\/openapi\.json: the URL holds a user name or password/);
+    expect(imported.stderr).not.toMatch(/hunter2pass|someone/);
+    const spec = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--spec", `${url}/api/openapi/queue/openapi.json?endpoint_id=fal-ai/qwen-image`]);
+    expectRefused(spec, /^falgen run: no spec for fal-ai\/qwen-image: document http:\/\/127\.0\.0\.1:\d+\/\S+: the URL holds a user name or password/);
+    expect(spec.stderr).not.toMatch(/hunter2pass|someone/);
   });
 
   test("a key with a control character: an input error before submitting, the key never shown", async () => {
