@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
@@ -50,6 +50,7 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   if (!file) return { config: {} };
   const shown = path.relative(cwd, file) || file;
   if (!existsSync(file)) throw new InputError(`config file ${shown}: no such file`);
+  if (statSync(file).isDirectory()) throw new InputError(`config file ${shown}: a folder, not a file`);
   let loaded: unknown;
   try {
     // Loaded only when a project has a config, so runs without one never pay for it.

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { SpecError } from "../errors.js";
+import { fileProblem, SpecError } from "../errors.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
@@ -34,7 +34,7 @@ export class DocumentHttpError extends SpecError {
 export async function readDocument(location: string): Promise<SpecSource> {
   if (!/^https?:\/\//i.test(location)) {
     const bytes = await readFile(location).catch((error: NodeJS.ErrnoException) => {
-      throw new SpecError({ file: location }, `cannot read the document (${error.code ?? error.message})`);
+      throw new SpecError({ file: location }, `cannot read the document (${fileProblem(error)})`);
     });
     return { ...decodeSpec(location, bytes), isJson: !isYamlName(location) };
   }

@@ -97,6 +97,8 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
   test("--config naming a file that is not there", async () => {
     const dir = await project();
     expectOneLine(await falgen(["generate", "--config", "falgen.config.ts"], dir), 2, /^falgen generate: config file falgen\.config\.ts: no such file$/);
+    await mkdir(path.join(dir, "falgen.config.ts"));
+    expectOneLine(await falgen(["generate", "--config", "falgen.config.ts"], dir), 2, /^falgen generate: config file falgen\.config\.ts: a folder, not a file$/);
   });
 });
 

@@ -111,7 +111,7 @@ test("npm run import writes specs/<endpoint id>.yaml; a refused document means n
   const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "missing.json", "--specs", "specs"], dir);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain(`error: ${path.join(SHARED_FIXTURES, BROKEN_FIXTURE)}:152 (at #/paths/`);
-  expect(refused.stderr).toContain("error: missing.json: cannot read the document (ENOENT)");
+  expect(refused.stderr).toContain("error: missing.json: cannot read the document (no such file or folder)");
   expect(refused.stderr).toContain("import: nothing was written.");
   expect(existsSync(path.join(dir, "specs"))).toBe(false);
 

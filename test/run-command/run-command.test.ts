@@ -158,7 +158,7 @@ describe("falgen run, not on a terminal", () => {
     await mkdir(path.join(dir, "specs"));
     const unknown = await falgenRun(["acme/unknown", "--specs", path.join(dir, "specs"), "--spec", path.join(dir, "acme.json"), "--queue-url", sim.url]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/falgen run: no spec for acme\/unknown: .*acme\.json: cannot read the document \(ENOENT\)/);
+    expect(unknown.stderr).toMatch(/falgen run: no spec for acme\/unknown: .*acme\.json: cannot read the document \(no such file or folder\)/);
     // Refused before any lookup, fal's document included.
     const malformed = await falgenRun(["qwen-image", "--prompt", "x"]);
     expect(malformed.code).toBe(2);
