@@ -56,8 +56,8 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
   --spec FILE|URL     the endpoint's OpenAPI document
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
-  --timeout MS        give up waiting after MS milliseconds (the runtime's \`timeout\`): exit 1,
-                      the request is left queued and --result fetches it later (default: none)
+  --timeout MS        give up after MS milliseconds (the runtime's \`timeout\`): exit 1, the
+                      request not cancelled, and --result fetches it later (default: none)
 
 Credentials: FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET).
 Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C.`;
@@ -109,9 +109,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     checkKey();
     client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
     if (values.result !== undefined) checkRequestId(values.result);
-    if (values.result === undefined) {
-      input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
-    }
+    else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
   } catch (error) {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
@@ -330,7 +328,7 @@ class Run {
     }
     if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
     if (this.signal.reason instanceof FalTimeoutError) {
-      console.error(`falgen run: gave up waiting after --timeout ${this.timeout} ms; request ${this.requestId} is left queued (falgen run ${id} --result ${this.requestId} waits again)`);
+      console.error(`falgen run: gave up after --timeout ${this.timeout} ms; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
       return 1;
     }
     const later = this.requestId ? `\nrequest ${this.requestId}; to try its output again: falgen run ${id} --result ${this.requestId}` : "";

@@ -118,18 +118,18 @@ describe("a flag without its value, a negative number as a value", () => {
 });
 
 describe("--timeout", () => {
-  test("gives up waiting after the time given: exit 1, the request left queued and its id printed", async () => {
+  test("gives up after the time given: exit 1, the request not cancelled and its id printed", async () => {
     const started = Date.now();
     const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--no-download", "--timeout", "700"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up waiting after --timeout 700 ms; request ${requestId} is left queued (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.stdout).toBe("");
   });
 
   test("is in falgen run --help", async () => {
     const result = await falgen(["run", "--help"]);
-    expect(result.stdout).toMatch(/--timeout MS\s+give up waiting after MS milliseconds/);
+    expect(result.stdout).toMatch(/--timeout MS\s+give up after MS milliseconds/);
   });
 });
