@@ -7,9 +7,11 @@
 export declare const MAX_INPUT_DEPTH = 512;
 /**
 * The path (keys and indexes) of the first array or object nested deeper than
-* {@link MAX_INPUT_DEPTH} levels in `value`, or undefined when none is. Walks with its own stack,
-* so it never overflows, and stops at that depth, so a cyclic value ends too.
+* {@link MAX_INPUT_DEPTH} levels in `value`, or undefined when none is. It recurses at most that
+* deep, so it never overflows, and stops there, so a cyclic value ends too. Runs before every
+* send: it allocates nothing but each object's key list, and the path only on the way back from
+* a value too deep.
 */
-export declare function tooDeepAt(value: unknown): (string | number)[] | undefined;
+export declare function tooDeepAt(value: unknown, depth?: number): (string | number)[] | undefined;
 /** The message for a value {@link tooDeepAt} found too deep: what, and the start of where. */
 export declare function tooDeepMessage(path: readonly (string | number)[]): string;

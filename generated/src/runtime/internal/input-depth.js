@@ -7,30 +7,21 @@
 export const MAX_INPUT_DEPTH = 512;
 /**
 * The path (keys and indexes) of the first array or object nested deeper than
-* {@link MAX_INPUT_DEPTH} levels in `value`, or undefined when none is. Walks with its own stack,
-* so it never overflows, and stops at that depth, so a cyclic value ends too.
+* {@link MAX_INPUT_DEPTH} levels in `value`, or undefined when none is. It recurses at most that
+* deep, so it never overflows, and stops there, so a cyclic value ends too. Runs before every
+* send: it allocates nothing but each object's key list, and the path only on the way back from
+* a value too deep.
 */
-export function tooDeepAt(value) {
-	const stack = [{
-		value,
-		depth: 0
-	}];
-	while (stack.length > 0) {
-		const step = stack.pop();
-		const current = step.value;
-		if (current === null || typeof current !== "object" || ArrayBuffer.isView(current) || current instanceof ArrayBuffer) continue;
-		if (step.depth >= MAX_INPUT_DEPTH) {
-			const path = [];
-			for (let at = step; at?.parent; at = at.parent) path.unshift(at.key);
+export function tooDeepAt(value, depth = 0) {
+	if (value === null || typeof value !== "object" || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
+	if (depth >= MAX_INPUT_DEPTH) return [];
+	const keys = Array.isArray(value) ? value.keys() : Object.keys(value);
+	for (const key of keys) {
+		const path = tooDeepAt(value[key], depth + 1);
+		if (path) {
+			path.unshift(key);
 			return path;
 		}
-		const entries = Array.isArray(current) ? current.map((item, i) => [i, item]) : Object.entries(current);
-		for (const [key, item] of entries) stack.push({
-			value: item,
-			depth: step.depth + 1,
-			parent: step,
-			key
-		});
 	}
 	return undefined;
 }
