@@ -74,6 +74,8 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       inputType: 'EndpointTypeMap[Id]["input"]',
       outputType: 'EndpointTypeMap[Id]["output"]',
       endpointParameter: { typeParameter: { name: "Id", constraint: "EndpointId" }, fallbackType: "EndpointId" },
+      // Any endpoint's input may hold files here: the id is known only at run time.
+      fileInputs: true,
     }),
   ]);
 }
