@@ -84,6 +84,15 @@ describe("browser bundles", () => {
     expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);
   });
 
+  test("of openapi-fetch, a page holds the serialisers fal's requests use: not those of array and object query parameters", async () => {
+    for (const body of [queuePage, streamPage]) {
+      const { code } = await bundlePage(body);
+      expect(code).toContain("encodeURIComponent");
+      expect(code).not.toContain("deepObject");
+      expect(code).not.toContain("spaceDelimited");
+    }
+  });
+
   test("the upload code stays out of a page whose endpoint has no file inputs, and is in one whose endpoint has", async () => {
     const upload = (inputs: string[]) => inputs.filter((input) => input.endsWith("runtime/internal/upload.js"));
     for (const body of [queuePage, streamPage, `const fal = createFalClient(); console.log(await endpoint.run(fal, { prompt: "a fox" }), await endpoint.submit(fal, { prompt: "a fox" }));`]) {

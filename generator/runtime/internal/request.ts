@@ -1,4 +1,4 @@
-import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
+import { defaultBodySerializer, serializePrimitiveParam } from "openapi-fetch";
 import type { FalClient, RetryOptions } from "../client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal } from "./abort.js";
@@ -62,15 +62,12 @@ export interface BodyReader<D> {
 /** Any JSON body. */
 export const JSON_BODY: BodyReader<unknown> = { what: "JSON", read: (body) => body };
 
-// Pure: a program that never sends a request (a realtime-only page) drops it and openapi-fetch.
-const serializeQuery = /* @__PURE__ */ createQuerySerializer();
-
 /** One request to fal, and how to treat its answer. */
 export interface RequestOptions<D> {
   url: string;
   /** @default "GET" */
   method?: "GET" | "POST" | "PUT";
-  /** Added to the URL; undefined values are left out. */
+  /** Added to the URL; undefined values are left out. Flat: fal's query parameters are all primitives. */
   query?: Record<string, string | number | undefined>;
   /** Undefined values are left out. */
   headers?: Record<string, string | number | undefined>;
@@ -109,7 +106,12 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   // Query and JSON body through openapi-fetch's serialisers. Its typed-path client is not used:
   // fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are
   // the client's transport, and its request pipeline would more than double the runtime's bundle.
-  const search = query ? serializeQuery(query) : "";
+  // Its primitive serialiser rather than `createQuerySerializer`, whose array and object styles
+  // no fal parameter needs and every page would carry.
+  const search = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => serializePrimitiveParam(name, String(value)))
+    .join("&");
   if (search) url += `?${search}`;
   const json = body !== undefined && !(body instanceof Blob);
   const sent = json ? defaultBodySerializer(body) : (body as Blob | undefined);

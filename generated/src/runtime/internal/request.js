@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
-import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
+import { defaultBodySerializer, serializePrimitiveParam } from "openapi-fetch";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal } from "./abort.js";
 import { backoff } from "./retry.js";
@@ -25,8 +25,6 @@ export const JSON_BODY = {
 	what: "JSON",
 	read: (body) => body
 };
-// Pure: a program that never sends a request (a realtime-only page) drops it and openapi-fetch.
-const serializeQuery = /* @__PURE__ */ createQuerySerializer();
 /**
 * Sends a request under the retry policy and returns its body: with `reader` the JSON it expects,
 * without it parsed JSON or the text that is not JSON, or with `stream` the raw body. Every fal
@@ -40,7 +38,9 @@ export async function request(client, options) {
 	// Query and JSON body through openapi-fetch's serialisers. Its typed-path client is not used:
 	// fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are
 	// the client's transport, and its request pipeline would more than double the runtime's bundle.
-	const search = query ? serializeQuery(query) : "";
+	// Its primitive serialiser rather than `createQuerySerializer`, whose array and object styles
+	// no fal parameter needs and every page would carry.
+	const search = Object.entries(query ?? {}).filter(([, value]) => value !== undefined).map(([name, value]) => serializePrimitiveParam(name, String(value))).join("&");
 	if (search) url += `?${search}`;
 	const json = body !== undefined && !(body instanceof Blob);
 	const sent = json ? defaultBodySerializer(body) : body;
