@@ -89,6 +89,9 @@ describe("run", () => {
     // The queue's calls too.
     await expect(ideogramEdit.subscribe(fal, { prompt: "edit", image_url: big, mask_url: "https://example.com/mask.png" }, { pollInterval: 20 })).resolves.toBeDefined();
     expect(sim.stats().routes.upload).toBe(uploads + 3);
+    // The root's functions keyed by endpoint id upload whatever the endpoint: its id is known only at run time.
+    await expect(run(fal, qwen.endpointId, { ...INPUT, extra_image_url: big } as qwen.Input)).resolves.toBeDefined();
+    expect(sim.stats().routes.upload).toBe(uploads + 4);
   });
 
   test("works through the proxy, whose key the page never holds", async () => {
