@@ -23,10 +23,10 @@ function cacheDir() {
 }
 
 /**
- * Compiles the modules under `roots` (TypeScript and ts-morph, wherever npm put them) through V8's
- * code cache. Other files compile as Node compiles them: a script compiled this way cannot call
- * import() on Node 20 without an experimental flag, and dist/cli.cjs imports jiti (and jiti a
- * user's config) that way.
+ * Compiles the modules under `roots` (dist/cli.cjs, and TypeScript and ts-morph wherever npm put
+ * them) through V8's code cache. Other files compile as Node compiles them: a script compiled this
+ * way cannot call import() on Node 20 without an experimental flag, and jiti loads a user's config
+ * that way (the bundle itself only require()s, see generator/config.ts).
  */
 function enableCodeCache(roots) {
   let dir;
@@ -45,7 +45,7 @@ function enableCodeCache(roots) {
     try {
       cachedData = fs.readFileSync(file);
     } catch {}
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+    const script = new vm.Script(Module.wrap(content.replace(/^#!.*/, "")), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file });
     const require = (id) => this.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);

@@ -16,6 +16,6 @@ try {
 if (module.enableCompileCache) module.enableCompileCache();
 else {
   const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`)) + path.sep;
-  require("./code-cache.cjs").enableCodeCache(["typescript", "ts-morph", "@ts-morph/common"].map(packageDir));
+  require("./code-cache.cjs").enableCodeCache([cli, ...["typescript", "ts-morph", "@ts-morph/common"].map(packageDir)]);
 }
 require(cli);

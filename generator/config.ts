@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
@@ -53,8 +54,10 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   if (statSync(file).isDirectory()) throw new InputError(`config file ${shown}: a folder, not a file`);
   let loaded: unknown;
   try {
-    // Loaded only when a project has a config, so runs without one never pay for it.
-    const { createJiti } = await import("jiti");
+    // Loaded only when a project has a config, so runs without one never pay for it. Required, not
+    // import()ed: the bin compiles dist/cli.cjs through V8's code cache on Node 20
+    // (bin/code-cache.cjs), where a module so compiled cannot call import().
+    const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
     // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
     // No default interop: jiti's fails on `export default null` with a TypeError of its own.
     const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, interopDefault: false });
