@@ -18,7 +18,7 @@ import {
 } from "../runtime/index.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
-import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, notAFlag, type InputField } from "./input-flags.js";
+import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, type FieldFlag, type InputField } from "./input-flags.js";
 import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
 
@@ -82,7 +82,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const fields = inputFields(model);
   const reserved = new Set(Object.keys(OPTIONS));
-  const flags = fields.filter((field) => notAFlag(field, reserved) === undefined);
+  const flags = fieldFlags(fields, reserved);
   let parsed;
   try {
     parsed = parseArguments({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
@@ -172,37 +172,21 @@ function usageError(message: string): number {
   return 2;
 }
 
-/** parseArgs options for the fields: a string (repeatable) per spelling, booleans with a --no- form. */
-function fieldOptions(fields: InputField[]): NonNullable<ParseArgsConfig["options"]> {
+/** parseArgs options for the field flags: a string (repeatable) per spelling, booleans and their --no- forms without a value. */
+function fieldOptions(flags: Map<string, FieldFlag>): NonNullable<ParseArgsConfig["options"]> {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
-  const names = new Set(fields.map((field) => field.name));
   // Own properties, set so: `options["__proto__"] = ...` would set the prototype, not an option.
-  for (const field of fields) {
-    for (const name of flagNames(field, names)) {
-      if (isBoolean(field)) {
-        setOwn(options, name, { type: "boolean" });
-        setOwn(options, `no-${name}`, { type: "boolean" });
-      } else setOwn(options, name, { type: "string", multiple: true });
-    }
-  }
+  for (const [name, { field, negated }] of flags) setOwn(options, name, negated || isBoolean(field) ? { type: "boolean" } : { type: "string", multiple: true });
   return options;
 }
 
 /** The input: --input's object, then each field flag in command-line order (a later one wins). */
-async function inputOf(model: EndpointModel, fields: InputField[], inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
+async function inputOf(model: EndpointModel, flags: Map<string, FieldFlag>, inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = inputFile === undefined ? {} : await readInputFile(inputFile);
-  const byFlag = new Map<string, { field: InputField; negated: boolean }>();
-  const names = new Set(fields.map((field) => field.name));
-  for (const field of fields) {
-    for (const name of flagNames(field, names)) {
-      byFlag.set(name, { field, negated: false });
-      byFlag.set(`no-${name}`, { field, negated: true });
-    }
-  }
   const given = new Map<InputField, (string | boolean)[]>();
   for (const token of tokens) {
     if (token.kind !== "option") continue;
-    const flag = byFlag.get(token.name);
+    const flag = flags.get(token.name);
     if (!flag) continue;
     const value = isBoolean(flag.field) ? !flag.negated : token.value ?? "";
     given.set(flag.field, [...(given.get(flag.field) ?? []), value]);
