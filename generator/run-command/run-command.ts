@@ -9,6 +9,7 @@ import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
+import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 import { abortScope, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
@@ -204,9 +205,10 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
-    throw new FlagError(`--input: ${file} is not JSON (${(error as Error).message})`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new FlagError(`--input: ${file}:${error.line}:${error.column}: not JSON: ${error.reason}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${file} must hold a JSON object`);
   return value as Record<string, unknown>;

@@ -64,6 +64,14 @@ describe("falgen run checks every flag before submitting", () => {
     expect(submits()).toBe(before);
   });
 
+  test("--input with a JSON syntax error names its file:line:column", async () => {
+    const dir = await tempDir("run-up-front");
+    await writeFile(path.join(dir, "input.json"), '{\n  "prompt": "a fox",\n  "num_images": 2,\n}\n');
+    const before = submits();
+    expectRefused(await falgenRun(["--input", "input.json", "--queue-url", sim.url], undefined, dir), /^falgen run: --input: input\.json:4:1: not JSON: property name expected\n$/);
+    expect(submits()).toBe(before);
+  });
+
   test("a URL with a user name and password is refused without repeating them: --queue-url, --from, a document's", async () => {
     const url = sim.url.replace("http://", "http://someone:hunter2pass@");
     const result = await falgenRun(["--prompt", "x", "--queue-url", url]);
