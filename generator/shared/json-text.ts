@@ -1,4 +1,5 @@
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+// The ESM build: the UMD one (package.json "main") requires its parts at run time, which a bundle cannot follow.
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser/lib/esm/main.js";
 
 /** A JSON text that does not parse: where (1-based line and column) and why. */
 export class JsonSyntaxError extends Error {
