@@ -63,7 +63,8 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
   const partial = path.join(dir, `.${file.name}.${process.pid}.part`);
   try {
     const scan = keyScan();
-    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }));
+    // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
+    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
     if (scan.found()) throw new Error(`${file.name}: the file downloaded holds your fal key; falgen did not save it`);
     for (let attempt = 0; ; attempt++) {
       const target = path.join(dir, `${file.name}${attempt === 0 ? "" : `-${attempt}`}.${extension}`);

@@ -31,6 +31,7 @@ const SCENARIOS: Record<string, Scenario> = {
   echo: (server) => ({ ...valid(server), prompt: `the key was ${KEY}`, [KEY]: { nested: [`secret ${SECRET}`] } }),
   "key in a file URL": (server) => valid(server, `${KEY}.png`),
   "key in a file": (server) => valid(server, "echo.png"),
+  "stalled file": (server) => valid(server, "stall.png"),
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -44,6 +45,7 @@ beforeAll(async () => {
     const base = `${server.url}/fal-ai/qwen-image/requests`;
     if (url.pathname.startsWith("/files/")) {
       const name = decodeURIComponent(url.pathname.slice("/files/".length));
+      if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
       return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
     }
     if (url.pathname.startsWith("/_rest/")) return new Promise<Response>(() => {}); // uploads stall
@@ -142,6 +144,14 @@ describe("--timeout covers the whole run, the submit included", () => {
     expect(result.code).toBe(1);
     const requestId = [...prompts].find(([, prompt]) => prompt === "stall after headers")![0];
     expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} waits again)`);
+  });
+
+  test("an output file whose download stalls: cut off, the request id kept, no partial file left", async () => {
+    const result = await falgenRun([ID, "--prompt", "stalled file", "--timeout", "1500"]);
+    expect(result.code).toBe(1);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms; request ${requestId} is not cancelled and may still run on fal`);
+    expect(await readdir(result.out)).toEqual([]);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {
