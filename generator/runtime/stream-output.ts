@@ -4,38 +4,11 @@ import { abortError, abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
 import { requestError } from "./internal/request.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
+import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
-import type { RunOptions } from "./run.js";
-
-export interface StreamOptions extends RunOptions {
-  /**
-   * Milliseconds the stream may go without an event once its response arrived (the first event
-   * included; keep-alive comments do not count) before it ends with a FalTimeoutError. The wait
-   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever.
-   * @default 15000
-   */
-  idleTimeout?: number;
-}
-
-/**
- * A streaming call in flight: iterate it for the partial outputs (`for await`), and await `done()`
- * for the final one. It ends, never hangs, on the first of: the last event, an error event or
- * status, `abort()`, the `signal`, the `timeout`, or `idleTimeout` without an event.
- */
-export interface FalStream<P, O> extends AsyncIterable<P> {
-  /**
-   * The final output (the stream's last event) once it ends. Rejects with what ended it otherwise:
-   * a FalApiError (an error status or an `x-fal-error` event; FalValidationError for field errors), a FalNetworkError
-   * (the connection dropped), a FalTimeoutError, or a FalAbortError (also when a `for await` over
-   * the stream stops early). Every error carries `requestId` once the response named it.
-   */
-  done(): Promise<O>;
-  /** Stops the stream and frees its connection; `done()` rejects with a FalAbortError. */
-  abort(reason?: unknown): void;
-  /** The `x-fal-request-id` of the response, once it arrived. */
-  readonly requestId: string | undefined;
-}
+import type { FalStream, StreamOptions } from "./types.js";
 
 const EVENT_STREAM = "text/event-stream";
 
@@ -46,7 +19,12 @@ const EVENT_STREAM = "text/event-stream";
  * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
  * iterated are kept for the iteration, unless `done()` was asked for first.
  */
-export function stream<P, O>(client: FalClient, endpointId: string, input: unknown, options: StreamOptions = {}): FalStream<P, O> {
+export function stream<P, O>(client: FalClient, endpointId: string, input: unknown, options?: StreamOptions): FalStream<P, O> {
+  return streamWith<P, O>(client, endpointId, input, options, uploadFiles);
+}
+
+/** `stream` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function streamWith<P, O>(client: FalClient, endpointId: string, input: unknown, options: StreamOptions = {}, files?: FileStep): FalStream<P, O> {
   const controller = new AbortController();
   // The caller's signal and `timeout` abort it as any call's; so do `abort()`, an early stop and `idleTimeout`.
   const scope = abortScope(options, controller);
@@ -75,7 +53,7 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
 
   const finished = (async (): Promise<O> => {
     try {
-      const body = await withFileUrls(client, endpointId, input, options, signal);
+      const body = await withFileUrls(client, endpointId, input, options, signal, files);
       let response: Response | undefined;
       const events = await runCall<Response["body"]>(
         client,

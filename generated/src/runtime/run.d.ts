@@ -1,19 +1,7 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
-import type { Result, ValidateOption } from "./types.js";
-/** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
-export interface RunOptions {
-	/** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
-	timeout?: number;
-	/** Aborts the call with a FalAbortError. The endpoint may still run (and bill) what it received. */
-	signal?: AbortSignal;
-	/** Seconds the request may wait for a runner to start before it fails (`x-fal-request-timeout`). */
-	startTimeout?: number;
-	/** Extra request headers. */
-	headers?: Record<string, string>;
-	/** Check the input before sending anything, as for `submit` (see `SubmitOptions.validate`). @default the client's `validate` */
-	validate?: ValidateOption;
-}
+import type { FileStep } from "./internal/prepare-input.js";
+import type { Result, RunOptions } from "./types.js";
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
 * output with the request id fal answered with. File inputs are uploaded first. Once the request is
@@ -21,3 +9,5 @@ export interface RunOptions {
 * matters); only a request that provably never left is retried.
 */
 export declare function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>>;
+/** `run` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export declare function runWith<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions, files?: FileStep): Promise<Result<O>>;
