@@ -299,7 +299,7 @@ class Run {
       if (errors.length === 0) this.progress.step("submitting");
       return errors;
     };
-    const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors }, signal: this.deadline });
+    const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors }, signal: this.timeout === undefined ? undefined : this.deadline });
     this.requestId = requestId;
     this.submitted = true;
     this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);

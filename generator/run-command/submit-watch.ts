@@ -11,10 +11,14 @@ export class SubmitWatch {
   /** The id the submit's answer named in its headers, before its body was read. */
   requestId: string | undefined;
 
-  constructor(
-    /** The submit's URL: `<queue URL>/<endpoint id>`. */
-    private readonly submitUrl: string,
-  ) {}
+  /** The submit's URL, as `URL` spells it (a host's case, default ports), to compare with each call's. */
+  private readonly submitUrl: string;
+
+  /** `submitUrl`: `<queue URL>/<endpoint id>`, the URL the runtime submits to. */
+  constructor(submitUrl: string) {
+    const url = new URL(submitUrl);
+    this.submitUrl = `${url.origin}${url.pathname}`;
+  }
 
   /** A `fetch` for `createFalClient` that watches the submit and passes every call through. */
   readonly fetch: typeof globalThis.fetch = async (input, init) => {
