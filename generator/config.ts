@@ -1,9 +1,11 @@
 import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
-import { InputError } from "./errors.js";
+import { fileProblem, InputError } from "./errors.js";
+import { JsonSyntaxError, parseJsonText } from "./shared/json-text.js";
 
 /** What a project's `falgen.config.{ts,mjs,json}` says; every field is optional and every flag overrides it. */
 export interface FalgenConfig {
@@ -52,19 +54,7 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   const shown = path.relative(cwd, file) || file;
   if (!existsSync(file)) throw new InputError(`config file ${shown}: no such file`);
   if (statSync(file).isDirectory()) throw new InputError(`config file ${shown}: a folder, not a file`);
-  let loaded: unknown;
-  try {
-    // Loaded only when a project has a config, so runs without one never pay for it. Required, not
-    // import()ed: the bin compiles dist/cli.cjs through V8's code cache on Node 20
-    // (bin/code-cache.cjs), where a module so compiled cannot call import().
-    const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
-    // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
-    // No default interop: jiti's fails on `export default null` with a TypeError of its own.
-    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, interopDefault: false });
-    loaded = await jiti.import(file);
-  } catch (error) {
-    throw loadFailure(error as Error, file, shown);
-  }
+  const loaded = file.toLowerCase().endsWith(".json") ? await jsonConfig(file, shown) : await scriptConfig(file, shown);
   const config = checkConfig(defaultExport(loaded, file, shown), shown);
   const dir = path.dirname(file);
   const relative = (value: string) => path.relative(cwd, path.resolve(dir, value)) || ".";
@@ -110,6 +100,39 @@ function defaultExport(loaded: unknown, file: string, shown: string): unknown {
   if (loaded !== null && typeof loaded === "object" && "default" in loaded) return loaded.default;
   if (file.toLowerCase().endsWith(".js")) return loaded;
   throw new InputError(`config file ${shown}: has no default export; write export default defineConfig({ ... })`);
+}
+
+/** A TypeScript or JavaScript config's module, loaded with jiti; a failure is placed at its `file:line:column` where jiti says. */
+async function scriptConfig(file: string, shown: string): Promise<unknown> {
+  try {
+    // Loaded only when a project has a config, so runs without one never pay for it. Required, not
+    // import()ed: the bin compiles dist/cli.cjs through V8's code cache on Node 20
+    // (bin/code-cache.cjs), where a module so compiled cannot call import().
+    const { createJiti } = createRequire(import.meta.url)("jiti") as typeof import("jiti");
+    // Transforms are cached in node_modules/.cache/jiti by content; modules are read fresh each load.
+    // No default interop: jiti's fails on `export default null` with a TypeError of its own.
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, interopDefault: false });
+    return await jiti.import(file);
+  } catch (error) {
+    throw loadFailure(error as Error, file, shown);
+  }
+}
+
+/** A JSON config's value; a syntax error is placed at its `file:line:column`, as a script config's is. */
+async function jsonConfig(file: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new InputError(`config file ${shown}: cannot read it (${fileProblem(error)})`);
+  }
+  try {
+    // A BOM is no syntax error: editors on Windows write one.
+    return parseJsonText(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new InputError(`config file ${shown}:${error.line}:${error.column}: cannot load it: invalid JSON: ${error.reason}`);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { fileProblem, SpecError } from "../errors.js";
+import { untilAborted } from "../runtime/internal/abort.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
@@ -46,14 +47,22 @@ export async function readDocument(location: string): Promise<SpecSource> {
   }
   refuseUserInfo(`document ${url.protocol}//${url.host}${url.pathname}`, url);
   let response: Response;
+  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
   try {
-    response = await fetch(location, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/json" } });
+    response = await fetch(location, { signal, headers: { accept: "application/json" } });
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause;
     throw new SpecError({ file: location }, `cannot fetch the document (${cause?.message ?? (error as Error).message})`);
   }
   if (!response.ok) throw new DocumentHttpError(location, response);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    // Within the same time limit: a body that stalls after its headers ends too.
+    bytes = new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+  } catch (error) {
+    const reason = signal.aborted ? `no whole answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the connection broke mid-answer: ${(error as Error).message}`;
+    throw new SpecError({ file: location }, `cannot fetch the document (${reason})`);
+  }
   return { ...decodeSpec(location, bytes), isJson: !isYamlName(new URL(location).pathname) };
 }
 

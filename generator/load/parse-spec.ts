@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
 import { SpecError } from "../errors.js";
 import { decodePointer, encodePointer } from "../shared/json-pointer.js";
+import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 
 /** A spec file as read: its display name and decoded text, kept to place errors on lines. */
 export interface SpecSource {
@@ -41,14 +42,14 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
-/** Parses JSON with JSON.parse (fast) and YAML with the yaml package; syntax errors carry the line. */
+/** Parses JSON with JSON.parse (fast) and YAML with the yaml package; syntax errors carry the line (JSON's the column too). */
 export function parseSpecText(source: SpecSource): unknown {
   if (source.isJson) {
     try {
-      return JSON.parse(source.text);
+      return parseJsonText(source.text);
     } catch (error) {
-      // JSON.parse gives only an offset; YAML's parser (a JSON superset) finds the line.
-      throw yamlSyntaxError(source) ?? new SpecError({ file: source.file }, `invalid JSON: ${(error as Error).message}`);
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      throw new SpecError({ file: source.file, line: error.line }, `invalid JSON (column ${error.column}): ${error.reason}`);
     }
   }
   const error = yamlSyntaxError(source);

@@ -1,9 +1,10 @@
 import { createWriteStream } from "node:fs";
 import { link, mkdir, unlink } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import mime from "mime";
+import { redact } from "../runtime/internal/redact.js";
 
 /** A file an output points to, and the name it is saved under (from its place in the output). */
 export interface OutputFile {
@@ -50,7 +51,8 @@ function nameOf(at: (string | number)[]): string {
  * Saves `file` into `dir` as `<name>.<extension>` (the extension from its content type, else its
  * URL), never replacing a file: a taken name gets `-1`, `-2`, ... It is written under a temporary
  * name and linked into place once complete, so no half-written file ever carries the final name.
- * Returns the path. No credentials go with the request: output URLs are public.
+ * Returns the path. No credentials go with the request: output URLs are public. A file that holds
+ * a fal key this process sent (a server echoing it) is not saved: an Error says so.
  */
 export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal): Promise<string> {
   const response = await fetch(file.url, { signal });
@@ -60,7 +62,10 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
   await mkdir(dir, { recursive: true });
   const partial = path.join(dir, `.${file.name}.${process.pid}.part`);
   try {
-    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), createWriteStream(partial, { flags: "wx" }));
+    const scan = keyScan();
+    // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
+    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
+    if (scan.found()) throw new Error(`${file.name}: the file downloaded holds your fal key; falgen did not save it`);
     for (let attempt = 0; ; attempt++) {
       const target = path.join(dir, `${file.name}${attempt === 0 ? "" : `-${attempt}`}.${extension}`);
       try {
@@ -73,6 +78,28 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
   } finally {
     await unlink(partial).catch(() => {});
   }
+}
+
+/** The longest key looked for across chunk boundaries, in characters (fal's keys are under 100). */
+const MAX_KEY_LENGTH = 256;
+
+/**
+ * A pass-through that notes whether the bytes hold a fal key this process sent. Keys are ASCII
+ * (the runtime refuses others), so Latin-1 text matches them byte for byte; the tail of each chunk
+ * is kept to find one split across two.
+ */
+function keyScan(): Transform & { found(): boolean } {
+  let tail = "";
+  let found = false;
+  const scan = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const text = tail + chunk.toString("latin1");
+      if (!found && redact(text) !== text) found = true;
+      tail = text.slice(-MAX_KEY_LENGTH);
+      done(null, chunk);
+    },
+  });
+  return Object.assign(scan, { found: () => found });
 }
 
 function urlExtension(url: string): string | undefined {

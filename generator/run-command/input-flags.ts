@@ -84,13 +84,37 @@ export function notAFlag(field: InputField, reserved: ReadonlySet<string>): stri
   return undefined;
 }
 
+/** What a flag spelling sets: a field, to the value given (or true), or to false for a boolean's `--no-` form. */
+export interface FieldFlag {
+  field: InputField;
+  negated: boolean;
+}
+
 /**
- * Flag spellings of a field: its own name, and with dashes for underscores when that differs,
- * unless that spelling starts with a dash or is another field's name (`names`: all fields' names).
+ * Every flag spelling of the fields, each naming one field, so no two can clash. Spellings are
+ * handed out in a fixed order, a spelling already taken going to no one later: falgen's own
+ * options (`reserved`, `--no-download` among them), then each field's own name, then its name with
+ * dashes for underscores, then `--no-<spelling>` for booleans. So a field named `no-watermark`
+ * keeps `--no-watermark`, and a boolean `watermark` beside it is set false only through `--input`
+ * (`fieldsHelp` says so).
  */
-export function flagNames(field: InputField, names: ReadonlySet<string>): string[] {
-  const dashed = field.name.replace(/_/g, "-");
-  return dashed === field.name || dashed.startsWith("-") || names.has(dashed) ? [field.name] : [field.name, dashed];
+export function fieldFlags(fields: InputField[], reserved: ReadonlySet<string>): Map<string, FieldFlag> {
+  const flags = new Map<string, FieldFlag>();
+  const claim = (name: string, field: InputField, negated: boolean) => {
+    if (!reserved.has(name) && !flags.has(name) && !name.startsWith("-")) flags.set(name, { field, negated });
+  };
+  const usable = fields.filter((field) => notAFlag(field, reserved) === undefined);
+  for (const field of usable) claim(field.name, field, false);
+  for (const field of usable) claim(field.name.replace(/_/g, "-"), field, false);
+  const spellings = [...flags].filter(([, flag]) => isBoolean(flag.field));
+  for (const [name, { field }] of spellings) claim(`no-${name}`, field, true);
+  return flags;
+}
+
+/** The spellings of one field in `flags`: its own and dashed names, then their `--no-` forms. */
+function spellingsOf(field: InputField, flags: Map<string, FieldFlag>): { set: string[]; negate: string[] } {
+  const mine = [...flags].filter(([, flag]) => flag.field === field);
+  return { set: mine.filter(([, flag]) => !flag.negated).map(([name]) => name), negate: mine.filter(([, flag]) => flag.negated).map(([name]) => name) };
 }
 
 export function isBoolean(field: InputField): boolean {
@@ -164,11 +188,13 @@ async function localFile(flag: string, file: string): Promise<File> {
  * sentence are not its end), wrapped to `columns` under the descriptions' column.
  */
 export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved: Set<string>, columns = 100): string {
+  const table = fieldFlags(fields, reserved);
   const rows = fields.map((field) => {
     const problem = notAFlag(field, reserved);
     // A field that cannot be a flag is listed by its JSON name, so no one takes it for one.
     const name = problem && !reserved.has(field.name) ? JSON.stringify(field.name) : `--${field.name}`;
-    const flags = isBoolean(field) && !problem ? `${name}, --no-${field.name}` : `${name} <${typeLabel(field.schema)}>`;
+    const negate = spellingsOf(field, table).negate[0];
+    const flags = isBoolean(field) && !problem ? [name, ...(negate === undefined ? [] : [`--${negate}`])].join(", ") : `${name} <${typeLabel(field.schema)}>`;
     const facts: string[] = [];
     if (field.required) facts.push("required");
     const node = resolve(model, field.schema);
@@ -180,6 +206,7 @@ export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved:
     else if (field.types.has("object")) facts.push("an object as JSON");
     if (takesFiles(field)) facts.push("a URL, or a local file to upload");
     if (problem) facts.push(`only through --input: ${problem}`);
+    else if (isBoolean(field) && negate === undefined) facts.push(`false only through --input: --no-${field.name} is ${negationOwner(field, table, reserved)}`);
     const description = typeof node?.description === "string" ? firstParagraph(node.description) : "";
     return { flags, text: [description, facts.length > 0 ? `(${facts.join("; ")})` : ""].filter(Boolean).join(" ") };
   });
@@ -193,6 +220,14 @@ export function fieldsHelp(model: EndpointModel, fields: InputField[], reserved:
       return `${first}${lines.join(`\n${indent}`)}`;
     })
     .join("\n");
+}
+
+/** Who holds `--no-<field>` instead of the boolean field: falgen or another field. */
+function negationOwner(field: InputField, table: Map<string, FieldFlag>, reserved: ReadonlySet<string>): string {
+  const name = `no-${field.name}`;
+  if (reserved.has(name)) return "falgen's own option";
+  const owner = table.get(name)?.field;
+  return owner === undefined ? "not a flag" : `the flag of field ${JSON.stringify(owner.name)}`;
 }
 
 /** The first paragraph of a description, its lines joined: specs break lines mid-sentence. */

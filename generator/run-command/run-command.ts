@@ -9,16 +9,19 @@ import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
-import { abortScope, sleep } from "../runtime/internal/abort.js";
+import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
+import { abortScope, NEVER_ABORTED, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
+import { redact, REDACTED } from "../runtime/internal/redact.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
 import { cancel, result, status, submit } from "../runtime/endpoint-calls.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
-import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, notAFlag, type InputField } from "./input-flags.js";
+import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, type FieldFlag, type InputField } from "./input-flags.js";
 import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
+import { SubmitWatch } from "./submit-watch.js";
 
 const POLL_INTERVAL_MS = 500;
 /** How long a cancel after Ctrl-C may take before falgen gives up on it. */
@@ -54,8 +57,9 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
   --spec FILE|URL     the endpoint's OpenAPI document
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
-  --timeout MS        give up after MS milliseconds (the runtime's \`timeout\`): exit 1, the
-                      request not cancelled, and --result fetches it later (default: none)
+  --timeout MS        give up after MS milliseconds, uploads and submit included (the runtime's
+                      \`timeout\`): exit 1, the request not cancelled, and --result fetches it
+                      later when fal named its id (default: none)
 
 Credentials: FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET).
 Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C.`;
@@ -80,7 +84,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const fields = inputFields(model);
   const reserved = new Set(Object.keys(OPTIONS));
-  const flags = fields.filter((field) => notAFlag(field, reserved) === undefined);
+  const flags = fieldFlags(fields, reserved);
   let parsed;
   try {
     parsed = parseArguments({ args, options: { ...OPTIONS, ...fieldOptions(flags) }, allowPositionals: false, tokens: true });
@@ -96,6 +100,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   // Everything local is checked before anything is sent: a refusal after the submit would come
   // after a paid request.
   let client: FalClient;
+  let watch: SubmitWatch;
   let timeout: number | undefined;
   let input: Record<string, unknown> | undefined;
   try {
@@ -105,14 +110,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (!values["no-download"]) checkOutFolder(values.out);
     if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
     checkKey();
-    client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queueUrl.replace(/\/+$/, "")}/_rest`) });
+    const queue = (queueUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
+    watch = new SubmitWatch(`${queue}/${endpointId}`);
+    client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queue}/_rest`), fetch: watch.fetch });
     if (values.result !== undefined) checkRequestId(values.result);
     else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
   } catch (error) {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
   }
-  return new Run(client, model, values.out, !values["no-download"], timeout).start(input, values.result);
+  return new Run(client, watch, model, values.out, !values["no-download"], timeout).start(input, values.result);
 }
 
 /**
@@ -160,47 +167,39 @@ function checkKey(): void {
 
 /** The field errors of an input refused before anything was sent: exit 2. */
 function invalidInput(id: string, problems: FieldError[]): number {
-  console.error(`falgen run: the input does not fit ${id}; nothing was sent:`);
-  for (const line of fieldErrorLines(problems)) console.error(`  ${line}`);
+  say(`falgen run: the input does not fit ${id}; nothing was sent:`);
+  for (const line of fieldErrorLines(problems)) say(`  ${line}`);
   return 2;
 }
 
 function usageError(message: string): number {
-  console.error(`falgen run: ${message}`);
+  say(`falgen run: ${message}`);
   return 2;
 }
 
-/** parseArgs options for the fields: a string (repeatable) per spelling, booleans with a --no- form. */
-function fieldOptions(fields: InputField[]): NonNullable<ParseArgsConfig["options"]> {
+/**
+ * A line on stderr, every fal key this process sent replaced by `[redacted]`: request ids, logs
+ * and messages come from the server, which may echo the key.
+ */
+function say(text: string): void {
+  console.error(redact(text));
+}
+
+/** parseArgs options for the field flags: a string (repeatable) per spelling, booleans and their --no- forms without a value. */
+function fieldOptions(flags: Map<string, FieldFlag>): NonNullable<ParseArgsConfig["options"]> {
   const options: NonNullable<ParseArgsConfig["options"]> = {};
-  const names = new Set(fields.map((field) => field.name));
   // Own properties, set so: `options["__proto__"] = ...` would set the prototype, not an option.
-  for (const field of fields) {
-    for (const name of flagNames(field, names)) {
-      if (isBoolean(field)) {
-        setOwn(options, name, { type: "boolean" });
-        setOwn(options, `no-${name}`, { type: "boolean" });
-      } else setOwn(options, name, { type: "string", multiple: true });
-    }
-  }
+  for (const [name, { field, negated }] of flags) setOwn(options, name, negated || isBoolean(field) ? { type: "boolean" } : { type: "string", multiple: true });
   return options;
 }
 
 /** The input: --input's object, then each field flag in command-line order (a later one wins). */
-async function inputOf(model: EndpointModel, fields: InputField[], inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
+async function inputOf(model: EndpointModel, flags: Map<string, FieldFlag>, inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = inputFile === undefined ? {} : await readInputFile(inputFile);
-  const byFlag = new Map<string, { field: InputField; negated: boolean }>();
-  const names = new Set(fields.map((field) => field.name));
-  for (const field of fields) {
-    for (const name of flagNames(field, names)) {
-      byFlag.set(name, { field, negated: false });
-      byFlag.set(`no-${name}`, { field, negated: true });
-    }
-  }
   const given = new Map<InputField, (string | boolean)[]>();
   for (const token of tokens) {
     if (token.kind !== "option") continue;
-    const flag = byFlag.get(token.name);
+    const flag = flags.get(token.name);
     if (!flag) continue;
     const value = isBoolean(flag.field) ? !flag.negated : token.value ?? "";
     given.set(flag.field, [...(given.get(flag.field) ?? []), value]);
@@ -218,9 +217,10 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text);
   } catch (error) {
-    throw new FlagError(`--input: ${file} is not JSON (${(error as Error).message})`);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new FlagError(`--input: ${file}:${error.line}:${error.column}: not JSON: ${error.reason}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${file} must hold a JSON object`);
   return value as Record<string, unknown>;
@@ -229,8 +229,10 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
 /** One request from submit (or a given id) to its saved files; Ctrl-C cancels it on fal. */
 class Run {
   private readonly controller = new AbortController();
-  /** Aborted by Ctrl-C (the controller) or when --timeout elapses; the submit itself is never cut off. */
+  /** Aborted by Ctrl-C (the controller) or when --timeout elapses; the submit itself only by the timeout. */
   private signal: AbortSignal = this.controller.signal;
+  /** Aborted by --timeout alone: the submit's signal (Ctrl-C waits for the request id instead). */
+  private deadline: AbortSignal = NEVER_ABORTED;
   private readonly progress: Progress;
   private requestId: string | undefined;
   /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
@@ -238,6 +240,7 @@ class Run {
 
   constructor(
     private readonly client: FalClient,
+    private readonly watch: SubmitWatch,
     private readonly model: EndpointModel,
     private readonly outDir: string,
     private readonly download: boolean,
@@ -257,14 +260,19 @@ class Run {
     process.on("SIGINT", interrupt);
     // Ctrl-C and --timeout as one signal, as the runtime's calls combine `signal` and `timeout`.
     const scope = abortScope({ signal: this.controller.signal, timeout: this.timeout });
+    const deadline = abortScope({ timeout: this.timeout });
     this.signal = scope.signal;
+    this.deadline = deadline.signal;
     try {
       this.requestId = requestId ?? (await this.submit(input!));
-      const output = await this.wait(this.requestId);
+      const received = await this.wait(this.requestId);
       this.progress.stop();
       // Printing and the file scan recurse: an output nested past the runtime's limit is reported, with its request id.
-      const deep = tooDeepAt(output);
+      const deep = tooDeepAt(received);
       if (deep) throw new FalError(`the output is ${tooDeepMessage(deep)}; falgen cannot show or save it`);
+      // What is printed, checked and saved: a server that echoes the key into the output never gets it shown.
+      const output = scrubbed(received);
+      this.checkOutput(this.requestId, output);
       process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
       if (this.download) await this.save(output);
       return 0;
@@ -273,6 +281,7 @@ class Run {
       return await this.failed(error);
     } finally {
       scope.dispose();
+      deadline.dispose();
       process.off("SIGINT", interrupt);
     }
   }
@@ -281,7 +290,8 @@ class Run {
     const { id } = this.model;
     const validator = createValidator(id, validationSchema(this.model, this.model.input));
     // Not aborted by Ctrl-C: a submit cut off in flight may still queue a paid request whose id
-    // nobody then has. Ctrl-C waits for the id instead, then cancels the request.
+    // nobody then has. Ctrl-C waits for the id instead, then cancels the request. --timeout does
+    // cut it off (the user set a limit on the whole run); the message then says what fal may hold.
     // "submitting" is said once the input passed (the runtime checks it with its files standing in
     // as URLs, before any upload): a refused input never reads as if something was sent.
     const fieldErrors = (value: unknown) => {
@@ -289,7 +299,7 @@ class Run {
       if (errors.length === 0) this.progress.step("submitting");
       return errors;
     };
-    const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors } });
+    const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors }, signal: this.timeout === undefined ? undefined : this.deadline });
     this.requestId = requestId;
     this.submitted = true;
     this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
@@ -309,8 +319,23 @@ class Run {
     return (await result(this.client, this.model.id, requestId, { signal })).data;
   }
 
+  /**
+   * Warns, on stderr, of every place the output does not fit the spec's Output schema (the input's
+   * validator, on the output): fal changed the endpoint under the spec. The output is still printed
+   * and saved, as fal sent it (the request is done and paid for), and the exit code stays 0.
+   */
+  private checkOutput(requestId: string, output: unknown): void {
+    const { id } = this.model;
+    const problems = createValidator(id, validationSchema(this.model, this.model.output)).fieldErrors(output);
+    if (problems.length === 0) return;
+    say(`falgen run: warning: the output of request ${requestId} does not fit ${id}'s Output schema in its spec (fal may have changed the endpoint: falgen update --check lists what changed); it is printed and saved as received:`);
+    for (const { loc, msg } of problems) say(`  ${["output", ...(loc[0] === "body" ? loc.slice(1) : loc)].join(".")}: ${msg}`);
+  }
+
   private async save(output: unknown): Promise<void> {
     for (const file of outputFiles(output)) {
+      // The key was scrubbed from the output: fetching such a URL would send the key to its host.
+      if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
       const saved = await saveOutputFile(file, this.outDir, this.signal);
       this.progress.line(`saved ${saved}`);
     }
@@ -321,27 +346,32 @@ class Run {
     if (this.requestId !== undefined && this.controller.signal.aborted) {
       if (this.submitted) return this.cancelled(this.requestId);
       // A request submitted by an earlier run is left running: this run only waited for it.
-      console.error(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+      say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
       return 130;
     }
     if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
-    if (this.signal.reason instanceof FalTimeoutError) {
-      console.error(`falgen run: gave up after --timeout ${this.timeout} ms; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+    // Every id known so far: the submit's answer, its headers (an answer cut off mid-body), the error's.
+    const requestId = this.requestId ?? this.watch.requestId ?? (error instanceof FalError ? error.requestId : undefined);
+    if (this.deadline.aborted || this.signal.reason instanceof FalTimeoutError) {
+      const given = `gave up after --timeout ${this.timeout} ms`;
+      if (requestId !== undefined) say(`falgen run: ${given}; request ${requestId} is not cancelled and may still run on fal (falgen run ${id} --result ${requestId} waits again)`);
+      else if (this.watch.sent) say(`falgen run: ${given} while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)`);
+      else say(`falgen run: ${given} before submitting (while uploading the input's files): nothing was queued on fal`);
       return 1;
     }
-    const later = this.requestId ? `\nrequest ${this.requestId}; to try its output again: falgen run ${id} --result ${this.requestId}` : "";
-    const message = error instanceof FalApiError || error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
-    console.error(`falgen run: ${message}${later}`);
+    const later = requestId ? `\nrequest ${requestId}; to try its output again: falgen run ${id} --result ${requestId}` : "";
+    const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
+    say(`falgen run: ${message}${later}`);
     return 1;
   }
 
   private async cancelled(requestId: string): Promise<number> {
     try {
       await cancel(this.client, this.model.id, requestId, { signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) });
-      console.error(`falgen run: cancelled request ${requestId} on fal`);
+      say(`falgen run: cancelled request ${requestId} on fal`);
     } catch (error) {
       const done = error instanceof FalApiError && error.status === 400;
-      console.error(
+      say(
         done
           ? `falgen run: request ${requestId} had already completed; its output: falgen run ${this.model.id} --result ${requestId}`
           : `falgen run: could not cancel request ${requestId} (${(error as Error).message}); it may still run`,
@@ -349,6 +379,19 @@ class Run {
     }
     return 130;
   }
+}
+
+/**
+ * `value` (plain JSON data) with every fal key this process sent replaced by `[redacted]`, in
+ * strings and property names alike.
+ */
+function scrubbed(value: unknown): unknown {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map(scrubbed);
+  if (value === null || typeof value !== "object") return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) setOwn(copy, redact(name), scrubbed(item));
+  return copy;
 }
 
 /** `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, by flag. */

@@ -1,7 +1,8 @@
 /**
  * `falgen simulator [--port 4010] [--specs DIR] [--queue-ms N] [--run-ms N] [--queue-depth N]
  *   [--log-lines N] [--error-rate 0.1] [--rate-limit-rate 0.05] [--retry-after S] [--latency-ms 50]
- *   [--drop-rate 0.05] [--cut-rate 0.05] [--malformed-rate 0.05] [--fault-submit] [--seed N] [--api-key K]...`
+ *   [--drop-rate 0.05] [--cut-rate 0.05] [--malformed-rate 0.05] [--fault-submit] [--seed N] [--api-key K]...
+ *   [--max-body-bytes N] [--max-upload-bytes N]`
  *
  * Prints one line with the URL it listens on, then serves until SIGINT/SIGTERM (exit 0), reloading
  * the specs when one changes on disk.
@@ -34,6 +35,8 @@ const COMMAND = {
     "realtime-close-after": { type: "string" },
     "realtime-close-code": { type: "string" },
     "api-key": { type: "string", multiple: true },
+    "max-body-bytes": { type: "string" },
+    "max-upload-bytes": { type: "string" },
   },
   usage: `Usage: falgen simulator [options]
 
@@ -59,6 +62,9 @@ for \`falgen add --from\`. A spec that changes on disk is reloaded.
   --realtime-close-after N  close each realtime connection after N answers (a forced reconnection)
   --realtime-close-code C   the close code of those closes (1011 by default; 1000-1014 or 3000-4999)
   --api-key K           accepted key (repeatable; default: any non-empty key)
+  --max-body-bytes N    largest JSON body (and realtime message) accepted; beyond it 413
+                        (default 10485760, 10 MiB)
+  --max-upload-bytes N  largest storage upload in one PUT; beyond it 413 (default 104857600, 100 MiB)
   --config FILE         the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
 
 Exit: 0 stopped by SIGINT or SIGTERM, 2 usage or input error.`,
@@ -82,6 +88,13 @@ function number(value: string | undefined, flag: string): number | undefined {
 function count(value: string | undefined, flag: string): number | undefined {
   const parsed = number(value, flag);
   if (parsed !== undefined && !Number.isInteger(parsed)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
+  return parsed;
+}
+
+/** A body limit: a whole number of bytes above 0. */
+function byteLimit(value: string | undefined, flag: string): number | undefined {
+  const parsed = count(value, flag);
+  if (parsed === 0) throw new UsageError(`${flag} must be a whole number of bytes above 0, got "${value}"`);
   return parsed;
 }
 
@@ -124,6 +137,8 @@ export function simulatorCommand(argv: string[]): Promise<number> {
       queueDepth: count(values["queue-depth"], "--queue-depth"),
       logLines: count(values["log-lines"], "--log-lines"),
       apiKeys: values["api-key"]?.map(apiKey),
+      maxBodyBytes: byteLimit(values["max-body-bytes"], "--max-body-bytes"),
+      maxUploadBytes: byteLimit(values["max-upload-bytes"], "--max-upload-bytes"),
       faults: {
         errorRate: rate(values["error-rate"], "--error-rate"),
         rateLimitRate: rate(values["rate-limit-rate"], "--rate-limit-rate"),

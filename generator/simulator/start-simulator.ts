@@ -9,7 +9,7 @@ import type { QueueRequest } from "./queue/queue-request.js";
 import { attachRealtime } from "./run/realtime-socket.js";
 import { TokenStore } from "./run/token-routes.js";
 import { handleCall } from "./server/handle-call.js";
-import { BodyTooLargeError, errorReply, writeReply } from "./server/http-reply.js";
+import { errorReply, writeReply } from "./server/http-reply.js";
 import type { SimulatorContext } from "./server/simulator-context.js";
 import { StatsCollector } from "./server/stats.js";
 import { FileStore } from "./storage/file-store.js";
@@ -19,6 +19,11 @@ import { WebhookSigner } from "./webhooks/webhook-signer.js";
 
 export type { FaultOptions, RunningSimulator, SimulatorOptions, SimulatorStats } from "./types.js";
 export { FAULT_HEADER } from "./faults/faults.js";
+
+/** The default of `maxBodyBytes`: 10 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The default of `maxUploadBytes`: 100 MiB. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 /**
  * Starts a local fal queue on 127.0.0.1 serving every spec given (see README.md). One HTTP server
@@ -44,11 +49,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
     handleCall(sim, req, res, () => closing).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return;
-      writeReply(res, error instanceof BodyTooLargeError ? errorReply("bodyTooLarge", error.message) : errorReply("internal", `Simulator error: ${(error as Error).message}`));
+      writeReply(res, errorReply("internal", `Simulator error: ${(error as Error).message}`));
     });
   });
   server.keepAliveTimeout = 5_000;
-  const realtimeSockets = attachRealtime(server, () => (closing ? undefined : sim));
+  const limits = { bodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, uploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES };
+  const realtimeSockets = attachRealtime(server, () => (closing ? undefined : sim), limits.bodyBytes);
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -86,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     apiKeys: options.apiKeys ? new Set(options.apiKeys.map((key) => key.trim())) : undefined,
     streams,
     streamPingMs: options.streamPingMs ?? 5_000,
+    limits,
     multipart: new Map(),
     tokens: new TokenStore(),
   };

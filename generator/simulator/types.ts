@@ -50,6 +50,19 @@ export interface SimulatorOptions {
   /** Delivery retries after a failed webhook POST (default 3), with exponential backoff from webhookRetryMs. */
   webhookRetries?: number;
   webhookRetryMs?: number;
+  /**
+   * Largest JSON request body accepted, in bytes (submit, run, stream, tokens, upload initiation),
+   * and largest realtime message; beyond it a 413 `{detail}` (a realtime connection closes with
+   * 1009), answered as soon as the Content-Length or the bytes read pass it, the rest unread.
+   * @default 10485760 (10 MiB; fal documents no limit for JSON inputs: files belong in storage)
+   */
+  maxBodyBytes?: number;
+  /**
+   * Largest storage upload accepted in one PUT (a whole file, or one multipart part), in bytes;
+   * beyond it a 413 `{detail}`, as for JSON bodies.
+   * @default 104857600 (100 MiB: above `@fal-ai/client`'s 90 MB single-PUT threshold; its parts are 10 MB)
+   */
+  maxUploadBytes?: number;
   /** Interval of `: ping` comments on idle SSE streams, in ms (default 5000). */
   streamPingMs?: number;
   /** Whether to reload the specs of `specsDir` when a file there changes (default true). */

@@ -80,7 +80,9 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
   test.each([
     ["falgen.config.json", '{ "specs": "specs", "nmae": "@acme/fal" }', /^falgen generate: config file falgen\.config\.json: unknown field "nmae"/],
     ["falgen.config.json", '{ "endpoints": "fal-ai/**" }', /^falgen generate: config file falgen\.config\.json: "endpoints" must be an array of globs/],
-    ["falgen.config.json", '{ "specs": ', /^falgen generate: config file falgen\.config\.json: cannot load it: /],
+    ["falgen.config.json", '{ "specs": ', /^falgen generate: config file falgen\.config\.json:1:12: cannot load it: invalid JSON: value expected$/],
+    ["falgen.config.json", '{\n  "specs": "specs",\n  "out": "pkg"\n  "name": "@a/b"\n}\n', /^falgen generate: config file falgen\.config\.json:4:3: cannot load it: invalid JSON: comma expected$/],
+    ["falgen.config.json", '{\n  "specs": "specs",\n}\n', /^falgen generate: config file falgen\.config\.json:3:1: cannot load it: invalid JSON: property name expected$/],
     ["falgen.config.mjs", 'export default { name: "Not A Name" };', /^falgen generate: config file falgen\.config\.mjs: "Not A Name" is not an npm package name/],
     ["falgen.config.ts", "export default defineConfig({ out: 'x' }", /^falgen generate: config file falgen\.config\.ts:1:40: cannot load it: ParseError: /],
     ["falgen.config.ts", 'export default {\n  out: "x",\n  name: "@a/b" oops\n};\n', /^falgen generate: config file falgen\.config\.ts:3:15: cannot load it: ParseError: Unexpected token, expected ","$/],

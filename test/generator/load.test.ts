@@ -76,6 +76,12 @@ describe("parsing", () => {
     const source = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "info": {,}\n}', isJson: true };
     expect(() => parseSpecText(source)).toThrow(/^specs\/x\.json:3: invalid JSON/);
   });
+  test("a JSON syntax error YAML would accept (a bare word, a trailing comma) still names its line and column", () => {
+    const bare = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "x": tru\n}', isJson: true };
+    expect(() => parseSpecText(bare)).toThrow(/^specs\/x\.json:3: invalid JSON \(column 8\): invalid symbol$/);
+    const trailing = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "info": {"title": "t",}\n}', isJson: true };
+    expect(() => parseSpecText(trailing)).toThrow(/^specs\/x\.json:3: invalid JSON \(column 25\): property name expected$/);
+  });
   test("duplicate YAML keys are an error, not a silent overwrite", () => {
     const source = { file: "specs/x.yaml", text: "openapi: 3.0.4\nopenapi: 3.1.0\n", isJson: false };
     expect(() => parseSpecText(source)).toThrow(/specs\/x\.yaml:2/);

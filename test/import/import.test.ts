@@ -136,6 +136,11 @@ describe("fetching a document from a URL", () => {
       const file = path.join(SHARED_FIXTURES, `${id.replaceAll("/", "__")}.json`);
       if (url.pathname === "/api/openapi/queue/openapi.json" && id !== "" && existsSync(file)) {
         response.writeHead(200, { "content-type": "application/json" }).end(readFileSync(file));
+      } else if (url.pathname === "/cut") {
+        // Headers and the start of the document, then the connection is cut.
+        response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        response.write('{"openapi": "3.0.4", ');
+        setTimeout(() => response.destroy(), 20);
       } else if (url.pathname === "/page") {
         response.writeHead(200, { "content-type": "text/html" }).end("<html><body>Model page</body></html>");
       } else {
@@ -172,6 +177,7 @@ describe("fetching a document from a URL", () => {
     ["an unknown endpoint (HTTP 404)", () => served("fal-ai/nope"), /: cannot fetch the document: HTTP 404 Not Found$/],
     ["an HTML page", () => `${base}/page`, /: invalid JSON/],
     ["a server that is not there", () => `http://127.0.0.1:${closedPort}/openapi.json`, /: cannot fetch the document \(.*ECONNREFUSED/],
+    ["an answer cut off mid-body", () => `${base}/cut`, /\/cut: cannot fetch the document \(the connection broke mid-answer: terminated\)$/],
   ])("%s is refused", async (_what, url, message) => {
     await expect(readDocument(url()).then(normalizeDocument)).rejects.toThrow(message);
   });

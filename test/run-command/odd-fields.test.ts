@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fieldsHelp, inputFields } from "../../generator/run-command/input-flags.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen } from "../helpers/run.js";
@@ -73,4 +73,55 @@ test("help shows a description's whole first paragraph, its line breaks joined, 
   expect(text).not.toContain("second paragraph");
   // Continuation lines start under the descriptions' column.
   expect(lines[1]).toMatch(new RegExp(`^ {${lines[0]!.indexOf("The CFG")}}\\S`));
+});
+
+describe("booleans' --no- forms never clash with another flag", () => {
+  const NEGATIONS = "fal-ai/test/negations";
+  let dir: string;
+  let negSim: RunningSimulator;
+  beforeAll(async () => {
+    dir = await tempDir("negation-specs");
+    const spec = falSpec(NEGATIONS, {
+      TestNegationsInput: {
+        type: "object",
+        // The string field comes first: a table built field by field would let the boolean's --no- form overwrite it.
+        properties: {
+          prompt: { type: "string" },
+          "no-watermark": { type: "string", description: "Text instead of the watermark." },
+          watermark: { type: "boolean", default: true },
+          download: { type: "boolean", description: "A field named like falgen's --download's negation." },
+          safety_check: { type: "boolean", default: true },
+        },
+        required: ["prompt"],
+      },
+    });
+    await writeFile(path.join(dir, "negations.json"), JSON.stringify(spec));
+    negSim = await startSimulator({ specsDir: dir, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false });
+  });
+  afterAll(() => negSim?.close());
+  const runNeg = async (args: string[]) => falgen(["run", NEGATIONS, "--specs", dir, ...args], await tempDir("neg-cwd"), { FAL_KEY: KEY });
+  const sent = () => Object.keys(negSim.stats().submittedBodies).map((body) => JSON.parse(body) as Record<string, unknown>).at(-1);
+
+  test("a field named no-<x> keeps its flag; the boolean <x> says it is set false only through --input", async () => {
+    const help = await runNeg(["--help"]);
+    expect(help.code).toBe(0);
+    const text = help.stdout.replace(/\n {6,}/g, " ");
+    expect(text).toMatch(/\n {2}--no-watermark <string> +Text instead of the watermark\./);
+    expect(text).toMatch(/\n {2}--watermark +\(default true; false only through --input: --no-watermark is the flag of field "no-watermark"\)/);
+    expect(text).toMatch(/\n {2}--download +A field named like falgen's --download's negation\. \(false only through --input: --no-download is falgen's own option\)/);
+    expect(text).toMatch(/\n {2}--safety_check, --no-safety_check +\(default true\)/);
+
+    const result = await runNeg(["--prompt", "p", "--no-watermark", "plain text", "--watermark", "--no-safety-check", "--queue-url", negSim.url, "--no-download"]);
+    expect(result.code).toBe(0);
+    expect(sent()).toEqual({ prompt: "p", "no-watermark": "plain text", watermark: true, safety_check: false });
+  });
+
+  test("--no-download stays falgen's option beside a boolean field named download", async () => {
+    const result = await runNeg(["--prompt", "q", "--download", "--queue-url", negSim.url, "--no-download"]);
+    expect(result.code).toBe(0);
+    expect(sent()).toEqual({ prompt: "q", download: true });
+    const withFalse = await runNeg(["--prompt", "r", "--no-download", "--queue-url", negSim.url]);
+    expect(withFalse.code).toBe(0);
+    expect(sent()).toEqual({ prompt: "r" });
+  });
 });

@@ -64,6 +64,14 @@ describe("falgen run checks every flag before submitting", () => {
     expect(submits()).toBe(before);
   });
 
+  test("--input with a JSON syntax error names its file:line:column", async () => {
+    const dir = await tempDir("run-up-front");
+    await writeFile(path.join(dir, "input.json"), '{\n  "prompt": "a fox",\n  "num_images": 2,\n}\n');
+    const before = submits();
+    expectRefused(await falgenRun(["--input", "input.json", "--queue-url", sim.url], undefined, dir), /^falgen run: --input: input\.json:4:1: not JSON: property name expected\n$/);
+    expect(submits()).toBe(before);
+  });
+
   test("a URL with a user name and password is refused without repeating them: --queue-url, --from, a document's", async () => {
     const url = sim.url.replace("http://", "http://someone:hunter2pass@");
     const result = await falgenRun(["--prompt", "x", "--queue-url", url]);
@@ -123,7 +131,7 @@ describe("--timeout", () => {
     const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--no-download", "--timeout", "700"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.stdout).toBe("");
   });

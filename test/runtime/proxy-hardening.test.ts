@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createFalClient, uploadFile } from "../../generator/runtime/index.js";
 import { subscribe } from "../../generator/runtime/endpoint-calls.js";
-import { createProxyHandler, DEFAULT_PROXY_BODY_LIMIT_BYTES } from "../../generator/runtime/server/index.js";
+import { createProxyHandler, createTokenHandler, DEFAULT_PROXY_BODY_LIMIT_BYTES } from "../../generator/runtime/server/index.js";
 import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { fakeQueue } from "./fake-queue.js";
@@ -94,5 +94,20 @@ describe("the proxy's routes", () => {
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({ detail: "The proxy could not reach http://127.0.0.1:9" });
     expect(gone.calls).toEqual([]);
+  });
+});
+
+describe("the token handler's body limit", () => {
+  test("a 60 MB body is refused with 413 {detail} after little more than 64 KiB was read; fal is never asked", async () => {
+    const tokens = await serve(() => json("token"));
+    const handler = await serveStreaming(createTokenHandler({ allowedEndpoints: [ENDPOINT], credentials: KEY, storageUrl: tokens.url }));
+    const { status, text } = await postLarge(handler.url, { "content-type": "application/json" }, 60 * 1024 * 1024);
+    expect(status).toBe(413);
+    expect(JSON.parse(text)).toEqual({ detail: "The request body is larger than this token handler's limit of 65536 bytes" });
+    expect(handler.bytesRead()).toBeLessThanOrEqual(64 * 1024 + 1024 * 1024);
+    expect(tokens.calls).toEqual([]);
+    // A request that fits still gets its token.
+    const fits = await fetch(handler.url, { method: "POST", body: JSON.stringify({ endpointId: ENDPOINT }) });
+    expect(await fits.json()).toBe("token");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createFalClient, FalApiError, FalError, FalTimeoutError } from "../../generator/runtime/index.js";
-import { stream } from "../../generator/runtime/endpoint-calls.js";
+import { run, stream, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { json, serve } from "./serve.js";
 
 const sse = (body: string, init: ResponseInit = {}) => new Response(body, { ...init, headers: { "content-type": "text/event-stream", "x-fal-request-id": "req-1" } });
@@ -82,5 +82,21 @@ describe("stream (against a local server)", () => {
     const started = Date.now();
     await expect(stream(client, "o/a", {}, { idleTimeout: 100 }).done()).rejects.toBeInstanceOf(FalTimeoutError);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("an answer whose body stalls after its headers", () => {
+  // A fetch that lets a body read outlive the abort, as Node 20's does at times.
+  const deaf: typeof fetch = (input, init) => globalThis.fetch(input, { ...init, signal: undefined });
+  const stalledJson = () => new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"request_id":')) }), { headers: { "x-fal-request-id": "req-1" } });
+
+  test("ends subscribe (its submit) and run at their timeout", async () => {
+    const server = await serve(stalledJson);
+    const client = createFalClient({ credentials: "k", queueUrl: server.url, runUrl: server.url, fetch: deaf });
+    for (const call of [() => subscribe(client, "o/a", {}, { timeout: 150 }), () => run(client, "o/a", {}, { timeout: 150 })]) {
+      const started = Date.now();
+      await expect(call()).rejects.toBeInstanceOf(FalTimeoutError);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
   });
 });

@@ -82,6 +82,8 @@ describe("falgen simulator", () => {
     [["--api-key", ""], /^falgen simulator: --api-key must not be empty/],
     [["--api-key", " \n"], /^falgen simulator: --api-key must not be empty/],
     [["--api-key", "dev\u0001key"], /^falgen simulator: --api-key: Invalid fal key: character 4 is not printable ASCII/],
+    [["--max-body-bytes", "0"], /^falgen simulator: --max-body-bytes must be a whole number of bytes above 0, got "0"$/],
+    [["--max-upload-bytes", "1.5"], /^falgen simulator: --max-upload-bytes must be a whole number, got "1.5"$/],
   ])("refuses %j with one line, exit 2, never a falgen bug", async (args, message) => {
     const result = await falgen(["simulator", ...args]);
     expect(result.stderr.split("\n")[0]).toMatch(message);
@@ -100,6 +102,21 @@ describe("falgen simulator", () => {
       expect(result.code).toBe(2);
     } finally {
       holder.close();
+    }
+  });
+
+  it("--max-body-bytes and --max-upload-bytes set the limits beyond which a body is answered 413", async () => {
+    const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir(), "--max-body-bytes", "1000", "--max-upload-bytes", "3000"]);
+    try {
+      const url = await cli.url;
+      const post = (path: string, body: string) => fetch(`${url}${path}`, { method: "POST", headers: AUTH, body });
+      expect((await post("/fal-ai/flux/dev", JSON.stringify({ prompt: "x".repeat(2000) }))).status).toBe(413);
+      const { upload_url: uploadUrl } = (await (await post("/_rest/storage/upload/initiate", JSON.stringify({ content_type: "image/png" }))).json()) as { upload_url: string };
+      expect((await fetch(uploadUrl, { method: "PUT", body: new Uint8Array(2000) })).status).toBe(200);
+      expect((await fetch(uploadUrl, { method: "PUT", body: new Uint8Array(4000) })).status).toBe(413);
+    } finally {
+      cli.child.kill("SIGTERM");
+      await cli.exit;
     }
   });
 

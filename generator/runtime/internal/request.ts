@@ -1,7 +1,7 @@
 import { serializePrimitiveParam } from "openapi-fetch";
 import type { FalClient, RetryOptions } from "../client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
-import { abortError, fetchSignal } from "./abort.js";
+import { abortError, fetchSignal, untilAborted } from "./abort.js";
 import { backoff } from "./retry.js";
 
 /**
@@ -141,7 +141,7 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       const requestId = response.headers.get("x-fal-request-id") ?? undefined;
       let text: string;
       try {
-        text = await response.text();
+        text = await untilAborted(response.text(), signal);
       } catch (cause) {
         // The connection dropped after the headers: the request did arrive, and its id may be known.
         throw requestError(cause, signal, requestId);

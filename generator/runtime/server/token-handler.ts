@@ -1,6 +1,10 @@
 import { createFalClient, type Credentials } from "../client.js";
 import { FalApiError, FalError } from "../errors.js";
+import { readLimited, TOO_LARGE } from "../internal/read-limited.js";
 import { fetchRealtimeToken, REALTIME_TOKEN_SECONDS } from "../internal/realtime-token.js";
+
+/** The largest request body the token handler reads (its JSON names one endpoint id): 64 KiB; beyond it, 413. */
+const TOKEN_REQUEST_LIMIT_BYTES = 64 * 1024;
 
 export interface TokenHandlerOptions {
   /** Endpoint ids a token may be issued for. */
@@ -19,7 +23,8 @@ export interface TokenHandlerOptions {
  * short-lived realtime tokens `realtime`'s `tokenProvider` asks for, so the key stays on the
  * server. It takes `POST` with JSON `{"endpointId": "<endpoint id>"}` (fal's client's `{"app": ...}`,
  * with or without its `/realtime` suffix, works too) and answers the token as a JSON string, as
- * fal's token endpoint does; an endpoint outside `allowedEndpoints` gets 403 `{detail}`.
+ * fal's token endpoint does; an endpoint outside `allowedEndpoints` gets 403 `{detail}`, a body over
+ * 64 KiB 413 `{detail}` (read no further).
  *
  * In the page: `tokenProvider: async (endpointId) => (await fetch("/api/fal/token", { method: "POST",
  * body: JSON.stringify({ endpointId }) })).json()`.
@@ -30,9 +35,12 @@ export function createTokenHandler(options: TokenHandlerOptions): (request: Requ
   const expiration = options.expirationSeconds ?? REALTIME_TOKEN_SECONDS;
   return async (request) => {
     if (request.method !== "POST") return reply(405, { detail: "Use POST" });
+    // Read up to a limit, as every server-side handler here: the body is a few bytes of JSON.
+    const bytes = await readLimited(request, TOKEN_REQUEST_LIMIT_BYTES);
+    if (bytes === TOO_LARGE) return reply(413, { detail: `The request body is larger than this token handler's limit of ${TOKEN_REQUEST_LIMIT_BYTES} bytes` });
     let endpointId: unknown;
     try {
-      const body = (await request.json()) as { endpointId?: unknown; app?: unknown } | null;
+      const body = JSON.parse(new TextDecoder().decode(bytes)) as { endpointId?: unknown; app?: unknown } | null;
       endpointId = body?.endpointId ?? (typeof body?.app === "string" ? body.app.replace(/\/realtime$/, "") : undefined);
     } catch {
       endpointId = undefined;

@@ -24,8 +24,9 @@ import { checkedInput } from "../validation/input.js";
  * route for `x-sim-faults` (a status refuses it, `drop` destroys the socket, `slow` delays it), and
  * `faults.realtimeCloseAfter` closes each connection after that many answers.
  */
-export function attachRealtime(server: Server, context: () => SimulatorContext | undefined): WebSocketServer {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+export function attachRealtime(server: Server, context: () => SimulatorContext | undefined, maxPayload: number): WebSocketServer {
+  // A message over `maxPayload` bytes (the simulator's `maxBodyBytes`) closes the connection with 1009, as ws does.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const sim = context();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -48,6 +49,9 @@ export function attachRealtime(server: Server, context: () => SimulatorContext |
 
 /** One open connection: refused with fal's Unauthorized message, or each input answered in order. */
 function serve(sim: SimulatorContext, endpoint: SimulatedEndpoint, ws: WebSocket, refusal: string | undefined): void {
+  // ws closes the connection itself on a protocol error (a message over maxPayload: 1009) and then
+  // emits it here; unheard, it would be an uncaught error that ends the simulator.
+  ws.on("error", () => undefined);
   if (refusal) {
     sim.stats.realtime("refused");
     ws.send(encode({ status: "error", error: "Unauthorized", reason: refusal }));

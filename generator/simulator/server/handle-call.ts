@@ -4,11 +4,9 @@ import { FAULT_HEADER, FaultSyntaxError } from "../faults/faults.js";
 import { authFailure } from "./auth.js";
 import { openEventStream } from "./event-stream.js";
 import { internalPathOf, TARGET_URL_HEADER } from "./fal-proxy.js";
-import { errorReply, headerOf, readBody, writeReply, type Call } from "./http-reply.js";
+import { BodyTooLargeError, errorReply, headerOf, readBody, writeReply, type Call, type PlainReply } from "./http-reply.js";
 import { matchRoute } from "./router.js";
 import type { SimulatorContext } from "./simulator-context.js";
-
-const MAX_BODY_BYTES = 200 * 1024 * 1024;
 
 /** The pipeline every HTTP call goes through: CORS, proxy target, route, auth, faults, handler, answer. */
 export async function handleCall(sim: SimulatorContext, req: IncomingMessage, res: ServerResponse, isClosing: () => boolean): Promise<void> {
@@ -40,6 +38,12 @@ export async function handleCall(sim: SimulatorContext, req: IncomingMessage, re
     }
   }
 
+  const limit = route.upload ? sim.limits.uploadBytes : sim.limits.bodyBytes;
+  if (Number(headerOf(req, "content-length")) > limit) {
+    writeReply(res, tooLarge(limit, route.upload));
+    return;
+  }
+
   try {
     const fault = route.faultRoute
       ? await faultBeforeHandling(sim, route.faultRoute, { header: headerOf(req, FAULT_HEADER), requestId: route.requestId }, httpAnswer(res), isClosing)
@@ -49,7 +53,7 @@ export async function handleCall(sim: SimulatorContext, req: IncomingMessage, re
     const call: Call = {
       url,
       header: (name) => headerOf(req, name),
-      body: () => (bodyPromise ??= readBody(req, MAX_BODY_BYTES)),
+      body: () => (bodyPromise ??= readBody(req, limit)),
     };
     const reply = await route.handle(call);
     if (isClosing() || res.destroyed) return;
@@ -58,9 +62,20 @@ export async function handleCall(sim: SimulatorContext, req: IncomingMessage, re
     if (reply.kind === "events") reply.start(faultEvents(fault, events()));
     else writeReply(res, reply, method === "HEAD");
   } catch (error) {
-    if (!(error instanceof FaultSyntaxError)) throw error;
-    writeReply(res, errorReply("invalid", error.message));
+    if (error instanceof BodyTooLargeError && !res.headersSent && !res.destroyed) writeReply(res, tooLarge(limit, route.upload));
+    else if (error instanceof FaultSyntaxError) writeReply(res, errorReply("invalid", error.message));
+    else throw error;
   }
+}
+
+/**
+ * fal's 413 `{detail}` for a body over `limit`. It closes the connection: the rest of the body is
+ * never read, so a client still sending sees the answer instead of a server reading on for nothing.
+ */
+function tooLarge(limit: number, upload: true | undefined): PlainReply {
+  const what = upload ? "upload" : "request body";
+  const option = upload ? "maxUploadBytes / --max-upload-bytes" : "maxBodyBytes / --max-body-bytes";
+  return errorReply("bodyTooLarge", `Request Entity Too Large: the ${what} is over ${limit} bytes (the simulator's ${option})`, { Connection: "close" });
 }
 
 function setCors(req: IncomingMessage, res: ServerResponse): void {

@@ -31,17 +31,37 @@ export function errorReply(error: FalError | keyof typeof FAL_ERRORS, detail: un
   return json(status, { detail, error_type: errorType }, { ...headers, "X-Fal-Error-Type": errorType });
 }
 
-export class BodyTooLargeError extends Error {}
-
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError(`request body larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
+/** A request body over its route's limit (thrown by `readBody`; the server answers 413). */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body too large: more than ${limit} bytes`);
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * The request's body, or a BodyTooLargeError as soon as the bytes read pass `limit`: what comes
+ * after is not kept (the reply that follows closes the connection), so an oversize body is never
+ * buffered whole.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  if (req.destroyed) return Promise.reject(new Error("the client closed the connection before sending the whole body"));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) settle(() => reject(new BodyTooLargeError(limit)));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks)));
+    const onError = (error: Error) => settle(() => reject(error));
+    const onClose = () => settle(() => reject(new Error("the client closed the connection before sending the whole body")));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
 }
 
 /** A request header (repeated ones joined by ", "). */

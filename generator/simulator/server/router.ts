@@ -19,6 +19,8 @@ export interface RouteMatch {
   faultRoute?: FaultRoute;
   /** The request the call is about, for faults attached to it at submit. */
   requestId?: string;
+  /** Whether its body is a storage upload (limited by `maxUploadBytes`), not JSON (`maxBodyBytes`). */
+  upload?: true;
   handle(call: Call): Promise<Reply> | Reply;
 }
 
@@ -121,12 +123,12 @@ function restRoute(sim: SimulatorContext, method: string, segments: string[], ot
   }
   const [storage, upload, mode, token, part] = segments;
   if (storage === "storage" && upload === "upload" && token !== undefined) {
-    if (mode === "put" && part === undefined && method === "PUT") return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => putUpload(sim, call, token) };
+    if (mode === "put" && part === undefined && method === "PUT") return { name: "upload", auth: false, faultRoute: "storage", upload: true, handle: (call) => putUpload(sim, call, token) };
     if (mode === "multipart" && part === "complete" && method === "POST") {
       return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => completeMultipart(sim, call, token) };
     }
     if (mode === "multipart" && part !== undefined && /^\d+$/.test(part) && method === "PUT") {
-      return { name: "upload", auth: false, faultRoute: "storage", handle: (call) => putPart(sim, call, token, Number(part)) };
+      return { name: "upload", auth: false, faultRoute: "storage", upload: true, handle: (call) => putPart(sim, call, token, Number(part)) };
     }
   }
   return other("notFound");

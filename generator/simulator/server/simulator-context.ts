@@ -27,6 +27,8 @@ export interface SimulatorContext {
   /** Open SSE responses, ended on close. */
   streams: Set<ServerResponse>;
   streamPingMs: number;
+  /** Body limits in bytes: JSON bodies (and realtime messages), and storage uploads (one PUT each). */
+  limits: { bodyBytes: number; uploadBytes: number };
   /** Multipart uploads in progress, by token. */
   multipart: Map<string, Map<number, Buffer>>;
   /** Realtime tokens issued by `POST /_rest/tokens/`. */

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
 import { serializePrimitiveParam } from "openapi-fetch";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
-import { abortError, fetchSignal } from "./abort.js";
+import { abortError, fetchSignal, untilAborted } from "./abort.js";
 import { backoff } from "./retry.js";
 export const TRANSPORT = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
@@ -70,7 +70,7 @@ export async function request(client, options) {
 			const requestId = response.headers.get("x-fal-request-id") ?? undefined;
 			let text;
 			try {
-				text = await response.text();
+				text = await untilAborted(response.text(), signal);
 			} catch (cause) {
 				// The connection dropped after the headers: the request did arrive, and its id may be known.
 				throw requestError(cause, signal, requestId);

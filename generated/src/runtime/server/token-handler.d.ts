@@ -16,7 +16,8 @@ export interface TokenHandlerOptions {
 * short-lived realtime tokens `realtime`'s `tokenProvider` asks for, so the key stays on the
 * server. It takes `POST` with JSON `{"endpointId": "<endpoint id>"}` (fal's client's `{"app": ...}`,
 * with or without its `/realtime` suffix, works too) and answers the token as a JSON string, as
-* fal's token endpoint does; an endpoint outside `allowedEndpoints` gets 403 `{detail}`.
+* fal's token endpoint does; an endpoint outside `allowedEndpoints` gets 403 `{detail}`, a body over
+* 64 KiB 413 `{detail}` (read no further).
 *
 * In the page: `tokenProvider: async (endpointId) => (await fetch("/api/fal/token", { method: "POST",
 * body: JSON.stringify({ endpointId }) })).json()`.

@@ -1,0 +1,166 @@
+import { readdir, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { json, serve, type TestServer } from "../runtime/serve.js";
+import { falgen, type RunResult } from "../helpers/run.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+
+/**
+ * `falgen run` against a fal queue that misbehaves (a real server on loopback): it echoes the key
+ * into logs, the output and its files, answers an output that no longer fits the spec, or stalls
+ * the submit. Nothing printed or saved holds the key; every message keeps the request id known.
+ */
+
+const KEY = "hostile-id:hostile-secret-0123456789";
+const SECRET = "hostile-secret-0123456789";
+const ID = "fal-ai/qwen-image";
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** What the result route answers for a request, keyed by the prompt submitted. */
+type Scenario = (server: TestServer, requestId: string) => unknown;
+
+const valid = (server: TestServer, file = "clean.png"): Record<string, unknown> => ({
+  images: [{ url: `${server.url}/files/${file}`, width: 1, height: 1, content_type: "image/png" }],
+  timings: { inference: 0.1 },
+  seed: 1,
+  has_nsfw_concepts: [false],
+  prompt: "p",
+});
+
+const SCENARIOS: Record<string, Scenario> = {
+  echo: (server) => ({ ...valid(server), prompt: `the key was ${KEY}`, [KEY]: { nested: [`secret ${SECRET}`] } }),
+  "key in a file URL": (server) => valid(server, `${KEY}.png`),
+  "key in a file": (server) => valid(server, "echo.png"),
+  "stalled file": (server) => valid(server, "stall.png"),
+  "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
+};
+
+let server: TestServer;
+const prompts = new Map<string, string>();
+
+beforeAll(async () => {
+  let next = 0;
+  server = await serve(async (request) => {
+    const url = new URL(request.url);
+    const base = `${server.url}/fal-ai/qwen-image/requests`;
+    if (url.pathname.startsWith("/files/")) {
+      const name = decodeURIComponent(url.pathname.slice("/files/".length));
+      if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
+      return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
+    }
+    if (url.pathname.startsWith("/_rest/")) return new Promise<Response>(() => {}); // uploads stall
+    if (request.method === "POST") {
+      const { prompt } = (await request.json()) as { prompt: string };
+      const requestId = `req-${++next}`;
+      prompts.set(requestId, prompt);
+      const headers = { "x-fal-request-id": requestId };
+      if (prompt === "stall") return new Promise<Response>(() => {});
+      if (prompt === "stall after headers") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode("{")) }), { headers });
+      const urls = { response_url: `${base}/${requestId}`, status_url: `${base}/${requestId}/status`, cancel_url: `${base}/${requestId}/cancel` };
+      return json({ status: "IN_QUEUE", request_id: requestId, queue_position: 0, ...urls }, { headers });
+    }
+    const [, requestId, rest] = /^\/fal-ai\/qwen-image\/requests\/([^/]+)(\/status)?$/.exec(url.pathname) ?? [];
+    if (requestId === undefined) return json({ detail: "Not Found" }, { status: 404 });
+    if (rest) {
+      const log = { message: `using key ${KEY}`, level: "INFO", source: "user", timestamp: "2026-01-01T00:00:00Z" };
+      return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}` });
+    }
+    return json(SCENARIOS[prompts.get(requestId)!]!(server, requestId), { headers: { "x-fal-request-id": requestId } });
+  });
+});
+
+async function falgenRun(args: string[], out?: string): Promise<RunResult & { out: string }> {
+  const cwd = await tempDir("hostile-run");
+  await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+  const dir = out ?? path.join(cwd, "out");
+  const result = await falgen(["run", ...args, "--queue-url", server.url, "--out", dir], cwd, { FAL_KEY: KEY, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined });
+  return { ...result, out: dir };
+}
+
+function expectNoKey(result: RunResult): void {
+  for (const text of [result.stdout, result.stderr]) {
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain("hostile-id:");
+  }
+}
+
+describe("a server that echoes the key", () => {
+  test("into logs and the output (strings and property names): printed as [redacted], files saved", async () => {
+    const result = await falgenRun([ID, "--prompt", "echo"]);
+    expectNoKey(result);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("log INFO: using key [redacted]");
+    const output = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(output.prompt).toBe("the key was [redacted]");
+    expect(output["[redacted]"]).toEqual({ nested: ["secret [redacted]"] });
+    expect(await readdir(result.out)).toEqual(["images-0.png"]);
+  });
+
+  test("into a file URL: not fetched (that would hand the key to its host), said with the request id", async () => {
+    const before = server.calls.length;
+    const result = await falgenRun([ID, "--prompt", "key in a file URL"]);
+    expectNoKey(result);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/falgen run: images-0: its URL holds your fal key, so falgen does not fetch it .*\nrequest req-\d+; to try its output again: falgen run fal-ai\/qwen-image --result req-\d+/);
+    expect(server.calls.slice(before).filter((call) => call.includes("/files/"))).toEqual([]);
+  });
+
+  test("into a file's bytes: the file is not saved, no partial file is left", async () => {
+    const result = await falgenRun([ID, "--prompt", "key in a file"]);
+    expectNoKey(result);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/falgen run: images-0: the file downloaded holds your fal key; falgen did not save it\nrequest req-\d+/);
+    expect(await readdir(result.out)).toEqual([]);
+  });
+});
+
+test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {
+  const result = await falgenRun([ID, "--prompt", "changed shape"]);
+  expect(result.code).toBe(0);
+  const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+  expect(result.stderr).toContain(`falgen run: warning: the output of request ${requestId} does not fit fal-ai/qwen-image's Output schema in its spec (fal may have changed the endpoint: falgen update --check lists what changed); it is printed and saved as received:`);
+  expect(result.stderr).toMatch(/\n {2}output\.images\.0\.width: Input should be a valid integer\n/);
+  expect(result.stderr).toMatch(/\n {2}output\.images\.0\.height: Field required\n/);
+  expect(result.stderr).toMatch(/\n {2}output\.seed: Input should be a valid integer\n/);
+  expect(result.stderr).toMatch(/\n {2}output\.has_nsfw_concepts: Field required\n/);
+  expect(JSON.parse(result.stdout).seed).toBe("one");
+  expect(await readdir(result.out)).toEqual(["images-0.png"]);
+});
+
+describe("--timeout covers the whole run, the submit included", () => {
+  test("a submit that never answers: cut off, saying the request may still be queued on fal", async () => {
+    const started = Date.now();
+    const result = await falgenRun([ID, "--prompt", "stall", "--timeout", "400"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /falgen run: gave up after --timeout 400 ms while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(result.stdout).toBe("");
+  });
+
+  test("a submit whose answer stalls after its headers: the id they named is kept", async () => {
+    const result = await falgenRun([ID, "--prompt", "stall after headers", "--timeout", "400"]);
+    expect(result.code).toBe(1);
+    const requestId = [...prompts].find(([, prompt]) => prompt === "stall after headers")![0];
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} waits again)`);
+  });
+
+  test("an output file whose download stalls: cut off, the request id kept, no partial file left", async () => {
+    const result = await falgenRun([ID, "--prompt", "stalled file", "--timeout", "1500"]);
+    expect(result.code).toBe(1);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms; request ${requestId} is not cancelled and may still run on fal`);
+    expect(await readdir(result.out)).toEqual([]);
+  });
+
+  test("an upload that stalls before the submit: nothing was queued", async () => {
+    const dir = await tempDir("hostile-files");
+    await writeFile(path.join(dir, "photo.png"), Buffer.concat([PNG, Buffer.alloc(100_000)]));
+    const submitted = prompts.size;
+    const result = await falgenRun(["fal-ai/ideogram/v3/edit", "--prompt", "edit", "--image_url", path.join(dir, "photo.png"), "--mask_url", path.join(dir, "photo.png"), "--timeout", "400"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/falgen run: gave up after --timeout 400 ms before submitting \(while uploading the input's files\): nothing was queued on fal/);
+    expect(prompts.size).toBe(submitted);
+  });
+});
