@@ -21,7 +21,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-describe.each(["polling", "streaming"] as const)("subscribe against the simulator, %s", (mode) => {
+describe.concurrent.each(["polling", "streaming"] as const)("subscribe against the simulator, %s", (mode) => {
   // Each mode has its own faulty simulator, so the seeded faults it meets do not depend on the other's timing.
   let flaky: RunningSimulator;
   beforeAll(async () => {
@@ -70,7 +70,7 @@ describe.each(["polling", "streaming"] as const)("subscribe against the simulato
   });
 });
 
-test("a webhook delivery from the simulator verifies against its JWKS", async () => {
+test.concurrent("a webhook delivery from the simulator verifies against its JWKS", async ({ expect }) => {
   const received: WebhookPayload<unknown>[] = [];
   const hook = await serve(async (request) => {
     received.push(await verifyWebhook(request, { jwks: sim.jwks }));

@@ -15,8 +15,11 @@ import {
   submit,
 } from "./simulator-fixture.js";
 
-// Phases long enough for polls to see each one on a loaded machine (the default 30 ms is not).
-const simulator = await startTestSimulator({ queueMs: 200, runMs: 200 });
+// Phases long enough for a test to meet a request queued or running on a loaded machine (the
+// default 30 ms is not).
+const simulator = await startTestSimulator({ queueMs: 100, runMs: 100 });
+// Phases long enough for polls to see each one on a loaded machine, while the walks run at once.
+const walks = await startTestSimulator({ queueMs: 400, runMs: 400 });
 const endpoints = await fixtureEndpoints();
 const fluxDev = endpoints.find((endpoint) => endpoint.endpointId === "fal-ai/flux/dev")!;
 
@@ -26,19 +29,20 @@ describe("the queue walk, for every valid fixture", () => {
     expect(simulator.endpointIds).toHaveLength(8);
   });
 
-  it.each(endpoints.map((endpoint) => [endpoint.endpointId, endpoint] as const))("%s: submit -> IN_QUEUE -> IN_PROGRESS (logs) -> COMPLETED -> a valid Output", async (endpointId, endpoint) => {
+  // All at once (their requests are distinct and each walks on its own timers): the walk is waiting.
+  it.concurrent.each(endpoints.map((endpoint) => [endpoint.endpointId, endpoint] as const))("%s: submit -> IN_QUEUE -> IN_PROGRESS (logs) -> COMPLETED -> a valid Output", async (endpointId, endpoint) => {
     const input = exampleInput(endpoint);
     expect(endpoint.validator.errors(endpoint.inputPointer, input)).toEqual([]);
-    const submitted = await submit(simulator, endpointId, input);
+    const submitted = await submit(walks, endpointId, input);
 
     expect(submitted.status).toBe("IN_QUEUE");
     expect(submitted.request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(submitted.queue_position).toBe(2);
-    const base = `${simulator.url}/${endpoint.appPath}/requests/${submitted.request_id}`;
+    const base = `${walks.url}/${endpoint.appPath}/requests/${submitted.request_id}`;
     expect(endpoint.appPath.split("/")).toHaveLength(2);
     expect(submitted).toMatchObject({ response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` });
 
-    const statuses = await pollUntilCompleted(submitted.status_url);
+    const statuses = await pollUntilCompleted(submitted.status_url, {}, 10);
     const phases = statuses.map((status) => status.status);
     expect(phases[0]).toBe("IN_QUEUE");
     expect(phases).toContain("IN_PROGRESS");
@@ -62,7 +66,7 @@ describe("the queue walk, for every valid fixture", () => {
     expect(result.headers.get("x-fal-request-id")).toBe(submitted.request_id);
     const output = await result.json();
     expect(endpoint.validator.errors(endpoint.outputPointer, output)).toEqual([]);
-    for (const url of JSON.stringify(output).match(/https?:\/\/[^"]+/g) ?? []) expect(url.startsWith(`${simulator.url}/_files/`)).toBe(true);
+    for (const url of JSON.stringify(output).match(/https?:\/\/[^"]+/g) ?? []) expect(url.startsWith(`${walks.url}/_files/`)).toBe(true);
   });
 });
 
@@ -104,7 +108,7 @@ describe("status", () => {
   });
 });
 
-describe("result", () => {
+describe.concurrent("result", () => {
   it("answers 400 'Request is still in progress' before completion", async () => {
     const slow = await startTestSimulator({ queueMs: 200, runMs: 200 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
@@ -152,7 +156,7 @@ describe("result", () => {
   });
 });
 
-describe("SSE status stream", () => {
+describe.concurrent("SSE status stream", () => {
   it("sends one JSON status per event, with new logs only, and closes after COMPLETED", async () => {
     const submitted = await submit(simulator, fluxDev.endpointId, { prompt: "a red fox" });
     const response = await call(`${submitted.status_url}/stream?logs=1`);
@@ -177,7 +181,7 @@ describe("SSE status stream", () => {
   });
 });
 
-describe("cancel", () => {
+describe.concurrent("cancel", () => {
   it("202 CANCELLATION_REQUESTED while queued; the request then completes as cancelled", async () => {
     const slow = await startTestSimulator({ queueMs: 500, runMs: 500 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
