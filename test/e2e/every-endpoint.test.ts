@@ -33,6 +33,14 @@ interface EndpointModule {
 
 let sim: RunningSimulator;
 let slow: RunningSimulator;
+// One receiver for every endpoint's webhook (each test finds its own delivery by request id): made
+// at the file's level, since a resource a concurrent test makes could be closed when another ends
+// (test/helpers/cleanup.ts).
+const deliveries: WebhookPayload<unknown>[] = [];
+const hooks = await serve(async (request) => {
+  deliveries.push(await verifyWebhook(request, { jwks: sim.jwks }));
+  return new Response(null, { status: 200 });
+});
 
 beforeAll(async () => {
   const specsDir = path.join(REPO_ROOT, "specs");
@@ -100,11 +108,6 @@ describe.concurrent.each(models.map((model, index) => [model.id, model, specs[in
   });
 
   test("a webhook delivery carries an output valid against the Output schema", async ({ expect }) => {
-    const deliveries: WebhookPayload<unknown>[] = [];
-    const hooks = await serve(async (request) => {
-      deliveries.push(await verifyWebhook(request, { jwks: sim.jwks }));
-      return new Response(null, { status: 200 });
-    });
     const endpoint = await load(model);
     const { requestId } = await endpoint.submit(client(), input, { webhookUrl: `${hooks.url}/hook` });
     await expect.poll(() => deliveries.find((delivery) => delivery.request_id === requestId), { timeout: 10_000 }).toBeDefined();

@@ -27,8 +27,8 @@ export interface TypecheckResult extends RunResult {
  * of `workDir` with the package linked into its own node_modules (as a workspace or `file:`
  * dependency is), a module importing every subpath of the package's `exports` map, every
  * TypeScript example of its README and docs, and its extra files. `skipLibCheck` is off, so the
- * packages' own `.d.ts` files are checked too. Each diagnostic goes to the case whose folder or
- * package holds its file; one in neither (a lib's) goes to every case.
+ * packages' own `.d.ts` files are checked too (TypeScript's own libs are not). Each diagnostic
+ * goes to the case whose folder or package holds its file; one in neither goes to every case.
  */
 export async function typecheckPackages(cases: ConsumerCase[], workDir: string): Promise<TypecheckResult> {
   const owners: { name: string; dirs: string[] }[] = [];
@@ -47,6 +47,8 @@ export async function typecheckPackages(cases: ConsumerCase[], workDir: string):
       strict: true,
       noUncheckedIndexedAccess: true,
       skipLibCheck: false,
+      // TypeScript's own lib files (the DOM's is most of the program) are not the packages' to check.
+      skipDefaultLibCheck: true,
       noEmit: true,
     },
     include: cases.map(({ name }) => `${name}/examples/**/*.ts`),

@@ -108,7 +108,7 @@ describe("status", () => {
   });
 });
 
-describe.concurrent("result", () => {
+describe("result", () => {
   it("answers 400 'Request is still in progress' before completion", async () => {
     const slow = await startTestSimulator({ queueMs: 200, runMs: 200 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
@@ -156,6 +156,7 @@ describe.concurrent("result", () => {
   });
 });
 
+// The shared simulator only: at once.
 describe.concurrent("SSE status stream", () => {
   it("sends one JSON status per event, with new logs only, and closes after COMPLETED", async () => {
     const submitted = await submit(simulator, fluxDev.endpointId, { prompt: "a red fox" });
@@ -181,7 +182,7 @@ describe.concurrent("SSE status stream", () => {
   });
 });
 
-describe.concurrent("cancel", () => {
+describe("cancel", () => {
   it("202 CANCELLATION_REQUESTED while queued; the request then completes as cancelled", async () => {
     const slow = await startTestSimulator({ queueMs: 500, runMs: 500 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
