@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen, type RunResult } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+import { runSpecsDir } from "./run-specs.js";
 
 /**
  * `falgen run` as a script meets it: stdout not a terminal, against the simulator. In-process
@@ -21,8 +22,10 @@ let sim: RunningSimulator;
  */
 let paced: RunningSimulator;
 
+let specsDir: string;
+
 beforeAll(async () => {
-  const specsDir = path.join(REPO_ROOT, "specs");
+  specsDir = await runSpecsDir();
   [sim, paced] = await Promise.all([
     startSimulator({ specsDir, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false }),
     startSimulator({ specsDir, apiKeys: [KEY], queueMs: 600, runMs: 1_200, watch: false }),
@@ -31,12 +34,12 @@ beforeAll(async () => {
 afterAll(() => Promise.all([sim?.close(), paced?.close()]));
 
 /**
- * Runs in a fresh folder of its own (its `specs` the repo's), so a run that saves files where it
- * should not (the default --out is the working directory) never litters the repo.
+ * Runs in a fresh folder of its own (its `specs` a link to `specsDir`), so a run that saves files
+ * where it should not (the default --out is the working directory) never litters the repo.
  */
 async function falgenRun(args: string[], env: Record<string, string> = { FAL_KEY: KEY }): Promise<RunResult> {
   const cwd = await tempDir("run-cwd");
-  await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+  await symlink(specsDir, path.join(cwd, "specs"));
   return falgen(["run", ...args], cwd, { FAL_KEY: undefined, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined, ...env });
 }
 const submits = () => sim.stats().routes.submit;
@@ -87,11 +90,11 @@ describe("falgen run, not on a terminal", () => {
 
   test("Ctrl-C while waiting with --result stops waiting and leaves the earlier request running", async () => {
     // A queue slow enough that the request is still waiting whenever the command starts.
-    const slow = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 60_000 });
+    const slow = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60_000, watch: false });
     const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
     const { request_id: requestId } = (await submitted.json()) as { request_id: string };
     const { FAL_KEY: _, ...env } = process.env;
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--specs", specsDir, "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
     let interrupted = false;
     child.stderr.on("data", (chunk) => {
