@@ -323,8 +323,9 @@ describe("close()", () => {
   it("ends timers, open SSE streams, pending webhook retries and keep-alive sockets, and is idempotent", async () => {
     const own = await startSimulator({ specsDir: await fixtureSpecsDir(), port: 0, queueMs: 60_000, runMs: 60_000, webhookRetryMs: 60_000 });
     const submitted = await submit(own, fluxDev.endpointId, { prompt: "never finishes" }, {}, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
-    const fast = await submit(own, fluxDev.endpointId, { prompt: "x" }, { "x-sim-faults": "outcome=500" }, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
-    expect(fast.request_id).toBeTruthy();
+    // Ends within the 60 s queue (its own start timeout), so its webhook is attempted, fails, and waits to be retried.
+    await submit(own, fluxDev.endpointId, { prompt: "x" }, { "x-fal-request-timeout": "0.01" }, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
+    await expect.poll(() => own.stats().webhooks.failedAttempts).toBe(1);
     const stream = await call(`${submitted.status_url}/stream`);
     const reader = stream.body!.getReader();
     await reader.read();
