@@ -3,8 +3,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
- * through tmux. `npm test` runs the fast set (projects `fast` and `fast-runtime`); `npm run
- * test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set first.
+ * through tmux. `npm test` runs the fast set (project `fast`); `npm run test:slow` these; `npm run
+ * test:all` (what .ci/run runs) both, the fast set first.
  */
 const SLOW = [
   "test/package/packed-install.test.ts",
@@ -16,9 +16,6 @@ const SLOW = [
   "test/e2e/resilience.test.ts",
   "test/run-command/terminal.test.ts",
 ];
-
-/** Part of the fast set (`npm test`), in a project of its own: see below. */
-const RUNTIME = ["test/runtime/**/*.test.ts"];
 
 export default defineConfig({
   test: {
@@ -33,16 +30,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Files share each worker's loaded modules (the generator, the simulator, vite's transforms)
-        // instead of loading them again per file: a third of the fast set's CPU time. Helpers
-        // register cleanups per call (test/helpers/cleanup.ts), never when they load.
-        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: [...SLOW, ...RUNTIME], isolate: false, sequence: { groupOrder: 0 } },
+        // Files share each worker's loaded modules (the generator, the simulator, the runtime,
+        // vite's transforms) instead of loading them again per file: isolated, each file started a
+        // process of its own. Helpers register cleanups per call (test/helpers/cleanup.ts), never
+        // when they load. The runtime keeps process state (the last keys it sent, which every error
+        // message is scrubbed of): no file's messages hold another's keys (the runtime's files
+        // passed in one worker in shuffled orders, seeds 7 and 99).
+        test: { name: "fast", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false, sequence: { groupOrder: 0 } },
       },
-      // The runtime's own tests. The runtime keeps process state (the last keys it sent, which every
-      // error message is scrubbed of); no file's messages hold another's keys, so they share
-      // workers too (they passed run in one worker, in shuffled orders): isolated, each file
-      // started a process of its own, 40% of this project's CPU time.
-      { extends: true, test: { name: "fast-runtime", include: RUNTIME, exclude: SLOW, isolate: false, sequence: { groupOrder: 0 } } },
       {
         extends: true,
         // After the fast set (test:all); CPU-bound, so up to 300 s a test on a busy 2-core machine.
