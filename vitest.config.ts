@@ -21,6 +21,10 @@ export default defineConfig({
   test: {
     // dist/ rebuilt when generator/ changed: the tests that start the falgen process run it.
     globalSetup: ["test/global-setup.ts"],
+    // Transformed modules kept on disk between runs (node_modules/.experimental-vitest-cache, keyed
+    // by each file's contents): a run after the first transforms only what changed. Measured on
+    // npm test: transform 6.7 s -> 1.1 s, import 8.2 s -> 3.2 s, about 6 s of CPU.
+    experimental: { fsModuleCache: true },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two files at a time, where vitest's default (cores - 1) runs one on 2 cores: many files wait on

@@ -18,8 +18,9 @@ import {
 // Phases long enough for a test to meet a request queued or running on a loaded machine (the
 // default 30 ms is not).
 const simulator = await startTestSimulator({ queueMs: 100, runMs: 100 });
-// Phases long enough for polls to see each one on a loaded machine, while the walks run at once.
-const walks = await startTestSimulator({ queueMs: 400, runMs: 400 });
+// Phases long enough for polls to see each one on a loaded machine, while the walks run at once
+// (at 400 ms one failed under load 8, with the rest of the fast set running).
+const walks = await startTestSimulator({ queueMs: 800, runMs: 800 });
 const endpoints = await fixtureEndpoints();
 const fluxDev = endpoints.find((endpoint) => endpoint.endpointId === "fal-ai/flux/dev")!;
 
@@ -89,7 +90,8 @@ describe("status", () => {
   });
 
   it("counts queue_position down to 0 before IN_PROGRESS", async () => {
-    const slow = await startTestSimulator({ queueMs: 400, runMs: 10, queueDepth: 3 });
+    // 200 ms a position: 100 ms missed one under load 8, with the rest of the fast set running.
+    const slow = await startTestSimulator({ queueMs: 800, runMs: 10, queueDepth: 3 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
     expect(submitted.queue_position).toBe(3);
     const statuses = await pollUntilCompleted(submitted.status_url);
