@@ -31,6 +31,9 @@ export default defineConfig({
     // loopback servers, timers and processes. Four measured no faster on 2 cores, and the tests
     // whose timers are a few hundred ms (the simulator's queue) missed them under that load.
     maxWorkers: 2,
+    // Concurrent tests (test.concurrent, describe.concurrent) at once, where vitest's default is 5:
+    // the simulator protocol's walk of its 8 endpoints is one round, not two.
+    maxConcurrency: 8,
     projects: [
       {
         extends: true,
