@@ -3,12 +3,14 @@ import { defineConfig } from "vitest/config";
 /**
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
- * through tmux. `npm test` runs the fast set (project `fast`); `npm run test:slow` these; `npm run
- * test:all` (what .ci/run runs) both, the fast set first.
+ * through tmux, the bin's code cache (three cold starts). `npm test` runs the fast set (project
+ * `fast`); `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set
+ * first.
  */
 const SLOW = [
   "test/package/packed-install.test.ts",
   "test/package/falgen-tool.test.ts",
+  "test/cli/code-cache.test.ts",
   "test/generator/hostile-specs.test.ts",
   "test/generator/schema-property.test.ts",
   "test/runtime/validation-parity.test.ts",

@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // The falgen command: dist/cli.cjs, built by `npm run build` (prepack runs it; in falgen's own
 // repository, prepare does on `npm ci`). CommonJS, so TypeScript and ts-morph load through
-// require(), which Node's compile cache serves from Node 22.1 on. (The v8-compile-cache package
-// did that before 22.1, but it compiles every module through vm.Script, which breaks the dynamic
-// import() a config file's loader needs, and measured no faster here on Node 20.)
+// require(), which Node's compile cache serves from Node 22.1 on, and code-cache.cjs before.
 import module, { createRequire } from "node:module";
+import path from "node:path";
 
-module.enableCompileCache?.();
 const require = createRequire(import.meta.url);
 let cli;
 try {
@@ -14,5 +12,10 @@ try {
 } catch {
   console.error("falgen: its build (dist/cli.cjs) is missing; in falgen's own folder run `npm run build`.");
   process.exit(2);
+}
+if (module.enableCompileCache) module.enableCompileCache();
+else {
+  const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`)) + path.sep;
+  require("./code-cache.cjs").enableCodeCache(["typescript", "ts-morph", "@ts-morph/common"].map(packageDir));
 }
 require(cli);

@@ -31,7 +31,7 @@ export function printStatements(build: (data: (text: string) => string) => State
     printed.set(key, template);
   }
   // One pass, so a placeholder's spelling inside spliced text is never replaced again. Nothing
-  // else printed holds one: no identifier of a module has `$` in it but `$runtime` and `$realtime`.
+  // else printed holds one: no identifier of a module has `$` in it but `$runtime`, `$calls` and `$realtime`.
   return texts.length === 0 ? template : template.replace(/\$data(\d+)\$/g, (_, index: string) => texts[Number(index)]!);
 }
 
@@ -43,6 +43,7 @@ export function printStatements(build: (data: (text: string) => string) => State
 export function emitClientModule(model: EndpointModel, header: string): string {
   const { moduleDir } = endpointPaths(model.id);
   const runtime = path.relative(moduleDir, "runtime/index.js");
+  const calls = path.relative(moduleDir, "runtime/endpoint-calls.js");
   const realtime = path.relative(moduleDir, "runtime/realtime.js");
   const packageIndex = path.relative(moduleDir, "index.js");
   return header + printStatements((data) => {
@@ -50,6 +51,7 @@ export function emitClientModule(model: EndpointModel, header: string): string {
     return [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["Input", "Output"] },
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(runtime), namespaceImport: "$runtime" },
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(calls), namespaceImport: "$calls" },
       // Its own import: only a program that calls `realtime` bundles it (and msgpack).
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(realtime), namespaceImport: "$realtime" },
       {
@@ -85,7 +87,7 @@ export function emitClientModule(model: EndpointModel, header: string): string {
           },
         ],
       },
-      ...queueFunctionStructures({ subject: `\`${subject}\``, inputType: "Input", outputType: "Output" }),
+      ...queueFunctionStructures({ subject: `\`${subject}\``, inputType: "Input", outputType: "Output", fileInputs: model.fileInputs }),
       {
         // Importing this module adds its entry to the package's EndpointTypeMap, so the map (and the
         // keyed functions) carry exactly the endpoints a program uses and type-checking loads no others.

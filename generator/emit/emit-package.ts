@@ -12,8 +12,6 @@ import { usageExample } from "./usage-example.js";
 /** What the copied runtime imports. Kept in step with the root package-lock (npm ci checks it). */
 export const RUNTIME_DEPENDENCIES: Readonly<Record<string, string>> = {
   "@msgpack/msgpack": "^3.1.3",
-  // Types only (the Standard Schema interface `inputValidator` implements): nothing of it is bundled.
-  "@standard-schema/spec": "^1.1.0",
   // The runtime's query and body serialisers (design.md: the runtime is built on openapi-fetch).
   "openapi-fetch": "^0.17.0",
 };
@@ -74,6 +72,8 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       inputType: 'EndpointTypeMap[Id]["input"]',
       outputType: 'EndpointTypeMap[Id]["output"]',
       endpointParameter: { typeParameter: { name: "Id", constraint: "EndpointId" }, fallbackType: "EndpointId" },
+      // Any endpoint's input may hold files here: the id is known only at run time.
+      fileInputs: true,
     }),
   ]);
 }

@@ -12,11 +12,17 @@ export interface QueueFunctionTarget {
   outputType: string;
   /** Absent in endpoint modules; in the root, the id parameter and whether typing depends on it. */
   endpointParameter?: { typeParameter: { name: string; constraint: string }; fallbackType: string };
+  /**
+   * Whether inputs may hold files (the spec's `*_url`/`*_urls` fields), typed as `InputWithFiles`
+   * and uploaded. In an endpoint module without them the input is the plain type and the calls
+   * get no file step, so its pages bundle no upload code. The root's functions always take files.
+   */
+  fileInputs: boolean;
 }
 
 interface QueueFunction {
   name: string;
-  docs: (subject: string) => string;
+  docs: (subject: string, fileInputs: boolean) => string;
   /** What follows the client (and the endpoint id) before the options: the input, a request id, or nothing. */
   takes: "input" | "requestId" | "nothing";
   options: string;
@@ -27,44 +33,42 @@ interface QueueFunction {
   /** Whether the signature mentions the endpoint's input or output type. */
   typed: boolean;
   returnType: (output: string, input: string) => string;
-  call: (output: string, input: string) => string;
+  /** The runtime function's type arguments, e.g. `<Output>`. */
+  typeArguments?: (output: string, input: string) => string;
 }
 
 const QUEUE_FUNCTIONS: QueueFunction[] = [
   {
     name: "submit",
-    docs: (subject) => `Queues a request to ${subject} and returns its id and URLs without waiting.\nFile inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.`,
+    docs: (subject, fileInputs) =>
+      `Queues a request to ${subject} and returns its id and URLs without waiting.` + (fileInputs ? "\nFile inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first." : ""),
     takes: "input", options: "SubmitOptions", typed: true,
     returnType: () => "Promise<$runtime.SubmitResult>",
-    call: () => "submit(client, endpointId, input, options)",
   },
   {
     name: "status",
     docs: (subject) => `Fetches the queue status of a request to ${subject}.`,
     takes: "requestId", options: "StatusOptions", typed: false,
     returnType: () => "Promise<$runtime.QueueStatus>",
-    call: () => "status(client, endpointId, requestId, options)",
   },
   {
     name: "streamStatus",
     docs: (subject) => `Streams the status of a request to ${subject} (Server-Sent Events) until it completes.`,
     takes: "requestId", options: "StatusOptions", typed: false,
     returnType: () => "AsyncIterable<$runtime.QueueStatus>",
-    call: () => "streamStatus(client, endpointId, requestId, options)",
   },
   {
     name: "result",
     docs: (subject) => `Fetches the output of a completed request to ${subject}.`,
     takes: "requestId", options: "ResultOptions", typed: true,
     returnType: (output) => `Promise<$runtime.Result<${output}>>`,
-    call: (output) => `result<${output}>(client, endpointId, requestId, options)`,
+    typeArguments: (output) => `<${output}>`,
   },
   {
     name: "cancel",
     docs: (subject) => `Asks the queue to cancel a request to ${subject} that has not completed.`,
     takes: "requestId", options: "CancelOptions", typed: false,
     returnType: () => "Promise<void>",
-    call: () => "cancel(client, endpointId, requestId, options)",
   },
   {
     name: "subscribe",
@@ -73,7 +77,7 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
       "`onEnqueue` receives the request id before any wait, and every error after submit carries it.",
     takes: "input", options: "SubscribeOptions", typed: true,
     returnType: (output) => `Promise<$runtime.Result<${output}>>`,
-    call: (output) => `subscribe<${output}>(client, endpointId, input, options)`,
+    typeArguments: (output) => `<${output}>`,
   },
   {
     name: "run",
@@ -82,7 +86,7 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
       "Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.",
     takes: "input", options: "RunOptions", typed: true,
     returnType: (output) => `Promise<$runtime.Result<${output}>>`,
-    call: (output) => `run<${output}>(client, endpointId, input, options)`,
+    typeArguments: (output) => `<${output}>`,
   },
   {
     name: "stream",
@@ -91,7 +95,7 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
       "Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.",
     takes: "input", options: "StreamOptions", typed: true,
     returnType: (output) => `$runtime.FalStream<Partial<${output}>, ${output}>`,
-    call: (output) => `stream<Partial<${output}>, ${output}>(client, endpointId, input, options)`,
+    typeArguments: (output) => `<Partial<${output}>, ${output}>`,
   },
   {
     name: "realtime",
@@ -103,27 +107,34 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
     optionsType: (output) => `$runtime.RealtimeOptions<${output}>`,
     namespace: "$realtime",
     returnType: (output, input) => `$runtime.RealtimeConnection<${input}, ${output}>`,
-    call: (output, input) => `realtime<${input}, ${output}>(client, endpointId, options)`,
+    typeArguments: (output, input) => `<${input}, ${output}>`,
   },
 ];
 
 export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDeclarationStructure[] {
+  const { endpointParameter: endpoint, fileInputs, inputType, outputType } = target;
   return QUEUE_FUNCTIONS.map((fn) => {
-    const endpoint = target.endpointParameter;
     const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: "client", type: "$runtime.FalClient" }];
     if (endpoint) parameters.push({ name: "endpointId", type: fn.typed ? endpoint.typeParameter.name : endpoint.fallbackType });
-    if (fn.takes === "input") parameters.push({ name: "input", type: `$runtime.InputWithFiles<${target.inputType}>` });
+    if (fn.takes === "input") parameters.push({ name: "input", type: fileInputs ? `$runtime.InputWithFiles<${inputType}>` : inputType });
     if (fn.takes === "requestId") parameters.push({ name: "requestId", type: "string" });
-    parameters.push({ name: "options", type: fn.optionsType?.(target.outputType) ?? `$runtime.${fn.options}`, hasQuestionToken: true });
+    parameters.push({ name: "options", type: fn.optionsType?.(outputType) ?? `$runtime.${fn.options}`, hasQuestionToken: true });
+    const args = ["client", "endpointId", ...(fn.takes === "nothing" ? [] : [fn.takes]), "options"];
+    let callee = `${fn.namespace ?? "$runtime"}.${fn.name}`;
+    // An endpoint module calls the variant that takes the file step, and passes it only when its inputs may hold files.
+    if (fn.takes === "input" && !endpoint) {
+      callee = `$calls.${fn.name}With`;
+      if (fileInputs) args.push("$calls.uploadFiles");
+    }
     return {
       kind: StructureKind.Function,
       isExported: true,
       name: fn.name,
-      docs: [fn.docs(target.subject)],
+      docs: [fn.docs(target.subject, fileInputs)],
       typeParameters: endpoint && fn.typed ? [endpoint.typeParameter] : [],
       parameters,
-      returnType: fn.returnType(target.outputType, target.inputType),
-      statements: [`return ${fn.namespace ?? "$runtime"}.${fn.call(target.outputType, target.inputType)};`],
+      returnType: fn.returnType(outputType, inputType),
+      statements: [`return ${callee}${fn.typeArguments?.(outputType, inputType) ?? ""}(${args.join(", ")});`],
     };
   });
 }

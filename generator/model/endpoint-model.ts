@@ -2,11 +2,11 @@ import type { LoadedSpec } from "../load/load-specs.js";
 import { isPlainObject } from "../shared/plain-data.js";
 import { collectRefs } from "../load/check-refs.js";
 import { typeIdentifiers } from "../naming.js";
-import { encodePointer } from "../shared/json-pointer.js";
+import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 import { inputExample, pruneToDeclared } from "./examples.js";
 import { withValidExamples } from "./json-schema.js";
 import { createSchemaCheck } from "./schema-check.js";
-import { normalizeSchema } from "./normalize-schema.js";
+import { mapSchemas, normalizeSchema } from "./normalize-schema.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -44,6 +44,12 @@ export interface EndpointModel {
   inputExample: Record<string, unknown> | undefined;
   /** Whether `inputExample` is the spec's own example, unchanged (the README prefers such an endpoint). */
   inputExampleAsGiven: boolean;
+  /**
+   * Whether the Input has a `*_url` or `*_urls` field at any depth (in a schema it refers to, too):
+   * the fields that also take file contents, which the endpoint's calls then upload. Without one,
+   * the endpoint module's types take no files and its calls bundle no upload code.
+   */
+  fileInputs: boolean;
 }
 
 /**
@@ -78,6 +84,7 @@ export function buildEndpointModel(spec: Omit<LoadedSpec, "file" | "sha256">): E
     .map(modelOf);
   const example = inputExample(check, encodePointer(["components", "schemas", spec.inputSchemaName]), exampleOf(input.schema));
   const description = typeof document.info.description === "string" ? document.info.description.trim() : "";
+  const schemas = [input, output, ...rest];
   return {
     id,
     sourcePath: spec.sourcePath,
@@ -88,10 +95,34 @@ export function buildEndpointModel(spec: Omit<LoadedSpec, "file" | "sha256">): E
     documentationUrl: stringOrUndefined(metadata.documentationUrl),
     input,
     output,
-    schemas: [input, output, ...rest],
+    schemas,
     inputExample: example.value,
     inputExampleAsGiven: example.asGiven,
+    fileInputs: hasFileFields(input, schemas),
   };
+}
+
+/** The names runtime/files.ts `InputWithFiles` lets take file contents. */
+const FILE_FIELD = /_urls?$/;
+const SCHEMA_REF = "#/components/schemas/";
+
+/** Whether `root`, or a schema it reaches through refs, has a property named as a file field. */
+function hasFileFields(root: SchemaModel, schemas: readonly SchemaModel[]): boolean {
+  const byName = new Map(schemas.map((schema) => [schema.name, schema.schema]));
+  const reached = new Set<unknown>();
+  let found = false;
+  const visit = (schema: unknown) => {
+    if (reached.has(schema)) return;
+    reached.add(schema);
+    mapSchemas(schema, (node) => {
+      if (isPlainObject(node.properties) && Object.keys(node.properties).some((name) => FILE_FIELD.test(name))) found = true;
+      const ref = node.$ref;
+      if (typeof ref === "string" && ref.startsWith(SCHEMA_REF)) visit(byName.get(decodePointer(ref.slice(SCHEMA_REF.length - 1))[0] ?? ""));
+      return node;
+    });
+  };
+  visit(root.schema);
+  return found;
 }
 
 /** The schemas without fal's `QueueStatus`, unless another schema refers to it. */

@@ -1,16 +1,23 @@
 import type { FalClient } from "./client.js";
 import { runScoped } from "./internal/abort.js";
 import { fetchResult, fetchStatus, requestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import { JSON_BODY, request } from "./internal/request.js";
+import { uploadFiles } from "./internal/upload.js";
 import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
 
 /**
  * Queues `input` for the endpoint (`POST <queueUrl>/<endpoint id>`), file inputs uploaded first,
  * and returns the request id and its URLs. Sent once: never resent unless it provably never left.
  */
-export function submit(client: FalClient, endpointId: string, input: unknown, options: SubmitOptions = {}): Promise<SubmitResult> {
+export function submit(client: FalClient, endpointId: string, input: unknown, options?: SubmitOptions): Promise<SubmitResult> {
+  return submitWith(client, endpointId, input, options, uploadFiles);
+}
+
+/** `submit` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function submitWith(client: FalClient, endpointId: string, input: unknown, options: SubmitOptions = {}, files?: FileStep): Promise<SubmitResult> {
   return runScoped(options, undefined, async (signal) => {
-    const data = await submitWithin(client, endpointId, input, options, signal);
+    const data = await submitWithin(client, endpointId, input, options, signal, files);
     // The URLs the later calls use (see submittedUrl), not whatever the answer named.
     const url = submittedUrl(client, endpointId, data);
     return {

@@ -1,6 +1,8 @@
 import type { FalClient } from "./client.js";
 import { runScoped } from "./internal/abort.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
+import { uploadFiles } from "./internal/upload.js";
 import type { Result, ValidateOption } from "./types.js";
 
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
@@ -23,9 +25,14 @@ export interface RunOptions {
  * sent it is never sent again: a dropped connection loses the result (use `subscribe` when that
  * matters); only a request that provably never left is retried.
  */
-export function run<O>(client: FalClient, endpointId: string, input: unknown, options: RunOptions = {}): Promise<Result<O>> {
+export function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>> {
+  return runWith<O>(client, endpointId, input, options, uploadFiles);
+}
+
+/** `run` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function runWith<O>(client: FalClient, endpointId: string, input: unknown, options: RunOptions = {}, files?: FileStep): Promise<Result<O>> {
   return runScoped(options, undefined, async (signal) => {
-    const body = await withFileUrls(client, endpointId, input, options, signal);
+    const body = await withFileUrls(client, endpointId, input, options, signal, files);
     let requestId = "";
     // The body is read as JSON: a success that is not JSON (a gateway's page) is a FalResponseError, never the output.
     const data = await runCall<O>(client, endpointId, body, options, signal, (response) => {

@@ -4,7 +4,9 @@ import { abortError, abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
 import { requestError } from "./internal/request.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
+import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
 import type { RunOptions } from "./run.js";
 
@@ -46,7 +48,12 @@ const EVENT_STREAM = "text/event-stream";
  * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
  * iterated are kept for the iteration, unless `done()` was asked for first.
  */
-export function stream<P, O>(client: FalClient, endpointId: string, input: unknown, options: StreamOptions = {}): FalStream<P, O> {
+export function stream<P, O>(client: FalClient, endpointId: string, input: unknown, options?: StreamOptions): FalStream<P, O> {
+  return streamWith<P, O>(client, endpointId, input, options, uploadFiles);
+}
+
+/** `stream` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function streamWith<P, O>(client: FalClient, endpointId: string, input: unknown, options: StreamOptions = {}, files?: FileStep): FalStream<P, O> {
   const controller = new AbortController();
   // The caller's signal and `timeout` abort it as any call's; so do `abort()`, an early stop and `idleTimeout`.
   const scope = abortScope(options, controller);
@@ -75,7 +82,7 @@ export function stream<P, O>(client: FalClient, endpointId: string, input: unkno
 
   const finished = (async (): Promise<O> => {
     try {
-      const body = await withFileUrls(client, endpointId, input, options, signal);
+      const body = await withFileUrls(client, endpointId, input, options, signal, files);
       let response: Response | undefined;
       const events = await runCall<Response["body"]>(
         client,

@@ -2,7 +2,9 @@ import type { FalClient } from "./client.js";
 import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import { connectionFreed } from "./internal/request.js";
+import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
 import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions } from "./types.js";
 
@@ -11,14 +13,26 @@ import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions
  * cover the whole call, waits included; every error after the submit carries the request id
  * (so does `onEnqueue`), and errors thrown by the callbacks are wrapped in a FalError with it.
  */
-export function subscribe<O>(client: FalClient, endpointId: string, input: unknown, options: SubscribeOptions = {}): Promise<Result<O>> {
-  return runScoped(options, undefined, (signal) => subscribeWithin<O>(client, endpointId, input, options, signal));
+export function subscribe<O>(client: FalClient, endpointId: string, input: unknown, options?: SubscribeOptions): Promise<Result<O>> {
+  return subscribeWith<O>(client, endpointId, input, options, uploadFiles);
+}
+
+/** `subscribe` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function subscribeWith<O>(client: FalClient, endpointId: string, input: unknown, options: SubscribeOptions = {}, files?: FileStep): Promise<Result<O>> {
+  return runScoped(options, undefined, (signal) => subscribeWithin<O>(client, endpointId, input, options, signal, files));
 }
 
 // A function of its own rather than a closure made per call: while the request runs, only its
 // frame is kept, not also the closure and the scope it would capture.
-async function subscribeWithin<O>(client: FalClient, endpointId: string, input: unknown, options: SubscribeOptions, signal: AbortSignal): Promise<Result<O>> {
-  const submitted = await submitWithin(client, endpointId, input, options, signal);
+async function subscribeWithin<O>(
+  client: FalClient,
+  endpointId: string,
+  input: unknown,
+  options: SubscribeOptions,
+  signal: AbortSignal,
+  files: FileStep | undefined,
+): Promise<Result<O>> {
+  const submitted = await submitWithin(client, endpointId, input, options, signal, files);
   const requestId = submitted.request_id;
   try {
     options.onEnqueue?.(requestId);

@@ -99,7 +99,7 @@ export interface CancelOptions {
   signal?: AbortSignal;
 }
 
-export interface SubscribeOptions extends Omit<SubmitOptions, "signal"> {
+export interface SubscribeOptions extends SubmitOptions {
   /** Poll the status, or follow its Server-Sent Events stream. @default "polling" */
   mode?: "polling" | "streaming";
   /** Milliseconds between polls. @default 500 */

@@ -1,4 +1,4 @@
-import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { StandardSchemaV1 } from "./standard-schema.js";
 import type { FieldError } from "./errors.js";
 import { tooDeepAt, tooDeepMessage } from "./internal/input-depth.js";
 

@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFalClient, realtime, run, stream, FalAbortError, FalApiError, FalError, FalNetworkError, FalTimeoutError, FalValidationError, type FalClient } from "../../generated/src/index.js";
 import { createProxyHandler, createTokenHandler } from "../../generated/src/runtime/server/index.js";
+import * as ideogramEdit from "../../generated/src/endpoints/fal-ai/ideogram/v3/edit/index.js";
 import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
 import { loadEndpointRegistry, type SimulatedEndpoint } from "../../generator/simulator/endpoints/endpoint-registry.js";
 import { FAULT_HEADER, startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
@@ -81,10 +82,16 @@ describe("run", () => {
 
   test("uploads a file input first", async () => {
     const uploads = sim.stats().routes.upload;
-    const big = new Uint8Array(100 * 1024);
-    // qwen-image takes no file field; any `*_url` field holding file contents is uploaded all the same.
-    await expect(qwen.run(fal, { ...INPUT, extra_image_url: new Blob([big], { type: "image/png" }) } as qwen.Input)).resolves.toBeDefined();
-    expect(sim.stats().routes.upload).toBe(uploads + 1);
+    // Over the inline limit: uploaded to storage, its URL sent in its place.
+    const big = new Blob([new Uint8Array(100 * 1024)], { type: "image/png" });
+    await expect(ideogramEdit.run(fal, { prompt: "edit", image_url: big, mask_url: big })).resolves.toBeDefined();
+    expect(sim.stats().routes.upload).toBe(uploads + 2);
+    // The queue's calls too.
+    await expect(ideogramEdit.subscribe(fal, { prompt: "edit", image_url: big, mask_url: "https://example.com/mask.png" }, { pollInterval: 20 })).resolves.toBeDefined();
+    expect(sim.stats().routes.upload).toBe(uploads + 3);
+    // The root's functions keyed by endpoint id upload whatever the endpoint: its id is known only at run time.
+    await expect(run(fal, qwen.endpointId, { ...INPUT, extra_image_url: big } as qwen.Input)).resolves.toBeDefined();
+    expect(sim.stats().routes.upload).toBe(uploads + 4);
   });
 
   test("works through the proxy, whose key the page never holds", async () => {

@@ -5,17 +5,19 @@ import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 const SOURCE = path.join(REPO_ROOT, "generated/src");
 const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.js");
+/** An endpoint with file inputs (`image_url`, `mask_url`), where qwen-image has none. */
+const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit/index.js");
 const SECRET = "bundle-secret-key:0123456789";
 
 /** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */
-async function bundlePage(body: string): Promise<{ code: string; inputs: string[] }> {
+async function bundlePage(body: string, endpoint = ENDPOINT): Promise<{ code: string; inputs: string[] }> {
   const previous = process.env.FAL_KEY;
   // The key is in the build's environment, as on a developer's machine: nothing may inline it.
   process.env.FAL_KEY = SECRET;
   try {
     const result = await build({
       stdin: {
-        contents: [`import { createFalClient } from ${JSON.stringify(path.join(SOURCE, "index.js"))};`, `import * as endpoint from ${JSON.stringify(ENDPOINT)};`, body].join("\n"),
+        contents: [`import { createFalClient } from ${JSON.stringify(path.join(SOURCE, "index.js"))};`, `import * as endpoint from ${JSON.stringify(endpoint)};`, body].join("\n"),
         loader: "ts",
         resolveDir: REPO_ROOT,
       },
@@ -80,5 +82,25 @@ describe("browser bundles", () => {
     }
     const { inputs } = await bundlePage(realtimePage);
     expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);
+  });
+
+  test("of openapi-fetch, a page holds the serialiser fal's query parameters use: not those of array and object parameters, nor form bodies", async () => {
+    for (const body of [queuePage, streamPage]) {
+      const { code } = await bundlePage(body);
+      expect(code).toContain("encodeURIComponent");
+      for (const unused of ["deepObject", "spaceDelimited", "application/x-www-form-urlencoded", "FormData"]) expect(code).not.toContain(unused);
+    }
+  });
+
+  test("the upload code stays out of a page whose endpoint has no file inputs, and is in one whose endpoint has", async () => {
+    const upload = (inputs: string[]) => inputs.filter((input) => input.endsWith("runtime/internal/upload.js"));
+    for (const body of [queuePage, streamPage, `const fal = createFalClient(); console.log(await endpoint.run(fal, { prompt: "a fox" }), await endpoint.submit(fal, { prompt: "a fox" }));`]) {
+      const without = await bundlePage(body);
+      expect(upload(without.inputs)).toEqual([]);
+      expect(without.code).not.toContain("storage/upload/initiate");
+      const withFiles = await bundlePage(body, FILE_ENDPOINT);
+      expect(upload(withFiles.inputs)).toHaveLength(1);
+      expect(withFiles.code).toContain("storage/upload/initiate");
+    }
   });
 });

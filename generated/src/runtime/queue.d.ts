@@ -1,11 +1,14 @@
 // falgen's runtime (runtime/queue.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
 /**
 * Queues `input` for the endpoint (`POST <queueUrl>/<endpoint id>`), file inputs uploaded first,
 * and returns the request id and its URLs. Sent once: never resent unless it provably never left.
 */
 export declare function submit(client: FalClient, endpointId: string, input: unknown, options?: SubmitOptions): Promise<SubmitResult>;
+/** `submit` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export declare function submitWith(client: FalClient, endpointId: string, input: unknown, options?: SubmitOptions, files?: FileStep): Promise<SubmitResult>;
 /** The request's status, with its logs when asked for. */
 export declare function status(client: FalClient, endpointId: string, requestId: string, options?: StatusOptions): Promise<QueueStatus>;
 /** The completed request's output; a failed request's error response is thrown as a FalApiError. */

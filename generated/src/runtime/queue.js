@@ -2,13 +2,18 @@
 import { runScoped } from "./internal/abort.js";
 import { fetchResult, fetchStatus, requestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import { JSON_BODY, request } from "./internal/request.js";
+import { uploadFiles } from "./internal/upload.js";
 /**
 * Queues `input` for the endpoint (`POST <queueUrl>/<endpoint id>`), file inputs uploaded first,
 * and returns the request id and its URLs. Sent once: never resent unless it provably never left.
 */
-export function submit(client, endpointId, input, options = {}) {
+export function submit(client, endpointId, input, options) {
+	return submitWith(client, endpointId, input, options, uploadFiles);
+}
+/** `submit` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function submitWith(client, endpointId, input, options = {}, files) {
 	return runScoped(options, undefined, async (signal) => {
-		const data = await submitWithin(client, endpointId, input, options, signal);
+		const data = await submitWithin(client, endpointId, input, options, signal, files);
 		// The URLs the later calls use (see submittedUrl), not whatever the answer named.
 		const url = submittedUrl(client, endpointId, data);
 		return {

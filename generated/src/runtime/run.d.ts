@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import type { Result, ValidateOption } from "./types.js";
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
 export interface RunOptions {
@@ -21,3 +22,5 @@ export interface RunOptions {
 * matters); only a request that provably never left is retried.
 */
 export declare function run<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions): Promise<Result<O>>;
+/** `run` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export declare function runWith<O>(client: FalClient, endpointId: string, input: unknown, options?: RunOptions, files?: FileStep): Promise<Result<O>>;

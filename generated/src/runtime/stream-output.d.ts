@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import type { RunOptions } from "./run.js";
 export interface StreamOptions extends RunOptions {
 	/**
@@ -42,3 +43,8 @@ export declare function stream<
 	P,
 	O
 >(client: FalClient, endpointId: string, input: unknown, options?: StreamOptions): FalStream<P, O>;
+/** `stream` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export declare function streamWith<
+	P,
+	O
+>(client: FalClient, endpointId: string, input: unknown, options?: StreamOptions, files?: FileStep): FalStream<P, O>;

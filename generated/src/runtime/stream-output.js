@@ -5,6 +5,7 @@ import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js
 import { outputQueue } from "./internal/output-queue.js";
 import { requestError } from "./internal/request.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
+import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
 const EVENT_STREAM = "text/event-stream";
 /**
@@ -14,7 +15,11 @@ const EVENT_STREAM = "text/event-stream";
 * inputs uploaded first) and, like `run`, is never sent twice. Events arriving before the stream is
 * iterated are kept for the iteration, unless `done()` was asked for first.
 */
-export function stream(client, endpointId, input, options = {}) {
+export function stream(client, endpointId, input, options) {
+	return streamWith(client, endpointId, input, options, uploadFiles);
+}
+/** `stream` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function streamWith(client, endpointId, input, options = {}, files) {
 	const controller = new AbortController();
 	// The caller's signal and `timeout` abort it as any call's; so do `abort()`, an early stop and `idleTimeout`.
 	const scope = abortScope(options, controller);
@@ -40,7 +45,7 @@ export function stream(client, endpointId, input, options = {}) {
 	};
 	const finished = (async () => {
 		try {
-			const body = await withFileUrls(client, endpointId, input, options, signal);
+			const body = await withFileUrls(client, endpointId, input, options, signal, files);
 			let response;
 			const events = await runCall(client, `${endpointId}/stream`, body, options, signal, (answer) => {
 				response = answer;

@@ -1,5 +1,6 @@
 // falgen's runtime (runtime/subscribe.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
+import type { FileStep } from "./internal/prepare-input.js";
 import type { Result, SubscribeOptions } from "./types.js";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
@@ -7,3 +8,5 @@ import type { Result, SubscribeOptions } from "./types.js";
 * (so does `onEnqueue`), and errors thrown by the callbacks are wrapped in a FalError with it.
 */
 export declare function subscribe<O>(client: FalClient, endpointId: string, input: unknown, options?: SubscribeOptions): Promise<Result<O>>;
+/** `subscribe` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export declare function subscribeWith<O>(client: FalClient, endpointId: string, input: unknown, options?: SubscribeOptions, files?: FileStep): Promise<Result<O>>;

@@ -3,19 +3,24 @@ import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import { connectionFreed } from "./internal/request.js";
+import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
 * cover the whole call, waits included; every error after the submit carries the request id
 * (so does `onEnqueue`), and errors thrown by the callbacks are wrapped in a FalError with it.
 */
-export function subscribe(client, endpointId, input, options = {}) {
-	return runScoped(options, undefined, (signal) => subscribeWithin(client, endpointId, input, options, signal));
+export function subscribe(client, endpointId, input, options) {
+	return subscribeWith(client, endpointId, input, options, uploadFiles);
+}
+/** `subscribe` with the endpoint's file step: `uploadFiles`, or none for an endpoint without file inputs (see `FileStep`). */
+export function subscribeWith(client, endpointId, input, options = {}, files) {
+	return runScoped(options, undefined, (signal) => subscribeWithin(client, endpointId, input, options, signal, files));
 }
 // A function of its own rather than a closure made per call: while the request runs, only its
 // frame is kept, not also the closure and the scope it would capture.
-async function subscribeWithin(client, endpointId, input, options, signal) {
-	const submitted = await submitWithin(client, endpointId, input, options, signal);
+async function subscribeWithin(client, endpointId, input, options, signal, files) {
+	const submitted = await submitWithin(client, endpointId, input, options, signal, files);
 	const requestId = submitted.request_id;
 	try {
 		options.onEnqueue?.(requestId);

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/validator.ts), written by `falgen generate`. Do not edit.
-import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { StandardSchemaV1 } from "./standard-schema.js";
 import type { FieldError } from "./errors.js";
 /**
 * A JSON Schema object: draft 07 as fal's documents write it, plus OpenAPI's `nullable`. The schemas

@@ -1,7 +1,7 @@
 import type { FalClient, RetryOptions } from "../client.js";
 import { appPath } from "../endpoint-id.js";
 import type { QueueStatus, Result, SubmitOptions } from "../types.js";
-import { prepareInput } from "./upload.js";
+import { prepareInput, type FileStep } from "./prepare-input.js";
 import { JSON_BODY, request, type BodyReader } from "./request.js";
 
 /** The queue's answer to a submit. */
@@ -69,13 +69,14 @@ export const STATUS_BODY: BodyReader<QueueStatus> = {
   },
 };
 
-/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
+/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
 export function submitWithin(
   client: FalClient,
   endpointId: string,
   input: unknown,
   options: Omit<SubmitOptions, "signal">,
   signal: AbortSignal,
+  files: FileStep | undefined,
 ): Promise<SubmitResponse> {
   const queue = (body: unknown) =>
     request(client, {
@@ -93,7 +94,7 @@ export function submitWithin(
       idempotent: false,
       reader: SUBMIT_BODY,
     });
-  const withFiles = prepareInput(client, endpointId, input, options, signal);
+  const withFiles = prepareInput(client, endpointId, input, options, signal, files);
   return withFiles ? withFiles.then(queue) : queue(input);
 }
 

@@ -1,4 +1,4 @@
-import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
+import { serializePrimitiveParam } from "openapi-fetch";
 import type { FalClient, RetryOptions } from "../client.js";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal } from "./abort.js";
@@ -62,15 +62,12 @@ export interface BodyReader<D> {
 /** Any JSON body. */
 export const JSON_BODY: BodyReader<unknown> = { what: "JSON", read: (body) => body };
 
-// Pure: a program that never sends a request (a realtime-only page) drops it and openapi-fetch.
-const serializeQuery = /* @__PURE__ */ createQuerySerializer();
-
 /** One request to fal, and how to treat its answer. */
 export interface RequestOptions<D> {
   url: string;
   /** @default "GET" */
   method?: "GET" | "POST" | "PUT";
-  /** Added to the URL; undefined values are left out. */
+  /** Added to the URL; undefined values are left out. Flat: fal's query parameters are all primitives. */
   query?: Record<string, string | number | undefined>;
   /** Undefined values are left out. */
   headers?: Record<string, string | number | undefined>;
@@ -106,13 +103,20 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   const { signal, reader, query, body } = options;
   const { send, fetch } = transport(client);
   let { url } = options;
-  // Query and JSON body through openapi-fetch's serialisers. Its typed-path client is not used:
+  // The query through openapi-fetch's parameter serialiser. Its typed-path client is not used:
   // fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are
   // the client's transport, and its request pipeline would more than double the runtime's bundle.
-  const search = query ? serializeQuery(query) : "";
+  // Only what fal's requests need goes into a page: the primitive serialiser, not
+  // `createQuerySerializer` with the array and object styles no fal parameter has, and the body
+  // as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
+  // for FormData and a form content type no fal request sends.
+  const search = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => serializePrimitiveParam(name, String(value)))
+    .join("&");
   if (search) url += `?${search}`;
   const json = body !== undefined && !(body instanceof Blob);
-  const sent = json ? defaultBodySerializer(body) : (body as Blob | undefined);
+  const sent = json ? JSON.stringify(body) : (body as Blob | undefined);
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {

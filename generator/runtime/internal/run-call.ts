@@ -1,11 +1,11 @@
 import { runBaseUrl, type FalClient } from "../client.js";
 import type { RunOptions } from "../run.js";
-import { prepareInput } from "./upload.js";
+import { prepareInput, type FileStep } from "./prepare-input.js";
 import { JSON_BODY, request, type BodyReader } from "./request.js";
 
-/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export async function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown> {
-  return (await prepareInput(client, endpointId, input, options, signal)) ?? input;
+/** The input, checked when asked, through `files` (see `FileStep`): done once, before the call, which may be resent. */
+export async function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal, files: FileStep | undefined): Promise<unknown> {
+  return (await prepareInput(client, endpointId, input, options, signal, files)) ?? input;
 }
 
 /**

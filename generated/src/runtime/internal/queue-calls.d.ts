@@ -1,6 +1,7 @@
 // falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
 import type { FalClient, RetryOptions } from "../client.js";
 import type { QueueStatus, Result, SubmitOptions } from "../types.js";
+import { type FileStep } from "./prepare-input.js";
 import { type BodyReader } from "./request.js";
 /** The queue's answer to a submit. */
 export interface SubmitResponse {
@@ -25,8 +26,8 @@ export declare function submittedUrl(client: FalClient, endpointId: string, { re
 * removed, so `logs` is an array or absent, as typed.
 */
 export declare const STATUS_BODY: BodyReader<QueueStatus>;
-/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
-export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal): Promise<SubmitResponse>;
+/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
+export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal, files: FileStep | undefined): Promise<SubmitResponse>;
 /** The request's status (`url` as from `requestUrl`). */
 export declare function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus>;
 /** `retry` is separate from the client's so a request already known to have failed reports its error at once. */

@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
 import { appPath } from "../endpoint-id.js";
-import { prepareInput } from "./upload.js";
+import { prepareInput } from "./prepare-input.js";
 import { JSON_BODY, request } from "./request.js";
 /**
 * The URL a queued request's status, result and cancel routes hang off: they live under
@@ -52,8 +52,8 @@ export const STATUS_BODY = {
 		return status;
 	}
 };
-/** Checks the input when asked and uploads its files, then queues the request once (never retried unless it provably did not arrive). */
-export function submitWithin(client, endpointId, input, options, signal) {
+/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
+export function submitWithin(client, endpointId, input, options, signal, files) {
 	const queue = (body) => request(client, {
 		url: `${client.queueUrl}/${endpointId}`,
 		method: "POST",
@@ -69,7 +69,7 @@ export function submitWithin(client, endpointId, input, options, signal) {
 		idempotent: false,
 		reader: SUBMIT_BODY
 	});
-	const withFiles = prepareInput(client, endpointId, input, options, signal);
+	const withFiles = prepareInput(client, endpointId, input, options, signal, files);
 	return withFiles ? withFiles.then(queue) : queue(input);
 }
 /** The request's status (`url` as from `requestUrl`). */

@@ -48,7 +48,7 @@ export interface RequestOptions<D> {
 	url: string;
 	/** @default "GET" */
 	method?: "GET" | "POST" | "PUT";
-	/** Added to the URL; undefined values are left out. */
+	/** Added to the URL; undefined values are left out. Flat: fal's query parameters are all primitives. */
 	query?: Record<string, string | number | undefined>;
 	/** Undefined values are left out. */
 	headers?: Record<string, string | number | undefined>;

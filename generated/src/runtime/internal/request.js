@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
-import { createQuerySerializer, defaultBodySerializer } from "openapi-fetch";
+import { serializePrimitiveParam } from "openapi-fetch";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal } from "./abort.js";
 import { backoff } from "./retry.js";
@@ -25,8 +25,6 @@ export const JSON_BODY = {
 	what: "JSON",
 	read: (body) => body
 };
-// Pure: a program that never sends a request (a realtime-only page) drops it and openapi-fetch.
-const serializeQuery = /* @__PURE__ */ createQuerySerializer();
 /**
 * Sends a request under the retry policy and returns its body: with `reader` the JSON it expects,
 * without it parsed JSON or the text that is not JSON, or with `stream` the raw body. Every fal
@@ -37,13 +35,17 @@ export async function request(client, options) {
 	const { signal, reader, query, body } = options;
 	const { send, fetch } = transport(client);
 	let { url } = options;
-	// Query and JSON body through openapi-fetch's serialisers. Its typed-path client is not used:
+	// The query through openapi-fetch's parameter serialiser. Its typed-path client is not used:
 	// fal's paths carry endpoint ids (whose slashes it would percent-encode), auth and proxying are
 	// the client's transport, and its request pipeline would more than double the runtime's bundle.
-	const search = query ? serializeQuery(query) : "";
+	// Only what fal's requests need goes into a page: the primitive serialiser, not
+	// `createQuerySerializer` with the array and object styles no fal parameter has, and the body
+	// as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
+	// for FormData and a form content type no fal request sends.
+	const search = Object.entries(query ?? {}).filter(([, value]) => value !== undefined).map(([name, value]) => serializePrimitiveParam(name, String(value))).join("&");
 	if (search) url += `?${search}`;
 	const json = body !== undefined && !(body instanceof Blob);
-	const sent = json ? defaultBodySerializer(body) : body;
+	const sent = json ? JSON.stringify(body) : body;
 	// The attempt loop is written out here, in the one function every call goes through, rather than
 	// wrapped in a closure per call: one suspended function per request in flight, not three.
 	for (let attempt = 0;; attempt++) {

@@ -1,8 +1,9 @@
 // falgen's runtime (runtime/internal/run-call.ts), written by `falgen generate`. Do not edit.
 import { type FalClient } from "../client.js";
 import type { RunOptions } from "../run.js";
-/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export declare function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal): Promise<unknown>;
+import { type FileStep } from "./prepare-input.js";
+/** The input, checked when asked, through `files` (see `FileStep`): done once, before the call, which may be resent. */
+export declare function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal, files: FileStep | undefined): Promise<unknown>;
 /**
 * One POST of `body` to `<runUrl>/<path>`, the request `run` and `stream` share: never resent once
 * it may have arrived (the endpoint runs, and bills, what it received). `onResponse` sees the

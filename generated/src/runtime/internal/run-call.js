@@ -1,10 +1,10 @@
 // falgen's runtime (runtime/internal/run-call.ts), written by `falgen generate`. Do not edit.
 import { runBaseUrl } from "../client.js";
-import { prepareInput } from "./upload.js";
+import { prepareInput } from "./prepare-input.js";
 import { JSON_BODY, request } from "./request.js";
-/** The input, checked when asked, with its files uploaded (or inlined): done once, before the call, which may be resent. */
-export async function withFileUrls(client, endpointId, input, options, signal) {
-	return await prepareInput(client, endpointId, input, options, signal) ?? input;
+/** The input, checked when asked, through `files` (see `FileStep`): done once, before the call, which may be resent. */
+export async function withFileUrls(client, endpointId, input, options, signal, files) {
+	return await prepareInput(client, endpointId, input, options, signal, files) ?? input;
 }
 /**
 * One POST of `body` to `<runUrl>/<path>`, the request `run` and `stream` share: never resent once

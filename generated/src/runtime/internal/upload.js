@@ -1,7 +1,4 @@
 // falgen's runtime (runtime/internal/upload.ts), written by `falgen generate`. Do not edit.
-import { FalError } from "../errors.js";
-import { checkInput } from "./check-input.js";
-import { tooDeepAt, tooDeepMessage } from "./input-depth.js";
 import { request } from "./request.js";
 /**
 * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
@@ -10,19 +7,13 @@ import { request } from "./request.js";
 */
 export const INLINE_FILE_LIMIT_BYTES = 64 * 1024;
 /**
-* What every call that sends an input (submit, subscribe, run, stream) does first: checks it when
-* the call asks (see `checkInput`; throws before anything is sent, uploads included), then returns
-* a promise of `input` with every Blob, ArrayBuffer and Uint8Array replaced by a `data:` URI or an
-* uploaded file's URL (a copy of the arrays and plain objects on the way to a file), or undefined
-* when `input` holds no file: the usual case, which so costs one walk, no copy and no wait.
-* @throws {FalError} when `input` nests arrays and objects more than 512 levels deep (naming where).
+* The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
+* Uint8Array of the input is replaced by a `data:` URI or an uploaded file's URL (a copy of the
+* arrays and plain objects on the way to a file); undefined when the input holds no file.
 */
-export function prepareInput(client, endpointId, input, options, signal) {
-	// Every walk below (and JSON.stringify when sending) recurses: refuse a too-deep input before any of them.
-	const deep = tooDeepAt(input);
-	if (deep) throw new FalError(`Invalid input for ${endpointId}, nothing was sent: input ${tooDeepMessage(deep)}`);
+export const uploadFiles = (client, input, signal, check) => {
 	// A file stands for the URL it becomes, which the schema expects.
-	checkInput(client, endpointId, options.validate, () => mapFiles(input, () => "data:application/octet-stream;base64,"));
+	check(() => mapFiles(input, () => "data:application/octet-stream;base64,"));
 	// The first walk starts every file's upload at once; the second puts the URLs in their places.
 	const urls = [];
 	mapFiles(input, (file) => {
@@ -34,7 +25,7 @@ export function prepareInput(client, endpointId, input, options, signal) {
 		let next = 0;
 		return mapFiles(input, () => resolved[next++]);
 	});
-}
+};
 /** `value` with each file in it replaced by `replace(file)`, copying only what contains a replaced file. */
 function mapFiles(value, replace) {
 	if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array) return replace(value);

@@ -13,11 +13,8 @@ export declare const outputSchema: $runtime.JsonSchema;
 * Pass it as a call's `validate` option, or register it with `createFalClient({ validators: [inputValidator] })` for `validate: true`. Unused, it is dropped from bundles (a pure call).
 */
 export declare const inputValidator: $runtime.InputValidator<Input>;
-/**
-* Queues a request to `fal-ai/qwen-image` and returns its id and URLs without waiting.
-* File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
-*/
-export declare function submit(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubmitOptions): Promise<$runtime.SubmitResult>;
+/** Queues a request to `fal-ai/qwen-image` and returns its id and URLs without waiting. */
+export declare function submit(client: $runtime.FalClient, input: Input, options?: $runtime.SubmitOptions): Promise<$runtime.SubmitResult>;
 /** Fetches the queue status of a request to `fal-ai/qwen-image`. */
 export declare function status(client: $runtime.FalClient, requestId: string, options?: $runtime.StatusOptions): Promise<$runtime.QueueStatus>;
 /** Streams the status of a request to `fal-ai/qwen-image` (Server-Sent Events) until it completes. */
@@ -30,17 +27,17 @@ export declare function cancel(client: $runtime.FalClient, requestId: string, op
 * Submits a request to `fal-ai/qwen-image`, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
 * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
 */
-export declare function subscribe(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>>;
+export declare function subscribe(client: $runtime.FalClient, input: Input, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<Output>>;
 /**
 * Calls `fal-ai/qwen-image` synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
 * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
 */
-export declare function run(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.RunOptions): Promise<$runtime.Result<Output>>;
+export declare function run(client: $runtime.FalClient, input: Input, options?: $runtime.RunOptions): Promise<$runtime.Result<Output>>;
 /**
 * Calls the streaming route of `fal-ai/qwen-image` (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
 * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
 */
-export declare function stream(client: $runtime.FalClient, input: $runtime.InputWithFiles<Input>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<Output>, Output>;
+export declare function stream(client: $runtime.FalClient, input: Input, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<Output>, Output>;
 /**
 * Opens a realtime session with `fal-ai/qwen-image` (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
 * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).
