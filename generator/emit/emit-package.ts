@@ -1,4 +1,4 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { endpointPaths } from "../naming.js";
 import { printStatements } from "./emit-client-module.js";
@@ -55,7 +55,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
 export function emitPackageIndex(header: string, pkg: PackageInfo): string {
   return header + printStatements(() => [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/endpoint-calls.js", namespaceImport: "$calls" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/realtime.js", namespaceImport: "$realtime" },
     {
       kind: StructureKind.Interface,
@@ -67,15 +68,29 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       ],
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: "EndpointId", docs: ["The id of an endpoint in EndpointTypeMap."], type: "keyof EndpointTypeMap" },
+    endpointTypeAlias("EndpointInput", "input"),
+    endpointTypeAlias("EndpointOutput", "output"),
     ...queueFunctionStructures({
       subject: "the endpoint named at run time",
-      inputType: 'EndpointTypeMap[Id]["input"]',
-      outputType: 'EndpointTypeMap[Id]["output"]',
+      inputType: "EndpointInput<Id>",
+      outputType: "EndpointOutput<Id>",
       endpointParameter: { typeParameter: { name: "Id", constraint: "EndpointId" }, fallbackType: "EndpointId" },
       // Any endpoint's input may hold files here: the id is known only at run time.
       fileInputs: true,
     }),
   ]);
+}
+
+/** `EndpointInput<Id>` / `EndpointOutput<Id>`: one endpoint's types by its id, named once rather than spelled out in every signature. */
+function endpointTypeAlias(name: string, key: "input" | "output"): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    isExported: true,
+    name,
+    docs: [`The ${key} type of the endpoint \`Id\` (its module's \`${key === "input" ? "Input" : "Output"}\`).`],
+    typeParameters: [{ name: "Id", constraint: "EndpointId" }],
+    type: `EndpointTypeMap[Id]["${key}"]`,
+  };
 }
 
 /** `src/all.ts`: imports every endpoint module, for code that picks the endpoint at run time. */

@@ -28,7 +28,7 @@ interface QueueFunction {
   options: string;
   /** The options type when it depends on the output type (default `$runtime.<options>`). */
   optionsType?: (output: string) => string;
-  /** The namespace the function is called from: `$realtime` keeps realtime out of modules that do not use it. */
+  /** The namespace the function is called from (default `$calls`, runtime/endpoint-calls.ts): `$realtime` keeps realtime out of modules that do not use it. */
   namespace?: "$realtime";
   /** Whether the signature mentions the endpoint's input or output type. */
   typed: boolean;
@@ -120,7 +120,7 @@ export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDe
     if (fn.takes === "requestId") parameters.push({ name: "requestId", type: "string" });
     parameters.push({ name: "options", type: fn.optionsType?.(outputType) ?? `$runtime.${fn.options}`, hasQuestionToken: true });
     const args = ["client", "endpointId", ...(fn.takes === "nothing" ? [] : [fn.takes]), "options"];
-    let callee = `${fn.namespace ?? "$runtime"}.${fn.name}`;
+    let callee = `${fn.namespace ?? "$calls"}.${fn.name}`;
     // An endpoint module calls the variant that takes the file step, and passes it only when its inputs may hold files.
     if (fn.takes === "input" && !endpoint) {
       callee = `$calls.${fn.name}With`;

@@ -12,10 +12,8 @@ import { checkedBaseUrl } from "../shared/base-url.js";
 import { abortScope, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
-import {
-  cancel, createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, result, status, submit,
-  type FalClient, type FieldError, type QueueStatus,
-} from "../runtime/index.js";
+import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
+import { cancel, result, status, submit } from "../runtime/endpoint-calls.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
 import { fieldsHelp, fieldValue, flagNames, FlagError, inputFields, isBoolean, notAFlag, type InputField } from "./input-flags.js";

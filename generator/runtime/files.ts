@@ -2,7 +2,7 @@ import type { FalClient } from "./client.js";
 import { runScoped } from "./internal/abort.js";
 import { fileUrl } from "./internal/upload.js";
 
-export { INLINE_FILE_LIMIT_BYTES } from "./internal/upload.js";
+export { INLINE_FILE_LIMIT_BYTES } from "./internal/inline-limit.js";
 
 /** File contents accepted wherever an input takes a URL. */
 export type FileData = Blob | ArrayBuffer | Uint8Array;

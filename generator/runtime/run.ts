@@ -3,21 +3,7 @@ import { runScoped } from "./internal/abort.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
-import type { Result, ValidateOption } from "./types.js";
-
-/** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
-export interface RunOptions {
-  /** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
-  timeout?: number;
-  /** Aborts the call with a FalAbortError. The endpoint may still run (and bill) what it received. */
-  signal?: AbortSignal;
-  /** Seconds the request may wait for a runner to start before it fails (`x-fal-request-timeout`). */
-  startTimeout?: number;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-  /** Check the input before sending anything, as for `submit` (see `SubmitOptions.validate`). @default the client's `validate` */
-  validate?: ValidateOption;
-}
+import type { Result, RunOptions } from "./types.js";
 
 /**
  * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its

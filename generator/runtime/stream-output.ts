@@ -8,36 +8,7 @@ import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
-import type { RunOptions } from "./run.js";
-
-export interface StreamOptions extends RunOptions {
-  /**
-   * Milliseconds the stream may go without an event once its response arrived (the first event
-   * included; keep-alive comments do not count) before it ends with a FalTimeoutError. The wait
-   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever.
-   * @default 15000
-   */
-  idleTimeout?: number;
-}
-
-/**
- * A streaming call in flight: iterate it for the partial outputs (`for await`), and await `done()`
- * for the final one. It ends, never hangs, on the first of: the last event, an error event or
- * status, `abort()`, the `signal`, the `timeout`, or `idleTimeout` without an event.
- */
-export interface FalStream<P, O> extends AsyncIterable<P> {
-  /**
-   * The final output (the stream's last event) once it ends. Rejects with what ended it otherwise:
-   * a FalApiError (an error status or an `x-fal-error` event; FalValidationError for field errors), a FalNetworkError
-   * (the connection dropped), a FalTimeoutError, or a FalAbortError (also when a `for await` over
-   * the stream stops early). Every error carries `requestId` once the response named it.
-   */
-  done(): Promise<O>;
-  /** Stops the stream and frees its connection; `done()` rejects with a FalAbortError. */
-  abort(reason?: unknown): void;
-  /** The `x-fal-request-id` of the response, once it arrived. */
-  readonly requestId: string | undefined;
-}
+import type { FalStream, StreamOptions } from "./types.js";
 
 const EVENT_STREAM = "text/event-stream";
 

@@ -27,7 +27,7 @@ async function typecheck(name: string, source: string, moduleResolution: "nodene
 
 /** A program a user would write: three endpoints, typed end to end. */
 const THREE_ENDPOINTS = [
-  'import { createFalClient, FalApiError, type EndpointTypeMap } from "@falgen/models";',
+  'import { createFalClient, FalApiError, type EndpointInput, type EndpointOutput, type EndpointTypeMap } from "@falgen/models";',
   'import * as qwen from "@falgen/models/fal-ai/qwen-image";',
   'import * as seedream from "@falgen/models/fal-ai/bytedance/seedream/v4/text-to-image";',
   'import * as ideogram from "@falgen/models/fal-ai/ideogram/v3";',
@@ -40,8 +40,12 @@ const THREE_ENDPOINTS = [
   "  const url: string = a.data.images[0]!.url;",
   "  const seed: number = a.data.seed;",
   '  const output: EndpointTypeMap["fal-ai/ideogram/v3"]["output"] = c.data;',
+  '  const same: EndpointOutput<"fal-ai/ideogram/v3"> = output;',
+  '  const input: EndpointInput<"fal-ai/qwen-image"> = { prompt: "a fox" };',
+  '  // @ts-expect-error: an endpoint id the program did not import has no types',
+  '  const missing: EndpointInput<"fal-ai/not-imported"> = input;',
   "  if (enqueued !== c.requestId) throw new Error(`request id mismatch, not a ${FalApiError.name}`);",
-  "  return [url, String(seed), String(b.data.images.length), String(output.images.length)];",
+  "  return [url, String(seed), String(b.data.images.length), String(same.images.length), input.prompt, String(missing)];",
   "}",
 ].join("\n");
 

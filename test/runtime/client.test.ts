@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createFalClient, FalError, result, run, status, stream, submit, subscribe, type FalClient } from "../../generator/runtime/index.js";
+import { createFalClient, FalError, type FalClient } from "../../generator/runtime/index.js";
+import { result, run, status, stream, submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, INLINE_FILE_LIMIT_BYTES, submit, uploadFile } from "../../generator/runtime/index.js";
+import { createFalClient, INLINE_FILE_LIMIT_BYTES, uploadFile } from "../../generator/runtime/index.js";
+import { submit } from "../../generator/runtime/endpoint-calls.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 

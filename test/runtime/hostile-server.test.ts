@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { cancel, createFalClient, FalApiError, FalNetworkError, FalResponseError, FalTimeoutError, result, run, status, streamStatus, submit, subscribe, uploadFile, type QueueStatus } from "../../generator/runtime/index.js";
+import { createFalClient, FalApiError, FalNetworkError, FalResponseError, FalTimeoutError, uploadFile, type QueueStatus } from "../../generator/runtime/index.js";
+import { cancel, result, run, status, streamStatus, submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { fetchRealtimeToken } from "../../generator/runtime/server/index.js";
 import { fakeQueue, sse } from "./fake-queue.js";
 import { json, serve, type FetchHandler } from "./serve.js";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { createFalClient, subscribe, uploadFile } from "../../generator/runtime/index.js";
+import { createFalClient, uploadFile } from "../../generator/runtime/index.js";
+import { subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { createProxyHandler, DEFAULT_PROXY_BODY_LIMIT_BYTES } from "../../generator/runtime/server/index.js";
 import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, subscribe, uploadFile } from "../../generator/runtime/index.js";
+import { createFalClient, uploadFile } from "../../generator/runtime/index.js";
+import { subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { createProxyHandler } from "../../generator/runtime/server/index.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";

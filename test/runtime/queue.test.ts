@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, FalApiError, FalNetworkError, FalValidationError, cancel, result, status, submit } from "../../generator/runtime/index.js";
+import { createFalClient, FalApiError, FalNetworkError, FalValidationError } from "../../generator/runtime/index.js";
+import { cancel, result, status, submit } from "../../generator/runtime/endpoint-calls.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test } from "vitest";
-import { cancel, createFalClient, FalError, result, run, status, stream, streamStatus, submit, subscribe, uploadFile, type FalClient } from "../../generator/runtime/index.js";
+import { createFalClient, FalError, uploadFile, type FalClient } from "../../generator/runtime/index.js";
+import { cancel, result, run, status, stream, streamStatus, submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { createProxyHandler, createTokenHandler, fetchRealtimeToken } from "../../generator/runtime/server/index.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";

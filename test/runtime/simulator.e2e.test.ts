@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createFalClient, subscribe, type QueueStatus } from "../../generator/runtime/index.js";
+import { createFalClient, type QueueStatus } from "../../generator/runtime/index.js";
+import { subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { verifyWebhook, type WebhookPayload } from "../../generator/runtime/server/index.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";

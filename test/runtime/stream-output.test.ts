@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, FalApiError, FalError, FalTimeoutError, stream } from "../../generator/runtime/index.js";
+import { createFalClient, FalApiError, FalError, FalTimeoutError } from "../../generator/runtime/index.js";
+import { stream } from "../../generator/runtime/endpoint-calls.js";
 import { json, serve } from "./serve.js";
 
 const sse = (body: string, init: ResponseInit = {}) => new Response(body, { ...init, headers: { "content-type": "text/event-stream", "x-fal-request-id": "req-1" } });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, streamStatus, type QueueStatus } from "../../generator/runtime/index.js";
+import { createFalClient, type QueueStatus } from "../../generator/runtime/index.js";
+import { streamStatus } from "../../generator/runtime/endpoint-calls.js";
 import { parseStatusEvents } from "../../generator/runtime/internal/status-events.js";
 import { fakeQueue } from "./fake-queue.js";
 import { serve } from "./serve.js";

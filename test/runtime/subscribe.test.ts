@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, subscribe, type QueueStatus } from "../../generator/runtime/index.js";
+import { createFalClient, type QueueStatus } from "../../generator/runtime/index.js";
+import { subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { DEFAULT_STATUSES, fakeQueue, sse } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 

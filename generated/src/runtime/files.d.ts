@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/files.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
-export { INLINE_FILE_LIMIT_BYTES } from "./internal/upload.js";
+export { INLINE_FILE_LIMIT_BYTES } from "./internal/inline-limit.js";
 /** File contents accepted wherever an input takes a URL. */
 export type FileData = Blob | ArrayBuffer | Uint8Array;
 type WithFile<V> = V extends string ? V | FileData : V;

@@ -1,20 +1,7 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
 import type { FalClient } from "./client.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import type { Result, ValidateOption } from "./types.js";
-/** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
-export interface RunOptions {
-	/** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
-	timeout?: number;
-	/** Aborts the call with a FalAbortError. The endpoint may still run (and bill) what it received. */
-	signal?: AbortSignal;
-	/** Seconds the request may wait for a runner to start before it fails (`x-fal-request-timeout`). */
-	startTimeout?: number;
-	/** Extra request headers. */
-	headers?: Record<string, string>;
-	/** Check the input before sending anything, as for `submit` (see `SubmitOptions.validate`). @default the client's `validate` */
-	validate?: ValidateOption;
-}
+import type { Result, RunOptions } from "./types.js";
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
 * output with the request id fal answered with. File inputs are uploaded first. Once the request is

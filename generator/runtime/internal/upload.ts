@@ -1,14 +1,8 @@
 import type { FalClient } from "../client.js";
 import type { FileData } from "../files.js";
 import type { FileStep } from "./prepare-input.js";
+import { INLINE_FILE_LIMIT_BYTES } from "./inline-limit.js";
 import { request, type BodyReader } from "./request.js";
-
-/**
- * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
- * uploaded: that saves the two storage round trips, while the submit body, which is never retried
- * and passes through any proxy, stays small.
- */
-export const INLINE_FILE_LIMIT_BYTES: number = 64 * 1024;
 
 /**
  * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and

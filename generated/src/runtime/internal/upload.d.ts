@@ -3,12 +3,6 @@ import type { FalClient } from "../client.js";
 import type { FileData } from "../files.js";
 import type { FileStep } from "./prepare-input.js";
 /**
-* Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
-* uploaded: that saves the two storage round trips, while the submit body, which is never retried
-* and passes through any proxy, stays small.
-*/
-export declare const INLINE_FILE_LIMIT_BYTES: number;
-/**
 * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
 * Uint8Array of the input is replaced by a `data:` URI or an uploaded file's URL (a copy of the
 * arrays and plain objects on the way to a file); undefined when the input holds no file.

@@ -420,19 +420,19 @@ export function submit(client, input, options) {
 }
 /** Fetches the queue status of a request to `fal-ai/ideogram/character`. */
 export function status(client, requestId, options) {
-	return $runtime.status(client, endpointId, requestId, options);
+	return $calls.status(client, endpointId, requestId, options);
 }
 /** Streams the status of a request to `fal-ai/ideogram/character` (Server-Sent Events) until it completes. */
 export function streamStatus(client, requestId, options) {
-	return $runtime.streamStatus(client, endpointId, requestId, options);
+	return $calls.streamStatus(client, endpointId, requestId, options);
 }
 /** Fetches the output of a completed request to `fal-ai/ideogram/character`. */
 export function result(client, requestId, options) {
-	return $runtime.result(client, endpointId, requestId, options);
+	return $calls.result(client, endpointId, requestId, options);
 }
 /** Asks the queue to cancel a request to `fal-ai/ideogram/character` that has not completed. */
 export function cancel(client, requestId, options) {
-	return $runtime.cancel(client, endpointId, requestId, options);
+	return $calls.cancel(client, endpointId, requestId, options);
 }
 /**
 * Submits a request to `fal-ai/ideogram/character`, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
