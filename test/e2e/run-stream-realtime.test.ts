@@ -189,6 +189,10 @@ describe("stream", () => {
 });
 
 describe("realtime", () => {
+  // Reconnections wait the client's retry backoff (by default up to 0.5 s, then 1 s, ...); these
+  // tests count reconnections, not their delays.
+  const QUICK_RECONNECTS = { baseDelayMs: 5, maxDelayMs: 20 };
+
   /** The app's token route (createTokenHandler, holding the key) on loopback, and a page-side provider calling it. */
   async function tokenRoute(simulator: RunningSimulator) {
     const route = await serve(createTokenHandler({ allowedEndpoints: [qwen.endpointId], credentials: KEY, storageUrl: simulator.storageUrl }));
@@ -206,7 +210,7 @@ describe("realtime", () => {
     const closing = await startSimulator({ specsDir, apiKeys: [KEY], faults: { realtimeCloseAfter: 20 } });
     try {
       const { tokens, tokenProvider, route } = await tokenRoute(closing);
-      const client = createFalClient({ proxyUrl: "http://127.0.0.1:9/unused", runUrl: `${closing.url}/_run` });
+      const client = createFalClient({ proxyUrl: "http://127.0.0.1:9/unused", runUrl: `${closing.url}/_run`, retry: QUICK_RECONNECTS });
       const connection = qwen.realtime(client, { tokenProvider, WebSocket, throttleInterval: 1, dropStale: false });
       for (let seed = 0; seed < 50; seed++) connection.send({ ...INPUT, seed });
       const seeds: number[] = [];
@@ -275,7 +279,7 @@ describe("realtime", () => {
 
   test("a refused token is fetched again, then the session ends with an error; the signal aborts it", async () => {
     let asked = 0;
-    const connection = qwen.realtime(fal, { WebSocket, maxReconnects: 2, tokenProvider: async () => (asked++, "not-a-token") });
+    const connection = qwen.realtime(direct(sim, { retry: QUICK_RECONNECTS }), { WebSocket, maxReconnects: 2, tokenProvider: async () => (asked++, "not-a-token") });
     connection.send(INPUT);
     const iteration = (async () => {
       for await (const output of connection) expect(output).toBeUndefined();

@@ -37,14 +37,14 @@ test("a file modified no earlier than the record was written is read again (raci
   // As if the file had been written in the record's own clock tick, after it was hashed.
   const earlier = new Date(LONG_AGO.getTime() - 1000);
   utimesSync(record, earlier, earlier);
-  expect(rememberingHasher(record).hash(file)?.bytes).toBeDefined();
+  expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("{}"), bytes: Buffer.from("{}") });
 });
 
 test("a missing file has no hash; a damaged record means every file is read", async () => {
   const { file, record } = await recorded("{}");
   expect(rememberingHasher(record).hash(`${file}.gone`)).toBeUndefined();
   writeFileSync(record, "[1, 2");
-  expect(rememberingHasher(record).hash(file)?.bytes).toBeDefined();
+  expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("{}"), bytes: Buffer.from("{}") });
 });
 
 test("a file the run wrote is known by the hash it was written with", async () => {

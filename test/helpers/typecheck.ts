@@ -1,7 +1,11 @@
 import { mkdir, readFile, realpath, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { listTree } from "../../generator/write/output-tree.js";
-import { runTsc, type RunResult } from "./run.js";
+import { run, type RunResult } from "./run.js";
+
+/** `tsc -p` that diagnoses the program's own files only, not node_modules' or TypeScript's libs. */
+const CHECK_PROGRAM = fileURLToPath(new URL("check-program.mjs", import.meta.url));
 
 /** The bodies of the ```ts blocks of a Markdown text. */
 export function tsBlocks(markdown: string): string[] {
@@ -23,12 +27,13 @@ export interface TypecheckResult extends RunResult {
 
 /**
  * Strict `tsc --noEmit` of generated packages as consumers meet them, with no build step, all in
- * ONE program (one tsc run: TypeScript and its libs load and check once). Each case is a folder
- * of `workDir` with the package linked into its own node_modules (as a workspace or `file:`
- * dependency is), a module importing every subpath of the package's `exports` map, every
- * TypeScript example of its README and docs, and its extra files. `skipLibCheck` is off, so the
- * packages' own `.d.ts` files are checked too. Each diagnostic goes to the case whose folder or
- * package holds its file; one in neither (a lib's) goes to every case.
+ * ONE program (one run: TypeScript and its libs load once). Each case is a folder of `workDir`
+ * with the package linked into its own node_modules (as a workspace or `file:` dependency is), a
+ * module importing every subpath of the package's `exports` map, every TypeScript example of its
+ * README and docs, and its extra files. `skipLibCheck` is off, so the packages' own `.d.ts` files
+ * are checked too; third-party ones and TypeScript's libs are not (check-program.mjs). Each
+ * diagnostic goes to the case whose folder or package holds its file; one in neither goes to
+ * every case.
  */
 export async function typecheckPackages(cases: ConsumerCase[], workDir: string): Promise<TypecheckResult> {
   const owners: { name: string; dirs: string[] }[] = [];
@@ -53,7 +58,7 @@ export async function typecheckPackages(cases: ConsumerCase[], workDir: string):
   };
   await writeFile(path.join(workDir, "package.json"), JSON.stringify({ type: "module", private: true }));
   await writeFile(path.join(workDir, "tsconfig.json"), JSON.stringify(config, null, 2));
-  const result = await runTsc(["-p", path.join(workDir, "tsconfig.json"), "--pretty", "false"], workDir);
+  const result = await run(process.execPath, [CHECK_PROGRAM, path.join(workDir, "tsconfig.json")], { cwd: workDir });
   const byCase = new Map(cases.map(({ name }) => [name, ""]));
   // A diagnostic is a line that starts with its file, and the indented lines after it.
   for (const diagnostic of result.stdout.split(/\n(?=\S)/).filter((text) => text.trim() !== "")) {
@@ -61,8 +66,8 @@ export async function typecheckPackages(cases: ConsumerCase[], workDir: string):
     const owner = owners.find(({ dirs }) => dirs.some((dir) => file.startsWith(dir)));
     for (const name of owner ? [owner.name] : byCase.keys()) byCase.set(name, `${byCase.get(name)}${diagnostic.trimEnd()}\n`);
   }
-  // tsc failing with nothing on stdout (it crashed): every case failed.
-  if (result.code !== 0 && result.stdout.trim() === "") for (const name of byCase.keys()) byCase.set(name, `tsc exited ${result.code}: ${result.stderr}`);
+  // The check failing with nothing on stdout (it crashed): every case failed.
+  if (result.code !== 0 && result.stdout.trim() === "") for (const name of byCase.keys()) byCase.set(name, `the type-check exited ${result.code}: ${result.stderr}`);
   return { ...result, byCase };
 }
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen, type RunResult } from "../helpers/run.js";
-import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+import { tempDir } from "../helpers/temp-dir.js";
+import { runSpecsDir } from "./run-specs.js";
 
 /**
  * `falgen run` refuses every local problem (a flag, the key, the input) before it sends anything,
@@ -12,14 +13,16 @@ import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
 const KEY = "up-front-id:up-front-secret-0123456789";
 let sim: RunningSimulator;
+let specsDir: string;
 beforeAll(async () => {
-  sim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 60_000 });
+  specsDir = await runSpecsDir();
+  sim = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60_000, watch: false });
 });
 afterAll(() => sim?.close());
 
 async function falgenRun(args: string[], env: Record<string, string> = { FAL_KEY: KEY }, cwd?: string): Promise<RunResult> {
   const dir = cwd ?? (await tempDir("run-up-front"));
-  await symlink(path.join(REPO_ROOT, "specs"), path.join(dir, "specs"));
+  await symlink(specsDir, path.join(dir, "specs"));
   return falgen(["run", "fal-ai/qwen-image", ...args], dir, { FAL_KEY: undefined, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined, ...env });
 }
 

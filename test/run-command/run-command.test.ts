@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen, type RunResult } from "../helpers/run.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+import { runSpecsDir } from "./run-specs.js";
 
 /**
  * `falgen run` as a script meets it: stdout not a terminal, against the simulator. In-process
@@ -13,20 +14,32 @@ import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
  */
 
 const KEY = "run-key-id:run-key-secret-0123456789";
+/** Requests complete as they are submitted: for the runs whose progress lines a test does not read. */
 let sim: RunningSimulator;
+/**
+ * Phases long enough for the command's 500 ms polls to meet a request in the queue, then in
+ * progress with logs: the one test that reads the progress lines.
+ */
+let paced: RunningSimulator;
+
+let specsDir: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 600, runMs: 1_200 });
+  specsDir = await runSpecsDir();
+  [sim, paced] = await Promise.all([
+    startSimulator({ specsDir, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false }),
+    startSimulator({ specsDir, apiKeys: [KEY], queueMs: 600, runMs: 1_200, watch: false }),
+  ]);
 });
-afterAll(() => sim?.close());
+afterAll(() => Promise.all([sim?.close(), paced?.close()]));
 
 /**
- * Runs in a fresh folder of its own (its `specs` the repo's), so a run that saves files where it
- * should not (the default --out is the working directory) never litters the repo.
+ * Runs in a fresh folder of its own (its `specs` a link to `specsDir`), so a run that saves files
+ * where it should not (the default --out is the working directory) never litters the repo.
  */
 async function falgenRun(args: string[], env: Record<string, string> = { FAL_KEY: KEY }): Promise<RunResult> {
   const cwd = await tempDir("run-cwd");
-  await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+  await symlink(specsDir, path.join(cwd, "specs"));
   return falgen(["run", ...args], cwd, { FAL_KEY: undefined, FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined, ...env });
 }
 const submits = () => sim.stats().routes.submit;
@@ -35,7 +48,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 describe("falgen run, not on a terminal", () => {
   test("submits, prints stable progress lines and the output JSON, saves every output file", async () => {
     const out = await tempDir("run-out");
-    const result = await falgenRun(["fal-ai/qwen-image", "--prompt", "a red fox", "--image-size", '{"width": 64, "height": 48}', "--num_images", "2", "--no-enable_safety_checker", "--queue-url", sim.url, "--out", out]);
+    const result = await falgenRun(["fal-ai/qwen-image", "--prompt", "a red fox", "--image-size", '{"width": 64, "height": 48}', "--num_images", "2", "--no-enable_safety_checker", "--queue-url", paced.url, "--out", out]);
     expect(result.stderr).toBe(result.stderr.replace(/\u001b\[/g, "")); // no terminal escapes
     expect(result.code).toBe(0);
     const output = JSON.parse(result.stdout) as { images: { url: string; width: number }[]; prompt: string };
@@ -51,7 +64,7 @@ describe("falgen run, not on a terminal", () => {
     expect(lines.slice(-3)).toEqual(["completed", `saved ${path.join(out, "images-0.png")}`, `saved ${path.join(out, "images-1.png")}`]);
     for (const name of ["images-0.png", "images-1.png"]) expect([...(await readFile(path.join(out, name))).subarray(0, 4)]).toEqual(PNG_SIGNATURE);
     // What was sent: the flags, typed by the spec.
-    const sent = Object.keys(sim.stats().submittedBodies).map((body) => JSON.parse(body)).find((body) => body.prompt === "a red fox");
+    const sent = Object.keys(paced.stats().submittedBodies).map((body) => JSON.parse(body)).find((body) => body.prompt === "a red fox");
     expect(sent).toEqual({ prompt: "a red fox", image_size: { width: 64, height: 48 }, num_images: 2, enable_safety_checker: false });
 
     // The same run again never overwrites what the first saved.
@@ -77,11 +90,11 @@ describe("falgen run, not on a terminal", () => {
 
   test("Ctrl-C while waiting with --result stops waiting and leaves the earlier request running", async () => {
     // A queue slow enough that the request is still waiting whenever the command starts.
-    const slow = await startSimulator({ specsDir: path.join(REPO_ROOT, "specs"), apiKeys: [KEY], queueMs: 60_000 });
+    const slow = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60_000, watch: false });
     const submitted = await fetch(`${slow.url}/fal-ai/qwen-image`, { method: "POST", headers: { authorization: `Key ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ prompt: "keep me" }) });
     const { request_id: requestId } = (await submitted.json()) as { request_id: string };
     const { FAL_KEY: _, ...env } = process.env;
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--specs", specsDir, "--result", requestId, "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
     let stderr = "";
     let interrupted = false;
     child.stderr.on("data", (chunk) => {

@@ -22,7 +22,7 @@ afterAll(async () => {
   await sim?.close();
 });
 
-describe.each(["polling", "streaming"] as const)("subscribe against the simulator, %s", (mode) => {
+describe.concurrent.each(["polling", "streaming"] as const)("subscribe against the simulator, %s", (mode) => {
   // Each mode has its own faulty simulator, so the seeded faults it meets do not depend on the other's timing.
   let flaky: RunningSimulator;
   beforeAll(async () => {
@@ -71,12 +71,15 @@ describe.each(["polling", "streaming"] as const)("subscribe against the simulato
   });
 });
 
-test("a webhook delivery from the simulator verifies against its JWKS", async () => {
-  const received: WebhookPayload<unknown>[] = [];
-  const hook = await serve(async (request) => {
-    received.push(await verifyWebhook(request, { jwks: sim.jwks }));
-    return new Response(null, { status: 200 });
-  });
+// Made at the file's level: a resource a concurrent test makes could be closed when another ends
+// (test/helpers/cleanup.ts).
+const received: WebhookPayload<unknown>[] = [];
+const hook = await serve(async (request) => {
+  received.push(await verifyWebhook(request, { jwks: sim.jwks }));
+  return new Response(null, { status: 200 });
+});
+
+test.concurrent("a webhook delivery from the simulator verifies against its JWKS", async ({ expect }) => {
   const fal = createFalClient({ credentials: KEY, queueUrl: sim.url, storageUrl: sim.storageUrl });
   const { requestId } = await subscribe(fal, ENDPOINT, { prompt: "hooked" }, { webhookUrl: `${hook.url}/hook`, pollInterval: 20 });
   await expect.poll(() => received.length, { timeout: 5_000 }).toBe(1);

@@ -51,10 +51,17 @@ describe("falgen simulator", () => {
     expect(["ended", "cut"]).toContain(await drained);
   });
 
-  it("exits 0 on SIGINT too", async () => {
-    const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir()]);
-    await cli.url;
-    cli.child.kill("SIGINT");
+  // One process for both: each process started loads the CLI and the specs again.
+  it("trims --api-key as clients trim the key they send (a file's trailing newline), and exits 0 on SIGINT too", async () => {
+    const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir(), "--api-key", "dev-key\n"]);
+    try {
+      const url = await cli.url;
+      const submit = (key: string) => fetch(`${url}/fal-ai/flux/dev`, { method: "POST", headers: { Authorization: `Key ${key}` }, body: JSON.stringify({ prompt: "trim" }) });
+      expect((await submit("dev-key")).status).toBe(200);
+      expect((await submit("other-key")).status).toBe(401);
+    } finally {
+      cli.child.kill("SIGINT");
+    }
     expect(await cli.exit).toBe(0);
   });
 
@@ -114,19 +121,6 @@ describe("falgen simulator", () => {
       const { upload_url: uploadUrl } = (await (await post("/_rest/storage/upload/initiate", JSON.stringify({ content_type: "image/png" }))).json()) as { upload_url: string };
       expect((await fetch(uploadUrl, { method: "PUT", body: new Uint8Array(2000) })).status).toBe(200);
       expect((await fetch(uploadUrl, { method: "PUT", body: new Uint8Array(4000) })).status).toBe(413);
-    } finally {
-      cli.child.kill("SIGTERM");
-      await cli.exit;
-    }
-  });
-
-  it("trims --api-key as clients trim the key they send (a file's trailing newline)", async () => {
-    const cli = startCli(["--port", "0", "--specs", await fixtureSpecsDir(), "--api-key", "dev-key\n"]);
-    try {
-      const url = await cli.url;
-      const submit = (key: string) => fetch(`${url}/fal-ai/flux/dev`, { method: "POST", headers: { Authorization: `Key ${key}` }, body: JSON.stringify({ prompt: "trim" }) });
-      expect((await submit("dev-key")).status).toBe(200);
-      expect((await submit("other-key")).status).toBe(401);
     } finally {
       cli.child.kill("SIGTERM");
       await cli.exit;

@@ -81,7 +81,9 @@ const CASES = FAMILIES.map((family, index) => [`${family.route}${family.stream ?
 // A header value is counted across calls that repeat it (retries): each call here sends its own.
 let calls = 0;
 
-describe.each(CASES)("%s", (_name, family) => {
+// Each call carries its own fault header on its own request: the calls run at once, most of their
+// time is a fault's delay.
+describe.concurrent.each(CASES)("%s", (_name, family) => {
   const fault = (kind: string) => family.call(`${family.route}=${kind}*${++calls}`);
 
   it("a status answers fal's error from the error table, with Retry-After when given", async () => {
@@ -128,7 +130,7 @@ describe.each(CASES)("%s", (_name, family) => {
   });
 });
 
-describe.each(CASES.filter(([, family]) => family.stream))("%s", (_name, family) => {
+describe.concurrent.each(CASES.filter(([, family]) => family.stream))("%s", (_name, family) => {
   it("stall sends the first event, then only keep-alive comments", async () => {
     const seen = await family.call(`${family.route}=stall*${++calls}`);
     expect([seen.status, seen.ended, events(seen.text)]).toEqual([200, "open", 1]);

@@ -4,6 +4,9 @@ import { AUTH, call, pollUntilCompleted, startTestSimulator, submit } from "./si
 
 const ENDPOINT = "fal-ai/flux/dev";
 const simulator = await startTestSimulator();
+// Made here, not in its test: a resource a concurrent test makes could be closed when another ends
+// (test/helpers/cleanup.ts).
+const slow = await startTestSimulator({ queueMs: 500, runMs: 50 });
 
 async function statusCodes(url: string, count: number, headers: Record<string, string> = {}): Promise<(number | "dropped")[]> {
   const codes: (number | "dropped")[] = [];
@@ -19,7 +22,8 @@ async function statusCodes(url: string, count: number, headers: Record<string, s
   return codes;
 }
 
-describe("x-sim-faults on submit: faults for that request's later calls", () => {
+// Each test its own request and fault (the one stats count read here, status:503, is this block's alone): at once.
+describe.concurrent("x-sim-faults on submit: faults for that request's later calls", () => {
   it("status=503*2 fails exactly the first two status calls, with fal's error shape", async () => {
     const submitted = await submit(simulator, ENDPOINT, { prompt: "status faults" }, { "x-sim-faults": "status=503*2" });
     const first = await call(submitted.status_url);
@@ -39,7 +43,6 @@ describe("x-sim-faults on submit: faults for that request's later calls", () => 
   });
 
   it("stream=drop-after sends the first event, then cuts the stream", async () => {
-    const slow = await startTestSimulator({ queueMs: 500, runMs: 50 });
     const submitted = await submit(slow, ENDPOINT, { prompt: "stream cut" }, { "x-sim-faults": "stream=drop-after" });
     const response = await call(`${submitted.status_url}/stream`);
     expect(response.status).toBe(200);

@@ -15,10 +15,24 @@ import {
   submit,
 } from "./simulator-fixture.js";
 
-// Phases long enough for polls to see each one on a loaded machine (the default 30 ms is not).
-const simulator = await startTestSimulator({ queueMs: 200, runMs: 200 });
+// Phases long enough for a test to meet a request queued or running on a loaded machine (the
+// default 30 ms is not).
+const simulator = await startTestSimulator({ queueMs: 100, runMs: 100 });
+// Phases long enough for polls to see each one on a loaded machine, while the walks run at once
+// (at 400 ms one failed under load 8, with the rest of the fast set running).
+const walks = await startTestSimulator({ queueMs: 800, runMs: 800 });
 const endpoints = await fixtureEndpoints();
 const fluxDev = endpoints.find((endpoint) => endpoint.endpointId === "fal-ai/flux/dev")!;
+// An endpoint's first validation compiles its schemas (tens of ms of CPU, here and in the
+// simulator, this same process): done now, one endpoint at a time, so that the walks, which run at
+// once, do not wait behind eight compilations before their first poll. A body that is not an
+// object is refused, so nothing is queued.
+const inputs = new Map(endpoints.map((endpoint) => [endpoint, exampleInput(endpoint)] as const));
+for (const endpoint of endpoints) {
+  endpoint.validator.errors(endpoint.inputPointer, inputs.get(endpoint));
+  endpoint.validator.errors(endpoint.outputPointer, {});
+  await (await call(`${walks.url}/${endpoint.endpointId}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "[]" })).arrayBuffer();
+}
 
 describe("the queue walk, for every valid fixture", () => {
   it("serves every valid fixture", () => {
@@ -26,19 +40,20 @@ describe("the queue walk, for every valid fixture", () => {
     expect(simulator.endpointIds).toHaveLength(8);
   });
 
-  it.each(endpoints.map((endpoint) => [endpoint.endpointId, endpoint] as const))("%s: submit -> IN_QUEUE -> IN_PROGRESS (logs) -> COMPLETED -> a valid Output", async (endpointId, endpoint) => {
-    const input = exampleInput(endpoint);
+  // All at once (their requests are distinct and each walks on its own timers): the walk is waiting.
+  it.concurrent.each(endpoints.map((endpoint) => [endpoint.endpointId, endpoint] as const))("%s: submit -> IN_QUEUE -> IN_PROGRESS (logs) -> COMPLETED -> a valid Output", async (endpointId, endpoint) => {
+    const input = inputs.get(endpoint)!;
     expect(endpoint.validator.errors(endpoint.inputPointer, input)).toEqual([]);
-    const submitted = await submit(simulator, endpointId, input);
+    const submitted = await submit(walks, endpointId, input);
 
     expect(submitted.status).toBe("IN_QUEUE");
     expect(submitted.request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(submitted.queue_position).toBe(2);
-    const base = `${simulator.url}/${endpoint.appPath}/requests/${submitted.request_id}`;
+    const base = `${walks.url}/${endpoint.appPath}/requests/${submitted.request_id}`;
     expect(endpoint.appPath.split("/")).toHaveLength(2);
     expect(submitted).toMatchObject({ response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` });
 
-    const statuses = await pollUntilCompleted(submitted.status_url);
+    const statuses = await pollUntilCompleted(submitted.status_url, {}, 20);
     const phases = statuses.map((status) => status.status);
     expect(phases[0]).toBe("IN_QUEUE");
     expect(phases).toContain("IN_PROGRESS");
@@ -62,7 +77,7 @@ describe("the queue walk, for every valid fixture", () => {
     expect(result.headers.get("x-fal-request-id")).toBe(submitted.request_id);
     const output = await result.json();
     expect(endpoint.validator.errors(endpoint.outputPointer, output)).toEqual([]);
-    for (const url of JSON.stringify(output).match(/https?:\/\/[^"]+/g) ?? []) expect(url.startsWith(`${simulator.url}/_files/`)).toBe(true);
+    for (const url of JSON.stringify(output).match(/https?:\/\/[^"]+/g) ?? []) expect(url.startsWith(`${walks.url}/_files/`)).toBe(true);
   });
 });
 
@@ -85,7 +100,8 @@ describe("status", () => {
   });
 
   it("counts queue_position down to 0 before IN_PROGRESS", async () => {
-    const slow = await startTestSimulator({ queueMs: 400, runMs: 10, queueDepth: 3 });
+    // 200 ms a position: 100 ms missed one under load 8, with the rest of the fast set running.
+    const slow = await startTestSimulator({ queueMs: 800, runMs: 10, queueDepth: 3 });
     const submitted = await submit(slow, fluxDev.endpointId, { prompt: "a red fox" });
     expect(submitted.queue_position).toBe(3);
     const statuses = await pollUntilCompleted(submitted.status_url);
@@ -152,7 +168,8 @@ describe("result", () => {
   });
 });
 
-describe("SSE status stream", () => {
+// The shared simulator only: at once.
+describe.concurrent("SSE status stream", () => {
   it("sends one JSON status per event, with new logs only, and closes after COMPLETED", async () => {
     const submitted = await submit(simulator, fluxDev.endpointId, { prompt: "a red fox" });
     const response = await call(`${submitted.status_url}/stream?logs=1`);
@@ -318,8 +335,9 @@ describe("close()", () => {
   it("ends timers, open SSE streams, pending webhook retries and keep-alive sockets, and is idempotent", async () => {
     const own = await startSimulator({ specsDir: await fixtureSpecsDir(), port: 0, queueMs: 60_000, runMs: 60_000, webhookRetryMs: 60_000 });
     const submitted = await submit(own, fluxDev.endpointId, { prompt: "never finishes" }, {}, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
-    const fast = await submit(own, fluxDev.endpointId, { prompt: "x" }, { "x-sim-faults": "outcome=500" }, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
-    expect(fast.request_id).toBeTruthy();
+    // Ends within the 60 s queue (its own start timeout), so its webhook is attempted, fails, and waits to be retried.
+    await submit(own, fluxDev.endpointId, { prompt: "x" }, { "x-fal-request-timeout": "0.01" }, `?fal_webhook=${encodeURIComponent("http://127.0.0.1:9/unreachable")}`);
+    await expect.poll(() => own.stats().webhooks.failedAttempts).toBe(1);
     const stream = await call(`${submitted.status_url}/stream`);
     const reader = stream.body!.getReader();
     await reader.read();

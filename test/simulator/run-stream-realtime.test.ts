@@ -1,6 +1,6 @@
 import { decode, encode } from "@msgpack/msgpack";
 import WebSocket from "ws";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { FAULT_HEADER } from "../../generator/simulator/start-simulator.js";
 import { call, fixtureEndpoints, KEY, readSse, startTestSimulator } from "./simulator-fixture.js";
 
@@ -116,7 +116,10 @@ describe("the realtime WebSocket", () => {
     ["a token for another app", () => token(["other-app"])],
     ["an expired token", async () => {
       const expiring = await token(["flux"], 1);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // Its second passed, on the clock the simulator reads (Date only: its servers' timers run on).
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() + 1_100);
+      onTestFinished(() => void vi.useRealTimers());
       return expiring;
     }],
   ])("refuses %s with fal's Unauthorized message and a 1008 close", async (_what, makeToken) => {

@@ -80,8 +80,8 @@ export async function submit(simulator: RunningSimulator, endpointId: string, in
   return (await response.json()) as Submitted;
 }
 
-/** Polls the status URL (with logs) until COMPLETED; returns every status seen, in order. */
-export async function pollUntilCompleted(statusUrl: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>[]> {
+/** Polls the status URL (with logs) every `intervalMs` until COMPLETED; returns every status seen, in order. */
+export async function pollUntilCompleted(statusUrl: string, headers: Record<string, string> = {}, intervalMs = 3): Promise<Record<string, unknown>[]> {
   const seen: Record<string, unknown>[] = [];
   for (let attempt = 0; attempt < 2000; attempt++) {
     const response = await call(`${statusUrl}?logs=1`, { headers });
@@ -90,7 +90,7 @@ export async function pollUntilCompleted(statusUrl: string, headers: Record<stri
       seen.push(status);
       if (status.status === "COMPLETED") return seen;
     }
-    await new Promise((resolve) => setTimeout(resolve, 3));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new Error(`request at ${statusUrl} never completed`);
 }

@@ -101,16 +101,18 @@ export class QueueRequest {
     this.queuePosition = 0;
     const started = Date.now();
     const messages = logMessages(this.endpoint.endpointId, logLines);
-    messages.forEach((message, index) => {
-      const write = () => {
-        this.logs.push({ message, level: "INFO", source: "USER", timestamp: new Date().toISOString() });
-        this.changed();
-      };
-      if (index === 0) write();
-      else this.after((runMs * index) / messages.length, write);
-    });
+    // Each timer writes the next line, and the end writes any left: on a busy event loop, timers of
+    // different lengths (other requests' too) may fire out of order.
+    const write = () => {
+      const message = messages[this.logs.length];
+      if (message === undefined) return;
+      this.logs.push({ message, level: "INFO", source: "USER", timestamp: new Date().toISOString() });
+      this.changed();
+    };
+    messages.forEach((_, index) => (index === 0 ? write() : this.after((runMs * index) / messages.length, write)));
     if (messages.length === 0) this.changed();
     this.after(runMs, () => {
+      while (this.logs.length < messages.length) write();
       this.inferenceSeconds = Math.max(runMs, Date.now() - started) / 1000;
       this.complete(this.finish(this));
     });
