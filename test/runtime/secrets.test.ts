@@ -196,6 +196,19 @@ describe("no error of the client or the proxy holds the key", () => {
     }
   });
 
+  test("a key that holds an earlier key's secret is scrubbed whole, not left around the shorter one", async () => {
+    const queue = await failingQueue("echo-401");
+    // The process sent the shorter key first; then one whose secret begins with the shorter's secret.
+    const shorter = "short-id:overlap-secret";
+    const longer = "long-id:overlap-secret-0123456789";
+    for (const key of [shorter, longer]) {
+      const error = (await failure(status(createFalClient({ credentials: key, queueUrl: queue.url, retry: false }), "fal-ai/flux/dev", "req-1"))) as FalError;
+      expect(error).toBeInstanceOf(FalError);
+      const shown = inspect(error, { depth: 10 });
+      for (const part of ["overlap-secret", "short-id:", "long-id:", "0123456789"]) expect(shown).not.toContain(part);
+    }
+  });
+
   /** A proxy whose upstream answers `bytes` in chunks of `size` bytes (with `init`), and what it forwards of that. */
   async function throughProxy(bytes: Uint8Array, size: number, init?: ResponseInit): Promise<Response> {
     const proxy = createProxyHandler({

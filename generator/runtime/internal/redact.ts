@@ -34,6 +34,8 @@ export function redactKey(text: string, key: string): string {
 
 /** `text` with every key this process has sent replaced by `[redacted]`. */
 export function redact(text: string): string {
-  for (const key of sentKeys) text = redactKey(text, key);
+  // Longest first: one key's secret may be part of another key, and scrubbing it first would
+  // leave the rest of the longer key in the text.
+  for (const secret of [...sentKeys].flatMap(secretsOf).sort((a, b) => b.length - a.length)) text = text.replaceAll(secret, REDACTED);
   return text;
 }
