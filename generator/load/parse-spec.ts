@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml
 import { SpecError } from "../errors.js";
 import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
+import { visit, type JSONPath } from "jsonc-parser/lib/esm/main.js";
 
 /** A spec file as read: its display name and decoded text, kept to place errors on lines. */
 export interface SpecSource {
@@ -63,6 +64,8 @@ export function parseSpecText(source: SpecSource): unknown {
 }
 
 function yamlSyntaxError(source: SpecSource): SpecError | undefined {
+  const deepAt = flowNestingPast(source.text, FLOW_NESTING_LIMIT);
+  if (deepAt !== undefined) return new SpecError({ file: source.file, line: deepAt }, tooDeep());
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const [first] = document.errors;
@@ -74,6 +77,40 @@ function yamlSyntaxError(source: SpecSource): SpecError | undefined {
 }
 
 /** The deepest nesting of objects and lists a spec may have (fal's documents nest a few dozen levels). */
+/**
+ * Flow collections (`{...}`, `[...]`) nested past this many levels are refused before yaml parses
+ * the text: yaml's parser recurses per level, and a second parse of a document nested tens of
+ * thousands of levels deep in one process aborted Node (V8 ran out of memory compiling a regex), so
+ * `generate()` called again by a watcher would crash. Above MAX_NESTING, which the model stage
+ * enforces on what parses, so that brackets in a plain scalar's text never refuse a real spec.
+ */
+const FLOW_NESTING_LIMIT = 4 * 256;
+
+/** The line where `[`/`{` first nest deeper than `limit` outside quoted scalars and comments, if they do. */
+function flowNestingPast(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i];
+    if (character === "\n") line++;
+    else if (character === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if ((character === '"' || character === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+      // A quoted scalar (a quote that opens one, not an apostrophe in a word): to its closing quote ('' and \" do not close it).
+      for (i++; i < text.length; i++) {
+        if (text[i] === "\n") line++;
+        else if (character === '"' && text[i] === "\\") i++;
+        else if (text[i] === character && !(character === "'" && text[i + 1] === "'")) break;
+        else if (text[i] === "'" && character === "'") i++;
+      }
+    } else if (character === "[" || character === "{") {
+      if (++depth > limit) return line;
+    } else if ((character === "]" || character === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 export const MAX_NESTING = 256;
 
 export function tooDeep(): string {
@@ -124,11 +161,50 @@ function describeSurrogate(text: string): string {
  */
 export function lineOfPointer(source: SpecSource, pointer: string): number | undefined {
   if (pointer === "") return undefined;
+  return source.isJson ? jsonLineOf(source.text, decodePointer(pointer)) : yamlLineOf(source.text, decodePointer(pointer));
+}
+
+/**
+ * A JSON spec's line of `path`, read with jsonc-parser's visitor, which builds nothing: only values
+ * on the path reach the callbacks. (yaml's parser builds the whole document for this, and a second
+ * such build of a document nested tens of thousands of levels deep in one process aborted Node: V8
+ * ran out of memory compiling one of its regexes.)
+ */
+function jsonLineOf(text: string, path: string[]): number | undefined {
+  // As for YAML below: the line of the value at `path`, else of its deepest ancestor there is.
+  let line: number | undefined;
+  let depth = -1;
+  const onPath = (at: JSONPath) => at.length <= path.length && at.every((segment, i) => String(segment) === path[i]);
+  const meet = (at: JSONPath, startLine: number): boolean => {
+    if (!onPath(at)) return false;
+    if (at.length > depth) [depth, line] = [at.length, startLine + 1];
+    return at.length < path.length;
+  };
+  try {
+    visit(
+      text,
+      {
+        // false silences the callbacks inside the object or array (its end callback must exist to
+        // end that): only values on the path are looked at.
+        onObjectBegin: (_offset, _length, startLine, _character, at) => meet(at(), startLine),
+        onObjectEnd: () => {},
+        onArrayBegin: (_offset, _length, startLine, _character, at) => meet(at(), startLine),
+        onArrayEnd: () => {},
+        onLiteralValue: (_value, _offset, _length, startLine, _character, at) => void meet(at(), startLine),
+      },
+      { disallowComments: true },
+    );
+  } catch {
+    // jsonc-parser recurses per level along the path: past the stack, the line found so far.
+  }
+  return line;
+}
+
+function yamlLineOf(text: string, path: string[]): number | undefined {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, keepSourceTokens: true });
+  const document = parseDocument(text, { lineCounter, keepSourceTokens: true });
   let node: unknown = document.contents;
-  if (pointer === "") return undefined;
-  for (const segment of decodePointer(pointer)) {
+  for (const segment of path) {
     if (!isCollection(node)) break;
     const key = isSeq(node) ? Number(segment) : segment;
     const next = node.get(key, true) as Node | undefined;

@@ -7,7 +7,8 @@ import { expect, test } from "vitest";
 import { generate } from "../../generator/pipeline.js";
 import { listTree } from "../../generator/write/output-tree.js";
 import { falSpec } from "../helpers/spec-factory.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { run } from "../helpers/run.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 import { typecheckPackage } from "../helpers/typecheck.js";
 
 /**
@@ -129,3 +130,31 @@ test("hostile strings never break the package, its docs, or turn into code", asy
     { numRuns: 4, seed: 20261123, endOnFailure: true },
   );
 }, 300_000);
+
+// A watcher calls generate() again and again in one Node process: yaml's parser, given a document
+// nested tens of thousands of levels deep a second time, aborted Node (V8 out of memory compiling a
+// regex), which no try/catch survives. Only a plain Node process showed it (not a vitest worker).
+test("specs nested 50,000 levels deep (JSON, YAML flow), generated three times in one process: refused each time", async () => {
+  const specs = await tempDir("deep-again");
+  const levels = 50_000;
+  const deepSchema = `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
+  await writeFile(path.join(specs, "deep.json"), JSON.stringify(falSpec("fal-ai/deep")).replace(/"components":\{"schemas":\{/, `"components":{"schemas":{"Deep":${deepSchema},`));
+  await writeFile(path.join(specs, "deep.yaml"), `openapi: 3.0.4\nx: ${"[".repeat(levels)}${"]".repeat(levels)}\n`);
+  const script = path.join(specs, "..", `${path.basename(specs)}.mts`);
+  await writeFile(
+    script,
+    [
+      `import { generate } from ${JSON.stringify(pathToFileURL(path.join(REPO_ROOT, "generator/pipeline.ts")).href)};`,
+      "for (let run = 0; run < 3; run++) {",
+      `  const report = await generate({ specsDir: ${JSON.stringify(specs)}, outDir: ${JSON.stringify(`${specs}-out`)}, cacheDir: false });`,
+      "  console.log(report.errors.map((error) => error.message).join(\"\\n\"));",
+      "}",
+    ].join("\n"),
+  );
+  const result = await run(process.execPath, ["--import", "tsx", script], { cwd: REPO_ROOT });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  const lines = result.stdout.trim().split("\n");
+  expect(lines).toHaveLength(6);
+  for (const line of lines) expect(line).toMatch(/deep-again-\w+\/deep\.(json:\d+ \(at #\/components\/schemas\/Deep\)|yaml:2): nested more than 256 levels deep/);
+});

@@ -96,6 +96,12 @@ describe("parsing", () => {
     expect(lineOfPointer(source, "/a/c~1d")).toBe(5);
     expect(lineOfPointer(source, "/a/missing")).toBe(2);
   });
+  test("lineOfPointer finds the same places in JSON, walking only the path", () => {
+    const text = '{\n  "a": {\n    "b": [\n      "one",\n      {"two": 2}\n    ],\n    "c/d": 1,\n    "deep": ' + "[".repeat(20_000) + "]".repeat(20_000) + "\n  }\n}\n";
+    const source = { file: "x.json", text, isJson: true };
+    const lines = ["/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/1/two", "/a/c~1d", "/a/missing", "/a/b/7", "/a/deep"].map((pointer) => lineOfPointer(source, pointer));
+    expect(lines).toEqual([2, 3, 4, 5, 5, 7, 2, 3, 8]);
+  });
 });
 
 describe("non-finite numbers (1e400 parses as Infinity) are refused where they stand", () => {
