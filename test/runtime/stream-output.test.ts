@@ -95,7 +95,10 @@ describe("an answer whose body stalls after its headers", () => {
     const client = createFalClient({ credentials: "k", queueUrl: server.url, runUrl: server.url, fetch: deaf });
     for (const call of [() => subscribe(client, "o/a", {}, { timeout: 150 }), () => run(client, "o/a", {}, { timeout: 150 })]) {
       const started = Date.now();
-      await expect(call()).rejects.toBeInstanceOf(FalTimeoutError);
+      const error = await call().catch((error: unknown) => error);
+      expect(error).toBeInstanceOf(FalTimeoutError);
+      // The headers named the request: the timeout keeps its id (a queued request may still run and bill).
+      expect((error as FalTimeoutError).requestId).toBe("req-1");
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });

@@ -91,6 +91,6 @@ export declare function request<D>(client: FalClient, options: RequestOptions<D>
 export declare function connectionFreed(): Promise<void> | undefined;
 /**
 * A fetch failure as a FalError: the abort reason when the call was aborted, else a
-* FalNetworkError (with `requestId` when the response's headers named it).
+* FalNetworkError; either with `requestId` when the response's headers named it.
 */
 export declare function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError;

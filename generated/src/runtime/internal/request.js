@@ -110,10 +110,15 @@ export function connectionFreed() {
 const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
 /**
 * A fetch failure as a FalError: the abort reason when the call was aborted, else a
-* FalNetworkError (with `requestId` when the response's headers named it).
+* FalNetworkError; either with `requestId` when the response's headers named it.
 */
 export function requestError(error, signal, requestId) {
-	if (signal.aborted) return abortError(signal);
+	if (signal.aborted) {
+		// Aborted while reading a body whose headers named the request (a submit's, a run's): keep its id.
+		const aborted = abortError(signal);
+		aborted.requestId ??= requestId;
+		return aborted;
+	}
 	if (error instanceof FalError) return error;
 	const cause = error?.cause;
 	const message = error instanceof Error ? error.message : String(error);
