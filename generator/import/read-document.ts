@@ -1,10 +1,17 @@
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { fileProblem, SpecError } from "../errors.js";
 import { untilAborted } from "../runtime/internal/abort.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
 const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * The largest document read or fetched: fal's queue documents are under 1 MB, and a file or server
+ * that never ends (`/dev/zero`, a hostile URL) must end in an error, not in all the memory there is.
+ */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+const tooLarge = (location: string) => new SpecError({ file: location }, `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; fal's are under 1 MB`);
 
 /** Where fal serves every endpoint's queue document (`/api/openapi/queue/openapi.json?endpoint_id=<id>`). */
 export const FAL_DOCUMENTS_URL = "https://fal.ai";
@@ -33,12 +40,7 @@ export class DocumentHttpError extends SpecError {
  * for a URL with a user name or password.
  */
 export async function readDocument(location: string): Promise<SpecSource> {
-  if (!/^https?:\/\//i.test(location)) {
-    const bytes = await readFile(location).catch((error: NodeJS.ErrnoException) => {
-      throw new SpecError({ file: location }, `cannot read the document (${fileProblem(error)})`);
-    });
-    return { ...decodeSpec(location, bytes), isJson: !isYamlName(location) };
-  }
+  if (!/^https?:\/\//i.test(location)) return { ...decodeSpec(location, await readDocumentFile(location)), isJson: !isYamlName(location) };
   let url: URL;
   try {
     url = new URL(location);
@@ -55,15 +57,52 @@ export async function readDocument(location: string): Promise<SpecSource> {
     throw new SpecError({ file: location }, `cannot fetch the document (${cause?.message ?? (error as Error).message})`);
   }
   if (!response.ok) throw new DocumentHttpError(location, response);
+  if (Number(response.headers.get("content-length")) > MAX_DOCUMENT_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge(location);
+  }
   let bytes: Uint8Array;
   try {
     // Within the same time limit: a body that stalls after its headers ends too.
-    bytes = new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+    bytes = await untilAborted(boundedBody(response, () => tooLarge(location)), signal);
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     const reason = signal.aborted ? `no whole answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the connection broke mid-answer: ${(error as Error).message}`;
     throw new SpecError({ file: location }, `cannot fetch the document (${reason})`);
   }
   return { ...decodeSpec(location, bytes), isJson: !isYamlName(new URL(location).pathname) };
+}
+
+/** A document file's bytes: a regular file of at most MAX_DOCUMENT_BYTES (not a device, a pipe or a folder). */
+async function readDocumentFile(location: string): Promise<Uint8Array> {
+  const refuse = (error: NodeJS.ErrnoException) => {
+    throw new SpecError({ file: location }, `cannot read the document (${fileProblem(error)})`);
+  };
+  const file = await open(location).catch(refuse);
+  try {
+    const stats = await file.stat();
+    if (!stats.isFile()) throw new SpecError({ file: location }, stats.isDirectory() ? "cannot read the document (a folder, not a file)" : "cannot read the document (not a regular file)");
+    if (stats.size > MAX_DOCUMENT_BYTES) throw tooLarge(location);
+    return await file.readFile().catch(refuse);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The response's body, read up to MAX_DOCUMENT_BYTES: past that, the connection is dropped and `tooLarge()` thrown. */
+async function boundedBody(response: Response, tooLarge: () => Error): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_DOCUMENT_BYTES) {
+      await reader!.cancel();
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks);
 }
 
 function isYamlName(name: string): boolean {

@@ -141,6 +141,18 @@ describe("fetching a document from a URL", () => {
         response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
         response.write('{"openapi": "3.0.4", ');
         setTimeout(() => response.destroy(), 20);
+      } else if (url.pathname === "/endless") {
+        // A document that never ends: 64 KiB chunks for as long as the client reads.
+        response.writeHead(200, { "content-type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const more = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once("drain", more);
+        };
+        more();
+      } else if (url.pathname === "/declared-huge") {
+        response.writeHead(200, { "content-type": "application/json", "content-length": String(64 * 1024 * 1024) });
+        response.write("{");
       } else if (url.pathname === "/page") {
         response.writeHead(200, { "content-type": "text/html" }).end("<html><body>Model page</body></html>");
       } else {
@@ -178,7 +190,25 @@ describe("fetching a document from a URL", () => {
     ["an HTML page", () => `${base}/page`, /: invalid JSON/],
     ["a server that is not there", () => `http://127.0.0.1:${closedPort}/openapi.json`, /: cannot fetch the document \(.*ECONNREFUSED/],
     ["an answer cut off mid-body", () => `${base}/cut`, /\/cut: cannot fetch the document \(the connection broke mid-answer: terminated\)$/],
+    ["an answer that never ends", () => `${base}/endless`, /\/endless: the document is larger than 32 MiB; fal's are under 1 MB$/],
+    ["an answer declaring 64 MiB", () => `${base}/declared-huge`, /\/declared-huge: the document is larger than 32 MiB/],
   ])("%s is refused", async (_what, url, message) => {
     await expect(readDocument(url()).then(normalizeDocument)).rejects.toThrow(message);
+  });
+});
+
+describe("document files that are not documents are refused before they are read", () => {
+  test.each([
+    ["a device that never ends", "/dev/zero", /^\/dev\/zero: cannot read the document \(not a regular file\)$/],
+    ["a folder", REPO_ROOT, /: cannot read the document \(a folder, not a file\)$/],
+    ["a missing file", "/nonexistent/doc.json", /^\/nonexistent\/doc\.json: cannot read the document \(/],
+  ])("%s", async (_what, location, message) => {
+    await expect(readDocument(location)).rejects.toThrow(message);
+  });
+
+  test("a file over 32 MiB", async () => {
+    const file = path.join(await tempDir("huge-doc"), "huge.json");
+    await writeFile(file, Buffer.alloc(33 * 1024 * 1024, 0x20));
+    await expect(readDocument(file)).rejects.toThrow(/huge\.json: the document is larger than 32 MiB; fal's are under 1 MB$/);
   });
 });
