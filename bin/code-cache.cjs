@@ -12,13 +12,21 @@ const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
 
-/** Where the cache lives: like Node 22's compile cache, under the OS's temp folder, per Node version (V8 rejects another's). */
+/**
+ * Where the cache lives: like Node 22's compile cache, a folder under the OS's temp folder, one per
+ * user. Made only there (not the temp folder's own path), and used only when it is a real folder of
+ * this user's that no one else may write to: another user's could hold code of their choosing.
+ */
 function cacheDir() {
-  const dir = path.join(os.tmpdir(), `falgen-code-cache-${process.getuid?.() ?? "user"}`, process.version);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // A folder someone else made could hold code they chose: use only one of our own.
-  const owner = fs.statSync(path.dirname(dir)).uid;
-  if (process.getuid && owner !== process.getuid()) throw new Error("not our folder");
+  const dir = path.join(os.tmpdir(), `falgen-code-cache-${process.getuid?.() ?? "user"}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+  const stats = fs.lstatSync(dir);
+  if (!stats.isDirectory()) throw new Error("not a folder");
+  if (process.getuid && (stats.uid !== process.getuid() || (stats.mode & 0o022) !== 0)) throw new Error("not our own folder");
   return dir;
 }
 
@@ -39,14 +47,18 @@ function enableCodeCache(roots) {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!roots.some((root) => filename.startsWith(root))) return compile.call(this, content, filename);
+    // One cache file per module and Node version, so a rebuilt or updated module replaces its entry
+    // instead of adding one; its first line says which build of the module the data is for.
+    const file = path.join(dir, crypto.createHash("sha256").update(`${process.version}\0${filename}`).digest("hex").slice(0, 32));
     const { size, mtimeMs } = fs.statSync(filename);
-    const file = path.join(dir, crypto.createHash("sha256").update(`${filename}\0${size}\0${mtimeMs}`).digest("hex").slice(0, 32));
+    const stamp = Buffer.from(`${size} ${mtimeMs}\n`);
     let cachedData;
     try {
-      cachedData = fs.readFileSync(file);
+      const stored = fs.readFileSync(file);
+      if (stored.subarray(0, stamp.length).equals(stamp)) cachedData = stored.subarray(stamp.length);
     } catch {}
     const script = new vm.Script(Module.wrap(content.replace(/^#!.*/, "")), { filename, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file });
+    if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file, stamp });
     const require = (id) => this.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
     require.resolve.paths = (request) => Module._resolveLookupPaths(request, this);
@@ -56,10 +68,10 @@ function enableCodeCache(roots) {
     return script.runInThisContext().call(this.exports, this.exports, require, this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
-    for (const { script, file } of pending) {
+    for (const { script, file, stamp } of pending) {
       try {
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        fs.writeFileSync(temporary, Buffer.concat([stamp, script.createCachedData()]), { mode: 0o600 });
         fs.renameSync(temporary, file);
       } catch {}
     }

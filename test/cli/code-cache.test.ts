@@ -1,4 +1,4 @@
-import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readdir, readFile, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import module from "node:module";
 import path from "node:path";
 import { expect, test } from "vitest";
@@ -15,7 +15,7 @@ async function project(): Promise<{ cwd: string; env: NodeJS.ProcessEnv; cacheDi
   // A config file: jiti loads it with import(), which a module compiled through vm.Script could not do.
   await writeFile(path.join(cwd, "falgen.config.ts"), 'import path from "node:path";\nexport default { specs: "specs", out: path.join("packages", "fal") };\n');
   const tmp = await tempDir("code-cache-tmp");
-  const cacheDir = path.join(tmp, `falgen-code-cache-${process.getuid?.() ?? "user"}`, process.version);
+  const cacheDir = path.join(tmp, `falgen-code-cache-${process.getuid?.() ?? "user"}`);
   return { cwd, env: { ...process.env, TMPDIR: tmp }, cacheDir };
 }
 
@@ -41,12 +41,47 @@ test.skipIf(hasOwnCompileCache)("the bin caches TypeScript's and ts-morph's comp
   for (const name of cached) expect(await readFile(path.join(cacheDir, name), "latin1")).not.toBe("not V8's code cache");
 });
 
-test.skipIf(hasOwnCompileCache)("a cache folder it cannot make leaves falgen working, without a cache", async () => {
+test.skipIf(hasOwnCompileCache)("a cache folder it cannot make, or must not trust, leaves falgen working without a cache", async () => {
   const { cwd, env } = await project();
-  // TMPDIR names a file: the cache folder cannot be made under it.
-  const blocked = path.join(await tempDir("code-cache-blocked"), "a-file");
-  await writeFile(blocked, "");
-  const result = await generate(cwd, { ...env, TMPDIR: blocked });
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
+  const scratch = await tempDir("code-cache-blocked");
+  const generatesWith = async (tmp: string) => {
+    const result = await generate(cwd, { ...env, TMPDIR: tmp });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  };
+  const cacheIn = (tmp: string) => path.join(tmp, `falgen-code-cache-${process.getuid?.() ?? "user"}`);
+  // TMPDIR names a file, or a folder that does not exist (whose path is not made).
+  await writeFile(path.join(scratch, "a-file"), "");
+  await generatesWith(path.join(scratch, "a-file"));
+  await generatesWith(path.join(scratch, "missing", "tmp"));
+  // (jiti, which loads the config, keeps its own cache there; the code cache made nothing.)
+  expect((await readdir(scratch, { recursive: true })).filter((name) => name.includes("falgen-code-cache"))).toEqual([]);
+  // A cache folder others may write to, or a symlink in its place: nothing is read from or written there.
+  const open = path.join(scratch, "open");
+  await mkdir(cacheIn(open), { recursive: true });
+  await chmod(cacheIn(open), 0o777);
+  await generatesWith(open);
+  expect(await readdir(cacheIn(open))).toEqual([]);
+  const linked = path.join(scratch, "linked");
+  await mkdir(path.join(scratch, "elsewhere"), { mode: 0o700 });
+  await mkdir(linked);
+  await symlink(path.join(scratch, "elsewhere"), cacheIn(linked));
+  await generatesWith(linked);
+  expect(await readdir(path.join(scratch, "elsewhere"))).toEqual([]);
+});
+
+test.skipIf(hasOwnCompileCache)("a rebuilt module replaces its cache entry: the cache does not grow", async () => {
+  const { cwd, env, cacheDir } = await project();
+  await generate(cwd, env);
+  const before = (await readdir(cacheDir)).sort();
+  // What a rebuild of dist/ or an update of TypeScript does to the cache's key: the module's mtime changes.
+  const cli = path.join(REPO_ROOT, "dist/cli.cjs");
+  const { atime, mtime } = await stat(cli);
+  await utimes(cli, atime, new Date(mtime.getTime() + 1000));
+  try {
+    expect((await generate(cwd, env)).code).toBe(0);
+  } finally {
+    await utimes(cli, atime, mtime);
+  }
+  expect((await readdir(cacheDir)).sort()).toEqual(before);
 });
