@@ -11,12 +11,16 @@ export function falDocumentUrl(endpointId: string): string {
 
 /**
  * The model of the endpoint to run: from `spec` (a file or URL) when given, else from the specs
- * folder, else from fal's own document for the id. Throws a message-bearing Error (a SpecError
- * names file, line and pointer) when none has it.
+ * folder (`specsDir`, which must exist when given; else `specs` if there is one), else from fal's
+ * own document for the id. Throws a message-bearing Error (a SpecError names file, line and
+ * pointer) when none has it.
  */
-export async function endpointModel(endpointId: string, { specsDir, spec }: { specsDir: string; spec: string | undefined }): Promise<EndpointModel> {
-  if (spec === undefined && existsSync(specsDir)) {
-    const loaded = (await loadSpecs(specsDir)).specs.find((candidate) => candidate.endpointId === endpointId);
+export async function endpointModel(endpointId: string, { specsDir, spec }: { specsDir: string | undefined; spec: string | undefined }): Promise<EndpointModel> {
+  // A folder named on purpose that is not there is a mistake to say, not a reason to ask fal.
+  if (specsDir !== undefined && !existsSync(specsDir)) throw new Error(`--specs ${specsDir}: no such folder`);
+  const folder = specsDir ?? "specs";
+  if (spec === undefined && existsSync(folder)) {
+    const loaded = (await loadSpecs(folder)).specs.find((candidate) => candidate.endpointId === endpointId);
     if (loaded) return buildEndpointModel(loaded);
   }
   const location = spec ?? falDocumentUrl(endpointId);

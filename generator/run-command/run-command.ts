@@ -30,7 +30,7 @@ const CANCEL_TIMEOUT_MS = 10_000;
 const OPTIONS = {
   input: { type: "string" },
   out: { type: "string", default: "." },
-  specs: { type: "string", default: "specs" },
+  specs: { type: "string" },
   spec: { type: "string" },
   result: { type: "string" },
   "queue-url": { type: "string" },
@@ -78,7 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const where = parseArguments({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
   let model: EndpointModel;
   try {
-    model = await endpointModel(endpointId, { specsDir: String(where.specs), spec: typeof where.spec === "string" ? where.spec : undefined });
+    model = await endpointModel(endpointId, { specsDir: typeof where.specs === "string" ? where.specs : undefined, spec: typeof where.spec === "string" ? where.spec : undefined });
   } catch (error) {
     return usageError(`no spec for ${endpointId}: ${(error as Error).message}`);
   }

@@ -61,6 +61,8 @@ describe("falgen run checks every flag before submitting", () => {
     [["--queue-url", "QUEUE", "--result", ".."], /^falgen run: --result "\.\.": not a request id/],
     [["--queue-url", "QUEUE", "--result", "a/../b"], /^falgen run: --result "a\/\.\.\/b": not a request id/],
     [["--queue-url", "QUEUE", "--result", ""], /^falgen run: --result "": not a request id/],
+    // Not a reason to fetch fal's document instead.
+    [["--queue-url", "QUEUE", "--specs", "/nonexistent/specs"], /^falgen run: no spec for fal-ai\/qwen-image: --specs \/nonexistent\/specs: no such folder/],
   ])("%j", async (flags, message) => {
     const before = submits();
     expectRefused(await falgenRun(["--prompt", "x", ...flags.map((flag) => flag.replace("QUEUE", sim.url))]), message);
