@@ -12,6 +12,9 @@ const os = require("node:os");
 const path = require("node:path");
 const crypto = require("node:crypto");
 
+/** A run this long (a generation, not a `--help` or a check with nothing to do) has compiled what later runs need. */
+const LONG_RUN_SECONDS = 1.5;
+
 /**
  * Where the cache lives: like Node 22's compile cache, a folder under the OS's temp folder, one per
  * user. Made only there (not the temp folder's own path), and used only when it is a real folder of
@@ -43,22 +46,26 @@ function enableCodeCache(roots) {
   } catch {
     return;
   }
-  const pending = [];
+  const compiled = [];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!roots.some((root) => filename.startsWith(root))) return compile.call(this, content, filename);
     // One cache file per module and Node version, so a rebuilt or updated module replaces its entry
-    // instead of adding one; its first line says which build of the module the data is for.
+    // instead of adding one. Its first line says which build of the module the data is for, and
+    // whether a long run wrote it: the data holds what the writing run compiled, and a `--help`
+    // compiles little of what a generation needs, so a long run replaces what a short one wrote.
     const file = path.join(dir, crypto.createHash("sha256").update(`${process.version}\0${filename}`).digest("hex").slice(0, 32));
     const { size, mtimeMs } = fs.statSync(filename);
-    const stamp = Buffer.from(`${size} ${mtimeMs}\n`);
+    const stamp = `${size} ${mtimeMs} `;
     let cachedData;
+    let fromLongRun = false;
     try {
       const stored = fs.readFileSync(file);
-      if (stored.subarray(0, stamp.length).equals(stamp)) cachedData = stored.subarray(stamp.length);
+      const header = stored.subarray(0, stored.indexOf(10) + 1).toString("latin1");
+      if (header.startsWith(stamp)) [cachedData, fromLongRun] = [stored.subarray(header.length), header === `${stamp}long\n`];
     } catch {}
     const script = new vm.Script(Module.wrap(content.replace(/^#!.*/, "")), { filename, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, file, stamp });
+    compiled.push({ script, file, stamp, fresh: cachedData === undefined || script.cachedDataRejected, fromLongRun });
     const require = (id) => this.require(id);
     require.resolve = (request, options) => Module._resolveFilename(request, this, false, options);
     require.resolve.paths = (request) => Module._resolveLookupPaths(request, this);
@@ -68,10 +75,12 @@ function enableCodeCache(roots) {
     return script.runInThisContext().call(this.exports, this.exports, require, this, filename, path.dirname(filename));
   };
   process.once("exit", () => {
-    for (const { script, file, stamp } of pending) {
+    const long = process.uptime() > LONG_RUN_SECONDS;
+    for (const { script, file, stamp, fresh, fromLongRun } of compiled) {
+      if (!fresh && (fromLongRun || !long)) continue;
       try {
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, Buffer.concat([stamp, script.createCachedData()]), { mode: 0o600 });
+        fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${stamp}${long ? "long" : "short"}\n`), script.createCachedData()]), { mode: 0o600 });
         fs.renameSync(temporary, file);
       } catch {}
     }
