@@ -62,9 +62,10 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
                       later when fal named its id (default: none)
 
 Credentials: FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET).
-Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C.`;
+Exit codes: 0 done, 1 the request failed, 2 usage or input error, 130 cancelled with Ctrl-C,
+143 quit by SIGTERM (a second Ctrl-C, or SIGTERM, says where the request stands).`;
 
-/** `falgen run`: exit code 0 done, 1 the request failed, 2 usage or input error, 130 interrupted. */
+/** `falgen run`: exit code 0 done, 1 the request failed, 2 usage or input error, 130 interrupted, 143 terminated. */
 export async function runCommand(argv: string[]): Promise<number> {
   const endpointId = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
   if (endpointId === undefined) {
@@ -251,13 +252,21 @@ class Run {
   }
 
   async start(input: Record<string, unknown> | undefined, requestId: string | undefined): Promise<number> {
+    // A second Ctrl-C, or SIGTERM, leaves at once, without waiting for the submit or the cancel,
+    // saying what fal may hold.
+    const quit = (code: number) => {
+      this.progress.stop();
+      say(`falgen run: quit${this.standing()}`);
+      process.exit(code);
+    };
     const interrupt = () => {
-      // A second Ctrl-C leaves at once, without waiting for the submit or the cancel.
-      if (this.controller.signal.aborted) process.exit(130);
+      if (this.controller.signal.aborted) quit(130);
       if (this.requestId === undefined) this.progress.line("interrupted: the request is cancelled as soon as fal has queued it (Ctrl-C again to quit now)");
       this.controller.abort();
     };
+    const terminate = () => quit(143);
     process.on("SIGINT", interrupt);
+    process.on("SIGTERM", terminate);
     // Ctrl-C and --timeout as one signal, as the runtime's calls combine `signal` and `timeout`.
     const scope = abortScope({ signal: this.controller.signal, timeout: this.timeout });
     const deadline = abortScope({ timeout: this.timeout });
@@ -283,7 +292,25 @@ class Run {
       scope.dispose();
       deadline.dispose();
       process.off("SIGINT", interrupt);
+      process.off("SIGTERM", terminate);
     }
+  }
+
+  /** Every id known so far: the submit's answer, its headers (an answer cut off mid-body), the error's. */
+  private knownRequestId(error?: unknown): string | undefined {
+    return this.requestId ?? this.watch.requestId ?? (error instanceof FalError ? error.requestId : undefined);
+  }
+
+  /**
+   * Where the request stands when this run stops before its end, after "quit" or "gave up ...":
+   * its id when known (not cancelled; how to fetch it later), else whether fal may have queued it.
+   */
+  private standing(error?: unknown): string {
+    const { id } = this.model;
+    const requestId = this.knownRequestId(error);
+    if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (falgen run ${id} --result ${requestId} waits again)`;
+    if (this.watch.sent) return " while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)";
+    return " before submitting: nothing was queued on fal";
   }
 
   private async submit(input: Record<string, unknown>): Promise<string> {
@@ -350,13 +377,9 @@ class Run {
       return 130;
     }
     if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
-    // Every id known so far: the submit's answer, its headers (an answer cut off mid-body), the error's.
-    const requestId = this.requestId ?? this.watch.requestId ?? (error instanceof FalError ? error.requestId : undefined);
+    const requestId = this.knownRequestId(error);
     if (this.deadline.aborted || this.signal.reason instanceof FalTimeoutError) {
-      const given = `gave up after --timeout ${this.timeout} ms`;
-      if (requestId !== undefined) say(`falgen run: ${given}; request ${requestId} is not cancelled and may still run on fal (falgen run ${id} --result ${requestId} waits again)`);
-      else if (this.watch.sent) say(`falgen run: ${given} while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)`);
-      else say(`falgen run: ${given} before submitting (while uploading the input's files): nothing was queued on fal`);
+      say(`falgen run: gave up after --timeout ${this.timeout} ms${this.standing(error)}`);
       return 1;
     }
     const later = requestId ? `\nrequest ${requestId}; to try its output again: falgen run ${id} --result ${requestId}` : "";

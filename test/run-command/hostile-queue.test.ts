@@ -160,7 +160,7 @@ describe("--timeout covers the whole run, the submit included", () => {
     const submitted = prompts.size;
     const result = await falgenRun(["fal-ai/ideogram/v3/edit", "--prompt", "edit", "--image_url", path.join(dir, "photo.png"), "--mask_url", path.join(dir, "photo.png"), "--timeout", "400"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/falgen run: gave up after --timeout 400 ms before submitting \(while uploading the input's files\): nothing was queued on fal/);
+    expect(result.stderr).toMatch(/falgen run: gave up after --timeout 400 ms before submitting: nothing was queued on fal/);
     expect(prompts.size).toBe(submitted);
   });
 });

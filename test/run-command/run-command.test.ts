@@ -109,6 +109,23 @@ describe("falgen run, not on a terminal", () => {
     await slow.close();
   });
 
+  test("SIGTERM while waiting quits at once, naming the request it leaves running", async () => {
+    const slow = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 60_000, watch: false });
+    const { FAL_KEY: _, ...env } = process.env;
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", "fal-ai/qwen-image", "--specs", specsDir, "--prompt", "a fox", "--queue-url", slow.url, "--no-download"], { env: { ...env, FAL_KEY: KEY } });
+    let stderr = "";
+    let terminated = false;
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      if (!terminated && /in queue/.test(stderr)) terminated = child.kill("SIGTERM");
+    });
+    const [code] = await once(child, "exit");
+    expect(stderr).toMatch(/falgen run: quit; request (\S+) is not cancelled and may still run on fal \(falgen run fal-ai\/qwen-image --result \1 waits again\)\n$/);
+    expect(code).toBe(143);
+    expect(slow.stats().routes.cancel).toBe(0);
+    await slow.close();
+  });
+
   test("a local file for a *_url field is uploaded to storage", async () => {
     const dir = await tempDir("run-upload");
     const image = path.join(dir, "photo.png");
