@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import { fileProblem, SpecError } from "../errors.js";
 import { untilAborted } from "../runtime/internal/abort.js";
+import { readLimited, TOO_LARGE } from "../runtime/internal/read-limited.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
 
@@ -57,19 +58,15 @@ export async function readDocument(location: string): Promise<SpecSource> {
     throw new SpecError({ file: location }, `cannot fetch the document (${cause?.message ?? (error as Error).message})`);
   }
   if (!response.ok) throw new DocumentHttpError(location, response);
-  if (Number(response.headers.get("content-length")) > MAX_DOCUMENT_BYTES) {
-    await response.body?.cancel();
-    throw tooLarge(location);
-  }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | typeof TOO_LARGE;
   try {
     // Within the same time limit: a body that stalls after its headers ends too.
-    bytes = await untilAborted(boundedBody(response, () => tooLarge(location)), signal);
+    bytes = await untilAborted(readLimited(response, MAX_DOCUMENT_BYTES), signal);
   } catch (error) {
-    if (error instanceof SpecError) throw error;
     const reason = signal.aborted ? `no whole answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the connection broke mid-answer: ${(error as Error).message}`;
     throw new SpecError({ file: location }, `cannot fetch the document (${reason})`);
   }
+  if (bytes === TOO_LARGE) throw tooLarge(location);
   return { ...decodeSpec(location, bytes), isJson: !isYamlName(new URL(location).pathname) };
 }
 
@@ -87,22 +84,6 @@ async function readDocumentFile(location: string): Promise<Uint8Array> {
   } finally {
     await file.close();
   }
-}
-
-/** The response's body, read up to MAX_DOCUMENT_BYTES: past that, the connection is dropped and `tooLarge()` thrown. */
-async function boundedBody(response: Response, tooLarge: () => Error): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    size += read.value.byteLength;
-    if (size > MAX_DOCUMENT_BYTES) {
-      await reader!.cancel();
-      throw tooLarge();
-    }
-    chunks.push(read.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function isYamlName(name: string): boolean {

@@ -2,7 +2,8 @@
 /** What `readLimited` returns for a body over its limit. */
 export declare const TOO_LARGE: unique symbol;
 /**
-* A request's body bytes, or TOO_LARGE as soon as its Content-Length or the bytes read pass
-* `limit` (the rest is not read): a server-side handler never buffers more than it accepts.
+* A request's (or response's) body bytes, or TOO_LARGE as soon as its Content-Length or the bytes
+* read pass `limit` (the rest is not read): a server-side handler never buffers more than it
+* accepts, nor falgen more of a fetched document than a document can be.
 */
-export declare function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE>;
+export declare function readLimited(message: Request | Response, limit: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE>;
