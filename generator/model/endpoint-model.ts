@@ -102,7 +102,7 @@ export function buildEndpointModel(spec: Omit<LoadedSpec, "file" | "sha256">): E
   };
 }
 
-/** The names runtime/files.ts `InputWithFiles` lets take file contents. */
+/** The names runtime/index.ts `InputWithFiles` lets take file contents. */
 const FILE_FIELD = /_urls?$/;
 const SCHEMA_REF = "#/components/schemas/";
 

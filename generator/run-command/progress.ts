@@ -1,6 +1,6 @@
 import ora, { type Ora } from "ora";
 import { redact } from "../runtime/internal/redact.js";
-import type { QueueStatus, RequestLog } from "../runtime/types.js";
+import type { QueueStatus, RequestLog } from "../runtime/index.js";
 
 /** How many of the latest log lines the live display keeps under the spinner. */
 const LIVE_LOG_LINES = 3;

@@ -1,4 +1,5 @@
 import { redact } from "./internal/redact.js";
+import type { FieldError } from "./index.js";
 
 // Fields set in constructors are `declare`d: a plain declaration would also emit a field
 // initialiser per class, which only costs bundle bytes.
@@ -42,13 +43,6 @@ export class FalApiError extends FalError {
   }
 }
 
-/** One entry of a FastAPI validation error (`detail` of a 422). */
-export interface FieldError {
-  /** Where the error is, e.g. `["body", "prompt"]`. */
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
 
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export class FalValidationError extends FalApiError {

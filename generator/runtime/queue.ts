@@ -1,10 +1,9 @@
-import type { FalClient } from "./client.js";
+import type { CancelOptions, FalClient, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./index.js";
 import { runScoped } from "./internal/abort.js";
 import { fetchResult, fetchStatus, requestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { JSON_BODY, request } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
-import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
 
 /**
  * Queues `input` for the endpoint (`POST <queueUrl>/<endpoint id>`), file inputs uploaded first,

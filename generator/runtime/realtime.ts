@@ -1,11 +1,11 @@
 import { decode, encode } from "@msgpack/msgpack";
-import { DEFAULT_RETRY_OPTIONS, runBaseUrl, type FalClient } from "./client.js";
+import { DEFAULT_RETRY_OPTIONS, runBaseUrl } from "./client.js";
+import type { FalClient, RealtimeConnection, RealtimeOptions } from "./index.js";
 import { FalAbortError, FalError, FalNetworkError } from "./errors.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
 import { fetchRealtimeToken } from "./internal/realtime-token.js";
 import { retryDelay } from "./internal/retry.js";
-import type { RealtimeConnection, RealtimeOptions } from "./types.js";
 
 /** The part of the platform WebSocket the connection uses (the `ws` package has it too). */
 interface Socket {

@@ -1,9 +1,8 @@
-import type { FalClient } from "./client.js";
+import type { FalClient, Result, RunOptions } from "./index.js";
 import { runScoped } from "./internal/abort.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
-import type { Result, RunOptions } from "./types.js";
 
 /**
  * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its

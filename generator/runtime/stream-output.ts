@@ -1,4 +1,4 @@
-import type { FalClient } from "./client.js";
+import type { FalClient, FalStream, StreamOptions } from "./index.js";
 import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
 import { abortError, abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
@@ -8,7 +8,6 @@ import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
-import type { FalStream, StreamOptions } from "./types.js";
 
 const EVENT_STREAM = "text/event-stream";
 

@@ -1,9 +1,8 @@
-import type { FalClient } from "./client.js";
+import type { FalClient, QueueStatus, StatusOptions } from "./index.js";
 import { withRequestId } from "./errors.js";
 import { abortScope } from "./internal/abort.js";
 import { requestUrl } from "./internal/queue-calls.js";
 import { statusEvents } from "./internal/status-events.js";
-import type { QueueStatus, StatusOptions } from "./types.js";
 
 /**
  * The request's statuses as the queue pushes them (Server-Sent Events), ending after COMPLETED.

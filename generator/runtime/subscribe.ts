@@ -1,4 +1,4 @@
-import type { FalClient } from "./client.js";
+import type { CompletedStatus, FalClient, QueueStatus, RequestLog, Result, SubscribeOptions } from "./index.js";
 import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
@@ -6,7 +6,6 @@ import type { FileStep } from "./internal/prepare-input.js";
 import { connectionFreed } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
-import type { CompletedStatus, QueueStatus, RequestLog, Result, SubscribeOptions } from "./types.js";
 
 /**
  * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`

@@ -1,25 +1,7 @@
-import type { StandardSchemaV1 } from "./standard-schema.js";
-import type { FieldError } from "./errors.js";
+import type { FieldError, InputValidator, JsonSchema } from "./index.js";
 import { tooDeepAt, tooDeepMessage } from "./internal/input-depth.js";
 
-/**
- * A JSON Schema object: draft 07 as fal's documents write it, plus OpenAPI's `nullable`. The schemas
- * an endpoint's `inputSchema` and `outputSchema` refer to are bundled under their `$defs`
- * (`{"$ref": "#/$defs/<name>"}`), so each is complete on its own.
- */
-export type JsonSchema = { readonly [keyword: string]: unknown };
 
-/**
- * An endpoint's input validator: a Standard Schema v1 object (`validator["~standard"].validate(value)`,
- * its issues' `path` the field's path) that also lists fal's own 422 field errors. Pass it as a
- * call's `validate` option or in `createFalClient({ validators })`.
- */
-export interface InputValidator<T> extends StandardSchemaV1<T> {
-  /** The endpoint whose input it checks. */
-  readonly endpointId: string;
-  /** The errors fal's 422 `detail` would list for `value` (each `loc` starting with "body"); [] when it is valid. */
-  readonly fieldErrors: (value: unknown) => FieldError[];
-}
 
 type Schema = Record<string, any>;
 type Loc = (string | number)[];

@@ -90,7 +90,7 @@ describe("the exported schemas and the Standard Schema validator", () => {
     const standard = qwen.inputValidator["~standard"];
     // Form libraries, tRPC and AI SDK tools infer the input type from it (checked by tsc on the repo).
     expectTypeOf<StandardSchemaV1.InferOutput<typeof qwen.inputValidator>>().toEqualTypeOf<qwen.Input>();
-    // The runtime carries its own copy of the interface (runtime/standard-schema.ts): it must stay the spec's.
+    // The runtime carries its own copy of the interface (in runtime/index.ts): it must stay the spec's.
     expectTypeOf(qwen.inputValidator).toExtend<StandardSchemaV1<qwen.Input>>();
     expect(standard.version).toBe(1);
     expect(standard.vendor).toBe("falgen");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, type RetryOptions } from "../../generator/runtime/client.js";
+import { createFalClient } from "../../generator/runtime/client.js";
+import type { RetryOptions } from "../../generator/runtime/index.js";
 import { FalApiError, FalNetworkError } from "../../generator/runtime/errors.js";
 import { request } from "../../generator/runtime/internal/request.js";
 import { isRetryable, parseRetryAfter, retryDelay } from "../../generator/runtime/internal/retry.js";

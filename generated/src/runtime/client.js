@@ -1,15 +1,15 @@
 // falgen's runtime (runtime/client.ts), written by `falgen generate`. Do not edit.
 import { resolveCredentials } from "./internal/credentials.js";
 import { addHeaders, TARGET_URL_HEADER, TRANSPORT } from "./internal/request.js";
+/** See index.ts, which declares it for users. */
 export const DEFAULT_RETRY_OPTIONS = {
 	maxRetries: 3,
 	baseDelayMs: 500,
 	maxDelayMs: 1e4
 };
 /**
-* A client for the endpoint functions. Its requests (see `Transport`, internal) carry the
-* configured headers and the key, or, with `proxyUrl`, all go to the proxy instead, naming the real
-* URL in a header (the proxy adds the key).
+* See index.ts, which declares it for users. The client's requests go through its `Transport`
+* (internal, under a symbol): `send` adds the configured headers and the key, or sends to the proxy.
 */
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls } = {}) {
 	// Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").

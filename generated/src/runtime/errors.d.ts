@@ -1,4 +1,5 @@
 // falgen's runtime (runtime/errors.ts), written by `falgen generate`. Do not edit.
+import type { FieldError } from "./index.js";
 /**
 * Base of every error the runtime throws. `requestId` is set on every error raised after a submit.
 * No message, body or header of one holds a fal key this process has sent, even when a server
@@ -22,13 +23,6 @@ export declare class FalApiError extends FalError {
 	/** The `x-fal-error-type` header, when present. */
 	readonly errorType: string | undefined;
 	constructor(response: Response, body: unknown, requestId?: string);
-}
-/** One entry of a FastAPI validation error (`detail` of a 422). */
-export interface FieldError {
-	/** Where the error is, e.g. `["body", "prompt"]`. */
-	loc: (string | number)[];
-	msg: string;
-	type: string;
 }
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export declare class FalValidationError extends FalApiError {

@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/queue.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import type { CancelOptions, FalClient, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./index.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import type { CancelOptions, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./types.js";
 /**
 * Queues `input` for the endpoint (`POST <queueUrl>/<endpoint id>`), file inputs uploaded first,
 * and returns the request id and its URLs. Sent once: never resent unless it provably never left.

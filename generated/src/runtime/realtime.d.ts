@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/realtime.ts), written by `falgen generate`. Do not edit.
-import { type FalClient } from "./client.js";
-import type { RealtimeConnection, RealtimeOptions } from "./types.js";
+import type { FalClient, RealtimeConnection, RealtimeOptions } from "./index.js";
 /**
 * Opens fal's realtime WebSocket for the endpoint (`wss://<run host>/<endpoint id>/realtime`,
 * authenticated by a token in the URL, msgpack frames both ways) and returns the connection.

@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/run.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import type { FalClient, Result, RunOptions } from "./index.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import type { Result, RunOptions } from "./types.js";
 /**
 * Calls the endpoint synchronously (`POST <runUrl>/<endpoint id>`, not queued) and returns its
 * output with the request id fal answered with. File inputs are uploaded first. Once the request is

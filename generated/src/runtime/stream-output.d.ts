@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import type { FalClient, FalStream, StreamOptions } from "./index.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import type { FalStream, StreamOptions } from "./types.js";
 /**
 * Calls the endpoint's streaming route (`POST <runUrl>/<endpoint id>/stream`, Server-Sent Events,
 * one partial output per event; the last event is the output; an error arrives as an error status

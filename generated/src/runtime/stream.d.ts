@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/stream.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
-import type { QueueStatus, StatusOptions } from "./types.js";
+import type { FalClient, QueueStatus, StatusOptions } from "./index.js";
 /**
 * The request's statuses as the queue pushes them (Server-Sent Events), ending after COMPLETED.
 * A dropped connection is reopened under the client's retry policy. Each event carries only the

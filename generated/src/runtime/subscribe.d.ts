@@ -1,7 +1,6 @@
 // falgen's runtime (runtime/subscribe.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "./client.js";
+import type { FalClient, Result, SubscribeOptions } from "./index.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import type { Result, SubscribeOptions } from "./types.js";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
 * cover the whole call, waits included; every error after the submit carries the request id

@@ -1,7 +1,5 @@
-import type { FalClient } from "../client.js";
+import type { FalClient, InputValidator, ValidateOption } from "../index.js";
 import { FalError, FalValidationError } from "../errors.js";
-import type { ValidateOption } from "../types.js";
-import type { InputValidator } from "../validator.js";
 
 /**
  * Throws, before anything is sent, when the call asks for validation and `input()` (the input with

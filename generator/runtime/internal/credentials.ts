@@ -1,4 +1,4 @@
-import type { Credentials } from "../client.js";
+import type { Credentials } from "../index.js";
 import { FalError } from "../errors.js";
 import { rememberKey } from "./redact.js";
 

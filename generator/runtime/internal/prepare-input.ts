@@ -1,6 +1,5 @@
-import type { FalClient } from "../client.js";
+import type { FalClient, ValidateOption } from "../index.js";
 import { FalError } from "../errors.js";
-import type { ValidateOption } from "../types.js";
 import { checkInput } from "./check-input.js";
 import { tooDeepAt, tooDeepMessage } from "./input-depth.js";
 

@@ -1,6 +1,5 @@
-import type { FalClient, RetryOptions } from "../client.js";
+import type { FalClient, QueueStatus, Result, RetryOptions, SubmitOptions } from "../index.js";
 import { appPath } from "../endpoint-id.js";
-import type { QueueStatus, Result, SubmitOptions } from "../types.js";
 import { prepareInput, type FileStep } from "./prepare-input.js";
 import { JSON_BODY, request, type BodyReader } from "./request.js";
 

@@ -1,4 +1,4 @@
-import type { FalClient } from "../client.js";
+import type { FalClient } from "../index.js";
 import { splitEndpointId } from "../endpoint-id.js";
 import { NEVER_ABORTED } from "./abort.js";
 import { request, type BodyReader } from "./request.js";

@@ -1,5 +1,5 @@
 import { serializePrimitiveParam } from "openapi-fetch";
-import type { FalClient, RetryOptions } from "../client.js";
+import type { FalClient, RetryOptions } from "../index.js";
 import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
 import { abortError, fetchSignal, untilAborted } from "./abort.js";
 import { backoff } from "./retry.js";

@@ -1,8 +1,8 @@
-import type { RetryOptions } from "../client.js";
+import type { RetryOptions } from "../index.js";
 import { FalApiError, FalNetworkError, FalResponseError } from "../errors.js";
 import { sleep, type ScopeSignal } from "./abort.js";
 
-// The policy's options and defaults are public (client.ts); how they are applied is here.
+// The policy's options and defaults are public (index.ts, client.ts); how they are applied is here.
 
 const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
 

@@ -1,5 +1,5 @@
-import { runBaseUrl, type FalClient } from "../client.js";
-import type { RunOptions } from "../types.js";
+import { runBaseUrl } from "../client.js";
+import type { FalClient, RunOptions } from "../index.js";
 import { prepareInput, type FileStep } from "./prepare-input.js";
 import { JSON_BODY, request, type BodyReader } from "./request.js";
 

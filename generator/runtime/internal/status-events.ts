@@ -1,6 +1,5 @@
-import type { FalClient } from "../client.js";
+import type { FalClient, QueueStatus } from "../index.js";
 import { FalNetworkError, FalResponseError } from "../errors.js";
-import type { QueueStatus } from "../types.js";
 import { STATUS_BODY } from "./queue-calls.js";
 import { request, requestError } from "./request.js";
 import { backoff } from "./retry.js";

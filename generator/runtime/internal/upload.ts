@@ -1,8 +1,14 @@
-import type { FalClient } from "../client.js";
-import type { FileData } from "../files.js";
+import type { FalClient, FileData } from "../index.js";
+import { runScoped } from "./abort.js";
 import type { FileStep } from "./prepare-input.js";
-import { INLINE_FILE_LIMIT_BYTES } from "./inline-limit.js";
 import { request, type BodyReader } from "./request.js";
+
+/**
+ * Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
+ * uploaded: that saves the two storage round trips, while the submit body, which is never retried
+ * and passes through any proxy, stays small.
+ */
+export const INLINE_FILE_LIMIT_BYTES: number = 64 * 1024;
 
 /**
  * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
@@ -80,4 +86,9 @@ function fileName(blob: Blob, contentType: string): string {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   const prototype: unknown = typeof value === "object" && value !== null && Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
+}
+
+/** Uploads `data` to fal storage and returns its public URL (see index.ts). */
+export function uploadFile(client: FalClient, data: FileData, options: { signal?: AbortSignal } = {}): Promise<string> {
+  return runScoped(options, undefined, (signal) => fileUrl(client, data, signal, false));
 }

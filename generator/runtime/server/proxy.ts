@@ -1,4 +1,4 @@
-import type { Credentials } from "../client.js";
+import type { Credentials } from "../index.js";
 import { appPath } from "../endpoint-id.js";
 import { FalError } from "../errors.js";
 import { resolveCredentials } from "../internal/credentials.js";

@@ -1,4 +1,5 @@
-import { createFalClient, type Credentials } from "../client.js";
+import { createFalClient } from "../client.js";
+import type { Credentials } from "../index.js";
 import { FalApiError, FalError } from "../errors.js";
 import { readLimited, TOO_LARGE } from "../internal/read-limited.js";
 import { fetchRealtimeToken, REALTIME_TOKEN_SECONDS } from "../internal/realtime-token.js";

@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/internal/check-input.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "../client.js";
-import type { ValidateOption } from "../types.js";
+import type { FalClient, ValidateOption } from "../index.js";
 /**
 * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
 * its files standing in as URLs) is invalid: a FalValidationError with the field errors fal's 422

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/credentials.ts), written by `falgen generate`. Do not edit.
-import type { Credentials } from "../client.js";
+import type { Credentials } from "../index.js";
 /**
 * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
 * joined by ":", each with surrounding whitespace (a file's trailing newline) trimmed. A promise

@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/internal/prepare-input.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "../client.js";
-import type { ValidateOption } from "../types.js";
+import type { FalClient, ValidateOption } from "../index.js";
 /**
 * What an endpoint with file inputs does to its input before sending it (`uploadFiles`): calls
 * `check` with the input as its schema sees it (each file standing for the URL it becomes) before

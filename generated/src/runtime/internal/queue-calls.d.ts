@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
-import type { FalClient, RetryOptions } from "../client.js";
-import type { QueueStatus, Result, SubmitOptions } from "../types.js";
+import type { FalClient, QueueStatus, Result, RetryOptions, SubmitOptions } from "../index.js";
 import { type FileStep } from "./prepare-input.js";
 import { type BodyReader } from "./request.js";
 /** The queue's answer to a submit. */

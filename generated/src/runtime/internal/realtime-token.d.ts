@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/realtime-token.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "../client.js";
+import type { FalClient } from "../index.js";
 /** Seconds a realtime token lives, as fal's own client asks for. */
 export declare const REALTIME_TOKEN_SECONDS = 120;
 /**

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
-import type { FalClient, RetryOptions } from "../client.js";
+import type { FalClient, RetryOptions } from "../index.js";
 import { FalError } from "../errors.js";
 /**
 * What a client holds besides its public options: how requests reach fal. Kept under a symbol, so

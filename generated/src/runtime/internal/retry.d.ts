@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/retry.ts), written by `falgen generate`. Do not edit.
-import type { RetryOptions } from "../client.js";
+import type { RetryOptions } from "../index.js";
 /**
 * Whether a failed attempt may be repeated. `idempotent` calls (status, stream, result, cancel,
 * uploads) retry transient statuses and network errors; a submit is resent only when it provably

@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/internal/run-call.ts), written by `falgen generate`. Do not edit.
-import { type FalClient } from "../client.js";
-import type { RunOptions } from "../types.js";
+import type { FalClient, RunOptions } from "../index.js";
 import { type FileStep } from "./prepare-input.js";
 /** The input, checked when asked, through `files` (see `FileStep`): done once, before the call, which may be resent. */
 export declare function withFileUrls(client: FalClient, endpointId: string, input: unknown, options: RunOptions, signal: AbortSignal, files: FileStep | undefined): Promise<unknown>;

@@ -1,6 +1,5 @@
 // falgen's runtime (runtime/internal/status-events.ts), written by `falgen generate`. Do not edit.
-import type { FalClient } from "../client.js";
-import type { QueueStatus } from "../types.js";
+import type { FalClient, QueueStatus } from "../index.js";
 /** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
 export declare function statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus>;
 /**

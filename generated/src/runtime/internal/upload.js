@@ -1,6 +1,12 @@
 // falgen's runtime (runtime/internal/upload.ts), written by `falgen generate`. Do not edit.
-import { INLINE_FILE_LIMIT_BYTES } from "./inline-limit.js";
+import { runScoped } from "./abort.js";
 import { request } from "./request.js";
+/**
+* Files up to this size are sent inline as a `data:` URI (base64, about 87 KiB of JSON) instead of
+* uploaded: that saves the two storage round trips, while the submit body, which is never retried
+* and passes through any proxy, stays small.
+*/
+export const INLINE_FILE_LIMIT_BYTES = 64 * 1024;
 /**
 * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
 * Uint8Array of the input is replaced by a `data:` URI or an uploaded file's URL (a copy of the
@@ -83,4 +89,8 @@ function fileName(blob, contentType) {
 function isPlainObject(value) {
 	const prototype = typeof value === "object" && value !== null && Object.getPrototypeOf(value);
 	return prototype === Object.prototype || prototype === null;
+}
+/** Uploads `data` to fal storage and returns its public URL (see index.ts). */
+export function uploadFile(client, data, options = {}) {
+	return runScoped(options, undefined, (signal) => fileUrl(client, data, signal, false));
 }

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/server/proxy.ts), written by `falgen generate`. Do not edit.
-import type { Credentials } from "../client.js";
+import type { Credentials } from "../index.js";
 export interface ProxyHandlerOptions {
 	/** Endpoint ids the proxy may submit to (and whose requests it may read and cancel). */
 	allowedEndpoints: string[];

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/server/token-handler.ts), written by `falgen generate`. Do not edit.
-import { type Credentials } from "../client.js";
+import type { Credentials } from "../index.js";
 export interface TokenHandlerOptions {
 	/** Endpoint ids a token may be issued for. */
 	allowedEndpoints: string[];

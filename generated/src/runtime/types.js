@@ -1,2 +1,0 @@
-// falgen's runtime (runtime/types.ts), written by `falgen generate`. Do not edit.
-export {};
