@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
-import { fileProblem, InputError } from "./errors.js";
+import { fileProblem, formatPlace, InputError } from "./errors.js";
 import { JsonSyntaxError, parseJsonText } from "./shared/json-text.js";
 
 /** What a project's `falgen.config.{ts,mjs,json}` says; every field is optional and every flag overrides it. */
@@ -131,7 +131,7 @@ async function jsonConfig(file: string, shown: string): Promise<unknown> {
     return parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    throw new InputError(`config file ${shown}:${error.line}:${error.column}: cannot load it: invalid JSON: ${error.reason}`);
+    throw new InputError(`config file ${formatPlace(shown, error.line, error.column)}: cannot load it: invalid JSON: ${error.reason}`);
   }
 }
 
@@ -143,5 +143,5 @@ function loadFailure(error: Error, file: string, shown: string): InputError {
   const lines = String(error.message).split("\n").map((line) => line.trim()).filter((line) => line !== "");
   const place = lines.map((line) => /:(\d+):(\d+)$/.exec(line)).find((match) => match !== null);
   const reason = (lines.find((line) => !/:(\d+):(\d+)$/.test(line)) ?? String(error.message)).replace(`${file}: `, "");
-  return new InputError(`config file ${shown}${place ? `:${place[1]}:${place[2]}` : ""}: cannot load it: ${reason}`);
+  return new InputError(`config file ${place ? formatPlace(shown, Number(place[1]), Number(place[2])) : shown}: cannot load it: ${reason}`);
 }

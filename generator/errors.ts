@@ -1,9 +1,10 @@
 import path from "node:path";
 
-/** Where in a spec a problem is: the file, and where known the line and the JSON pointer. */
+/** Where in a spec a problem is: the file, and where known the 1-based line and column and the JSON pointer. */
 export interface SpecLocation {
   file: string;
   line?: number;
+  column?: number;
   pointer?: string;
 }
 
@@ -14,6 +15,7 @@ export interface SpecLocation {
 export class SpecError extends Error {
   readonly file: string;
   readonly line: number | undefined;
+  readonly column: number | undefined;
   readonly pointer: string | undefined;
   readonly reason: string;
 
@@ -22,14 +24,25 @@ export class SpecError extends Error {
     this.name = "SpecError";
     this.file = location.file;
     this.line = location.line;
+    this.column = location.column;
     this.pointer = location.pointer;
     this.reason = reason;
   }
 }
 
-export function formatLocation({ file, line, pointer }: SpecLocation): string {
-  const where = line === undefined ? file : `${file}:${line}`;
+/** `file (at #pointer)`, the place written as {@link formatPlace} writes it. */
+export function formatLocation({ file, line, column, pointer }: SpecLocation): string {
+  const where = formatPlace(file, line, column);
   return pointer === undefined ? where : `${where} (at ${pointer === "" ? "#" : `#${pointer}`})`;
+}
+
+/**
+ * A place in a file as every falgen message writes it: `file:line:column`, `file:line` when no
+ * column is known, `file` when no line is; the form editors and terminals jump to.
+ */
+export function formatPlace(file: string, line?: number, column?: number): string {
+  if (line === undefined) return file;
+  return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
 }
 
 /** Several specs failed; each keeps its own located message. */

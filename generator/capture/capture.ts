@@ -1,4 +1,4 @@
-import { SpecError } from "../errors.js";
+import { formatPlace, SpecError } from "../errors.js";
 import { encodePointer } from "../shared/json-pointer.js";
 import { applyOverrides, overridesError, type Overrides } from "./overrides.js";
 import { pageToSpec, type EndpointOnPage } from "./page-to-spec.js";
@@ -21,13 +21,13 @@ export function captureSpecs(pages: Page[], overrides: Map<string, Overrides>): 
   const pageOf = new Map<string, Page>();
   for (const page of pages) {
     const other = pageOf.get(page.endpointId);
-    if (other) throw new SpecError({ file: page.file, line: page.line }, `a second page for ${page.endpointId} (the first is at ${other.file}:${other.line})`);
+    if (other) throw new SpecError({ file: page.file, line: page.line }, `a second page for ${page.endpointId} (the first is at ${formatPlace(other.file, other.line)})`);
     pageOf.set(page.endpointId, page);
   }
   return pages.flatMap((page) => {
     const own = overrides.get(page.endpointId);
     if (own?.companionOf !== undefined) {
-      throw overridesError(own.source, "/companionOf", `${page.endpointId} has a page of its own (${page.file}:${page.line}), so it is no companion`);
+      throw overridesError(own.source, "/companionOf", `${page.endpointId} has a page of its own (${formatPlace(page.file, page.line)}), so it is no companion`);
     }
     const companions = [...overrides.values()].filter((candidate) => candidate.companionOf === page.endpointId);
     return [
@@ -41,7 +41,7 @@ function companionOnPage(page: Page, companion: Overrides): EndpointOnPage {
   const { input, output } = companion.schemas!;
   for (const [role, name] of [["input", input], ["output", output]] as const) {
     if (!page.types.some((type) => type.name === name)) {
-      throw overridesError(companion.source, `/schemas/${role}`, `the page of ${page.endpointId} (${page.file}:${page.line}) has no type ${name}`);
+      throw overridesError(companion.source, `/schemas/${role}`, `the page of ${page.endpointId} (${formatPlace(page.file, page.line)}) has no type ${name}`);
     }
   }
   return { endpointId: companion.endpointId, input, output };

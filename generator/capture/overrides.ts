@@ -4,7 +4,7 @@ import { SpecError } from "../errors.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { encodePointer } from "../shared/json-pointer.js";
 import { listSpecFiles } from "../load/load-specs.js";
-import { decodeSpec, lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
+import { decodeSpec, parseSpecText, pointerLocation, type SpecSource } from "../load/parse-spec.js";
 import { parseEndpointId } from "../naming.js";
 
 /**
@@ -166,5 +166,5 @@ function addLimits(node: Record<string, unknown>, keywords: Record<string, unkno
 /** An error in an overrides file, at the line of `pointer` (line 1 for the whole file). */
 export function overridesError(source: SpecSource, pointer: string, reason: string): SpecError {
   if (pointer === "") return new SpecError({ file: source.file, line: 1 }, reason);
-  return new SpecError({ file: source.file, line: lineOfPointer(source, pointer), pointer }, reason);
+  return new SpecError(pointerLocation(source, pointer), reason);
 }

@@ -1,4 +1,4 @@
-import { SpecError } from "../errors.js";
+import { formatPlace, SpecError } from "../errors.js";
 import { endpointBaseName } from "../naming.js";
 import { queueDocument } from "../spec-files/fal-queue-document.js";
 import { typeNames, type EnumValue, type Page, type PageField, type PageFieldType, type PageType } from "./parse-page.js";
@@ -50,7 +50,7 @@ export function pageToSpec(page: Page, endpoint: EndpointOnPage, typesNotOnPage:
     } else {
       schemas[next.name] = { title: next.name, type: "object", additionalProperties: true };
       warnings.push(
-        `${page.file}:${next.line}: ${endpoint.endpointId}: type ${next.name} is not listed on the page, so it is a free-form object; ` +
+        `${formatPlace(page.file, next.line)}: ${endpoint.endpointId}: type ${next.name} is not listed on the page, so it is a free-form object; ` +
           `define it under "types" in its overrides file to type its fields`,
       );
     }
@@ -60,7 +60,7 @@ export function pageToSpec(page: Page, endpoint: EndpointOnPage, typesNotOnPage:
 
 function pageType(page: Page, name: string): PageType {
   const type = page.types.find((known) => known.name === name);
-  if (!type) throw new Error(`no type ${name} on the page at ${page.file}:${page.line}`); // callers check first
+  if (!type) throw new Error(`no type ${name} on the page at ${formatPlace(page.file, page.line)}`); // callers check first
   return type;
 }
 

@@ -1,4 +1,4 @@
-import { SpecError } from "../errors.js";
+import { formatPlace, SpecError } from "../errors.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { parseEndpointId } from "../naming.js";
 
@@ -80,7 +80,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
   if (schemaStart === -1) throw at(start, "this page has no schema section (a line like `5. Schema#`)");
   const schemaLine = start + schemaStart;
 
-  const endpointId = endpointIdOf(lines, start, schemaLine, at);
+  const endpointId = endpointIdOf(file, lines, start, schemaLine, at);
   const types: PageType[] = [];
   let inOtherTypes = false;
   let type: PageType | undefined;
@@ -148,7 +148,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
 type ErrorAt = (index: number, reason: string) => SpecError;
 
 /** The endpoint id every code sample before the schema section calls; they must agree. */
-function endpointIdOf(lines: string[], start: number, end: number, at: ErrorAt): string {
+function endpointIdOf(file: string, lines: string[], start: number, end: number, at: ErrorAt): string {
   let found: { id: string; index: number } | undefined;
   for (let index = start; index < end; index++) {
     const call = CLIENT_CALL.exec(lines[index]!);
@@ -156,7 +156,7 @@ function endpointIdOf(lines: string[], start: number, end: number, at: ErrorAt):
     const idIndex = call[1] === undefined ? index + 1 : index;
     const id = call[1] ?? ID_ON_ITS_OWN_LINE.exec(lines[idIndex] ?? "")?.[1];
     if (id === undefined) throw at(index, "a client call without an endpoint id");
-    if (found && found.id !== id) throw at(idIndex, `this code sample calls "${id}", but line ${found.index + 1} calls "${found.id}"`);
+    if (found && found.id !== id) throw at(idIndex, `this code sample calls "${id}", but ${formatPlace(file, found.index + 1)} calls "${found.id}"`);
     found ??= { id, index: idIndex };
   }
   if (!found) throw at(start, 'this page has no code sample naming its endpoint (fal_client.subscribe("owner/app", ...))');

@@ -2,7 +2,7 @@ import { SpecError } from "../errors.js";
 import { isPlainObject } from "../shared/plain-data.js";
 import { encodePointer } from "../shared/json-pointer.js";
 import { validateSpec } from "../load/load-specs.js";
-import { lineOfPointer, parseSpecText, type SpecSource } from "../load/parse-spec.js";
+import { parseSpecText, pointerLocation, type SpecSource } from "../load/parse-spec.js";
 import { QUEUE_STATUS_SCHEMA_NAME, queueOperations } from "../spec-files/fal-queue-document.js";
 
 export interface ImportedSpec {
@@ -22,7 +22,7 @@ export function normalizeDocument(source: SpecSource): ImportedSpec {
   const loaded = validateSpec(source, parseSpecText(source));
   const { endpointId, document } = loaded;
   const notFal = (pointer: string, reason: string) =>
-    new SpecError({ file: source.file, line: lineOfPointer(source, pointer), pointer }, `not a fal queue document: ${reason}`);
+    new SpecError(pointerLocation(source, pointer), `not a fal queue document: ${reason}`);
 
   const operations = queueOperations(endpointId);
   for (const { path, method } of operations) {

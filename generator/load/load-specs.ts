@@ -7,7 +7,7 @@ import { checkRefs } from "./check-refs.js";
 import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { decodePointer, encodePointer, getAtPointer } from "../shared/json-pointer.js";
-import { decodeSpec, findUnreadable, lineOfPointer, parseSpecText, type SpecSource } from "./parse-spec.js";
+import { decodeSpec, findUnreadable, parseSpecText, pointerLocation, type SpecSource } from "./parse-spec.js";
 
 /** A fal queue OpenAPI document. Only the parts falgen reads are typed. */
 export interface OpenApiDocument {
@@ -214,7 +214,7 @@ function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[
 /** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */
 export function validateSpec(source: SpecSource, document: unknown): Omit<LoadedSpec, "sourcePath" | "sha256"> {
   const fail = (finding: Finding): never => {
-    throw new SpecError({ file: source.file, pointer: finding.pointer, line: lineOfPointer(source, finding.pointer) }, finding.reason);
+    throw new SpecError(pointerLocation(source, finding.pointer), finding.reason);
   };
   const unreadable = findUnreadable(document);
   if (unreadable) fail(unreadable);

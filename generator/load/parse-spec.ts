@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
-import { SpecError } from "../errors.js";
+import { SpecError, type SpecLocation } from "../errors.js";
 import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 import { visit, type JSONPath } from "jsonc-parser/lib/esm/main.js";
@@ -20,8 +20,11 @@ export function decodeSpec(file: string, bytes: Uint8Array): SpecSource {
     text = utf8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8Offset(bytes);
-    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
-    throw new SpecError({ file, line }, `not valid UTF-8 (bad byte at offset ${offset})`);
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((byte) => byte === 0x0a).length + 1;
+    // The column counts characters, as an editor does (a sequence the bad byte cuts short as one).
+    const column = new TextDecoder().decode(before.subarray(before.lastIndexOf(0x0a) + 1)).length + 1;
+    throw new SpecError({ file, line, column }, `not valid UTF-8 (bad byte at offset ${offset})`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { file, text, isJson: file.endsWith(".json") };
@@ -43,14 +46,14 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return low;
 }
 
-/** Parses JSON with JSON.parse (fast) and YAML with the yaml package; syntax errors carry the line (JSON's the column too). */
+/** Parses JSON with JSON.parse (fast) and YAML with the yaml package; syntax errors carry the line and column. */
 export function parseSpecText(source: SpecSource): unknown {
   if (source.isJson) {
     try {
       return parseJsonText(source.text);
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      throw new SpecError({ file: source.file, line: error.line }, `invalid JSON (column ${error.column}): ${error.reason}`);
+      throw new SpecError({ file: source.file, line: error.line, column: error.column }, `invalid JSON: ${error.reason}`);
     }
   }
   const error = yamlSyntaxError(source);
@@ -65,15 +68,15 @@ export function parseSpecText(source: SpecSource): unknown {
 
 function yamlSyntaxError(source: SpecSource): SpecError | undefined {
   const deepAt = flowNestingPast(source.text, FLOW_NESTING_LIMIT);
-  if (deepAt !== undefined) return new SpecError({ file: source.file, line: deepAt }, tooDeep());
+  if (deepAt !== undefined) return new SpecError({ file: source.file, ...deepAt }, tooDeep());
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const [first] = document.errors;
   if (!first) return undefined;
-  const line = lineCounter.linePos(first.pos[0]).line;
+  const { line, col: column } = lineCounter.linePos(first.pos[0]);
   // yaml's parser recurses per level and reports the overflow as an error of the document.
-  if (first.message.startsWith("Maximum call stack size exceeded")) return new SpecError({ file: source.file, line }, tooDeep());
-  return new SpecError({ file: source.file, line }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
+  if (first.message.startsWith("Maximum call stack size exceeded")) return new SpecError({ file: source.file, line, column }, tooDeep());
+  return new SpecError({ file: source.file, line, column }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
 }
 
 /** The deepest nesting of objects and lists a spec may have (fal's documents nest a few dozen levels). */
@@ -86,8 +89,8 @@ function yamlSyntaxError(source: SpecSource): SpecError | undefined {
  */
 const FLOW_NESTING_LIMIT = 4 * 256;
 
-/** The line where `[`/`{` first nest deeper than `limit` outside quoted scalars and comments, if they do. */
-function flowNestingPast(text: string, limit: number): number | undefined {
+/** The line and column where `[`/`{` first nest deeper than `limit` outside quoted scalars and comments, if they do. */
+function flowNestingPast(text: string, limit: number): { line: number; column: number } | undefined {
   let depth = 0;
   let line = 1;
   for (let i = 0; i < text.length; i++) {
@@ -105,7 +108,7 @@ function flowNestingPast(text: string, limit: number): number | undefined {
         else if (text[i] === "'" && character === "'") i++;
       }
     } else if (character === "[" || character === "{") {
-      if (++depth > limit) return line;
+      if (++depth > limit) return { line, column: i - text.lastIndexOf("\n", i) };
     } else if ((character === "]" || character === "}") && depth > 0) depth--;
   }
   return undefined;
@@ -155,29 +158,38 @@ function describeSurrogate(text: string): string {
   return `\\u${unit.toString(16).toUpperCase()} at character ${text.search(LONE_SURROGATE) + 1}`;
 }
 
-/**
- * The 1-based line where the value at `pointer` starts; for a pointer to something missing, the
- * line of its nearest existing parent (where the author has to add it). Undefined for the root.
- */
-export function lineOfPointer(source: SpecSource, pointer: string): number | undefined {
-  if (pointer === "") return undefined;
-  return source.isJson ? jsonLineOf(source.text, decodePointer(pointer)) : yamlLineOf(source.text, decodePointer(pointer));
+/** A line and column in a text, both 1-based. */
+interface Position {
+  line: number;
+  column: number;
 }
 
 /**
- * A JSON spec's line of `path`, read with jsonc-parser's visitor, which builds nothing: only values
+ * Where `pointer` is in a spec: the 1-based line and column where its value starts; for a pointer
+ * to something missing, those of its nearest existing parent (where the author has to add it).
+ * No line or column for the root.
+ */
+export function pointerLocation(source: SpecSource, pointer: string): SpecLocation {
+  if (pointer === "") return { file: source.file, pointer };
+  const path = decodePointer(pointer);
+  return { file: source.file, pointer, ...(source.isJson ? jsonPositionOf(source.text, path) : yamlPositionOf(source.text, path)) };
+}
+
+/**
+ * A JSON spec's position of `path`, read with jsonc-parser's visitor, which builds nothing: only values
  * on the path reach the callbacks. (yaml's parser builds the whole document for this, and a second
  * such build of a document nested tens of thousands of levels deep in one process aborted Node: V8
  * ran out of memory compiling one of its regexes.)
  */
-function jsonLineOf(text: string, path: string[]): number | undefined {
-  // As for YAML below: the line of the value at `path`, else of its deepest ancestor there is.
-  let line: number | undefined;
+function jsonPositionOf(text: string, path: string[]): Position | undefined {
+  // As for YAML below: the position of the value at `path`, else of its deepest ancestor there is.
+  let position: Position | undefined;
   let depth = -1;
   const onPath = (at: JSONPath) => at.length <= path.length && at.every((segment, i) => String(segment) === path[i]);
-  const meet = (at: JSONPath, startLine: number): boolean => {
+  // jsonc-parser counts lines and characters from 0.
+  const meet = (at: JSONPath, startLine: number, startCharacter: number): boolean => {
     if (!onPath(at)) return false;
-    if (at.length > depth) [depth, line] = [at.length, startLine + 1];
+    if (at.length > depth) [depth, position] = [at.length, { line: startLine + 1, column: startCharacter + 1 }];
     return at.length < path.length;
   };
   try {
@@ -186,21 +198,21 @@ function jsonLineOf(text: string, path: string[]): number | undefined {
       {
         // false silences the callbacks inside the object or array (its end callback must exist to
         // end that): only values on the path are looked at.
-        onObjectBegin: (_offset, _length, startLine, _character, at) => meet(at(), startLine),
+        onObjectBegin: (_offset, _length, startLine, startCharacter, at) => meet(at(), startLine, startCharacter),
         onObjectEnd: () => {},
-        onArrayBegin: (_offset, _length, startLine, _character, at) => meet(at(), startLine),
+        onArrayBegin: (_offset, _length, startLine, startCharacter, at) => meet(at(), startLine, startCharacter),
         onArrayEnd: () => {},
-        onLiteralValue: (_value, _offset, _length, startLine, _character, at) => void meet(at(), startLine),
+        onLiteralValue: (_value, _offset, _length, startLine, startCharacter, at) => void meet(at(), startLine, startCharacter),
       },
       { disallowComments: true },
     );
   } catch {
-    // jsonc-parser recurses per level along the path: past the stack, the line found so far.
+    // jsonc-parser recurses per level along the path: past the stack, the position found so far.
   }
-  return line;
+  return position;
 }
 
-function yamlLineOf(text: string, path: string[]): number | undefined {
+function yamlPositionOf(text: string, path: string[]): Position | undefined {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, keepSourceTokens: true });
   let node: unknown = document.contents;
@@ -212,5 +224,7 @@ function yamlLineOf(text: string, path: string[]): number | undefined {
     node = next;
   }
   const range = (node as Node | null)?.range;
-  return range ? lineCounter.linePos(range[0]).line : undefined;
+  if (!range) return undefined;
+  const { line, col } = lineCounter.linePos(range[0]);
+  return { line, column: col };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
-import { fileProblem, InputError, shownPath } from "../errors.js";
+import { fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay } from "../shared/atomic-write.js";
@@ -221,7 +221,7 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
     value = parseJsonText(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    throw new FlagError(`--input: ${file}:${error.line}:${error.column}: not JSON: ${error.reason}`);
+    throw new FlagError(`--input: ${formatPlace(file, error.line, error.column)}: not JSON: ${error.reason}`);
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${file} must hold a JSON object`);
   return value as Record<string, unknown>;

@@ -60,7 +60,7 @@ test("a spec the loader refuses stops the whole run before any file is written",
   await writeFile(edit, (await readFile(edit, "utf8")).replace("'^[0-9A-Fa-f]{8}$'", "'^[0-9A-F'"));
   const result = await capture([SEED, "--specs", "specs", "--overrides", "overrides"], dir);
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/error: specs\/fal-ai\/ideogram\/v3\/edit\.yaml:\d+ \(at #\/components\/schemas\/IdeogramV3EditInput\/properties\/style_codes\/items\/pattern\): pattern is not a valid regular expression/);
+  expect(result.stderr).toMatch(/error: specs\/fal-ai\/ideogram\/v3\/edit\.yaml:\d+:\d+ \(at #\/components\/schemas\/IdeogramV3EditInput\/properties\/style_codes\/items\/pattern\): pattern is not a valid regular expression/);
   expect(await filesUnder(path.join(dir, "specs"))).toEqual([]);
 });
 

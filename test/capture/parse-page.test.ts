@@ -149,7 +149,7 @@ describe("a page that cannot be parsed is an error at its line", () => {
     ["no schema section", base.replace("5. Schema#\n", ""), 1, /no schema section/],
     ["no code sample", base.split("\n").filter((line) => !line.includes("fal")).join("\n"), 1, /no code sample naming its endpoint/],
     ["a client call without an id", base.replace('    "fal-ai/test-model",\n', ""), 4, /a client call without an endpoint id/],
-    ["samples that disagree", base.replace('status("fal-ai/test-model"', 'status("fal-ai/other"'), 8, /calls "fal-ai\/other", but line 5 calls "fal-ai\/test-model"/],
+    ["samples that disagree", base.replace('status("fal-ai/test-model"', 'status("fal-ai/other"'), 8, /calls "fal-ai\/other", but broken\.txt:5 calls "fal-ai\/test-model"/],
     ["an invalid endpoint id", base.replaceAll("fal-ai/test-model", "fal-ai/../x"), 5, /invalid segment "\.\."/],
     ["no Output#", base.replace("Output#\nimages list<string>\n", ""), 9, /the schema section has no "Output#"/],
   ];

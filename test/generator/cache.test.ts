@@ -111,5 +111,5 @@ test("a broken spec is never served from the cache", async () => {
   await writeFile(path.join(specs, "fal-ai__veo3.json"), "{ broken");
   const report = await generate({ specsDir: specs, outDir: out, cacheDir });
   expect(report.ok).toBe(false);
-  expect(report.errors[0]?.message).toMatch(/fal-ai__veo3\.json:1: invalid JSON/);
+  expect(report.errors[0]?.message).toMatch(/fal-ai__veo3\.json:1:\d+: invalid JSON/);
 });

@@ -156,5 +156,5 @@ test("specs nested 50,000 levels deep (JSON, YAML flow), generated three times i
   expect(result.code).toBe(0);
   const lines = result.stdout.trim().split("\n");
   expect(lines).toHaveLength(6);
-  for (const line of lines) expect(line).toMatch(/deep-again-\w+\/deep\.(json:\d+ \(at #\/components\/schemas\/Deep\)|yaml:2): nested more than 256 levels deep/);
+  for (const line of lines) expect(line).toMatch(/deep-again-\w+\/deep\.(json:\d+:\d+ \(at #\/components\/schemas\/Deep\)|yaml:2:\d+): nested more than 256 levels deep/);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { SpecError } from "../../generator/errors.js";
 import { validateSpec } from "../../generator/load/load-specs.js";
-import { decodeSpec, lineOfPointer, parseSpecText } from "../../generator/load/parse-spec.js";
+import { decodeSpec, parseSpecText, pointerLocation } from "../../generator/load/parse-spec.js";
 import { falSpec } from "../helpers/spec-factory.js";
 
 const ID = "fal-ai/test/model";
@@ -62,45 +62,53 @@ describe("validateSpec refuses broken documents, naming the place", () => {
     const error = loadError(broken(change));
     expect(error.pointer).toBe(pointer);
     expect(error.reason).toMatch(reason);
-    expect(error.message).toContain("specs/test.json:");
     expect(error.line).toBeGreaterThan(0);
+    expect(error.column).toBeGreaterThan(0);
+    expect(error.message).toContain(`specs/test.json:${error.line}:${error.column} (at #${pointer}): `);
   });
 });
 
 describe("parsing", () => {
-  test("a YAML syntax error names the file and line", () => {
+  test("a YAML syntax error names the file, line and column", () => {
     const source = { file: "specs/x.yaml", text: "openapi: 3.0.4\ninfo:\n  title: [unclosed\n", isJson: false };
-    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.yaml:\d+: invalid YAML/);
+    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.yaml:4:1: invalid YAML/);
+    const tab = { file: "specs/x.yaml", text: "openapi: 3.0.4\ninfo:\n  title: a: b\n", isJson: false };
+    expect(() => parseSpecText(tab)).toThrow(/^specs\/x\.yaml:3:10: invalid YAML/);
   });
-  test("a JSON syntax error names the file and line", () => {
+  test("a JSON syntax error names the file, line and column", () => {
     const source = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "info": {,}\n}', isJson: true };
-    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.json:3: invalid JSON/);
+    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.json:3:12: invalid JSON/);
   });
   test("a JSON syntax error YAML would accept (a bare word, a trailing comma) still names its line and column", () => {
     const bare = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "x": tru\n}', isJson: true };
-    expect(() => parseSpecText(bare)).toThrow(/^specs\/x\.json:3: invalid JSON \(column 8\): invalid symbol$/);
+    expect(() => parseSpecText(bare)).toThrow(/^specs\/x\.json:3:8: invalid JSON: invalid symbol$/);
     const trailing = { file: "specs/x.json", text: '{\n  "openapi": "3.0.4",\n  "info": {"title": "t",}\n}', isJson: true };
-    expect(() => parseSpecText(trailing)).toThrow(/^specs\/x\.json:3: invalid JSON \(column 25\): property name expected$/);
+    expect(() => parseSpecText(trailing)).toThrow(/^specs\/x\.json:3:25: invalid JSON: property name expected$/);
   });
   test("duplicate YAML keys are an error, not a silent overwrite", () => {
     const source = { file: "specs/x.yaml", text: "openapi: 3.0.4\nopenapi: 3.1.0\n", isJson: false };
-    expect(() => parseSpecText(source)).toThrow(/specs\/x\.yaml:2/);
+    expect(() => parseSpecText(source)).toThrow(/^specs\/x\.yaml:2:1: invalid YAML: Map keys must be unique/);
   });
-  test("bytes that are not UTF-8 are refused with their line", () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode("openapi: 3.0.4\ninfo: "), 0xff, 0xfe]);
-    expect(() => decodeSpec("specs/x.yaml", bytes)).toThrow("specs/x.yaml:2: not valid UTF-8");
+  test("bytes that are not UTF-8 are refused with their line and column (in characters)", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("openapi: 3.0.4\ninfo: é"), 0xff, 0xfe]);
+    expect(() => decodeSpec("specs/x.yaml", bytes)).toThrow("specs/x.yaml:2:8: not valid UTF-8");
   });
-  test("lineOfPointer finds nested keys and list items", () => {
+  test("pointerLocation finds nested keys and list items", () => {
     const source = { file: "x.yaml", text: "a:\n  b:\n    - one\n    - two\n  c/d: 1\n", isJson: false };
-    expect(lineOfPointer(source, "/a/b/1")).toBe(4);
-    expect(lineOfPointer(source, "/a/c~1d")).toBe(5);
-    expect(lineOfPointer(source, "/a/missing")).toBe(2);
+    const place = (pointer: string) => pointerLocation(source, pointer);
+    expect(place("/a/b/1")).toEqual({ file: "x.yaml", pointer: "/a/b/1", line: 4, column: 7 });
+    expect(place("/a/c~1d")).toEqual({ file: "x.yaml", pointer: "/a/c~1d", line: 5, column: 8 });
+    expect(place("/a/missing")).toMatchObject({ line: 2, column: 3 });
+    expect(place("")).toEqual({ file: "x.yaml", pointer: "" });
   });
-  test("lineOfPointer finds the same places in JSON, walking only the path", () => {
+  test("pointerLocation finds the same places in JSON, walking only the path", () => {
     const text = '{\n  "a": {\n    "b": [\n      "one",\n      {"two": 2}\n    ],\n    "c/d": 1,\n    "deep": ' + "[".repeat(20_000) + "]".repeat(20_000) + "\n  }\n}\n";
     const source = { file: "x.json", text, isJson: true };
-    const lines = ["/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/1/two", "/a/c~1d", "/a/missing", "/a/b/7", "/a/deep"].map((pointer) => lineOfPointer(source, pointer));
-    expect(lines).toEqual([2, 3, 4, 5, 5, 7, 2, 3, 8]);
+    const places = ["/a", "/a/b", "/a/b/0", "/a/b/1", "/a/b/1/two", "/a/c~1d", "/a/missing", "/a/b/7", "/a/deep"].map((pointer) => {
+      const { line, column } = pointerLocation(source, pointer);
+      return `${line}:${column}`;
+    });
+    expect(places).toEqual(["2:8", "3:10", "4:7", "5:7", "5:15", "7:12", "2:8", "3:10", "8:13"]);
   });
 });
 
@@ -120,13 +128,13 @@ describe("non-finite numbers (1e400 parses as Infinity) are refused where they s
       expect(error).toBeInstanceOf(SpecError);
       const message = (error as SpecError).message;
       expect(message).toContain(`(at #${pointer})`);
-      expect(message).toMatch(/specs\/test\.json:\d+ /);
+      expect(message).toMatch(/specs\/test\.json:\d+:\d+ /);
       expect(message).toContain("is not a finite number");
     }
   });
   test("in YAML too", () => {
     const source = { file: "specs/test.yaml", text: "openapi: 3.0.4\ninfo:\n  x-fal-metadata:\n    endpointId: fal-ai/test/model\n  x-limit: .inf\npaths: {}\ncomponents:\n  schemas: {}\n", isJson: false };
-    expect(() => validateSpec(source, parseSpecText(source))).toThrow(/specs\/test\.yaml:5 \(at #\/info\/x-limit\): Infinity is not a finite number/);
+    expect(() => validateSpec(source, parseSpecText(source))).toThrow(/specs\/test\.yaml:5:12 \(at #\/info\/x-limit\): Infinity is not a finite number/);
   });
 });
 

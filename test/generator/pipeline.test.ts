@@ -100,12 +100,12 @@ describe("the generate pipeline", () => {
 
 describe("a broken spec ends the run and leaves the output exactly as it was", () => {
   const brokenSpecs: [string, string, string | object, RegExp][] = [
-    ["bad YAML", "fal-ai/broken.yaml", "openapi: 3.0.4\ninfo: [unclosed\n", /fal-ai\/broken\.yaml:\d+: invalid YAML/],
+    ["bad YAML", "fal-ai/broken.yaml", "openapi: 3.0.4\ninfo: [unclosed\n", /fal-ai\/broken\.yaml:\d+:\d+: invalid YAML/],
     ["unknown ref", "fal-ai/broken.json", (() => {
       const spec = falSpec("fal-ai/broken") as any;
       spec.components.schemas.BrokenOutput.properties.images.items.$ref = "#/components/schemas/Missing";
       return spec;
-    })(), /fal-ai\/broken\.json:\d+ \(at #\/components\/schemas\/BrokenOutput\/properties\/images\/items\/\$ref\): unresolved \$ref/],
+    })(), /fal-ai\/broken\.json:\d+:\d+ \(at #\/components\/schemas\/BrokenOutput\/properties\/images\/items\/\$ref\): unresolved \$ref/],
     ["no Input", "fal-ai/broken.json", (() => {
       const spec = falSpec("fal-ai/broken") as any;
       delete spec.paths["/fal-ai/broken"];
@@ -144,7 +144,7 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     const out = path.join(await tempDir("keep-going-out"), "generated");
     const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/b\.yaml:\d+: invalid YAML/);
+    expect(result.stderr).toMatch(/b\.yaml:\d+:\d+: invalid YAML/);
     expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
   });
 
@@ -157,7 +157,7 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     for (const args of [[], ["--endpoints", "fal-ai/**"]]) {
       const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going", ...args]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/a\.yaml:\d+: invalid YAML/);
+      expect(result.stderr).toMatch(/a\.yaml:\d+:\d+: invalid YAML/);
       expect(result.stderr).toContain(`falgen: 2 spec(s) failed; ${out}/ was left unchanged.`);
       expect(result.stdout).toBe("");
       expect(await readdir(parent)).toEqual([]);

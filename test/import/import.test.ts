@@ -73,7 +73,7 @@ describe("documents that are not fal queue documents are refused with a reason",
   const without = (document: Json, change: (document: Json) => void) => (change(document), document);
   /** [what, document or text, what the message must say] */
   const CASES: [string, Json | string, RegExp][] = [
-    ["the broken fixture (an Input it never defines)", readFileSync(path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "utf8"), /:152 \(at #\/paths\/.*\/\$ref\): unresolved \$ref #\/components\/schemas\/RouterOpenaiV1ChatCompletionsInput/],
+    ["the broken fixture (an Input it never defines)", readFileSync(path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "utf8"), /:152:25 \(at #\/paths\/.*\/\$ref\): unresolved \$ref #\/components\/schemas\/RouterOpenaiV1ChatCompletionsInput/],
     ["not JSON", "<html><body>Not found</body></html>", /invalid JSON/],
     ["a list", "[]", /must be an OpenAPI document \(an object\), found a list/],
     ["Swagger 2", { swagger: "2.0", info: { title: "Petstore" }, paths: {} }, /\(at #\/openapi\): not an OpenAPI 3 document/],
@@ -110,7 +110,7 @@ test("npm run import writes specs/<endpoint id>.yaml; a refused document means n
   const good = path.join(SHARED_FIXTURES, "tripo3d__tripo__v2.5__image-to-3d.json");
   const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "missing.json", "--specs", "specs"], dir);
   expect(refused.code).toBe(1);
-  expect(refused.stderr).toContain(`error: ${path.join(SHARED_FIXTURES, BROKEN_FIXTURE)}:152 (at #/paths/`);
+  expect(refused.stderr).toContain(`error: ${path.join(SHARED_FIXTURES, BROKEN_FIXTURE)}:152:25 (at #/paths/`);
   expect(refused.stderr).toContain("error: missing.json: cannot read the document (no such file or folder)");
   expect(refused.stderr).toContain("import: nothing was written.");
   expect(existsSync(path.join(dir, "specs"))).toBe(false);

@@ -80,7 +80,7 @@ test("the generated package (generated/), as a consumer sees it (its .d.ts, ever
 
 test("fal's real documents generate as they are: the broken fixture fails with its file and the unresolved pointer; the rest generate", async () => {
   expect(fixtures.code).toBe(1);
-  expect(fixtures.stderr).toMatch(new RegExp(`${BROKEN_FIXTURE.replace(/\./g, "\\.")}:\\d+ \\(at #/paths/~1openrouter~1router~1openai~1v1~1chat~1completions/post/requestBody/content/application~1json/schema/\\$ref\\): unresolved \\$ref #/components/schemas/RouterOpenaiV1ChatCompletionsInput`));
+  expect(fixtures.stderr).toMatch(new RegExp(`${BROKEN_FIXTURE.replace(/\./g, "\\.")}:\\d+:\\d+ \\(at #/paths/~1openrouter~1router~1openai~1v1~1chat~1completions/post/requestBody/content/application~1json/schema/\\$ref\\): unresolved \\$ref #/components/schemas/RouterOpenaiV1ChatCompletionsInput`));
   const valid = (await readdir(SHARED_FIXTURES)).filter((name) => name.endsWith(".json") && name !== BROKEN_FIXTURE);
   const docs = await readdir(path.join(fixtures.out, "docs"), { recursive: true });
   expect(docs.filter((name) => name.endsWith(".md"))).toHaveLength(valid.length);
