@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
 import { InputError } from "../errors.js";
@@ -41,7 +41,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let sim: SimulatorContext | undefined;
   let closing = false;
 
-  const server = createServer((req, res) => {
+  const onCall = (req: IncomingMessage, res: ServerResponse) => {
     res.on("error", () => undefined);
     if (!sim || closing) {
       writeReply(res, errorReply("unavailable", "The simulator is starting or closing"));
@@ -51,7 +51,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (res.headersSent || res.destroyed) return;
       writeReply(res, errorReply("internal", `Simulator error: ${(error as Error).message}`));
     });
-  });
+  };
+  const server = createServer(onCall);
+  // `Expect: 100-continue`: Node would send 100 Continue before any check; handleCall sends it
+  // only when a route reads the body, so a call refused first (413, 401, 404) gets its answer at once.
+  server.on("checkContinue", onCall);
   server.keepAliveTimeout = 5_000;
   const limits = { bodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, uploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES };
   const realtimeSockets = attachRealtime(server, () => (closing ? undefined : sim), limits.bodyBytes);

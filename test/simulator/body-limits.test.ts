@@ -85,6 +85,60 @@ describe("JSON bodies over maxBodyBytes", () => {
   });
 });
 
+/**
+ * A call with `Expect: 100-continue` on a real loopback connection: the body is sent only once the
+ * server says 100 Continue (as curl and .NET clients do), so whether a 100 came is seen.
+ */
+function callExpectingContinue(url: string, method: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; detail: unknown; continued: boolean }> {
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const call = request(url, { method, headers: { ...headers, expect: "100-continue", "content-length": String(body.length) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, detail: (JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { detail?: unknown }).detail, continued }));
+    });
+    call.on("continue", () => {
+      continued = true;
+      call.end(body);
+    });
+    call.on("error", reject);
+    call.flushHeaders();
+  });
+}
+
+describe("Expect: 100-continue", () => {
+  it("a body over the limit on any route gets 413 at once, never 100 Continue first", async () => {
+    const sim = await startTestSimulator({ maxBodyBytes: 64 * 1024, maxUploadBytes: 128 * 1024 });
+    const json = { ...AUTH, "content-type": "application/json" };
+    const routes: [string, string, number, RegExp][] = [
+      ["POST", "/fal-ai/flux/dev", 64 * 1024, /the request body is over 65536 bytes/],
+      ["POST", "/_run/fal-ai/flux/dev", 64 * 1024, /the request body is over 65536 bytes/],
+      ["POST", "/_run/fal-ai/flux/dev/stream", 64 * 1024, /the request body is over 65536 bytes/],
+      ["POST", "/_rest/tokens/", 64 * 1024, /the request body is over 65536 bytes/],
+      ["POST", "/_rest/storage/upload/initiate?storage_type=fal-cdn-v3", 64 * 1024, /the request body is over 65536 bytes/],
+      ["POST", "/_rest/storage/upload/multipart/some-token/complete", 64 * 1024, /the request body is over 65536 bytes/],
+      ["PUT", "/_rest/storage/upload/put/some-token", 128 * 1024, /the upload is over 131072 bytes/],
+      ["PUT", "/_rest/storage/upload/multipart/some-token/1", 128 * 1024, /the upload is over 131072 bytes/],
+    ];
+    for (const [method, path, limit, detail] of routes) {
+      const answer = await callExpectingContinue(`${sim.url}${path}`, method, json, Buffer.alloc(limit + 1, 0x61));
+      expect([path, answer.status, answer.continued]).toEqual([path, 413, false]);
+      expect(answer.detail).toMatch(detail);
+    }
+  });
+
+  it("a call refused before its body is read (no key, no such endpoint) gets no 100 either; an accepted one gets it and is served", async () => {
+    const sim = await startTestSimulator();
+    const body = Buffer.from(JSON.stringify({ prompt: "a red fox" }));
+    const unauthorized = await callExpectingContinue(`${sim.url}/fal-ai/flux/dev`, "POST", { "content-type": "application/json" }, body);
+    expect([unauthorized.status, unauthorized.continued]).toEqual([401, false]);
+    const unknown = await callExpectingContinue(`${sim.url}/fal-ai/no-such-model`, "POST", AUTH, body);
+    expect([unknown.status, unknown.continued]).toEqual([404, false]);
+    const accepted = await callExpectingContinue(`${sim.url}/_run/fal-ai/flux/dev`, "POST", { ...AUTH, "content-type": "application/json" }, body);
+    expect([accepted.status, accepted.continued]).toEqual([200, true]);
+  });
+});
+
 describe("storage uploads over maxUploadBytes", () => {
   it("have their own, larger limit: 2 MiB is stored where JSON stops at 1 MiB; a streamed 60 MB PUT is answered 413 early", async () => {
     const sim = await startTestSimulator({ maxBodyBytes: MiB, maxUploadBytes: 4 * MiB });

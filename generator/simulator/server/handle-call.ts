@@ -53,7 +53,7 @@ export async function handleCall(sim: SimulatorContext, req: IncomingMessage, re
     const call: Call = {
       url,
       header: (name) => headerOf(req, name),
-      body: () => (bodyPromise ??= readBody(req, limit)),
+      body: () => (bodyPromise ??= readBodyAfterContinue(req, res, limit)),
     };
     const reply = await route.handle(call);
     if (isClosing() || res.destroyed) return;
@@ -66,6 +66,16 @@ export async function handleCall(sim: SimulatorContext, req: IncomingMessage, re
     else if (error instanceof FaultSyntaxError) writeReply(res, errorReply("invalid", error.message));
     else throw error;
   }
+}
+
+/**
+ * The body, after the `100 Continue` a client that sent `Expect: 100-continue` waits for before
+ * sending it (the server emits such calls as 'checkContinue' and sends none itself).
+ */
+function readBodyAfterContinue(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer> {
+  // Node's own test for a call it emits as 'checkContinue'.
+  if (req.httpVersion === "1.1" && /(?:^|\W)100-continue(?:$|\W)/i.test(headerOf(req, "expect") ?? "")) res.writeContinue();
+  return readBody(req, limit);
 }
 
 /**
