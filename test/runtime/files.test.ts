@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, INLINE_FILE_LIMIT_BYTES, uploadFile } from "../../generator/runtime/index.js";
-import { submit } from "../../generator/runtime/endpoint-calls.js";
+import { createFalClient, FalApiError, FalNetworkError, FalTimeoutError, INLINE_FILE_LIMIT_BYTES, uploadFile } from "../../generator/runtime/index.js";
+import { submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 
@@ -62,12 +62,54 @@ describe("file inputs", () => {
     expect(puts).toEqual([{ path: "/upload/1", body: "tiny", contentType: "audio/wav", authorization: null }]);
   });
 
-  test("a failed upload surfaces as a FalApiError and nothing is submitted", async () => {
+  test("a failed upload surfaces as a FalApiError naming the file's field, and nothing is submitted", async () => {
     const queue = await serve(fakeQueue());
-    const storage = await serve(() => json({ detail: "quota exceeded" }, { status: 403 }));
+    const storage = await serve(() => json({ detail: "quota exceeded" }, { status: 403, headers: { "x-fal-request-id": "storage-req-1" } }));
     const client = createFalClient({ credentials: KEY, queueUrl: queue.url, storageUrl: storage.url });
     const failure = submit(client, "fal-ai/flux/dev", { image_url: new Uint8Array(INLINE_FILE_LIMIT_BYTES + 1) });
-    await expect(failure).rejects.toMatchObject({ name: "FalApiError", status: 403, message: expect.stringContaining("quota exceeded") });
+    await expect(failure).rejects.toBeInstanceOf(FalApiError);
+    await expect(failure).rejects.toMatchObject({
+      status: 403,
+      body: { detail: "quota exceeded" },
+      requestId: "storage-req-1",
+      message: "Uploading the file of input field image_url failed: fal API error 403: quota exceeded",
+    });
     expect(queue.calls).toEqual([]);
+  });
+
+  test("the field is named by its path (image_urls.1, loras.0.weight_url), whichever upload step fails", async () => {
+    const queue = await serve(fakeQueue());
+    const big = (name: string) => new File(["x".repeat(INLINE_FILE_LIMIT_BYTES + 1)], name, { type: "image/png" });
+    // Storage initiates every upload; the PUT of the file named "refused.png" is answered 413.
+    const storage = await serve(async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname === "/storage/upload/initiate") {
+        const { file_name } = (await request.json()) as { file_name: string };
+        return json({ upload_url: `${url.origin}/upload/${file_name}`, file_url: `https://cdn.example/${file_name}` });
+      }
+      if (url.pathname === "/upload/refused.png") return json({ detail: "Request Entity Too Large" }, { status: 413 });
+      return new Response(null, { status: 200 });
+    });
+    const client = createFalClient({ credentials: KEY, queueUrl: queue.url, storageUrl: storage.url });
+    const tooLarge = submit(client, "fal-ai/flux/dev", { image_urls: [big("fine.png"), big("refused.png")], prompt: "p" });
+    await expect(tooLarge).rejects.toBeInstanceOf(FalApiError);
+    await expect(tooLarge).rejects.toMatchObject({ status: 413, body: { detail: "Request Entity Too Large" }, message: "Uploading the file of input field image_urls.1 failed: fal API error 413: Request Entity Too Large" });
+
+    // The signed upload URL points at a closed port (1): a network error, named the same way.
+    const broken = await serve(() => json({ upload_url: "http://127.0.0.1:1/upload", file_url: "https://cdn.example/x" }));
+    const brokenClient = createFalClient({ credentials: KEY, queueUrl: queue.url, storageUrl: broken.url, retry: false });
+    const network = submit(brokenClient, "fal-ai/flux/dev", { loras: [{ path: "p", weight_url: big("w.bin") }] });
+    await expect(network).rejects.toBeInstanceOf(FalNetworkError);
+    await expect(network).rejects.toThrow(/^Uploading the file of input field loras\.0\.weight_url failed: /);
+    expect(queue.calls).toEqual([]);
+  });
+
+  test("a timeout during uploads stays the call's error: one FalTimeoutError, its message not given to any one field", async () => {
+    const storage = await serve(() => new Promise<Response>(() => {}));
+    const client = createFalClient({ credentials: KEY, storageUrl: storage.url, queueUrl: storage.url });
+    const files = [new Uint8Array(INLINE_FILE_LIMIT_BYTES + 1), new Uint8Array(INLINE_FILE_LIMIT_BYTES + 1)];
+    const failure = subscribe(client, "fal-ai/flux/dev", { image_urls: files }, { timeout: 200 });
+    await expect(failure).rejects.toBeInstanceOf(FalTimeoutError);
+    await expect(failure).rejects.toThrow(/^The call timed out after 200 ms$/);
   });
 });

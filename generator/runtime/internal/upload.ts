@@ -1,5 +1,6 @@
 import type { FalClient, FileData } from "../index.js";
 import { runScoped } from "./abort.js";
+import { redact } from "./redact.js";
 import type { FileStep } from "./prepare-input.js";
 import { request, type BodyReader } from "./request.js";
 
@@ -13,15 +14,25 @@ export const INLINE_FILE_LIMIT_BYTES: number = 64 * 1024;
 /**
  * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
  * Uint8Array of the input is replaced by a `data:` URI or an uploaded file's URL (a copy of the
- * arrays and plain objects on the way to a file); undefined when the input holds no file.
+ * arrays and plain objects on the way to a file); undefined when the input holds no file. A failed
+ * upload rejects with its own error (class, status, body, request id), its message naming the
+ * file's field (`image_urls.1`).
  */
 export const uploadFiles: FileStep = (client, input, signal, check) => {
   // A file stands for the URL it becomes, which the schema expects.
   check(() => mapFiles(input, () => "data:application/octet-stream;base64,"));
   // The first walk starts every file's upload at once; the second puts the URLs in their places.
   const urls: Promise<string>[] = [];
-  mapFiles(input, (file) => {
-    urls.push(fileUrl(client, file, signal, true));
+  mapFiles(input, (file, path) => {
+    const field = path.join(".");
+    urls.push(
+      fileUrl(client, file, signal, true).catch((error: unknown) => {
+        // Rewritten in place, not wrapped: callers keep the class, status, body and request id they catch.
+        // An abort or timeout is the call's (one error, the signal's reason, for every upload), not this file's.
+        if (error instanceof Error && !signal.aborted) Object.defineProperty(error, "message", { value: redact(`Uploading the file of input field ${field} failed: ${error.message}`), writable: true, configurable: true });
+        throw error;
+      }),
+    );
     return file;
   });
   if (urls.length === 0) return undefined;
@@ -31,15 +42,21 @@ export const uploadFiles: FileStep = (client, input, signal, check) => {
   });
 };
 
-/** `value` with each file in it replaced by `replace(file)`, copying only what contains a replaced file. */
-function mapFiles(value: unknown, replace: (file: FileData) => unknown): unknown {
-  if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array) return replace(value);
+/**
+ * `value` with each file in it replaced by `replace(file, path)`, copying only what contains a
+ * replaced file. `path` holds the keys from the input to the file (array indexes as strings); it is
+ * one array, changed as the walk goes, so read it during the call.
+ */
+function mapFiles(value: unknown, replace: (file: FileData, path: readonly string[]) => unknown, path: string[] = []): unknown {
+  if (value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array) return replace(value, path);
   // Plain objects only: class instances (Date, ...) are left to JSON.
   if (!Array.isArray(value) && !isPlainObject(value)) return value;
   const fields = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(fields)) {
-    const mapped = mapFiles(fields[key], replace);
+    path.push(key);
+    const mapped = mapFiles(fields[key], replace, path);
+    path.pop();
     if (mapped !== fields[key]) (copy ??= (Array.isArray(value) ? [...value] : { ...fields }) as Record<string, unknown>)[key] = mapped;
   }
   return copy ?? value;

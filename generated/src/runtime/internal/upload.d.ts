@@ -10,7 +10,9 @@ export declare const INLINE_FILE_LIMIT_BYTES: number;
 /**
 * The file step of endpoints with file inputs (see `FileStep`): every Blob, ArrayBuffer and
 * Uint8Array of the input is replaced by a `data:` URI or an uploaded file's URL (a copy of the
-* arrays and plain objects on the way to a file); undefined when the input holds no file.
+* arrays and plain objects on the way to a file); undefined when the input holds no file. A failed
+* upload rejects with its own error (class, status, body, request id), its message naming the
+* file's field (`image_urls.1`).
 */
 export declare const uploadFiles: FileStep;
 /** A URL for `data`: a `data:` URI when `inline` allows and it is small enough, else an upload's public URL. */
