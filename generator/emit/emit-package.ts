@@ -74,11 +74,22 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       subject: "the endpoint named at run time",
       inputType: "EndpointInput<Id>",
       outputType: "EndpointOutput<Id>",
-      endpointParameter: { typeParameter: { name: "Id", constraint: "EndpointId" }, fallbackType: "EndpointId" },
+      endpointParameter: { typeParameter: { name: "Id", constraint: "EndpointId" }, fallbackType: "EndpointId", notImportedHint: notImportedHint(pkg.name) },
       // Any endpoint's input may hold files here: the id is known only at run time.
       fileInputs: true,
     }),
   ]);
+}
+
+/**
+ * The string literal type the root's functions take besides the ids in EndpointTypeMap. Without it
+ * an id whose module the program did not import is "not assignable to parameter of type 'never'"
+ * (nothing imported) or to the imported ids; with it, the expected type printed says what to do.
+ * Inline in each signature rather than an alias: tsc would print the alias's name, not its text.
+ * Calls with an imported id type as before: the id is inferred, and with it the input and output.
+ */
+function notImportedHint(packageName: string): string {
+  return JSON.stringify(`(the id of an imported endpoint: import '${packageName}/<endpoint id>', or '${packageName}/all' for every endpoint)`);
 }
 
 /** `EndpointInput<Id>` / `EndpointOutput<Id>`: one endpoint's types by its id, named once rather than spelled out in every signature. */

@@ -10,8 +10,12 @@ export interface QueueFunctionTarget {
   subject: string;
   inputType: string;
   outputType: string;
-  /** Absent in endpoint modules; in the root, the id parameter and whether typing depends on it. */
-  endpointParameter?: { typeParameter: { name: string; constraint: string }; fallbackType: string };
+  /**
+   * Absent in endpoint modules; in the root, the id parameter and whether typing depends on it.
+   * `notImportedHint`, a string literal type the parameter also takes, is what a type error at an id
+   * whose module the program did not import shows as the expected type, instead of `never`.
+   */
+  endpointParameter?: { typeParameter: { name: string; constraint: string }; fallbackType: string; notImportedHint: string };
   /**
    * Whether inputs may hold files (the spec's `*_url`/`*_urls` fields), typed as `InputWithFiles`
    * and uploaded. In an endpoint module without them the input is the plain type and the calls
@@ -115,7 +119,7 @@ export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDe
   const { endpointParameter: endpoint, fileInputs, inputType, outputType } = target;
   return QUEUE_FUNCTIONS.map((fn) => {
     const parameters: OptionalKind<ParameterDeclarationStructure>[] = [{ name: "client", type: "$runtime.FalClient" }];
-    if (endpoint) parameters.push({ name: "endpointId", type: fn.typed ? endpoint.typeParameter.name : endpoint.fallbackType });
+    if (endpoint) parameters.push({ name: "endpointId", type: `${fn.typed ? endpoint.typeParameter.name : endpoint.fallbackType} | ${endpoint.notImportedHint}` });
     if (fn.takes === "input") parameters.push({ name: "input", type: fileInputs ? `$runtime.InputWithFiles<${inputType}>` : inputType });
     if (fn.takes === "requestId") parameters.push({ name: "requestId", type: "string" });
     parameters.push({ name: "options", type: fn.optionsType?.(outputType) ?? `$runtime.${fn.options}`, hasQuestionToken: true });

@@ -1,0 +1,93 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, expect, test } from "vitest";
+import { consumerTsconfig } from "../helpers/packed-package.js";
+import { runTsc, type RunResult } from "../helpers/run.js";
+import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
+
+/**
+ * The root's functions keyed by endpoint id (generated/), type-checked as a consumer's strict
+ * program: an id whose module the program did not import is an error that says how to fix it, and
+ * an imported id types the call exactly (the id inferred, its input and output).
+ */
+
+const HINT = `"(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)"`;
+
+/** Each program is its own tsc project: the endpoint modules a program imports fill EndpointTypeMap for all of it. */
+const PROGRAMS = {
+  // Nothing imported: EndpointTypeMap is empty.
+  none: [
+    'import { cancel, createFalClient, realtime, result, run, status, stream, streamStatus, submit, subscribe } from "@falgen/models";',
+    'const fal = createFalClient({ credentials: "key" });',
+    'await subscribe(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
+    'await submit(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
+    'await run(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
+    'stream(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
+    'realtime(fal, "fal-ai/qwen-image");',
+    'await result(fal, "fal-ai/qwen-image", "request-id");',
+    'await status(fal, "fal-ai/qwen-image", "request-id");',
+    'streamStatus(fal, "fal-ai/qwen-image", "request-id");',
+    'await cancel(fal, "fal-ai/qwen-image", "request-id");',
+  ],
+  // One endpoint imported: its calls type as before; another id is refused with the hint.
+  qwen: [
+    'import { createFalClient, status, subscribe, type EndpointId, type EndpointOutput, type Result } from "@falgen/models";',
+    'import type { Input, Output } from "@falgen/models/fal-ai/qwen-image";',
+    'const fal = createFalClient({ credentials: "key" });',
+    'await subscribe(fal, "fal-ai/ideogram/v3", { prompt: "a fox" });',
+    'await status(fal, "fal-ai/ideogram/v3", "request-id");',
+    "type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;",
+    'const answer = await subscribe(fal, "fal-ai/qwen-image", { prompt: "a fox", num_images: 2 });',
+    "const typed: [Equal<typeof answer, Result<Output>>, Equal<EndpointOutput<\"fal-ai/qwen-image\">, Output>, Equal<EndpointId, \"fal-ai/qwen-image\">] = [true, true, true];",
+    "const input: Input = { prompt: \"a fox\" };",
+    'await subscribe(fal, "fal-ai/qwen-image", input);',
+    "// @ts-expect-error the input is typed by the id: num_images is a number",
+    'await subscribe(fal, "fal-ai/qwen-image", { prompt: "a fox", num_images: "2" });',
+    "console.log(typed, answer.data.images[0]?.url);",
+  ],
+};
+
+const results = new Map<string, RunResult>();
+
+beforeAll(async () => {
+  const dir = await tempDir("keyed-functions");
+  const relative = (to: string) => path.relative(dir, to).split(path.sep).join("/");
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
+  await Promise.all(
+    Object.entries(PROGRAMS).map(async ([name, lines]) => {
+      await writeFile(path.join(dir, `${name}.ts`), `${lines.join("\n")}\nexport {};\n`);
+      // The consumer's strict config, resolving the package to generated/ as it is (no packing, no install).
+      const config = JSON.parse(consumerTsconfig("nodenext", [`${name}.ts`])) as { compilerOptions: Record<string, unknown> };
+      config.compilerOptions.baseUrl = ".";
+      config.compilerOptions.paths = {
+        "@falgen/models": [relative(path.join(REPO_ROOT, "generated/src/index.d.ts"))],
+        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*/index.d.ts"))],
+      };
+      await writeFile(path.join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
+      results.set(name, await runTsc(["-p", path.join(dir, `tsconfig.${name}.json`)]));
+    }),
+  );
+}, 120_000);
+
+/** The program's errors, one per line, as `line: message`. */
+function errors(name: string): string[] {
+  // tsc itself must have run through: a crash prints no diagnostics at all.
+  expect(results.get(name)?.stderr).toBe("");
+  return [...(results.get(name)?.stdout ?? "").matchAll(/^\S*\.ts\((\d+),\d+\): error TS\d+: (.*)$/gm)].map((match) => `${match[1]}: ${match[2]}`);
+}
+
+test("with no endpoint imported, every keyed function refuses an id with the fix, not 'never'", () => {
+  const expected = PROGRAMS.none.slice(2).map((_, index) => `${index + 3}: Argument of type '"fal-ai/qwen-image"' is not assignable to parameter of type '${HINT}'.`);
+  expect(errors("none")).toEqual(expected);
+});
+
+test("with an endpoint imported, another id is refused with the fix next to the imported ids; the imported one types as before", () => {
+  // tsc orders a union's members by when it met each type: the hint may come first or last.
+  const head = (line: number) => `${line}: Argument of type '"fal-ai/ideogram/v3"' is not assignable to parameter of type '`;
+  const found = errors("qwen").map((error, index) => {
+    const start = head(index + 4);
+    return error.startsWith(start) && error.endsWith("'.") ? error.slice(start.length, -2).split(" | ").sort() : error;
+  });
+  const members = [HINT, '"fal-ai/qwen-image"'].sort();
+  expect(found).toEqual([members, members]);
+});
