@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/internal/retry.ts), written by `falgen generate`. Do not edit.
 import { FalApiError, FalNetworkError, FalResponseError } from "../errors.js";
 import { sleep } from "./abort.js";
-// The policy's options and defaults are public (client.ts); how they are applied is here.
+// The policy's options and defaults are public (index.ts, client.ts); how they are applied is here.
 const RETRYABLE_STATUSES = [
 	408,
 	429,
