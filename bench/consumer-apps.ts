@@ -29,6 +29,22 @@ export const NODE_APPS = {
   ].join("\n"),
 };
 
+/**
+ * The Node program's statements against a few lines of its own declarations instead of a package:
+ * what type-checking the program costs with the least a package could add. The type-check
+ * benchmark reports it beside the two packages, so their figures can be read against it.
+ */
+export const NODE_APP_FLOOR: string = [
+  "interface Status { status: \"IN_QUEUE\" | \"IN_PROGRESS\" | \"COMPLETED\"; request_id: string }",
+  "interface Output { images: { url: string }[] }",
+  "declare function createFalClient(): { queueUrl: string };",
+  "declare function subscribe(client: { queueUrl: string }, input: { prompt: string; image_size?: { width: number; height: number } }, options?: { onQueueUpdate?: (status: Status) => void }): Promise<{ data: Output; requestId: string }>;",
+  "const fal = createFalClient();",
+  `const { data, requestId } = await subscribe(fal, ${input}, { onQueueUpdate: (status) => console.log(status.status) });`,
+  "console.log(requestId, data.images[0]?.url);",
+  "export {};",
+].join("\n");
+
 /** A browser page: it talks to fal through the app's server-side proxy, never with the key. */
 export const BROWSER_APPS = {
   falgen: [

@@ -13,6 +13,8 @@ export interface ConsumerProjects {
   peerDir: string;
   /** Nothing installed: the baseline every type-check figure is taken above. */
   emptyDir: string;
+  /** Nothing installed either: the program with its declarations inline (see NODE_APP_FLOOR). */
+  floorDir: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ConsumerProjects {
  */
 export async function prepareConsumerProjects(scratch: Scratch): Promise<ConsumerProjects> {
   const [falgenDir, peerDir] = await Promise.all([installFalgenPackage(scratch), installPeer(scratch)]);
-  return { falgenDir, peerDir, emptyDir: await newProject(scratch, "empty") };
+  return { falgenDir, peerDir, emptyDir: await newProject(scratch, "empty"), floorDir: await newProject(scratch, "floor") };
 }
 
 async function installFalgenPackage(scratch: Scratch): Promise<string> {

@@ -58,6 +58,8 @@ export const uploadFile: (client: FalClient, data: FileData, options?: { signal?
  */
 export const createValidator: <T>(endpointId: string, schema: JsonSchema) => InputValidator<T> = validator;
 
+// The calls: their options, the queue's statuses, results
+
 /**
  * A call's `validate` option: `true` checks the input with the endpoint's validator registered on
  * the client (`createFalClient({ validators: [endpoint.inputValidator] })`), a validator checks it
@@ -278,8 +280,9 @@ export type Credentials = string | (() => string | Promise<string>);
 export interface RetryOptions {
   /** Retries after the first attempt. */
   maxRetries: number;
+  /** The bound of the first retry's wait, in ms; it doubles with each retry. */
   baseDelayMs: number;
-  /** The longest wait before a retry, including one a `Retry-After` asks for. */
+  /** The longest wait before a retry, in ms, including one a `Retry-After` asks for. */
   maxDelayMs: number;
 }
 

@@ -246,8 +246,9 @@ export type Credentials = string | (() => string | Promise<string>);
 export interface RetryOptions {
 	/** Retries after the first attempt. */
 	maxRetries: number;
+	/** The bound of the first retry's wait, in ms; it doubles with each retry. */
 	baseDelayMs: number;
-	/** The longest wait before a retry, including one a `Retry-After` asks for. */
+	/** The longest wait before a retry, in ms, including one a `Retry-After` asks for. */
 	maxDelayMs: number;
 }
 /** The options of `createFalClient`. */
