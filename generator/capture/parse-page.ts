@@ -1,4 +1,5 @@
 import { formatPlace, SpecError } from "../errors.js";
+import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { parseEndpointId } from "../naming.js";
 
@@ -74,8 +75,8 @@ const IMAGE_SIZE_NOTE = "Note: For custom image sizes, you can pass the width an
 const DEFAULT_VALUE = /^(?:(.*?) ?)?Default value: (.*)$/;
 
 function parsePage(file: string, lines: string[], start: number, end: number): Page {
-  /** An error at the 0-based line `index`. */
-  const at = (index: number, reason: string) => new SpecError({ file, line: index + 1 }, reason);
+  /** An error at the 0-based line `index` (and the 1-based column, when known). */
+  const at: ErrorAt = (index, reason, column) => new SpecError({ file, line: index + 1, column }, reason);
   const schemaStart = lines.slice(start, end).findIndex((line) => SCHEMA_SECTION.test(line));
   if (schemaStart === -1) throw at(start, "this page has no schema section (a line like `5. Schema#`)");
   const schemaLine = start + schemaStart;
@@ -106,7 +107,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
       // `{}` on its own line: an empty example (fal prints one when no field has an example).
       const close = line === "{}" ? index : closingBrace(lines, index, end, at);
       if (type === undefined) throw at(index, "a JSON example outside Input and Output");
-      const example = exampleOf(type, lines.slice(index, close + 1).join("\n"));
+      const example = exampleOf(type, lines.slice(index, close + 1).join("\n"), index, at);
       if (typeof example === "string") throw at(index, example);
       type.example = example;
       index = close;
@@ -145,7 +146,7 @@ function parsePage(file: string, lines: string[], start: number, end: number): P
   return { file, line: start + 1, endpointId, types };
 }
 
-type ErrorAt = (index: number, reason: string) => SpecError;
+type ErrorAt = (index: number, reason: string, column?: number) => SpecError;
 
 /** The endpoint id every code sample before the schema section calls; they must agree. */
 function endpointIdOf(file: string, lines: string[], start: number, end: number, at: ErrorAt): string {
@@ -187,14 +188,15 @@ function fieldTypeOf(name: string, typeText: string): PageFieldType | undefined 
   return /[_0-9]/.test(name) || typeNames(type).length === 0 ? type : undefined;
 }
 
-/** The parsed example, or why it is not one. */
-function exampleOf(type: PageType, json: string): Record<string, unknown> | string {
+/** The parsed example (its text starts at the 0-based line `index`), or why it is not one; a syntax error is thrown at its own line and column. */
+function exampleOf(type: PageType, json: string, index: number, at: ErrorAt): Record<string, unknown> | string {
   if (type.example !== undefined) return `a second JSON example for ${type.name}`;
   let example: unknown;
   try {
-    example = JSON.parse(json);
+    example = parseJsonText(json);
   } catch (error) {
-    return `invalid JSON example: ${(error as Error).message}`;
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw at(index + error.line - 1, `invalid JSON example: ${error.reason}`, error.column);
   }
   if (!isPlainObject(example)) return `the JSON example must be an object, found ${describe(example)}`;
   const unlisted = Object.keys(example).filter((key) => !type.fields.some((field) => field.name === key));

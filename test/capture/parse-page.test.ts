@@ -175,7 +175,6 @@ describe("a page that cannot be parsed is an error at its line", () => {
     ["a field listed twice", ["prompt string", "prompt string"], "prompt string", /"prompt" is listed twice in Input/],
     ["a type heading inside Input", ["prompt string", "Image#", "url string"], "Image#", /type "Image#" before "Other types#"/],
     ["an unclosed JSON example", ["prompt string", "{", '  "prompt": "x"'], "{", /never closed/],
-    ["an invalid JSON example", ["prompt string", "{", '  "prompt": x', "}"], "{", /invalid JSON example/],
     ["a JSON example naming a field the type lacks", ["prompt string", "{", '  "seed": 1', "}"], "{", /the JSON example has "seed", which Input does not list/],
     ["a second JSON example", ["prompt string", "{", "}", "{", "}"], "{", /a second JSON example/],
     ["a note outside a field", ["Note: For custom image sizes, you can pass the width and height as an object:"], "Note: For custom image sizes, you can pass the width and height as an object:", /a note outside a field/],
@@ -196,5 +195,11 @@ describe("a page that cannot be parsed is an error at its line", () => {
     expect((error as SpecError).line).toBe(line);
     expect((error as SpecError).message.startsWith(`broken.txt:${line}: `)).toBe(true);
     expect((error as SpecError).message).toMatch(message);
+  });
+
+  test("an invalid JSON example is an error at the line and column of its fault, not at its first line", () => {
+    const text = pageText(["prompt string", "{", '  "prompt": x', "}"]);
+    const line = lastLineOf(text, '  "prompt": x');
+    expect(() => parsePages("broken.txt", text)).toThrow(new RegExp(`^broken\\.txt:${line}:13: invalid JSON example: invalid symbol$`));
   });
 });
