@@ -140,6 +140,20 @@ describe("falgen run, not on a terminal", () => {
     expect(missing.stderr).toContain(`--image_url: ${JSON.stringify(path.join(dir, "nope.png"))} is neither a URL nor a file`);
   });
 
+  test("a file storage refuses (413 over --max-upload-bytes) fails the run naming its field; nothing is queued", async () => {
+    const small = await startSimulator({ specsDir, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false, maxUploadBytes: 80_000 });
+    const dir = await tempDir("run-upload-refused");
+    const fits = path.join(dir, "fits.png");
+    const big = path.join(dir, "big.png");
+    await writeFile(fits, Buffer.from([...PNG_SIGNATURE, ...new Array(70_000).fill(1)]));
+    await writeFile(big, Buffer.from([...PNG_SIGNATURE, ...new Array(90_000).fill(1)]));
+    const result = await falgenRun(["fal-ai/ideogram/v3/edit", "--prompt", "edit it", "--image_url", fits, "--mask_url", big, "--queue-url", small.url, "--no-download"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Uploading the file of input field mask_url failed: fal API error 413: Request Entity Too Large: the upload is over 80000 bytes/);
+    expect(small.stats().routes.submit ?? 0).toBe(0);
+    await small.close();
+  });
+
   test("--help after the endpoint id lists its fields with types, defaults and allowed values", async () => {
     const help = await falgenRun(["fal-ai/qwen-image", "--help"], {});
     expect(help.code).toBe(0);
