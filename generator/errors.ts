@@ -10,7 +10,7 @@ export interface SpecLocation {
 
 /**
  * A spec the generator cannot turn into a client. The message always names the file, and the
- * line and JSON pointer where they are known, so the author can go straight to the fault.
+ * line, column and JSON pointer where they are known, so the author can go straight to the fault.
  */
 export class SpecError extends Error {
   readonly file: string;
