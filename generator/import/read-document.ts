@@ -1,6 +1,5 @@
 import { open } from "node:fs/promises";
 import { fileProblem, SpecError } from "../errors.js";
-import { untilAborted } from "../runtime/internal/abort.js";
 import { readLimited, TOO_LARGE } from "../runtime/internal/read-limited.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
@@ -60,8 +59,8 @@ export async function readDocument(location: string): Promise<SpecSource> {
   if (!response.ok) throw new DocumentHttpError(location, response);
   let bytes: Uint8Array | typeof TOO_LARGE;
   try {
-    // Within the same time limit: a body that stalls after its headers ends too.
-    bytes = await untilAborted(readLimited(response, MAX_DOCUMENT_BYTES), signal);
+    // Within the same time limit: a body that stalls after its headers ends too, its connection let go.
+    bytes = await readLimited(response, MAX_DOCUMENT_BYTES, signal);
   } catch (error) {
     const reason = signal.aborted ? `no whole answer within ${FETCH_TIMEOUT_MS / 1000} s` : `the connection broke mid-answer: ${(error as Error).message}`;
     throw new SpecError({ file: location }, `cannot fetch the document (${reason})`);

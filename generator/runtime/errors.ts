@@ -84,16 +84,34 @@ export class FalNetworkError extends FalError {
  * gateway, a status stream event), or JSON without what fal always sends (a submit answer without
  * `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
  * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+ *
+ * Also a body (of any status) or a stream event larger than the runtime reads
+ * (`RESPONSE_BODY_LIMIT_BYTES`, `STATUS_EVENT_LIMIT`): then `limit` is that size, the rest of the
+ * body was not read, and the call is not retried.
  */
 export class FalResponseError extends FalError {
   override name = "FalResponseError";
   declare readonly status: number;
+  /** The limit (bytes; characters for a stream event) the body or event passed, when that is what is wrong with it. */
+  declare readonly limit: number | undefined;
 
-  /** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
-  constructor(status: number, expected: string, text: string, options: { cause?: unknown; requestId?: string | undefined } = {}) {
-    super(`fal answered ${status} without ${expected}: ${JSON.stringify(text.slice(0, 200))}`, options);
+  /**
+   * `expected`: what the body lacks, e.g. "a queue status"; the message quotes the start of `text`,
+   * when given.
+   */
+  constructor(status: number, expected: string, text?: string, options: { cause?: unknown; requestId?: string | undefined; limit?: number } = {}) {
+    super(`fal answered ${status} without ${expected}${text === undefined ? "" : `: ${JSON.stringify(text.slice(0, 200))}`}`, options);
     this.status = status;
+    this.limit = options.limit;
   }
+}
+
+/**
+ * The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
+ * call fails at once, keeping `requestId`.
+ */
+export function tooLargeError(status: number, what: string, limit: number, requestId?: string): FalResponseError {
+  return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { requestId, limit });
 }
 
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */

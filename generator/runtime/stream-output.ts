@@ -3,7 +3,7 @@ import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./error
 import { abortError, abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
-import { requestError } from "./internal/request.js";
+import { readText, requestError, RESPONSE_BODY_LIMIT_BYTES } from "./internal/request.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
@@ -69,7 +69,7 @@ export function streamWith<P, O>(client: FalClient, endpointId: string, input: u
       resetIdle();
       if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
         // An endpoint that answers with one JSON body: that body is the whole output.
-        deliver(await readText(events, signal).then(parseJson));
+        deliver(parseJson(await readText(response!, signal, requestId)));
       } else {
         await readEvents(events, signal, (event) => {
           const data = parseJson(event);
@@ -115,18 +115,12 @@ export function streamWith<P, O>(client: FalClient, endpointId: string, input: u
  * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
  */
 async function readEvents(body: Response["body"], signal: AbortSignal, onEvent: (data: string) => void): Promise<void> {
-  const split = serverSentData();
+  // The last event is the whole output, which may hold files inline: it gets a body's limit.
+  const split = serverSentData(RESPONSE_BODY_LIMIT_BYTES);
   const decoder = new TextDecoder();
   await readBody(body, signal, (chunk, done) => {
-    for (const data of split(decoder.decode(chunk, { stream: !done }), done)) onEvent(data);
+    for (const data of split(decoder.decode(chunk, { stream: !done }))) onEvent(data);
   });
-}
-
-async function readText(body: Response["body"], signal: AbortSignal): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = "";
-  await readBody(body, signal, (chunk, done) => (text += decoder.decode(chunk, { stream: !done })));
-  return text;
 }
 
 async function readBody(body: Response["body"], signal: AbortSignal, onChunk: (chunk: Uint8Array | undefined, done: boolean) => void): Promise<void> {

@@ -4,8 +4,8 @@ import { parseStatusEvents } from "../../generator/runtime/internal/status-event
 
 /** The data of the events in `chunks`, fed one by one, then the end of the stream. */
 function dataOf(chunks: string[]): string[] {
-  const split = serverSentData();
-  return [...chunks.map((chunk) => split(chunk, false)), split("", true)].flat();
+  const split = serverSentData(2 ** 20);
+  return chunks.flatMap((chunk) => split(chunk));
 }
 
 describe("serverSentData", () => {

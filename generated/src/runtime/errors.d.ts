@@ -57,16 +57,31 @@ export declare class FalNetworkError extends FalError {
 * gateway, a status stream event), or JSON without what fal always sends (a submit answer without
 * `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
 * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+*
+* Also a body (of any status) or a stream event larger than the runtime reads
+* (`RESPONSE_BODY_LIMIT_BYTES`, `STATUS_EVENT_LIMIT`): then `limit` is that size, the rest of the
+* body was not read, and the call is not retried.
 */
 export declare class FalResponseError extends FalError {
 	override name: string;
 	readonly status: number;
-	/** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
-	constructor(status: number, expected: string, text: string, options?: {
+	/** The limit (bytes; characters for a stream event) the body or event passed, when that is what is wrong with it. */
+	readonly limit: number | undefined;
+	/**
+	* `expected`: what the body lacks, e.g. "a queue status"; the message quotes the start of `text`,
+	* when given.
+	*/
+	constructor(status: number, expected: string, text?: string, options?: {
 		cause?: unknown;
 		requestId?: string | undefined;
+		limit?: number;
 	});
 }
+/**
+* The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
+* call fails at once, keeping `requestId`.
+*/
+export declare function tooLargeError(status: number, what: string, limit: number, requestId?: string): FalResponseError;
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
 export declare class FalWebhookError extends FalError {
 	override name: string;

@@ -61,14 +61,32 @@ export class FalNetworkError extends FalError {
 * gateway, a status stream event), or JSON without what fal always sends (a submit answer without
 * `request_id`, a status without a known `status`). Retried like a network error for status, result and cancel, never for
 * a submit (the request may be queued: `requestId` is the `x-fal-request-id` header, if any).
+*
+* Also a body (of any status) or a stream event larger than the runtime reads
+* (`RESPONSE_BODY_LIMIT_BYTES`, `STATUS_EVENT_LIMIT`): then `limit` is that size, the rest of the
+* body was not read, and the call is not retried.
 */
 export class FalResponseError extends FalError {
 	name = "FalResponseError";
-	/** `expected`: what the body lacks, e.g. "a queue status"; the message quotes the body's start. */
+	/**
+	* `expected`: what the body lacks, e.g. "a queue status"; the message quotes the start of `text`,
+	* when given.
+	*/
 	constructor(status, expected, text, options = {}) {
-		super(`fal answered ${status} without ${expected}: ${JSON.stringify(text.slice(0, 200))}`, options);
+		super(`fal answered ${status} without ${expected}${text === undefined ? "" : `: ${JSON.stringify(text.slice(0, 200))}`}`, options);
 		this.status = status;
+		this.limit = options.limit;
 	}
+}
+/**
+* The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
+* call fails at once, keeping `requestId`.
+*/
+export function tooLargeError(status, what, limit, requestId) {
+	return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, {
+		requestId,
+		limit
+	});
 }
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
 export class FalWebhookError extends FalError {

@@ -29,6 +29,16 @@ export declare const DEFAULT_RETRY_OPTIONS: Readonly<RetryOptions>;
 */
 export declare const INLINE_FILE_LIMIT_BYTES: number;
 /**
+* The largest response body a call reads, in bytes (256 MiB), and the longest event of an output
+* stream (`stream`), in characters: anything larger fails the call at once with a FalResponseError
+* whose `limit` is this (the rest is not read, the request id is kept). fal outputs may carry files
+* inline as `data:` URIs (`sync_mode`), so this is far above what fal answers, and below the
+* longest string JavaScript engines make.
+*/
+export declare const RESPONSE_BODY_LIMIT_BYTES: number;
+/** The longest event of a status stream (`streamStatus`, `subscribe` with `mode: "streaming"`), in characters (16 Mi); a longer one fails as above. */
+export declare const STATUS_EVENT_LIMIT: number;
+/**
 * Uploads `data` to fal storage (`POST <storageUrl>/storage/upload/initiate`, then a PUT of the bytes
 * to the signed URL) and returns its public URL. Retried under the client's retry policy.
 * @throws {FalApiError} when fal's storage refuses the upload; {FalAbortError} when `signal` aborts it.

@@ -13,6 +13,8 @@
 // runtime import their types from here (type-only imports, erased from the JavaScript).
 import { createFalClient as createClient, DEFAULT_RETRY_OPTIONS as retryDefaults } from "./client.js";
 import { INLINE_FILE_LIMIT_BYTES as inlineLimit, uploadFile as upload } from "./internal/upload.js";
+import { RESPONSE_BODY_LIMIT_BYTES as bodyLimit } from "./internal/request.js";
+import { STATUS_EVENT_LIMIT as statusEventLimit } from "./internal/status-events.js";
 import { createValidator as validator } from "./validator.js";
 export { FalAbortError, FalApiError, FalError, FalNetworkError, FalResponseError, FalTimeoutError, FalValidationError, FalWebhookError } from "./errors.js";
 /**
@@ -30,6 +32,16 @@ export const DEFAULT_RETRY_OPTIONS = retryDefaults;
 * is never retried and passes through any proxy, stays small.
 */
 export const INLINE_FILE_LIMIT_BYTES = inlineLimit;
+/**
+* The largest response body a call reads, in bytes (256 MiB), and the longest event of an output
+* stream (`stream`), in characters: anything larger fails the call at once with a FalResponseError
+* whose `limit` is this (the rest is not read, the request id is kept). fal outputs may carry files
+* inline as `data:` URIs (`sync_mode`), so this is far above what fal answers, and below the
+* longest string JavaScript engines make.
+*/
+export const RESPONSE_BODY_LIMIT_BYTES = bodyLimit;
+/** The longest event of a status stream (`streamStatus`, `subscribe` with `mode: "streaming"`), in characters (16 Mi); a longer one fails as above. */
+export const STATUS_EVENT_LIMIT = statusEventLimit;
 /**
 * Uploads `data` to fal storage (`POST <storageUrl>/storage/upload/initiate`, then a PUT of the bytes
 * to the signed URL) and returns its public URL. Retried under the client's retry policy.

@@ -93,21 +93,6 @@ export function abortError(signal: AbortSignal): FalError {
   return signal.reason instanceof FalError ? signal.reason : aborted(signal.reason);
 }
 
-/**
- * `reading`, or a rejection with `abortError(signal)` as soon as the signal aborts: a body whose
- * server stalls after its headers ends with its call, even where the fetch in use (Node 20's, at
- * times) lets such a read outlive the abort.
- */
-export function untilAborted<T>(reading: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal === NEVER_ABORTED) return reading;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort);
-    reading.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,19 @@
 import { serializePrimitiveParam } from "openapi-fetch";
 import type { FalClient, RetryOptions } from "../index.js";
-import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
-import { abortError, fetchSignal, untilAborted } from "./abort.js";
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError, tooLargeError } from "../errors.js";
+import { abortError, fetchSignal } from "./abort.js";
+import { readLimited, TOO_LARGE } from "./read-limited.js";
 import { backoff } from "./retry.js";
+
+/**
+ * The largest response body the runtime reads, in bytes (256 MiB): a larger one (submit, status,
+ * result, cancel, run, error, storage or token answer, a stream route's single JSON answer, an
+ * output stream's event) fails its call with a FalResponseError, without reading the rest. fal
+ * outputs may carry files inline as `data:` URIs (`sync_mode`), so the limit is far above any
+ * answer fal sends, and safely below the longest string JavaScript engines make (V8: 512 Mi
+ * characters), which a larger body would crash the process on.
+ */
+export const RESPONSE_BODY_LIMIT_BYTES: number = 256 * 2 ** 20;
 
 /**
  * What a client holds besides its public options: how requests reach fal. Kept under a symbol, so
@@ -139,13 +150,7 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       options.onResponse?.(response);
       if (options.stream && response.ok) return response.body as D;
       const requestId = response.headers.get("x-fal-request-id") ?? undefined;
-      let text: string;
-      try {
-        text = await untilAborted(response.text(), signal);
-      } catch (cause) {
-        // The connection dropped after the headers: the request did arrive, and its id may be known.
-        throw requestError(cause, signal, requestId);
-      }
+      const text = await readText(response, signal, requestId);
       // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
       let parsed: unknown = text;
       let isJson = true;
@@ -163,6 +168,24 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
     }
   }
+}
+
+/**
+ * A response's body as text, read up to RESPONSE_BODY_LIMIT_BYTES (a larger one is a
+ * FalResponseError, the rest unread). An abort of `signal` cancels the read, which frees the
+ * connection: nothing keeps downloading once the call ended. A failed read is `requestError`; both
+ * errors carry `requestId`.
+ */
+export async function readText(response: Response, signal: AbortSignal, requestId?: string): Promise<string> {
+  let bytes: Awaited<ReturnType<typeof readLimited>>;
+  try {
+    bytes = await readLimited(response, RESPONSE_BODY_LIMIT_BYTES, fetchSignal(signal));
+  } catch (cause) {
+    // The connection dropped after the headers: the request did arrive, and its id may be known.
+    throw requestError(cause, signal, requestId);
+  }
+  if (bytes === TOO_LARGE) throw tooLargeError(response.status, "a body", RESPONSE_BODY_LIMIT_BYTES, requestId);
+  return new TextDecoder().decode(bytes);
 }
 
 const setImmediateIfAny = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;

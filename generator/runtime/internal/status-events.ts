@@ -5,6 +5,12 @@ import { request, requestError } from "./request.js";
 import { backoff } from "./retry.js";
 import { serverSentData } from "./sse.js";
 
+/**
+ * The longest status event read, in characters (16 Mi): a status, even with a long request's
+ * logs, is far smaller; a longer one fails the call with a FalResponseError.
+ */
+export const STATUS_EVENT_LIMIT: number = 16 * 2 ** 20;
+
 /** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
 export async function* statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus> {
   // Counts the reconnections since the last event: a stream that delivers is progress.
@@ -46,14 +52,14 @@ export async function* parseStatusEvents(body: Response["body"] | undefined): As
   const reader = body.getReader();
   // Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
   const decoder = new TextDecoder();
-  const split = serverSentData();
+  const split = serverSentData(STATUS_EVENT_LIMIT);
   let completed = false;
   let ended = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       ended = done;
-      for (const data of split(decoder.decode(value, { stream: !done }), done)) {
+      for (const data of split(decoder.decode(value, { stream: !done }))) {
         let event: unknown;
         try {
           event = JSON.parse(data);

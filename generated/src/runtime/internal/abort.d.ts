@@ -41,11 +41,5 @@ export declare function abortScope({ signal, timeout }: AbortOptions, own?: Abor
 export declare function runScoped<T>(options: AbortOptions, requestId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T>;
 /** The error an aborted signal stands for: its own FalError reason, or a FalAbortError wrapping a foreign one. */
 export declare function abortError(signal: AbortSignal): FalError;
-/**
-* `reading`, or a rejection with `abortError(signal)` as soon as the signal aborts: a body whose
-* server stalls after its headers ends with its call, even where the fetch in use (Node 20's, at
-* times) lets such a read outlive the abort.
-*/
-export declare function untilAborted<T>(reading: Promise<T>, signal: AbortSignal): Promise<T>;
 /** Waits `ms` (at most MAX_TIMER_MS), rejecting with `abortError(signal)` as soon as the signal aborts. */
 export declare function sleep(ms: number, signal: AbortSignal): Promise<void>;

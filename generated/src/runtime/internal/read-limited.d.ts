@@ -4,6 +4,7 @@ export declare const TOO_LARGE: unique symbol;
 /**
 * A request's (or response's) body bytes, or TOO_LARGE as soon as its Content-Length or the bytes
 * read pass `limit` (the rest is not read): a server-side handler never buffers more than it
-* accepts, nor falgen more of a fetched document than a document can be.
+* accepts, nor a client more of an answer than one can be. An abort of `signal` cancels the read
+* (which frees the connection) and rejects with the signal's reason.
 */
-export declare function readLimited(message: Request | Response, limit: number): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE>;
+export declare function readLimited(message: Pick<Response, "headers" | "body">, limit: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer> | typeof TOO_LARGE>;

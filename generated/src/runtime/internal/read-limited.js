@@ -4,29 +4,32 @@ export const TOO_LARGE = Symbol("too large");
 /**
 * A request's (or response's) body bytes, or TOO_LARGE as soon as its Content-Length or the bytes
 * read pass `limit` (the rest is not read): a server-side handler never buffers more than it
-* accepts, nor falgen more of a fetched document than a document can be.
+* accepts, nor a client more of an answer than one can be. An abort of `signal` cancels the read
+* (which frees the connection) and rejects with the signal's reason.
 */
-export async function readLimited(message, limit) {
+export async function readLimited(message, limit, signal) {
+	const reader = message.body?.getReader();
+	const cancel = () => reader?.cancel().catch(() => {});
 	if (Number(message.headers.get("content-length")) > limit) {
-		await message.body?.cancel().catch(() => {});
+		await cancel();
 		return TOO_LARGE;
 	}
 	const chunks = [];
 	let size = 0;
-	const reader = message.body?.getReader();
-	for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-		size += chunk.value.byteLength;
-		if (size > limit) {
-			await reader?.cancel().catch(() => {});
-			return TOO_LARGE;
+	signal?.addEventListener("abort", cancel);
+	try {
+		// A cancelled reader reads as done: the abort is told apart by the signal.
+		for (let chunk = await reader?.read(); chunk && !chunk.done && !signal?.aborted; chunk = await reader?.read()) {
+			size += chunk.value.byteLength;
+			if (size > limit) {
+				await cancel();
+				return TOO_LARGE;
+			}
+			chunks.push(chunk.value);
 		}
-		chunks.push(chunk.value);
+	} finally {
+		signal?.removeEventListener("abort", cancel);
 	}
-	const body = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		body.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return body;
+	if (signal?.aborted) throw signal.reason;
+	return new Uint8Array(await new Blob(chunks).arrayBuffer());
 }

@@ -2,6 +2,15 @@
 import type { FalClient, RetryOptions } from "../index.js";
 import { FalError } from "../errors.js";
 /**
+* The largest response body the runtime reads, in bytes (256 MiB): a larger one (submit, status,
+* result, cancel, run, error, storage or token answer, a stream route's single JSON answer, an
+* output stream's event) fails its call with a FalResponseError, without reading the rest. fal
+* outputs may carry files inline as `data:` URIs (`sync_mode`), so the limit is far above any
+* answer fal sends, and safely below the longest string JavaScript engines make (V8: 512 Mi
+* characters), which a larger body would crash the process on.
+*/
+export declare const RESPONSE_BODY_LIMIT_BYTES: number;
+/**
 * What a client holds besides its public options: how requests reach fal. Kept under a symbol, so
 * it is neither part of `FalClient`'s type nor in the way of users' code, while reading it costs a
 * property access per request.
@@ -80,6 +89,13 @@ export interface RequestOptions<D> {
 * an error response `apiErrorFromResponse`, and `backoff` decides whether and when to try again.
 */
 export declare function request<D>(client: FalClient, options: RequestOptions<D>): Promise<D>;
+/**
+* A response's body as text, read up to RESPONSE_BODY_LIMIT_BYTES (a larger one is a
+* FalResponseError, the rest unread). An abort of `signal` cancels the read, which frees the
+* connection: nothing keeps downloading once the call ended. A failed read is `requestError`; both
+* errors carry `requestId`.
+*/
+export declare function readText(response: Response, signal: AbortSignal, requestId?: string): Promise<string>;
 /**
 * Resolves once the connection a response just ended on can carry another request: await it
 * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1

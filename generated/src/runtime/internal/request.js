@@ -1,8 +1,18 @@
 // falgen's runtime (runtime/internal/request.ts), written by `falgen generate`. Do not edit.
 import { serializePrimitiveParam } from "openapi-fetch";
-import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError } from "../errors.js";
-import { abortError, fetchSignal, untilAborted } from "./abort.js";
+import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError, tooLargeError } from "../errors.js";
+import { abortError, fetchSignal } from "./abort.js";
+import { readLimited, TOO_LARGE } from "./read-limited.js";
 import { backoff } from "./retry.js";
+/**
+* The largest response body the runtime reads, in bytes (256 MiB): a larger one (submit, status,
+* result, cancel, run, error, storage or token answer, a stream route's single JSON answer, an
+* output stream's event) fails its call with a FalResponseError, without reading the rest. fal
+* outputs may carry files inline as `data:` URIs (`sync_mode`), so the limit is far above any
+* answer fal sends, and safely below the longest string JavaScript engines make (V8: 512 Mi
+* characters), which a larger body would crash the process on.
+*/
+export const RESPONSE_BODY_LIMIT_BYTES = 256 * 2 ** 20;
 export const TRANSPORT = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client) {
@@ -68,13 +78,7 @@ export async function request(client, options) {
 			options.onResponse?.(response);
 			if (options.stream && response.ok) return response.body;
 			const requestId = response.headers.get("x-fal-request-id") ?? undefined;
-			let text;
-			try {
-				text = await untilAborted(response.text(), signal);
-			} catch (cause) {
-				// The connection dropped after the headers: the request did arrive, and its id may be known.
-				throw requestError(cause, signal, requestId);
-			}
+			const text = await readText(response, signal, requestId);
 			// Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
 			let parsed = text;
 			let isJson = true;
@@ -92,6 +96,23 @@ export async function request(client, options) {
 			await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
 		}
 	}
+}
+/**
+* A response's body as text, read up to RESPONSE_BODY_LIMIT_BYTES (a larger one is a
+* FalResponseError, the rest unread). An abort of `signal` cancels the read, which frees the
+* connection: nothing keeps downloading once the call ended. A failed read is `requestError`; both
+* errors carry `requestId`.
+*/
+export async function readText(response, signal, requestId) {
+	let bytes;
+	try {
+		bytes = await readLimited(response, RESPONSE_BODY_LIMIT_BYTES, fetchSignal(signal));
+	} catch (cause) {
+		// The connection dropped after the headers: the request did arrive, and its id may be known.
+		throw requestError(cause, signal, requestId);
+	}
+	if (bytes === TOO_LARGE) throw tooLargeError(response.status, "a body", RESPONSE_BODY_LIMIT_BYTES, requestId);
+	return new TextDecoder().decode(bytes);
 }
 const setImmediateIfAny = globalThis.setImmediate;
 /**

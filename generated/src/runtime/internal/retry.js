@@ -18,7 +18,8 @@ const RETRYABLE_STATUSES = [
 export function isRetryable(error, idempotent) {
 	if (error instanceof FalNetworkError) return idempotent || !error.requestSent;
 	// A garbled success (a gateway's HTML page, a cut body) says nothing about the request itself.
-	if (error instanceof FalResponseError) return idempotent;
+	// An answer over the size limit would be as large again.
+	if (error instanceof FalResponseError) return idempotent && !error.limit;
 	if (!(error instanceof FalApiError) || !idempotent) return false;
 	// A 504 for the caller's own `startTimeout` repeats on every attempt.
 	return RETRYABLE_STATUSES.includes(error.status) && error.headers.get("x-fal-request-timeout-type") !== "user";

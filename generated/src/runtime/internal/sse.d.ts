@@ -7,8 +7,11 @@
 * comments and other fields (`event`, `id`, `retry`) are ignored; an event the stream ends before
 * its blank line is dropped.
 *
-* Returns a function that takes the stream's decoded text chunk by chunk (`done` with the last)
-* and returns the data of the events each chunk completes: a plain function rather than a stream
-* or generator, so reading a body costs no extra promises per chunk.
+* Returns a function that takes the stream's decoded text chunk by chunk and returns the data of
+* the events each chunk completes: a plain function rather than a stream or generator, so reading
+* a body costs no extra promises per chunk. Each chunk is scanned once, so an event arriving in
+* many chunks costs time in proportion to its size. An event (its data so far plus the line being
+* read) longer than `limit` characters throws a FalResponseError (`limit` set): nothing more of it
+* is kept.
 */
-export declare function serverSentData(): (text: string, done: boolean) => string[];
+export declare function serverSentData(limit: number): (text: string) => string[];

@@ -1,5 +1,10 @@
 // falgen's runtime (runtime/internal/status-events.ts), written by `falgen generate`. Do not edit.
 import type { FalClient, QueueStatus } from "../index.js";
+/**
+* The longest status event read, in characters (16 Mi): a status, even with a long request's
+* logs, is far smaller; a longer one fails the call with a FalResponseError.
+*/
+export declare const STATUS_EVENT_LIMIT: number;
 /** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
 export declare function statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus>;
 /**

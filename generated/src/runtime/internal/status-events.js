@@ -4,6 +4,11 @@ import { STATUS_BODY } from "./queue-calls.js";
 import { request, requestError } from "./request.js";
 import { backoff } from "./retry.js";
 import { serverSentData } from "./sse.js";
+/**
+* The longest status event read, in characters (16 Mi): a status, even with a long request's
+* logs, is far smaller; a longer one fails the call with a FalResponseError.
+*/
+export const STATUS_EVENT_LIMIT = 16 * 2 ** 20;
 /** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
 export async function* statusEvents(client, url, logs, signal) {
 	// Counts the reconnections since the last event: a stream that delivers is progress.
@@ -44,14 +49,14 @@ export async function* parseStatusEvents(body) {
 	const reader = body.getReader();
 	// Decoded here rather than through a TextDecoderStream: no second stream and pipe per request.
 	const decoder = new TextDecoder();
-	const split = serverSentData();
+	const split = serverSentData(STATUS_EVENT_LIMIT);
 	let completed = false;
 	let ended = false;
 	try {
 		for (;;) {
 			const { done, value } = await reader.read();
 			ended = done;
-			for (const data of split(decoder.decode(value, { stream: !done }), done)) {
+			for (const data of split(decoder.decode(value, { stream: !done }))) {
 				let event;
 				try {
 					event = JSON.parse(data);
