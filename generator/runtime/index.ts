@@ -176,14 +176,18 @@ export interface CancelOptions {
 export interface SubscribeOptions extends SubmitOptions {
   /** Poll the status, or follow its Server-Sent Events stream. @default "polling" */
   mode?: "polling" | "streaming";
-  /** Milliseconds between polls. @default 500 */
+  /** Milliseconds between polls, 0 or more (anything else rejects with a FalError, nothing sent). @default 500 */
   pollInterval?: number;
   /** Include logs in the statuses passed to `onQueueUpdate` (accumulated in streaming mode). @default false */
   logs?: boolean;
   /** Called with the request id right after submit, before any wait: keep it to fetch a paid result later. */
   onEnqueue?: (requestId: string) => void;
   onQueueUpdate?: (status: QueueStatus) => void;
-  /** Milliseconds for the whole call (uploads, submit, waiting, result); then a FalTimeoutError. */
+  /**
+   * Milliseconds for the whole call (uploads, submit, waiting, result), at least 1; then a
+   * FalTimeoutError. A timeout that is not such a number (0, negative, NaN) rejects the call with a
+   * FalError before anything is sent.
+   */
   timeout?: number;
   /** Aborts the whole call with a FalAbortError; the request stays queued (use `cancel` to stop it). */
   signal?: AbortSignal;
@@ -191,7 +195,7 @@ export interface SubscribeOptions extends SubmitOptions {
 
 /** Options of `run` and `stream`: one synchronous call to the endpoint on the run host. */
 export interface RunOptions {
-  /** Milliseconds for the whole call (uploads included); then a FalTimeoutError. */
+  /** Milliseconds for the whole call (uploads included), at least 1; then a FalTimeoutError. Anything else rejects with a FalError, nothing sent. */
   timeout?: number;
   /** Aborts the call with a FalAbortError. The endpoint may still run (and bill) what it received. */
   signal?: AbortSignal;
@@ -207,7 +211,8 @@ export interface StreamOptions extends RunOptions {
   /**
    * Milliseconds the stream may go without an event once its response arrived (the first event
    * included; keep-alive comments do not count) before it ends with a FalTimeoutError. The wait
-   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever.
+   * for the response itself (a runner starting) is bounded by `timeout`. `0` waits forever; a
+   * negative or NaN value rejects the call with a FalError, nothing sent.
    * @default 15000
    */
   idleTimeout?: number;

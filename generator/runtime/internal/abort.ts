@@ -4,6 +4,9 @@ import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "../erro
 export interface AbortOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
+  /** Checked here with `timeout`, as every call passes its options through (subscribe's, stream's). */
+  pollInterval?: number | undefined;
+  idleTimeout?: number | undefined;
 }
 
 /** One signal for a whole call, aborted with a FalAbortError or FalTimeoutError as its reason. */
@@ -47,9 +50,15 @@ export interface ScopeSignal extends AbortSignal {
  */
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
-export function abortScope({ signal, timeout }: AbortOptions, own?: AbortController): AbortScope {
-  if (!own && signal === undefined && timeout === undefined) return UNABORTABLE;
+export function abortScope(options: AbortOptions, own?: AbortController): AbortScope {
+  const { signal, timeout } = options;
+  // Milliseconds: a timeout of at least 1 (0 would end the call at once), a wait of 0 or more;
+  // not NaN (which timers read as 0), nor negative.
+  const invalid = (["timeout", "pollInterval", "idleTimeout"] as const).find((name, i) => options[name] !== undefined && !((options[name] as number) >= +!i));
+  if (!own && signal === undefined && timeout === undefined && !invalid) return UNABORTABLE;
   const controller = own ?? new AbortController();
+  // Refused through the scope's signal, so the call rejects (never throws) before sending anything.
+  if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]}, nothing was sent (milliseconds, at least ${+(invalid == "timeout")})`));
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);

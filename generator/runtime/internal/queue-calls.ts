@@ -1,4 +1,5 @@
 import type { FalClient, QueueStatus, Result, RetryOptions, SubmitOptions } from "../index.js";
+import { FalError } from "../errors.js";
 import { appPath } from "../endpoint-id.js";
 import { prepareInput, type FileStep } from "./prepare-input.js";
 import { JSON_BODY, request, type BodyReader } from "./request.js";
@@ -17,6 +18,7 @@ export interface SubmitResponse {
  * `[namespace/]owner/app`, whatever the endpoint's full id.
  */
 export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+  if (!isRequestId(requestId)) throw new FalError(`Invalid request id ${JSON.stringify(requestId)}, nothing was sent: pass the requestId submit returned`);
   return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
 }
 
@@ -43,14 +45,18 @@ function canonical(url: unknown): url is string {
   }
 }
 
+/** Whether `id` is a request id as the queue makes them: a path segment that is no dot segment. */
+function isRequestId(id: unknown): id is string {
+  return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id);
+}
+
 const QUEUE_STATUSES: unknown[] = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
 
 /** A submit answer: it has a usable `request_id` (the key of every later call). */
 const SUBMIT_BODY: BodyReader<SubmitResponse> = {
   what: "a request_id",
   read: (body) => {
-    const id = (body as Partial<SubmitResponse> | null)?.request_id;
-    return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? (body as SubmitResponse) : undefined;
+    return isRequestId((body as Partial<SubmitResponse> | null)?.request_id) ? (body as SubmitResponse) : undefined;
   },
 };
 

@@ -127,7 +127,13 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
     .join("&");
   if (search) url += `?${search}`;
   const json = body !== undefined && !(body instanceof Blob);
-  const sent = json ? JSON.stringify(body) : (body as Blob | undefined);
+  let sent: string | Blob | undefined;
+  try {
+    sent = json ? JSON.stringify(body) : (body as Blob | undefined);
+  } catch (cause) {
+    // A BigInt, a cycle, a throwing toJSON: the input has no JSON form.
+    throw new FalError(`Invalid input, nothing was sent: it has no JSON form (${(cause as Error).message})`, { cause });
+  }
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {

@@ -4,6 +4,9 @@ import { FalError } from "../errors.js";
 export interface AbortOptions {
 	signal?: AbortSignal | undefined;
 	timeout?: number | undefined;
+	/** Checked here with `timeout`, as every call passes its options through (subscribe's, stream's). */
+	pollInterval?: number | undefined;
+	idleTimeout?: number | undefined;
 }
 /** One signal for a whole call, aborted with a FalAbortError or FalTimeoutError as its reason. */
 export interface AbortScope {
@@ -32,7 +35,7 @@ export interface ScopeSignal extends AbortSignal {
 * FalTimeoutError as the scope signal's reason. `own`, when given, is the scope's controller (a
 * stream also aborts it itself); without it, a call that nothing can abort shares UNABORTABLE.
 */
-export declare function abortScope({ signal, timeout }: AbortOptions, own?: AbortController): AbortScope;
+export declare function abortScope(options: AbortOptions, own?: AbortController): AbortScope;
 /**
 * Runs `run` under its own abort scope; when `requestId` is given, every error carries it. A call
 * with nothing to dispose and no id to add gets `run`'s own promise, without a wrapper that would

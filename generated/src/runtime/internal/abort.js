@@ -24,9 +24,19 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 */
 // Hand-rolled rather than AbortSignal.any/timeout: those are missing on Node 18 and some edge runtimes,
 // and the reason must say which of the two fired.
-export function abortScope({ signal, timeout }, own) {
-	if (!own && signal === undefined && timeout === undefined) return UNABORTABLE;
+export function abortScope(options, own) {
+	const { signal, timeout } = options;
+	// Milliseconds: a timeout of at least 1 (0 would end the call at once), a wait of 0 or more;
+	// not NaN (which timers read as 0), nor negative.
+	const invalid = [
+		"timeout",
+		"pollInterval",
+		"idleTimeout"
+	].find((name, i) => options[name] !== undefined && !(options[name] >= +!i));
+	if (!own && signal === undefined && timeout === undefined && !invalid) return UNABORTABLE;
 	const controller = own ?? new AbortController();
+	// Refused through the scope's signal, so the call rejects (never throws) before sending anything.
+	if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]}, nothing was sent (milliseconds, at least ${+(invalid == "timeout")})`));
 	const onAbort = () => controller.abort(aborted(signal?.reason));
 	if (signal?.aborted) onAbort();
 	signal?.addEventListener("abort", onAbort);

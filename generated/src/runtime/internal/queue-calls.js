@@ -1,4 +1,5 @@
 // falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
+import { FalError } from "../errors.js";
 import { appPath } from "../endpoint-id.js";
 import { prepareInput } from "./prepare-input.js";
 import { JSON_BODY, request } from "./request.js";
@@ -7,6 +8,7 @@ import { JSON_BODY, request } from "./request.js";
 * `[namespace/]owner/app`, whatever the endpoint's full id.
 */
 export function requestUrl(client, endpointId, requestId) {
+	if (!isRequestId(requestId)) throw new FalError(`Invalid request id ${JSON.stringify(requestId)}, nothing was sent: pass the requestId submit returned`);
 	return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
 }
 /**
@@ -26,6 +28,10 @@ function canonical(url) {
 		return false;
 	}
 }
+/** Whether `id` is a request id as the queue makes them: a path segment that is no dot segment. */
+function isRequestId(id) {
+	return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id);
+}
 const QUEUE_STATUSES = [
 	"IN_QUEUE",
 	"IN_PROGRESS",
@@ -35,8 +41,7 @@ const QUEUE_STATUSES = [
 const SUBMIT_BODY = {
 	what: "a request_id",
 	read: (body) => {
-		const id = body?.request_id;
-		return typeof id === "string" && /^[\w-][\w.~-]*$/.test(id) ? body : undefined;
+		return isRequestId(body?.request_id) ? body : undefined;
 	}
 };
 /**
