@@ -48,14 +48,14 @@ describe("a time option that is not a usable number of milliseconds", () => {
   test.each(calls.flatMap(([call, option, make]) => bad.map(([what, value]) => [call, option, what, make, value] as const)))("%s, %s %s: refused, nothing sent", async (_call, option, _what, make, value) => {
     const { server, client } = await setup();
     const error = await refusal(() => make(client, value as number));
-    expect(error.message).toBe(`Invalid option ${option}: ${String(value)}, nothing was sent (milliseconds, at least ${option === "timeout" ? 1 : 0})`);
+    expect(error.message).toBe(`Invalid option ${option}: ${String(value)} ms, nothing was sent (at least ${option === "timeout" ? 1 : 0})`);
     expect(server.calls).toEqual([]);
   });
 
   test.each(calls.filter(([, option]) => option === "timeout"))("%s, timeout 0: refused (it would time out at once), nothing sent", async (_call, _option, make) => {
     const { server, client } = await setup();
     const error = await refusal(() => make(client, 0));
-    expect(error.message).toContain("Invalid option timeout: 0, nothing was sent (milliseconds, at least 1)");
+    expect(error.message).toContain("Invalid option timeout: 0 ms, nothing was sent (at least 1)");
     expect(server.calls).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
 import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
-import { abortError, abortScope } from "./internal/abort.js";
+import { abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
-import { readText, requestError, RESPONSE_BODY_LIMIT_BYTES } from "./internal/request.js";
+import { readText, RESPONSE_BODY_LIMIT_BYTES } from "./internal/request.js";
 import { runCall, withFileUrls } from "./internal/run-call.js";
 import { uploadFiles } from "./internal/upload.js";
 import { serverSentData } from "./internal/sse.js";
@@ -47,7 +47,7 @@ export function streamWith(client, endpointId, input, options = {}, files) {
 		try {
 			const body = await withFileUrls(client, endpointId, input, options, signal, files);
 			let response;
-			const events = await runCall(client, `${endpointId}/stream`, body, options, signal, (answer) => {
+			await runCall(client, `${endpointId}/stream`, body, options, signal, (answer) => {
 				response = answer;
 				requestId = answer.headers.get("x-fal-request-id") ?? undefined;
 			}, true);
@@ -56,7 +56,7 @@ export function streamWith(client, endpointId, input, options = {}, files) {
 				// An endpoint that answers with one JSON body: that body is the whole output.
 				deliver(parseJson(await readText(response, signal, requestId)));
 			} else {
-				await readEvents(events, signal, (event) => {
+				await readEvents(response, signal, requestId, (event) => {
 					const data = parseJson(event);
 					if (isFalErrorMessage(data)) throw errorFromMessage(data, requestId);
 					deliver(data);
@@ -94,35 +94,13 @@ export function streamWith(client, endpointId, input, options = {}, files) {
 * Reads an SSE body, calling `onEvent` for each event, until it ends. An abort cancels the read at
 * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
 */
-async function readEvents(body, signal, onEvent) {
+async function readEvents(response, signal, requestId, onEvent) {
 	// The last event is the whole output, which may hold files inline: it gets a body's limit.
 	const split = serverSentData(RESPONSE_BODY_LIMIT_BYTES);
 	const decoder = new TextDecoder();
-	await readBody(body, signal, (chunk, done) => {
-		for (const data of split(decoder.decode(chunk, { stream: !done }))) onEvent(data);
-	});
-}
-async function readBody(body, signal, onChunk) {
-	if (!body) return;
-	const reader = body.getReader();
-	const cancel = () => reader.cancel(signal.reason).catch(() => {});
-	signal.addEventListener("abort", cancel);
-	try {
-		for (;;) {
-			let chunk;
-			try {
-				chunk = await reader.read();
-			} catch (error) {
-				throw requestError(error, signal);
-			}
-			if (signal.aborted) throw abortError(signal);
-			onChunk(chunk.value, chunk.done);
-			if (chunk.done) return;
-		}
-	} finally {
-		signal.removeEventListener("abort", cancel);
-		if (!signal.aborted) cancel();
-	}
+	const emit = (text) => split(text).forEach(onEvent);
+	await readText(response, signal, requestId, (chunk) => emit(decoder.decode(chunk, { stream: true })));
+	emit(decoder.decode());
 }
 function parseJson(data) {
 	try {

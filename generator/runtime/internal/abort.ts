@@ -54,11 +54,11 @@ export function abortScope(options: AbortOptions, own?: AbortController): AbortS
   const { signal, timeout } = options;
   // Milliseconds: a timeout of at least 1 (0 would end the call at once), a wait of 0 or more;
   // not NaN (which timers read as 0), nor negative.
-  const invalid = (["timeout", "pollInterval", "idleTimeout"] as const).find((name, i) => options[name] !== undefined && !((options[name] as number) >= +!i));
+  const invalid = (["timeout", "pollInterval", "idleTimeout"] as const).find((name, i) => !((options[name] ?? 1) >= +!i));
   if (!own && signal === undefined && timeout === undefined && !invalid) return UNABORTABLE;
   const controller = own ?? new AbortController();
   // Refused through the scope's signal, so the call rejects (never throws) before sending anything.
-  if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]}, nothing was sent (milliseconds, at least ${+(invalid == "timeout")})`));
+  if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]} ms, nothing was sent (at least ${+(invalid == "timeout")})`));
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);

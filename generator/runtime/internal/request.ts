@@ -178,14 +178,15 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
 
 /**
  * A response's body as text, read up to RESPONSE_BODY_LIMIT_BYTES (a larger one is a
- * FalResponseError, the rest unread). An abort of `signal` cancels the read, which frees the
- * connection: nothing keeps downloading once the call ended. A failed read is `requestError`; both
- * errors carry `requestId`.
+ * FalResponseError, the rest unread); with `onChunk`, an event stream's chunks go to it instead,
+ * without a limit on their total (its reader limits each event). An abort of `signal` cancels the
+ * read, which frees the connection: nothing keeps downloading once the call ended. A failed read is
+ * `requestError`; both errors carry `requestId`.
  */
-export async function readText(response: Response, signal: AbortSignal, requestId?: string): Promise<string> {
+export async function readText(response: Response, signal: AbortSignal, requestId?: string, onChunk?: (chunk: Uint8Array) => void): Promise<string> {
   let bytes: Awaited<ReturnType<typeof readLimited>>;
   try {
-    bytes = await readLimited(response, RESPONSE_BODY_LIMIT_BYTES, fetchSignal(signal));
+    bytes = await readLimited(response, onChunk ? Infinity : RESPONSE_BODY_LIMIT_BYTES, fetchSignal(signal), onChunk);
   } catch (cause) {
     // The connection dropped after the headers: the request did arrive, and its id may be known.
     throw requestError(cause, signal, requestId);

@@ -91,11 +91,12 @@ export interface RequestOptions<D> {
 export declare function request<D>(client: FalClient, options: RequestOptions<D>): Promise<D>;
 /**
 * A response's body as text, read up to RESPONSE_BODY_LIMIT_BYTES (a larger one is a
-* FalResponseError, the rest unread). An abort of `signal` cancels the read, which frees the
-* connection: nothing keeps downloading once the call ended. A failed read is `requestError`; both
-* errors carry `requestId`.
+* FalResponseError, the rest unread); with `onChunk`, an event stream's chunks go to it instead,
+* without a limit on their total (its reader limits each event). An abort of `signal` cancels the
+* read, which frees the connection: nothing keeps downloading once the call ended. A failed read is
+* `requestError`; both errors carry `requestId`.
 */
-export declare function readText(response: Response, signal: AbortSignal, requestId?: string): Promise<string>;
+export declare function readText(response: Response, signal: AbortSignal, requestId?: string, onChunk?: (chunk: Uint8Array) => void): Promise<string>;
 /**
 * Resolves once the connection a response just ended on can carry another request: await it
 * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
