@@ -120,7 +120,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
   }
-  return new Run(client, watch, model, values.out, !values["no-download"], timeout).start(input, values.result);
+  return new Run(client, watch, model, flagOfField(flags), values.out, !values["no-download"], timeout).start(input, values.result);
 }
 
 /**
@@ -167,10 +167,17 @@ function checkKey(): void {
 }
 
 /** The field errors of an input refused before anything was sent: exit 2. */
-function invalidInput(id: string, problems: FieldError[]): number {
+function invalidInput(id: string, problems: FieldError[], flagOf: ReadonlyMap<string, string>): number {
   say(`falgen run: the input does not fit ${id}; nothing was sent:`);
-  for (const line of fieldErrorLines(problems)) say(`  ${line}`);
+  for (const line of fieldErrorLines(problems, flagOf)) say(`  ${line}`);
   return 2;
+}
+
+/** Each field's flag (its first spelling that sets it), by field name: fields only `--input` can give have none. */
+function flagOfField(flags: Map<string, FieldFlag>): Map<string, string> {
+  const flagOf = new Map<string, string>();
+  for (const [name, { field, negated }] of flags) if (!negated && !flagOf.has(field.name)) flagOf.set(field.name, name);
+  return flagOf;
 }
 
 function usageError(message: string): number {
@@ -243,6 +250,8 @@ class Run {
     private readonly client: FalClient,
     private readonly watch: SubmitWatch,
     private readonly model: EndpointModel,
+    /** The flag of each input field the spec has, by field name (fal's field errors name them). */
+    private readonly flagOf: ReadonlyMap<string, string>,
     private readonly outDir: string,
     private readonly download: boolean,
     /** Milliseconds for the whole run (--timeout), as the runtime's `timeout`; undefined: none. */
@@ -376,8 +385,11 @@ class Run {
       say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
       return 130;
     }
-    if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
+    // The runtime's own check of the input raises the same error as fal's 422: only one that came
+    // after the submit left was fal's.
+    if (error instanceof FalValidationError && !this.watch.sent && this.requestId === undefined) return invalidInput(id, error.fieldErrors, this.flagOf);
     const requestId = this.knownRequestId(error);
+    if (error instanceof FalValidationError) return this.refusedByFal(error, requestId);
     if (this.deadline.aborted || this.signal.reason instanceof FalTimeoutError) {
       say(`falgen run: gave up after --timeout ${this.timeout} ms${this.standing(error)}`);
       return 1;
@@ -386,6 +398,19 @@ class Run {
     const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
     say(`falgen run: ${message}${later}`);
     return 1;
+  }
+
+  /**
+   * fal's own 422 for an input the spec accepted: fal checks against the endpoint as it is now,
+   * so the spec may be out of date. Exit 2 when fal refused the submit (the input is at fault),
+   * 1 when a request fal queued failed so.
+   */
+  private refusedByFal(error: FalValidationError, requestId: string | undefined): number {
+    const { id, sourcePath } = this.model;
+    say(`falgen run: fal refused the input of ${id} (HTTP ${error.status})${requestId === undefined ? "" : ` for request ${requestId}`}:`);
+    for (const line of fieldErrorLines(error.fieldErrors, this.flagOf)) say(`  ${line}`);
+    say(`The input fit the spec falgen checked it against (${sourcePath}); fal may have changed ${id} since: falgen update --check lists what changed.`);
+    return requestId === undefined ? 2 : 1;
   }
 
   private async cancelled(requestId: string): Promise<number> {
@@ -417,10 +442,15 @@ function scrubbed(value: unknown): unknown {
   return copy;
 }
 
-/** `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, by flag. */
-function fieldErrorLines(errors: FieldError[]): string[] {
+/**
+ * `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, each with
+ * the flag of its field when the spec has one (`flagOf`, by field name).
+ */
+function fieldErrorLines(errors: FieldError[], flagOf: ReadonlyMap<string, string>): string[] {
   return errors.map(({ loc, msg }) => {
     const [, field, ...rest] = loc;
-    return field === undefined ? `input: ${msg}` : `${[field, ...rest].join(".")}: ${msg} (--${field})`;
+    if (field === undefined) return `input: ${msg}`;
+    const flag = flagOf.get(String(field));
+    return `${[field, ...rest].join(".")}: ${msg}${flag === undefined ? "" : ` (--${flag})`}`;
   });
 }
