@@ -120,7 +120,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
   }
-  return new Run(client, watch, model, flagOfField(flags), values.out, !values["no-download"], timeout).start(input, values.result);
+  return new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout).start(input, values.result);
 }
 
 /**
@@ -131,6 +131,19 @@ function checkRequestId(id: string): void {
   if (!/^[!-~]+$/.test(id) || /[/?#%]/.test(id) || id === "." || id === "..") {
     throw new FlagError(`--result ${JSON.stringify(id)}: not a request id (the id printed at submit, e.g. 764cabcf-b745-4b3e-ae38-1200304cf45b)`);
   }
+}
+
+/** The options that say where a request and its endpoint's spec are (these runs' --result hints repeat them), as shell words. */
+const LOCATING_OPTIONS = ["specs", "spec", "queue-url", "storage-url"] as const;
+
+/** ` --queue-url 'http://…'`: each locating option given, shell-quoted; "" when none was. */
+function locatingOptions(values: Partial<Record<(typeof LOCATING_OPTIONS)[number], string>>): string {
+  return LOCATING_OPTIONS.flatMap((name) => (values[name] === undefined ? [] : [` --${name} ${shellWord(values[name])}`])).join("");
+}
+
+/** `text` as one POSIX shell word: bare when it holds only characters no shell treats specially, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
@@ -252,6 +265,8 @@ class Run {
     private readonly model: EndpointModel,
     /** The flag of each input field the spec has, by field name (fal's field errors name them). */
     private readonly flagOf: ReadonlyMap<string, string>,
+    /** The options given that locate the request (--queue-url, --specs, ...), as shell words after a space each. */
+    private readonly locating: string,
     private readonly outDir: string,
     private readonly download: boolean,
     /** Milliseconds for the whole run (--timeout), as the runtime's `timeout`; undefined: none. */
@@ -305,6 +320,11 @@ class Run {
     }
   }
 
+  /** The command that fetches `requestId`'s output later: the locating options given with it, shell-quoted (never the key: it is in the environment). */
+  private resultCommand(requestId: string): string {
+    return `falgen run ${shellWord(this.model.id)} --result ${shellWord(requestId)}${this.locating}`;
+  }
+
   /** Every id known so far: the submit's answer, its headers (an answer cut off mid-body), the error's. */
   private knownRequestId(error?: unknown): string | undefined {
     return this.requestId ?? this.watch.requestId ?? (error instanceof FalError ? error.requestId : undefined);
@@ -315,9 +335,8 @@ class Run {
    * its id when known (not cancelled; how to fetch it later), else whether fal may have queued it.
    */
   private standing(error?: unknown): string {
-    const { id } = this.model;
     const requestId = this.knownRequestId(error);
-    if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (falgen run ${id} --result ${requestId} waits again)`;
+    if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (${this.resultCommand(requestId)} waits again)`;
     if (this.watch.sent) return " while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)";
     return " before submitting: nothing was queued on fal";
   }
@@ -338,7 +357,7 @@ class Run {
     const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors }, signal: this.timeout === undefined ? undefined : this.deadline });
     this.requestId = requestId;
     this.submitted = true;
-    this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
+    this.progress.line(`request ${requestId} queued; to fetch its output later: ${this.resultCommand(requestId)}`);
     this.signal.throwIfAborted();
     return requestId;
   }
@@ -382,7 +401,7 @@ class Run {
     if (this.requestId !== undefined && this.controller.signal.aborted) {
       if (this.submitted) return this.cancelled(this.requestId);
       // A request submitted by an earlier run is left running: this run only waited for it.
-      say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+      say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (${this.resultCommand(this.requestId)} waits again)`);
       return 130;
     }
     // The runtime's own check of the input raises the same error as fal's 422: only one that came
@@ -394,7 +413,7 @@ class Run {
       say(`falgen run: gave up after --timeout ${this.timeout} ms${this.standing(error)}`);
       return 1;
     }
-    const later = requestId ? `\nrequest ${requestId}; to try its output again: falgen run ${id} --result ${requestId}` : "";
+    const later = requestId ? `\nrequest ${requestId}; to try its output again: ${this.resultCommand(requestId)}` : "";
     const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
     say(`falgen run: ${message}${later}`);
     return 1;
@@ -421,7 +440,7 @@ class Run {
       const done = error instanceof FalApiError && error.status === 400;
       say(
         done
-          ? `falgen run: request ${requestId} had already completed; its output: falgen run ${this.model.id} --result ${requestId}`
+          ? `falgen run: request ${requestId} had already completed; its output: ${this.resultCommand(requestId)}`
           : `falgen run: could not cancel request ${requestId} (${(error as Error).message}); it may still run`,
       );
     }

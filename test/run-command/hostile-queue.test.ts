@@ -143,7 +143,7 @@ describe("--timeout covers the whole run, the submit included", () => {
     const result = await falgenRun([ID, "--prompt", "stall after headers", "--timeout", "400"]);
     expect(result.code).toBe(1);
     const requestId = [...prompts].find(([, prompt]) => prompt === "stall after headers")![0];
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} waits again)`);
   });
 
   test("an output file whose download stalls: cut off, the request id kept, no partial file left", async () => {

@@ -136,7 +136,7 @@ describe("--timeout", () => {
     const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--no-download", "--timeout", "700"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} --queue-url ${sim.url} waits again)`);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.stdout).toBe("");
   });
