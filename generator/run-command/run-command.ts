@@ -45,7 +45,8 @@ const USAGE = `Usage: falgen run <endpoint id> [--<field> value ...] [--input FI
        falgen run <endpoint id> --help      the endpoint's fields, from its spec
 
 Calls a fal endpoint: checks the input against the spec, submits it, shows its progress, prints
-the output JSON on stdout and saves every output file into --out. Ctrl-C cancels the request.
+the output JSON on stdout and saves every output file into --out. Ctrl-C cancels the request
+(once fal completed it, Ctrl-C only stops the downloads).
 
   --<field> value     an input field (see --help after the endpoint id): numbers, booleans
                       (--flag / --no-flag), enums, JSON for objects, a local file for *_url fields
@@ -258,6 +259,8 @@ class Run {
   private requestId: string | undefined;
   /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
   private submitted = false;
+  /** Where the run is once fal said the request COMPLETED (nothing left to cancel): fetching its output, then saving its files. */
+  private afterCompletion: "fetching its output" | "downloading its output files" | undefined;
 
   constructor(
     private readonly client: FalClient,
@@ -336,6 +339,7 @@ class Run {
    */
   private standing(error?: unknown): string {
     const requestId = this.knownRequestId(error);
+    if (requestId !== undefined && this.afterCompletion !== undefined) return ` while ${this.afterCompletion}; request ${requestId} is done on fal (${this.resultCommand(requestId)} fetches its output again)`;
     if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (${this.resultCommand(requestId)} waits again)`;
     if (this.watch.sent) return " while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)";
     return " before submitting: nothing was queued on fal";
@@ -371,6 +375,7 @@ class Run {
       if (current.status === "COMPLETED") break;
       await sleep(POLL_INTERVAL_MS, signal);
     }
+    this.afterCompletion = "fetching its output";
     return (await result(this.client, this.model.id, requestId, { signal })).data;
   }
 
@@ -388,6 +393,7 @@ class Run {
   }
 
   private async save(output: unknown): Promise<void> {
+    this.afterCompletion = "downloading its output files";
     for (const file of outputFiles(output)) {
       // The key was scrubbed from the output: fetching such a URL would send the key to its host.
       if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
@@ -399,6 +405,11 @@ class Run {
   private async failed(error: unknown): Promise<number> {
     const { id } = this.model;
     if (this.requestId !== undefined && this.controller.signal.aborted) {
+      // Done on fal: there is nothing to cancel, only this run's fetching stopped.
+      if (this.afterCompletion !== undefined) {
+        say(`falgen run: interrupted${this.standing()}`);
+        return 130;
+      }
       if (this.submitted) return this.cancelled(this.requestId);
       // A request submitted by an earlier run is left running: this run only waited for it.
       say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (${this.resultCommand(this.requestId)} waits again)`);

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -150,8 +152,29 @@ describe("--timeout covers the whole run, the submit included", () => {
     const result = await falgenRun([ID, "--prompt", "stalled file", "--timeout", "1500"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms; request ${requestId} is not cancelled and may still run on fal`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms while downloading its output files; request ${requestId} is done on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} fetches its output again)\n`);
     expect(await readdir(result.out)).toEqual([]);
+  });
+
+  test("Ctrl-C once the request completed (its file downloading): nothing cancelled, the request said done", async () => {
+    const cwd = await tempDir("hostile-ctrl-c");
+    await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+    const before = server.calls.length;
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
+    let stderr = "";
+    let interrupted = false;
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    // The output JSON is printed before its files are fetched: the stalled file is being read.
+    child.stdout.on("data", () => {
+      if (!interrupted) interrupted = child.kill("SIGINT");
+    });
+    const [code] = await once(child, "exit");
+    const requestId = /request (\S+) queued/.exec(stderr)![1]!;
+    expect(stderr).toContain(`falgen run: interrupted while downloading its output files; request ${requestId} is done on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} fetches its output again)\n`);
+    expect(stderr).not.toContain("cancel");
+    expect(code).toBe(130);
+    expect(server.calls.slice(before).filter((call) => call.includes("/cancel"))).toEqual([]);
+    expect(await readdir(path.join(cwd, "out"))).toEqual([]);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {
