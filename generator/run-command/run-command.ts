@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { loadConfig } from "../config.js";
 import { fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
@@ -30,6 +31,7 @@ const CANCEL_TIMEOUT_MS = 10_000;
 const OPTIONS = {
   input: { type: "string" },
   out: { type: "string", default: "." },
+  config: { type: "string" },
   specs: { type: "string" },
   spec: { type: "string" },
   result: { type: "string" },
@@ -54,7 +56,9 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
   --out DIR           where output files are saved (default: the current directory)
   --no-download       print the output only
   --result ID         wait for a request submitted earlier and fetch its output
-  --specs DIR         where the endpoint's spec is looked up (default: specs); else fal's document
+  --specs DIR         where the endpoint's spec is looked up (default: the config's specs, else
+                      specs); else fal's document
+  --config FILE       the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
   --spec FILE|URL     the endpoint's OpenAPI document
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
@@ -78,9 +82,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   if ("invalid" in parts) return usageError(parts.invalid);
   const args = argv.slice(1);
   const where = parseArguments({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
+  let specsDir = typeof where.specs === "string" ? where.specs : undefined;
+  const spec = typeof where.spec === "string" ? where.spec : undefined;
+  // The project's config names its specs folder as for generate and the simulator; flags win.
+  try {
+    const { config, file } = await loadConfig({ file: typeof where.config === "string" ? where.config : undefined });
+    if (specsDir === undefined && spec === undefined && config.specs !== undefined) {
+      if (!existsSync(config.specs)) return usageError(`config file ${shownPath(file!)}: its specs folder ${config.specs} does not exist`);
+      specsDir = config.specs;
+    }
+  } catch (error) {
+    if (error instanceof InputError) return usageError(error.message);
+    throw error;
+  }
   let model: EndpointModel;
   try {
-    model = await endpointModel(endpointId, { specsDir: typeof where.specs === "string" ? where.specs : undefined, spec: typeof where.spec === "string" ? where.spec : undefined });
+    model = await endpointModel(endpointId, { specsDir, spec });
   } catch (error) {
     return usageError(`no spec for ${endpointId}: ${(error as Error).message}`);
   }
@@ -135,7 +152,7 @@ function checkRequestId(id: string): void {
 }
 
 /** The options that say where a request and its endpoint's spec are (these runs' --result hints repeat them), as shell words. */
-const LOCATING_OPTIONS = ["specs", "spec", "queue-url", "storage-url"] as const;
+const LOCATING_OPTIONS = ["config", "specs", "spec", "queue-url", "storage-url"] as const;
 
 /** ` --queue-url 'http://…'`: each locating option given, shell-quoted; "" when none was. */
 function locatingOptions(values: Partial<Record<(typeof LOCATING_OPTIONS)[number], string>>): string {
