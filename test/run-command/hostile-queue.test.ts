@@ -34,6 +34,10 @@ const SCENARIOS: Record<string, Scenario> = {
   "key in a file URL": (server) => valid(server, `${KEY}.png`),
   "key in a file": (server) => valid(server, "echo.png"),
   "stalled file": (server) => valid(server, "stall.png"),
+  "cut file": (server) => valid(server, "cut.png"),
+  "page for an image": (server) => valid(server, "page.png"),
+  "jpeg for a png": (server) => valid(server, "jpeg.png"),
+  "missing file": (server) => valid(server, "missing.png"),
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -47,6 +51,17 @@ beforeAll(async () => {
     const base = `${server.url}/fal-ai/qwen-image/requests`;
     if (url.pathname.startsWith("/files/")) {
       const name = decodeURIComponent(url.pathname.slice("/files/".length));
+      if (name === "cut.png") {
+        const body = new ReadableStream({ start: (controller) => {
+          controller.enqueue(Buffer.concat([PNG, Buffer.alloc(492)]));
+          // Once the headers and first bytes are out: the connection drops mid-body.
+          setTimeout(() => controller.error(new Error("cut")), 100);
+        } });
+        return new Response(body, { headers: { "content-type": "image/png", "content-length": "100000" } });
+      }
+      if (name === "page.png") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html; charset=utf-8" } });
+      if (name === "jpeg.png") return new Response(PNG, { headers: { "content-type": "image/jpeg" } });
+      if (name === "missing.png") return new Response("gone", { status: 404, statusText: "Not Found" });
       if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
       return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
     }
@@ -116,6 +131,31 @@ describe("a server that echoes the key", () => {
   });
 });
 
+describe("an output file the server does not deliver: not saved, its field, URL and what went wrong named", () => {
+  test("a body cut off mid-way: how many bytes of how many", async () => {
+    const result = await falgenRun([ID, "--prompt", "cut file"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`falgen run: images-0: downloading ${server.url}/files/cut\\.png failed: connection cut after 500 of 100000 bytes \\(.*\\)\nrequest req-\\d+; to try its output again: `));
+    expect(await readdir(result.out)).toEqual([]);
+  });
+
+  test("an HTML page where the output names an image: refused, not saved as images-0.png", async () => {
+    const result = await falgenRun([ID, "--prompt", "page for an image"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/page.png answered text/html, not the image/png the output names (an error page?); falgen did not save it\nrequest req-`);
+    expect(await readdir(result.out).catch(() => [])).toEqual([]);
+  });
+
+  test("an HTTP error names the field and URL; a JPEG for a PNG is no page and is saved", async () => {
+    const missing = await falgenRun([ID, "--prompt", "missing file"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`falgen run: images-0: downloading ${server.url}/files/missing.png failed: HTTP 404 Not Found\nrequest req-`);
+    const other = await falgenRun([ID, "--prompt", "jpeg for a png"]);
+    expect(other.code).toBe(0);
+    expect(await readdir(other.out)).toEqual(["images-0.png"]);
+  });
+});
+
 test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {
   const result = await falgenRun([ID, "--prompt", "changed shape"]);
   expect(result.code).toBe(0);
@@ -174,7 +214,7 @@ describe("--timeout covers the whole run, the submit included", () => {
     expect(stderr).not.toContain("cancel");
     expect(code).toBe(130);
     expect(server.calls.slice(before).filter((call) => call.includes("/cancel"))).toEqual([]);
-    expect(await readdir(path.join(cwd, "out"))).toEqual([]);
+    expect(await readdir(path.join(cwd, "out")).catch(() => [])).toEqual([]);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {
