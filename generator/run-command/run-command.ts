@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -122,11 +122,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   let watch: SubmitWatch;
   let timeout: number | undefined;
   let input: Record<string, unknown> | undefined;
+  let created: string[] = [];
   try {
     const queueUrl = values["queue-url"] === undefined ? undefined : checkedBaseUrl("--queue-url", values["queue-url"], "http://127.0.0.1:4010 for the simulator");
     const storageUrl = values["storage-url"] === undefined ? undefined : checkedBaseUrl("--storage-url", values["storage-url"], "https://rest.fal.ai");
     timeout = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout);
-    if (!values["no-download"]) checkOutFolder(values.out);
     if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
     checkKey();
     const queue = (queueUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
@@ -134,11 +134,17 @@ export async function runCommand(argv: string[]): Promise<number> {
     client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queue}/_rest`), fetch: watch.fetch });
     if (values.result !== undefined) checkRequestId(values.result);
     else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
+    // Last: a folder it creates is removed again (if empty) once the run is over.
+    if (!values["no-download"]) created = prepareOutFolder(values.out);
   } catch (error) {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
   }
-  return new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout).start(input, values.result);
+  try {
+    return await new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout).start(input, values.result);
+  } finally {
+    removeIfEmpty(created);
+  }
 }
 
 /**
@@ -172,19 +178,50 @@ function milliseconds(flag: string, value: string): number {
 }
 
 /**
- * --out must be a folder, or a path falgen can create one at: a file there (or in its way) is
- * refused now, not after the request was paid for.
+ * --out made ready before anything is sent: a refusal after the request was paid for loses it.
+ * A file there (or in its way) is refused; missing folders are created one level at a time (a
+ * recursive mkdir loops forever under /proc) and a file is created and removed in it, so a
+ * read-only or special file system (/sys, /proc) is found now. Returns the folders it created,
+ * outermost first, for `removeIfEmpty` once the run is over.
  */
-function checkOutFolder(out: string): void {
+function prepareOutFolder(out: string): string[] {
   const file = fileInTheWay(out);
   if (file === path.resolve(out)) throw new FlagError(`--out ${out}: a file, not a folder; name a folder for the output files`);
   if (file !== undefined) throw new FlagError(`--out ${out}: ${shownPath(file)} is a file, not a folder`);
-  let folder = path.resolve(out);
-  while (!existsSync(folder)) folder = path.dirname(folder);
+  const target = path.resolve(out);
+  const missing: string[] = [];
+  for (let folder = target; !existsSync(folder); folder = path.dirname(folder)) missing.unshift(folder);
+  const created: string[] = [];
+  let at = target;
   try {
-    accessSync(folder, constants.W_OK);
+    for (const folder of missing) {
+      at = folder;
+      mkdirSync(folder);
+      created.push(folder);
+    }
+    at = target;
+    const probe = path.join(target, `.falgen-probe-${process.pid}`);
+    writeFileSync(probe, "", { flag: "wx" });
+    unlinkSync(probe);
   } catch (error) {
-    throw new FlagError(`--out ${out}: ${shownPath(folder)}: ${fileProblem(error)}`);
+    removeIfEmpty(created);
+    // Node's "EPERM: operation not permitted, mkdir '/sys/nope'": the reason alone; the path is said once.
+    const reason = /^[A-Z]+: ([^,]+)/.exec((error as Error).message)?.[1] ?? fileProblem(error);
+    const creating = created.length < missing.length;
+    const problem = creating ? `cannot be created there${(error as NodeJS.ErrnoException).code === "ENOENT" ? "" : ` (${reason})`}` : `cannot write files in it (${reason})`;
+    throw new FlagError(`--out ${out}: ${shownPath(at)}: ${problem}`);
+  }
+  return created;
+}
+
+/** Removes `folders` (outermost first) from the innermost out while they are empty: those a run created and saved nothing in. */
+function removeIfEmpty(folders: string[]): void {
+  for (const folder of [...folders].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
   }
 }
 

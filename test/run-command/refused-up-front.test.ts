@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -47,6 +48,21 @@ describe("falgen run checks every flag before submitting", () => {
     expectRefused(nested, /^falgen run: --out a-file\/images: a-file is a file, not a folder\n$/);
     expect(submits()).toBe(before);
     expect((await readdir(dir)).sort()).toEqual(["again", "package.json", "specs"]);
+  });
+
+  // Where a folder cannot be made or written to whoever runs the test, root included.
+  test.skipIf(!existsSync("/proc/self") || !existsSync("/sys/kernel"))("--out on a special file system (/sys, /proc): refused before submitting, at once", async () => {
+    const before = submits();
+    expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "/sys/nope"]), /^falgen run: --out \/sys\/nope: \/sys\/nope: cannot be created there \(operation not permitted\)\n$/);
+    expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "/proc/nope/deeper"]), /^falgen run: --out \/proc\/nope\/deeper: \/proc\/nope: cannot be created there\n$/);
+    expect(submits()).toBe(before);
+  });
+
+  test("--out folders made for a run that saved nothing are removed again", async () => {
+    const dir = await tempDir("run-up-front");
+    const refused = await falgenRun(["--num_images", "1", "--queue-url", sim.url, "--out", "made/for/it"], undefined, dir);
+    expect(refused.stderr).toContain("prompt: Field required");
+    expect((await readdir(dir)).sort()).toEqual(["specs"]);
   });
 
   test.each([
