@@ -112,6 +112,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     return usageError(`${error.message} (falgen run ${endpointId} --help lists its fields)`);
   }
   const { values } = parsed;
+  const repeated = repeatedOption(parsed.tokens ?? []);
+  if (repeated) return usageError(repeated);
   if (values.help) {
     console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
@@ -127,7 +129,6 @@ export async function runCommand(argv: string[]): Promise<number> {
     const queueUrl = values["queue-url"] === undefined ? undefined : checkedBaseUrl("--queue-url", values["queue-url"], "http://127.0.0.1:4010 for the simulator");
     const storageUrl = values["storage-url"] === undefined ? undefined : checkedBaseUrl("--storage-url", values["storage-url"], "https://rest.fal.ai");
     timeout = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout);
-    if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
     checkKey();
     const queue = (queueUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
     watch = new SubmitWatch(`${queue}/${endpointId}`);
@@ -155,6 +156,17 @@ function checkRequestId(id: string): void {
   if (!/^[!-~]+$/.test(id) || /[/?#%]/.test(id) || id === "." || id === "..") {
     throw new FlagError(`--result ${JSON.stringify(id)}: not a request id (the id printed at submit, e.g. 764cabcf-b745-4b3e-ae38-1200304cf45b)`);
   }
+}
+
+/** Why one of falgen's own options that take a value was given more than once, or undefined: parseArgs would keep the last. */
+function repeatedOption(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): string | undefined {
+  const given = new Map<string, string[]>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || !Object.hasOwn(OPTIONS, token.name) || OPTIONS[token.name as keyof typeof OPTIONS].type !== "string") continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? ""]);
+  }
+  for (const [name, values] of given) if (values.length > 1) return `--${name} was given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(", ")}); it takes one value`;
+  return undefined;
 }
 
 /** The options that say where a request and its endpoint's spec are (these runs' --result hints repeat them), as shell words. */
@@ -225,12 +237,24 @@ function removeIfEmpty(folders: string[]): void {
   }
 }
 
-/** The key checked as the runtime checks it before each request (control characters, non-ASCII); the message never holds it. */
+/**
+ * The key checked as the runtime reads and checks it before each request (FAL_KEY when set, even
+ * to blanks; else FAL_KEY_ID and FAL_KEY_SECRET; control characters, non-ASCII), in the CLI's
+ * words: which variable, never its value.
+ */
 function checkKey(): void {
+  const { FAL_KEY: key, FAL_KEY_ID: id, FAL_KEY_SECRET: secret } = process.env;
+  if (key !== undefined && key !== "" && key.trim() === "") throw new FlagError("FAL_KEY holds only whitespace: set it to your fal key (or unset it and set FAL_KEY_ID and FAL_KEY_SECRET)");
+  if (!key) {
+    if (!id?.trim() && !secret?.trim()) throw new FlagError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+    const blank = !id?.trim() ? "FAL_KEY_ID" : !secret?.trim() ? "FAL_KEY_SECRET" : undefined;
+    if (blank) throw new FlagError(`${blank} is ${process.env[blank] ? "only whitespace" : "not set"}: set both FAL_KEY_ID and FAL_KEY_SECRET (or FAL_KEY)`);
+  }
   try {
     resolveCredentials(undefined);
   } catch (error) {
-    throw new FlagError(`${(error as Error).message} (FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET)`);
+    // "Invalid fal key: character 3 is not printable ASCII": said of the variable it came from.
+    throw new FlagError(`${key ? "FAL_KEY" : "FAL_KEY_ID:FAL_KEY_SECRET"}: ${(error as Error).message.replace(/^Invalid fal key: /, "")}`);
   }
 }
 
