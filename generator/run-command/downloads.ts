@@ -81,7 +81,9 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
       // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
       await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
     } catch (error) {
-      if (signal?.aborted || (error as NodeJS.ErrnoException).syscall !== undefined) throw error;
+      if (signal?.aborted) throw error;
+      // A local write failed (a full disk, a folder removed meanwhile): the folder is at fault, not the server.
+      if ((error as NodeJS.ErrnoException).syscall !== undefined) throw new Error(`${file.name}: saving ${shownUrl(file.url)} into ${dir} failed: ${(error as Error).message}`);
       const length = Number(response.headers.get("content-length") ?? Number.NaN);
       throw failed(`connection cut after ${scan.bytes()}${Number.isFinite(length) ? ` of ${length}` : ""} bytes (${causeOf(error)})`);
     }

@@ -38,6 +38,7 @@ const SCENARIOS: Record<string, Scenario> = {
   "page for an image": (server) => valid(server, "page.png"),
   "jpeg for a png": (server) => valid(server, "jpeg.png"),
   "missing file": (server) => valid(server, "missing.png"),
+  "refused once queued": () => 422,
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -82,7 +83,10 @@ beforeAll(async () => {
       const log = { message: `using key ${KEY}`, level: "INFO", source: "user", timestamp: "2026-01-01T00:00:00Z" };
       return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}` });
     }
-    return json(SCENARIOS[prompts.get(requestId)!]!(server, requestId), { headers: { "x-fal-request-id": requestId } });
+    const answer = SCENARIOS[prompts.get(requestId)!]!(server, requestId);
+    // fal's app refused the input after the queue took it: the result is its 422.
+    if (answer === 422) return json({ detail: [{ loc: ["body", "prompt"], msg: "String should have at most 3 characters", type: "string_too_long" }, { loc: ["body", "style"], msg: "Field required", type: "missing" }] }, { status: 422, headers: { "x-fal-request-id": requestId } });
+    return json(answer, { headers: { "x-fal-request-id": requestId } });
   });
 });
 
@@ -154,6 +158,14 @@ describe("an output file the server does not deliver: not saved, its field, URL 
     expect(other.code).toBe(0);
     expect(await readdir(other.out)).toEqual(["images-0.png"]);
   });
+});
+
+test("fal's 422 for a request it had queued: fal's refusal with the request id, the spec named as maybe out of date; exit 1", async () => {
+  const result = await falgenRun([ID, "--prompt", "refused once queued"]);
+  const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+  expect(result.stderr).toContain(`falgen run: fal refused the input of ${ID} (HTTP 422) for request ${requestId}:\n  prompt: String should have at most 3 characters (--prompt)\n  style: Field required\nThe input fit the spec falgen checked it against (specs/${ID}.yaml); fal may have changed ${ID} since: falgen update --check lists what changed.\n`);
+  expect(result.stderr).not.toContain("nothing was sent");
+  expect(result.code).toBe(1);
 });
 
 test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {
