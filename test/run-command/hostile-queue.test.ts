@@ -227,6 +227,19 @@ describe("--timeout covers the whole run, the submit included", () => {
     expect(code).toBe(130);
     expect(server.calls.slice(before).filter((call) => call.includes("/cancel"))).toEqual([]);
     expect(await readdir(path.join(cwd, "out")).catch(() => [])).toEqual([]);
+
+    // SIGTERM (or a second Ctrl-C) quits at once, saying the same.
+    const quit = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
+    let quitErr = "";
+    let terminated = false;
+    quit.stderr.on("data", (chunk) => (quitErr += chunk));
+    quit.stdout.on("data", () => {
+      if (!terminated) terminated = quit.kill("SIGTERM");
+    });
+    const [quitCode] = await once(quit, "exit");
+    const quitId = /request (\S+) queued/.exec(quitErr)![1]!;
+    expect(quitErr).toMatch(new RegExp(`falgen run: quit while (fetching its output|downloading its output files); request ${quitId} is done on fal \\(falgen run ${ID} --result ${quitId} --queue-url ${server.url} fetches its output again\\)\n$`));
+    expect(quitCode).toBe(143);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {
