@@ -337,6 +337,8 @@ class Run {
   private requestId: string | undefined;
   /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
   private submitted = false;
+  /** Whether the spec's validator refused the input here, before anything was sent (fal's own 422 is another matter). */
+  private refusedLocally = false;
   /** Where the run is once fal said the request COMPLETED (nothing left to cancel): fetching its output, then saving its files. */
   private afterCompletion: "fetching its output" | "downloading its output files" | undefined;
 
@@ -433,6 +435,7 @@ class Run {
     // as URLs, before any upload): a refused input never reads as if something was sent.
     const fieldErrors = (value: unknown) => {
       const errors = validator.fieldErrors(value);
+      this.refusedLocally = errors.length > 0;
       if (errors.length === 0) this.progress.step("submitting");
       return errors;
     };
@@ -493,9 +496,9 @@ class Run {
       say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (${this.resultCommand(this.requestId)} waits again)`);
       return 130;
     }
-    // The runtime's own check of the input raises the same error as fal's 422: only one that came
-    // after the submit left was fal's.
-    if (error instanceof FalValidationError && !this.watch.sent && this.requestId === undefined) return invalidInput(id, error.fieldErrors, this.flagOf);
+    // The runtime's own check of the input raises the same error as fal's 422: only the one the
+    // spec's validator found here was local.
+    if (error instanceof FalValidationError && this.refusedLocally) return invalidInput(id, error.fieldErrors, this.flagOf);
     const requestId = this.knownRequestId(error);
     if (error instanceof FalValidationError) return this.refusedByFal(error, requestId);
     if (this.deadline.aborted || this.signal.reason instanceof FalTimeoutError) {
