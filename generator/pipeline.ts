@@ -29,6 +29,13 @@ export interface GenerateOptions {
   keepGoing?: boolean;
   /** Where per-spec results are cached between runs; `false` turns the cache off. */
   cacheDir?: string | false;
+  /**
+   * Stops the run (the CLI aborts it on Ctrl-C and SIGTERM): `generate` rejects with the signal's
+   * reason, and the output folder is as it was, since files written so far are undone. Seen
+   * between stages and while writing; once the written files begin replacing the old ones, the
+   * run finishes.
+   */
+  signal?: AbortSignal;
 }
 
 export interface StageTiming {
@@ -71,6 +78,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const cache = openCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
+    options.signal?.throwIfAborted();
     const start = performance.now();
     try {
       return await run();
@@ -122,7 +130,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
-  const diff = await timed("write", () => updateTree(output, planned, cache.hasher));
+  const diff = await timed("write", () => updateTree(output, planned, { hasher: cache.hasher, signal: options.signal }));
   cache.save({ prune: errors.length === 0 });
   return report(planned.size, true, diff);
 }

@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileInTheWay, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { fileInTheWay, stagedTarget, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
@@ -69,7 +69,8 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     throw error;
   }
   if (!names.includes(MANIFEST_FILE)) {
-    if (names.length === 0) return { dir, owned: new Set() };
+    // A run killed while writing the first manifest leaves only that manifest's temporary file.
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set() };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
@@ -139,21 +140,26 @@ export interface TreeDiff {
    * its own), but they would be published, so `--check` lists them as extra too.
    */
   unlisted: string[];
+  /**
+   * Temporary files a run stopped part-way (killed, a power cut) left beside files falgen writes,
+   * named as `stagingName` names them: falgen's own, so generate removes them and `--check` lists them.
+   */
+  leftovers: string[];
 }
 
-/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/). */
+/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read). */
 export function listTree(dir: string): string[] {
-  let entries;
+  let top;
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    top = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
+  const entries = top.filter((entry) => entry.name !== "node_modules").flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => file.split("/")[0] !== "node_modules")
     .sort();
 }
 
@@ -164,7 +170,7 @@ export function listTree(dir: string): string[] {
  */
 export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
   const tree = withManifest(planned);
-  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [] };
+  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [], leftovers: [] };
   const foreign: string[] = [];
   for (const [file, { sha256 }] of tree) {
     const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
@@ -178,11 +184,11 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
   }
   for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
   const generatedFolders = new Set([...tree.keys()].filter((file) => file.includes("/")).map((file) => file.split("/")[0]!));
-  for (const folder of [...generatedFolders].sort()) {
-    for (const file of listTree(path.join(output.dir, folder))) {
-      const relative = `${folder}/${file}`;
-      if (!tree.has(relative) && !output.owned.has(relative)) diff.unlisted.push(relative);
-    }
+  const falgens = (file: string) => tree.has(file) || output.owned.has(file);
+  for (const file of listTree(output.dir)) {
+    const target = stagedTarget(file);
+    if (target !== undefined && falgens(target)) diff.leftovers.push(file);
+    else if (file.includes("/") && generatedFolders.has(file.split("/")[0]!) && !falgens(file)) diff.unlisted.push(file);
   }
   diff.stale.sort();
   diff.missing.sort();
@@ -191,7 +197,7 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
 }
 
 export function isClean(diff: TreeDiff): boolean {
-  return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length === 0;
+  return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length + diff.leftovers.length === 0;
 }
 
 /**
@@ -203,13 +209,20 @@ export function isClean(diff: TreeDiff): boolean {
  * full disk, a permission) leaves the old output whole. Then each temporary file is renamed over
  * its target, the files no longer generated are removed, and the new manifest goes in last. While
  * new files are on their way, the manifest lists old and new ones, so an interrupted run never
- * leaves a file falgen wrote out of it.
+ * leaves a file falgen wrote out of it. Temporary files an earlier run left (see
+ * {@link TreeDiff.leftovers}) are removed first.
+ *
+ * `signal` stops the run while files are being written (the event loop is let turn every few
+ * milliseconds, so a signal handler can abort it): what was written is undone as on a failure, and
+ * the signal's reason thrown. Once the renames begin they run to the end, in one go.
  */
-export async function updateTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): Promise<TreeDiff> {
+export async function updateTree(output: OutputFolder, planned: PlannedTree, { hasher = readingHasher, signal }: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
   const { dir, owned } = output;
   const tree = withManifest(planned);
   const diff = diffTree(output, planned, hasher);
   refuseSymbolicLinks(output, [...diff.stale, ...diff.missing, ...diff.extra, MANIFEST_FILE]);
+  signal?.throwIfAborted();
+  for (const file of diff.leftovers) rmSync(path.join(dir, file), { force: true });
   // The topmost folders this run creates, and whether each folder written to existed before.
   const createdFolders = new Set<string>();
   const existedBefore = new Map<string, boolean>();
@@ -234,6 +247,7 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   const written: { target: string; sha256: string }[] = [];
   // Set once the manifest listing old and new files replaced the old one (absent: undefined).
   let replacedManifest: { before: Buffer | undefined } | undefined;
+  let turned = performance.now();
   try {
     const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
     if (files.some((file) => !owned.has(file))) {
@@ -250,7 +264,13 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
         staged.push(stageFile(target, await contents()));
       }
       written.push({ target, sha256 });
+      if (signal && performance.now() - turned >= TURN_MS) {
+        await new Promise(setImmediate);
+        turned = performance.now();
+        signal.throwIfAborted();
+      }
     }
+    signal?.throwIfAborted();
   } catch (error) {
     for (const file of staged) file.discard();
     if (replacedManifest?.before) writeFileAtomic(manifest, replacedManifest.before);
@@ -268,6 +288,9 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   for (const { target, sha256 } of written) hasher.written(target, sha256);
   return diff;
 }
+
+/** How long the write loop runs before it lets the event loop turn (to see a signal): short for a person, long to the loop. */
+const TURN_MS = 10;
 
 /** Throws {@link OutputFolderError} when any folder on the way to one of `files`, or the file itself, is a symbolic link. */
 function refuseSymbolicLinks({ dir }: OutputFolder, files: readonly string[]): void {
