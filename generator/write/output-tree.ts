@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
 import { fileInTheWay, stagedTarget, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
@@ -38,13 +38,17 @@ export interface OutputFolder {
   dir: string;
   /** Package-relative POSIX paths from the folder's manifest; empty for a new or empty folder. */
   owned: ReadonlySet<string>;
+  /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
+  files: readonly string[];
 }
 
 /**
  * Checks that `dir` is a folder falgen may write to, and reads its manifest. Throws
  * {@link OutputFolderError} for the current folder or any folder containing it, the specs folder,
  * a folder containing it or inside it, something that is not a folder, a non-empty folder without
- * a manifest, and a manifest that is not falgen's.
+ * a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or device)
+ * anywhere in it but node_modules/: never followed or read, by generate or by `--check`, whose diff
+ * would print what it points to.
  */
 export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): OutputFolder {
   const out = realPath(dir);
@@ -58,26 +62,49 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
 
   let names: string[];
+  let entries: Dirent[];
   try {
     if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
+    entries = listEntries(dir);
     names = readdirSync(dir);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set() };
+    if (code === "ENOENT") return { dir, owned: new Set(), files: [] };
     const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
     if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
   }
+  const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  const odd = entries.filter((entry) => !entry.isFile() && !entry.isDirectory()).sort((a, b) => (relative(a) < relative(b) ? -1 : 1));
+  if (odd.length > 0) {
+    const shown = odd.slice(0, 5).map((entry) => `${relative(entry)} (${oddKind(entry)})`);
+    const more = odd.length > 5 ? ` and ${odd.length - 5} more` : "";
+    throw refuse(`it holds ${odd.length === 1 ? "a symbolic link or special file" : "symbolic links or special files"}: ${shown.join(", ")}${more}; falgen neither follows nor reads them there: remove ${odd.length === 1 ? "it" : "them"}`);
+  }
+  const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set() };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
-  const files = parseManifest(readFileSync(manifest, "utf8"));
-  if (!files) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(files) };
+  const owned = parseManifest(readFileSync(manifest, "utf8"));
+  if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
+  return { dir, owned: new Set(owned), files };
+}
+
+/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
+function listEntries(dir: string): Dirent[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name !== "node_modules")
+    .flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
+}
+
+/** What an entry that is neither a file nor a folder is, for messages: a link with its target. */
+function oddKind(entry: Dirent): string {
+  if (entry.isSymbolicLink()) return `a symbolic link to ${readlinkSync(path.join(entry.parentPath, entry.name))}`;
+  return entry.isFIFO() ? "a named pipe" : entry.isSocket() ? "a socket" : "a device";
 }
 
 /** `.falgen-manifest.json`: the files of the output, sorted, one per line. */
@@ -149,14 +176,13 @@ export interface TreeDiff {
 
 /** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read). */
 export function listTree(dir: string): string[] {
-  let top;
+  let entries;
   try {
-    top = readdirSync(dir, { withFileTypes: true });
+    entries = listEntries(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const entries = top.filter((entry) => entry.name !== "node_modules").flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
@@ -185,7 +211,7 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
   for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
   const generatedFolders = new Set([...tree.keys()].filter((file) => file.includes("/")).map((file) => file.split("/")[0]!));
   const falgens = (file: string) => tree.has(file) || output.owned.has(file);
-  for (const file of listTree(output.dir)) {
+  for (const file of output.files) {
     const target = stagedTarget(file);
     if (target !== undefined && falgens(target)) diff.leftovers.push(file);
     else if (file.includes("/") && generatedFolders.has(file.split("/")[0]!) && !falgens(file)) diff.unlisted.push(file);
@@ -202,9 +228,8 @@ export function isClean(diff: TreeDiff): boolean {
 
 /**
  * Makes the output folder hold exactly the planned files and their manifest, touching only files
- * that differ and deleting only files its manifest lists. Before anything is written, every path
- * to be touched is checked: none may go through a symbolic link, so nothing is written outside
- * the folder. Then every new or changed file is written: into folders this run creates, directly;
+ * that differ and deleting only files its manifest lists. The folder holds no symbolic link
+ * (`openOutputFolder` refused it), so nothing is written outside it. Every new or changed file is written: into folders this run creates, directly;
  * into existing folders, beside its target under a temporary name. So a failure while writing (a
  * full disk, a permission) leaves the old output whole. Then each temporary file is renamed over
  * its target, the files no longer generated are removed, and the new manifest goes in last. While
@@ -220,7 +245,6 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, { h
   const { dir, owned } = output;
   const tree = withManifest(planned);
   const diff = diffTree(output, planned, hasher);
-  refuseSymbolicLinks(output, [...diff.stale, ...diff.missing, ...diff.extra, MANIFEST_FILE]);
   signal?.throwIfAborted();
   for (const file of diff.leftovers) rmSync(path.join(dir, file), { force: true });
   // The topmost folders this run creates, and whether each folder written to existed before.
@@ -291,22 +315,6 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, { h
 
 /** How long the write loop runs before it lets the event loop turn (to see a signal): short for a person, long to the loop. */
 const TURN_MS = 10;
-
-/** Throws {@link OutputFolderError} when any folder on the way to one of `files`, or the file itself, is a symbolic link. */
-function refuseSymbolicLinks({ dir }: OutputFolder, files: readonly string[]): void {
-  const checked = new Set<string>();
-  for (const file of files) {
-    const parts = file.split("/");
-    for (let depth = 1; depth <= parts.length; depth++) {
-      const prefix = parts.slice(0, depth).join("/");
-      if (checked.has(prefix)) continue;
-      checked.add(prefix);
-      const type = entryType(path.join(dir, prefix));
-      if (type === "symlink") throw new OutputFolderError(dir, `${prefix} is a symbolic link; falgen writes only inside the output folder`);
-      if (type === undefined) break;
-    }
-  }
-}
 
 /** What is at `file` without following a symbolic link: undefined when nothing is. */
 function entryType(file: string): "symlink" | "other" | undefined {
