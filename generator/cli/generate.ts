@@ -1,7 +1,7 @@
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
-import { EXIT, runCommand, UsageError } from "./command-line.js";
+import { EXIT, redactKeys, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
 export const CONFIG_OPTIONS = {
@@ -137,7 +137,7 @@ const LEFTOVER = "a temporary file of an interrupted falgen run; `falgen generat
 
 /** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
-  for (const error of report.errors) console.error(`error: ${error.message}`);
+  for (const error of report.errors) console.error(redactKeys(`error: ${error.message}`));
   if (report.errors.length > 0 && report.files === 0) {
     console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
     return;

@@ -96,6 +96,20 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
   });
 
+  test.each([
+    ["FAL_KEY", { FAL_KEY: "0f1e2d3c-aaaa-bbbb:5e6f7a8b9c0d1e2f3a4b", FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined }, "process.env.FAL_KEY"],
+    ["FAL_KEY_ID and FAL_KEY_SECRET", { FAL_KEY: undefined, FAL_KEY_ID: "0f1e2d3c-aaaa-bbbb", FAL_KEY_SECRET: "5e6f7a8b9c0d1e2f3a4b" }, "process.env.FAL_KEY_ID + ':' + process.env.FAL_KEY_SECRET"],
+  ])("a config file that throws with the key (%s) in its message: every command prints it redacted", async (_name, env, expression) => {
+    const dir = await project();
+    await writeFile(path.join(dir, "falgen.config.ts"), `throw new Error("boom " + ${expression});\n`);
+    const secret = "5e6f7a8b9c0d1e2f3a4b";
+    for (const args of [["generate"], ["generate", "--check"], ["add", "fal-ai/flux/dev"], ["update"], ["import", "x.json"], ["capture", "page.txt"], ["simulator"]]) {
+      const result = await falgen(args, dir, env);
+      expectOneLine(result, 2, new RegExp(`^falgen ${args[0]}: config file falgen\\.config\\.ts(:\\d+:\\d+)?: cannot load it: (Error: )?boom \\[redacted\\]$`));
+      expect(result.stderr).not.toContain(secret);
+    }
+  });
+
   test("--config naming a file that is not there", async () => {
     const dir = await project();
     expectOneLine(await falgen(["generate", "--config", "falgen.config.ts"], dir), 2, /^falgen generate: config file falgen\.config\.ts: no such file$/);
