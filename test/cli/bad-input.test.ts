@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
@@ -35,7 +35,11 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     ["simulator", ["simulator", "--specs", "missing", "--port", "0"], /^falgen simulator: specs folder missing: no such file or folder$/],
     ["simulator (a file for --specs)", ["simulator", "--specs", "a-file.txt", "--port", "0"], /^falgen simulator: specs folder a-file.txt: a file, not a folder/],
     ["capture (a missing overrides folder)", ["capture", "a-file.txt", "--overrides", "missing"], /^falgen capture: overrides folder missing: no such file or folder$/],
-  ])("a missing or wrong folder: %s", async (_name, args, message) => {
+    ["import (a missing document)", ["import", "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
+    ["import (a missing document after a good one)", ["import", path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json"), "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
+    ["import (a folder for a document)", ["import", "."], /^falgen import: \.: cannot read the document \(a folder, not a file\)$/],
+    ["import (a document below a file)", ["import", "a-file.txt/doc.json"], /^falgen import: a-file\.txt\/doc\.json: cannot read the document \(a file where a folder was expected\)$/],
+  ])("a missing or wrong folder or file: %s", async (_name, args, message) => {
     const dir = await project();
     expectOneLine(await falgen(args, dir), 2, message);
     expect(await readdir(dir)).toEqual(["a-file.txt"]);
@@ -108,6 +112,21 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
       expectOneLine(result, 2, new RegExp(`^falgen ${args[0]}: config file falgen\\.config\\.ts(:\\d+:\\d+)?: cannot load it: (Error: )?boom \\[redacted\\]$`));
       expect(result.stderr).not.toContain(secret);
     }
+  });
+
+  test("nothing to generate: an empty specs folder, or endpoints (flag or config) that match no spec, says so and where it looked, exit 2", async () => {
+    const dir = await project();
+    await mkdir(path.join(dir, "specs/fal-ai"), { recursive: true });
+    await writeFile(path.join(dir, "specs/fal-ai/notes.txt"), "not a spec\n");
+    const empty = /^falgen generate: specs folder specs: no spec files \(\.yaml, \.yml or \.json\) in it or below it; add one with `falgen add <endpoint id>`$/;
+    expectOneLine(await falgen(["generate", "--no-cache"], dir), 2, empty);
+    expectOneLine(await falgen(["generate", "--no-cache", "--check"], dir), 2, empty);
+    await writeFile(path.join(dir, "specs/fal-ai/flux.json"), await readFile(path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json")));
+    const none = /^falgen generate: specs folder specs: no endpoint id of its 1 spec\(s\) matches endpoints "fal-ai\/flux\/\*\*\/schnell", "acme\/\*" \(ids there: fal-ai\/flux\/dev\)$/;
+    expectOneLine(await falgen(["generate", "--no-cache", "--endpoints", "fal-ai/flux/**/schnell", "--endpoints", "acme/*"], dir), 2, none);
+    await writeFile(path.join(dir, "falgen.config.json"), JSON.stringify({ endpoints: ["fal-ai/flux/**/schnell", "acme/*"] }));
+    expectOneLine(await falgen(["generate", "--no-cache"], dir), 2, none);
+    expect((await readdir(dir)).sort()).toEqual(["a-file.txt", "falgen.config.json", "specs"]);
   });
 
   test("--config naming a file that is not there", async () => {
