@@ -5,7 +5,7 @@
 
 import { ENDPOINT_NAMESPACES, splitEndpointId, type EndpointIdParts } from "./runtime/endpoint-id.js";
 
-/** Each segment of an endpoint id is letters, digits, `.`, `_` or `-`. */
+/** Each segment of an endpoint id starts with a letter or digit, then letters, digits, `.`, `_` or `-`. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** The longest segment and id accepted: far above fal's, well below file-name and path limits. */
 const MAX_SEGMENT_LENGTH = 128;
@@ -23,7 +23,7 @@ export function parseEndpointId(id: string): EndpointIdParts | { invalid: string
   }
   const bad = segments.find((segment) => !SEGMENT.test(segment) || segment === "." || segment === "..");
   if (bad !== undefined) {
-    return { invalid: `endpoint id ${JSON.stringify(id)} has an invalid segment ${JSON.stringify(bad)} (letters, digits, ".", "_" and "-" only)` };
+    return { invalid: `endpoint id ${JSON.stringify(id)} has an invalid segment ${JSON.stringify(bad)} (a letter or digit first, then letters, digits, ".", "_" and "-")` };
   }
   // Each segment becomes a folder or file name (at most 255 bytes on common file systems, with an extension added).
   const long = segments.find((segment) => segment.length > MAX_SEGMENT_LENGTH);

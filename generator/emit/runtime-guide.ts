@@ -258,6 +258,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
         '  credentials: "dev-key",',
         '  queueUrl: "http://127.0.0.1:4010",',
         '  storageUrl: "http://127.0.0.1:4010/_rest",',
+        '  runUrl: "http://127.0.0.1:4010/_run", // run, stream and realtime',
         "});",
         `const { data } = await endpoint.subscribe(fal, ${input});`,
         "console.log(data);",

@@ -28,7 +28,9 @@ export function queueDocumentUrl(endpointId: string, from: string = FAL_DOCUMENT
 export class DocumentHttpError extends SpecError {
   readonly status: number;
   constructor(location: string, response: Response) {
-    super({ file: location }, `cannot fetch the document: HTTP ${response.status} ${response.statusText}`.trimEnd());
+    // After a redirect the status is the last URL's: name it, or the error blames the first.
+    const where = response.redirected ? ` from ${response.url}, where ${location} redirected` : "";
+    super({ file: location }, `cannot fetch the document: HTTP ${`${response.status} ${response.statusText}`.trimEnd()}${where}`);
     this.status = response.status;
   }
 }

@@ -37,6 +37,12 @@ const BROKEN: [string, string, Contents, RegExp][] = [
   ["endpoint id without an app", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "flux")), /must have the form owner\/app/],
   ["endpoint id with a space", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "fal-ai/flux dev")), /invalid segment "flux dev"/],
   ["endpoint id climbing out", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = "fal-ai/../../etc")), /invalid segment "\.\."/],
+  [
+    "endpoint id segment starting with _",
+    "broken.json",
+    spec((d) => (d.info["x-fal-metadata"].endpointId = "_sim/x")),
+    /invalid segment "_sim" \(a letter or digit first, then letters, digits, "\.", "_" and "-"\)/,
+  ],
   ["endpoint id that is a number", "broken.json", spec((d) => (d.info["x-fal-metadata"].endpointId = 42)), /must be a string, found number 42/],
   ["duplicate endpoint id", "broken.json", falSpec("fal-ai/flux/dev"), /duplicate endpoint id "fal-ai\/flux\/dev"/],
   ["unknown ref", "broken.json", spec((d) => (input(d).properties.prompt = { $ref: "#/components/schemas/Nope" })), /\(at #\/components\/schemas\/BrokenInput\/properties\/prompt\/\$ref\): unresolved \$ref/],

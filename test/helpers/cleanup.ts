@@ -1,4 +1,7 @@
-import { afterAll, onTestFinished } from "vitest";
+import { onTestFinished } from "vitest";
+
+/** Cleanups asked for outside a test, run when the file ends (see `runFileCleanups`). */
+const fileCleanups: (() => unknown)[] = [];
 
 /**
  * Runs `cleanup` when the test that calls this ends or, called outside a test (a beforeAll, a
@@ -13,8 +16,13 @@ export function whenDone(cleanup: () => unknown): void {
       await cleanup();
     });
   } catch {
-    afterAll(async () => {
-      await cleanup();
-    });
+    // An afterAll registered from inside a beforeAll never runs: the file's own afterAll (from
+    // test/setup-file.ts, which vitest runs for every file) runs these instead.
+    fileCleanups.push(cleanup);
   }
+}
+
+/** Runs, newest first, the cleanups `whenDone` was given outside a test. */
+export async function runFileCleanups(): Promise<void> {
+  for (const cleanup of fileCleanups.splice(0).reverse()) await cleanup();
 }

@@ -157,6 +157,8 @@ describe("fetching a document from a URL", () => {
       } else if (url.pathname === "/declared-huge") {
         response.writeHead(200, { "content-type": "application/json", "content-length": String(64 * 1024 * 1024) });
         response.write("{");
+      } else if (url.pathname === "/moved") {
+        response.writeHead(302, { location: "/gone" }).end();
       } else if (url.pathname === "/page") {
         response.writeHead(200, { "content-type": "text/html" }).end("<html><body>Model page</body></html>");
       } else {
@@ -191,6 +193,7 @@ describe("fetching a document from a URL", () => {
 
   test.each([
     ["an unknown endpoint (HTTP 404)", () => served("fal-ai/nope"), /: cannot fetch the document: HTTP 404 Not Found$/],
+    ["a redirect to a missing document (the status is the last URL's)", () => `${base}/moved`, /\/moved: cannot fetch the document: HTTP 404 Not Found from http:\/\/127\.0\.0\.1:\d+\/gone, where http:\/\/127\.0\.0\.1:\d+\/moved redirected$/],
     ["an HTML page", () => `${base}/page`, /: invalid JSON/],
     ["a server that is not there", () => `http://127.0.0.1:${closedPort}/openapi.json`, /: cannot fetch the document \(.*ECONNREFUSED/],
     ["an answer cut off mid-body", () => `${base}/cut`, /\/cut: cannot fetch the document \(the connection broke mid-answer: terminated\)$/],

@@ -70,27 +70,29 @@ describe("createProxyHandler", () => {
     expect(forwarded[0]?.url).toBe(target);
   });
 
+  /** Where the proxy forwards (its defaults), as a refusal of another host names them. */
+  const HOSTS = "it forwards only to https://queue.fal.run/, https://rest.fal.ai/ and https://fal.run/; create the page's client with the queueUrl, storageUrl and runUrl the proxy has";
   test.each([
-    ["POST", `${QUEUE}/fal-ai/other-model`, "an endpoint not in the allowlist"],
-    ["POST", `${QUEUE}/fal-ai/flux`, "the bare app of an allowed endpoint"],
-    ["GET", `${QUEUE}/fal-ai/other/requests/abc/status`, "requests of another app"],
-    ["GET", `${QUEUE}/workflows/acme/requests/abc/status`, "a namespaced app cut short"],
-    ["POST", `${QUEUE}/fal-ai/flux/requests/abc/status`, "a status with the wrong method"],
-    ["GET", `${QUEUE}/fal-ai/flux/requests/abc/cancel`, "a cancel with the wrong method"],
-    ["POST", `${QUEUE}/fal-ai/flux/dev/../../other/model`, "dot segments leaving the allowlist"],
-    ["POST", `${QUEUE}/fal-ai%2Fflux%2Fdev`, "an encoded endpoint id"],
-    ["POST", "https://evil.example/fal-ai/flux/dev", "another host"],
-    ["POST", "https://queue.fal.run.evil.example/fal-ai/flux/dev", "a look-alike host"],
-    ["POST", "http://queue.fal.run/fal-ai/flux/dev", "plain http"],
-    ["POST", "https://user:pw@queue.fal.run/fal-ai/flux/dev", "user info"],
-    ["GET", "https://rest.fal.ai/storage/files", "other storage routes"],
-    ["GET", "not a url", "a malformed target"],
-  ])("refuses %s %s (%s) with 403", async (method, target) => {
+    ["POST", `${QUEUE}/fal-ai/other-model`, "an endpoint not in the allowlist", `POST ${QUEUE}/fal-ai/other-model: fal-ai/other-model is not in this proxy's allowedEndpoints`],
+    ["POST", `${QUEUE}/fal-ai/flux`, "the bare app of an allowed endpoint", `POST ${QUEUE}/fal-ai/flux: fal-ai/flux is not in this proxy's allowedEndpoints`],
+    ["GET", `${QUEUE}/fal-ai/other/requests/abc/status`, "requests of another app", `GET ${QUEUE}/fal-ai/other/requests/abc/status: fal-ai/other is not in this proxy's allowedEndpoints`],
+    ["GET", `${QUEUE}/workflows/acme/requests/abc/status`, "a namespaced app cut short", `GET ${QUEUE}/workflows/acme/requests/abc/status: workflows/acme is not in this proxy's allowedEndpoints`],
+    ["POST", `${QUEUE}/fal-ai/flux/requests/abc/status`, "a status with the wrong method", `POST ${QUEUE}/fal-ai/flux/requests/abc/status is not allowed by this proxy (not a method fal's API takes there)`],
+    ["GET", `${QUEUE}/fal-ai/flux/requests/abc/cancel`, "a cancel with the wrong method", `GET ${QUEUE}/fal-ai/flux/requests/abc/cancel is not allowed by this proxy (not a method fal's API takes there)`],
+    ["POST", `${QUEUE}/fal-ai/flux/dev/../../other/model`, "dot segments leaving the allowlist", `POST ${QUEUE}/fal-ai/other/model: fal-ai/other/model is not in this proxy's allowedEndpoints`],
+    ["POST", `${QUEUE}/fal-ai%2Fflux%2Fdev`, "an encoded endpoint id", `POST ${QUEUE}/fal-ai%2Fflux%2Fdev: fal-ai%2Fflux%2Fdev is not in this proxy's allowedEndpoints`],
+    ["POST", "https://evil.example/fal-ai/flux/dev", "another host", `POST https://evil.example/fal-ai/flux/dev is not allowed by this proxy: ${HOSTS}`],
+    ["POST", "https://queue.fal.run.evil.example/fal-ai/flux/dev", "a look-alike host", `POST https://queue.fal.run.evil.example/fal-ai/flux/dev is not allowed by this proxy: ${HOSTS}`],
+    ["POST", "http://queue.fal.run/fal-ai/flux/dev", "plain http", `POST http://queue.fal.run/fal-ai/flux/dev is not allowed by this proxy: ${HOSTS}`],
+    ["POST", "https://user:pw@queue.fal.run/fal-ai/flux/dev", "user info", "Missing or invalid x-fal-target-url header"],
+    ["GET", "https://rest.fal.ai/storage/files", "other storage routes", "GET https://rest.fal.ai/storage/files is not allowed by this proxy (of storage, only upload initiation: browsers upload to the URL it returns)"],
+    ["GET", "not a url", "a malformed target", "Missing or invalid x-fal-target-url header"],
+  ])("refuses %s %s (%s) with 403, saying why", async (method, target, _case, detail) => {
     const { call, forwarded } = recordingProxy();
     const response = await call(target, method);
     expect(response.status).toBe(403);
     const body = await response.text();
-    expect(JSON.parse(body)).toHaveProperty("detail");
+    expect(JSON.parse(body)).toEqual({ detail });
     expect(body).not.toContain(KEY);
     expect(forwarded).toEqual([]);
   });

@@ -55,6 +55,19 @@ test("a spec changed, added or removed on disk is served after a reload; queued 
   expect((await fetch(submitted.response_url, { headers: { authorization: "Key k" } })).status).toBe(200);
 });
 
+test("a spec broken while the simulator runs: a call to an id no spec serves says which spec does not load", async () => {
+  const specs = await served();
+  simulator = await startSimulator({ specsDir: specs, queueMs: 0, runMs: 0 });
+  const file = path.join(specs, "fal-ai/ideogram/v3.yaml");
+  await writeFile(file, "openapi: [unclosed\n");
+  await until(async () => !simulator!.endpointIds.includes("fal-ai/ideogram/v3"));
+  const response = await fetch(`${simulator.url}/fal-ai/ideogram/v3`, { method: "POST", headers: { authorization: "Key k" }, body: "{}" });
+  expect(response.status).toBe(404);
+  const { detail } = (await response.json()) as { detail: string };
+  expect(detail).toMatch(/^Application "fal-ai\/ideogram\/v3" not found: the simulator serves no spec with this endpoint id; 1 spec\(s\) do not load, which may serve it: /);
+  expect(detail).toContain("v3.yaml:");
+});
+
 test("add fetches documents from the simulator and writes them as specs; update reports what changed and writes it", async () => {
   const upstream = await served();
   simulator = await startSimulator({ specsDir: upstream });

@@ -57,27 +57,40 @@ export function createProxyHandler(options: ProxyHandlerOptions): (request: Requ
   const send = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
   // Each route is matched by what it is, whichever base holds another (the simulator serves
-  // storage and run under its queue URL).
-  const isAllowed = (target: URL, method: string): boolean => {
-    if (pathWithin(target, storage) === STORAGE_INITIATE) return method === "POST";
+  // storage and run under its queue URL). Undefined when allowed, else why not.
+  const refusal = (target: URL, method: string): string | undefined => {
+    const what = `${method} ${target.origin}${target.pathname}`;
+    const notAllowedEndpoint = (id: string) => `${what}: ${id} is not in this proxy's allowedEndpoints`;
+    const wrongMethod = `${what} is not allowed by this proxy (not a method fal's API takes there)`;
+    const storagePath = pathWithin(target, storage);
+    if (storagePath === STORAGE_INITIATE) return method === "POST" ? undefined : wrongMethod;
+    if (storagePath !== undefined) return `${what} is not allowed by this proxy (of storage, only upload initiation: browsers upload to the URL it returns)`;
     // `run` and `stream` of an allowed endpoint (before the queue: the run host may sit below the queue's).
     const runPath = pathWithin(target, runHost);
     if (runPath !== undefined) {
-      const id = runPath.slice(1);
-      return method === "POST" && (submittable.has(id) || (id.endsWith("/stream") && submittable.has(id.slice(0, -"/stream".length))));
+      const id = runPath.slice(1).replace(/\/stream$/, "");
+      if (method !== "POST") return wrongMethod;
+      return submittable.has(id) || submittable.has(runPath.slice(1)) ? undefined : notAllowedEndpoint(id);
     }
     const queuePath = pathWithin(target, queue);
-    if (queuePath === undefined) return false;
+    if (queuePath === undefined) {
+      return `${what} is not allowed by this proxy: it forwards only to ${queue.href}, ${storage.href} and ${runHost.href}; create the page's client with the queueUrl, storageUrl and runUrl the proxy has`;
+    }
     const route = REQUEST_ROUTE.exec(queuePath);
-    if (route) return readable.has(route[1] ?? "") && method === (route[2] === "/cancel" ? "PUT" : "GET");
-    return method === "POST" && submittable.has(queuePath.slice(1));
+    if (route) {
+      if (method !== (route[2] === "/cancel" ? "PUT" : "GET")) return wrongMethod;
+      return readable.has(route[1] ?? "") ? undefined : notAllowedEndpoint(route[1] ?? "");
+    }
+    if (method !== "POST") return wrongMethod;
+    return submittable.has(queuePath.slice(1)) ? undefined : notAllowedEndpoint(queuePath.slice(1));
   };
 
   return async (request) => {
     const target = parseUrl(request.headers.get(TARGET_URL_HEADER));
     // A URL with user info would make fetch throw; refuse it like any other odd target.
     if (!target || target.username || target.password) return answer(403, `Missing or invalid ${TARGET_URL_HEADER} header`);
-    if (!isAllowed(target, request.method)) return answer(403, `${request.method} ${target.origin}${target.pathname} is not allowed by this proxy`);
+    const refused = refusal(target, request.method);
+    if (refused !== undefined) return answer(403, refused);
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await readLimited(request, limit);
     if (body === TOO_LARGE) return answer(413, `The request body is larger than this proxy's limit of ${limit} bytes`);
     let key: string;

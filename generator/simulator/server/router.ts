@@ -66,7 +66,7 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
     if (endpoint) return { name: "run", auth: true, faultRoute: "run", handle: (call) => submitRequest(sim, call, endpoint, true) };
     // `<id>/stream`, unless an endpoint's own id ends in `/stream` (matched above).
     const streamed = segments.at(-1) === "stream" ? findEndpoint(sim.registry, segments.slice(1, -1).join("/")) : undefined;
-    return streamed ? { name: "run-stream", auth: true, faultRoute: "run", handle: (call) => streamOutput(sim, call, streamed) } : notFoundEndpoint(id);
+    return streamed ? { name: "run-stream", auth: true, faultRoute: "run", handle: (call) => streamOutput(sim, call, streamed) } : notFoundEndpoint(sim, id);
   }
 
   const requestsAt = segments.indexOf("requests");
@@ -104,7 +104,7 @@ export function matchRoute(sim: SimulatorContext, method: string, url: URL): Rou
 
   if (method === "POST") {
     const endpoint = findEndpoint(sim.registry, path);
-    return endpoint ? { name: "submit", auth: true, faultRoute: "submit", handle: (call) => submitRequest(sim, call, endpoint) } : notFoundEndpoint(path);
+    return endpoint ? { name: "submit", auth: true, faultRoute: "submit", handle: (call) => submitRequest(sim, call, endpoint) } : notFoundEndpoint(sim, path);
   }
   return other("notFound");
 }
@@ -144,6 +144,12 @@ function findRequest(sim: SimulatorContext, prefix: string, id: string): { reque
   return { request };
 }
 
-function notFoundEndpoint(path: string): RouteMatch {
-  return { name: "submit", auth: true, handle: () => errorReply("notFound", `Application "${path}" not found: the simulator serves no spec with this endpoint id`) };
+/**
+ * A 404 for an id no spec serves; while specs fail to load (a file broken while the simulator
+ * runs drops its endpoint), it names them: the id asked for may be one of theirs.
+ */
+function notFoundEndpoint(sim: SimulatorContext, path: string): RouteMatch {
+  const { errors } = sim.registry;
+  const broken = errors.length === 0 ? "" : `; ${errors.length} spec(s) do not load, which may serve it: ${errors.map((error) => error.message).join("; ")}`;
+  return { name: "submit", auth: true, handle: () => errorReply("notFound", `Application "${path}" not found: the simulator serves no spec with this endpoint id${broken}`) };
 }
