@@ -37,6 +37,8 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     ["capture (a missing overrides folder)", ["capture", "a-file.txt", "--overrides", "missing"], /^falgen capture: overrides folder missing: no such file or folder$/],
     ["import (a missing document)", ["import", "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
     ["import (a missing document after a good one)", ["import", path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json"), "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
+    ["capture (a missing page file)", ["capture", "nonexist.txt"], /^falgen capture: nonexist\.txt: cannot read the page file \(no such file or folder\)$/],
+    ["capture (a folder for a page file)", ["capture", "."], /^falgen capture: \.: cannot read the page file \(a folder where a file was expected\)$/],
     ["import (a folder for a document)", ["import", "."], /^falgen import: \.: cannot read the document \(a folder, not a file\)$/],
     ["import (a document below a file)", ["import", "a-file.txt/doc.json"], /^falgen import: a-file\.txt\/doc\.json: cannot read the document \(a file where a folder was expected\)$/],
   ])("a missing or wrong folder or file: %s", async (_name, args, message) => {
