@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import { openCache } from "./cache/generation-cache.js";
 import { DEFAULT_PACKAGE, type PackageInfo } from "./emit/package-info.js";
 import { runtimeSources } from "./emit/runtime-files.js";
-import { SpecError, type OutputFolderError } from "./errors.js";
+import { InputError, SpecError, type OutputFolderError } from "./errors.js";
 import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
 import { diffTree, isClean, openOutputFolder, updateTree, withManifest, type TreeDiff } from "./write/output-tree.js";
@@ -29,6 +29,13 @@ export interface GenerateOptions {
   keepGoing?: boolean;
   /** Where per-spec results are cached between runs; `false` turns the cache off. */
   cacheDir?: string | false;
+  /**
+   * Stops the run (the CLI aborts it on Ctrl-C and SIGTERM): `generate` rejects with the signal's
+   * reason, and the output folder is as it was, since files written so far are undone. Seen
+   * between stages and while writing; once the written files begin replacing the old ones, the
+   * run finishes.
+   */
+  signal?: AbortSignal;
 }
 
 export interface StageTiming {
@@ -61,7 +68,8 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * (cache/generation-cache.ts) tells load which specs it knows unchanged, and emit takes their
  * files from it. A broken spec is reported in `errors` (file, line, JSON pointer), not thrown; the
  * output is then left as it was unless `keepGoing` and at least one spec generated.
- * @throws {InputError} when the specs folder is missing or not a folder, and {@link OutputFolderError},
+ * @throws {InputError} when the specs folder is missing or not a folder, holds no spec, or none
+ * whose endpoint id `endpoints` picks (nothing is written then), and {@link OutputFolderError},
  * before anything is read or written, for an output folder falgen must not write to (see `openOutputFolder`).
  */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
@@ -71,6 +79,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const cache = openCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
+    options.signal?.throwIfAborted();
     const start = performance.now();
     try {
       return await run();
@@ -95,11 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   });
   // keepGoing writes what the valid specs make; with none valid, a package of no endpoint is no use.
   if (errors.length > 0 && (!options.keepGoing || unchanged.length + fresh.length === 0)) return report(0, false);
-  if (unchanged.length + fresh.length === 0 && errors.length === 0) {
-    const what = options.endpoints ? `no spec matches endpoints ${options.endpoints.map((glob) => JSON.stringify(glob)).join(", ")}` : "no spec files (.yaml, .yml or .json) found";
-    errors.push(new SpecError({ file: options.specsDir }, what));
-    return report(0, false);
-  }
+  if (unchanged.length + fresh.length === 0 && errors.length === 0) throw noSpecs(options, [...loaded.known.map(({ known }) => known.endpointId), ...loaded.specs.map((spec) => spec.endpointId)]);
 
   const planned = await timed("emit", async () =>
     withManifest(
@@ -122,9 +127,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
-  const diff = await timed("write", () => updateTree(output, planned, cache.hasher));
+  const diff = await timed("write", () => updateTree(output, planned, { hasher: cache.hasher, signal: options.signal }));
   cache.save({ prune: errors.length === 0 });
   return report(planned.size, true, diff);
+}
+
+/** Nothing to generate, said with where falgen looked: no spec there at all, or none of `ids` picked. */
+function noSpecs({ specsDir, endpoints }: GenerateOptions, ids: string[]): InputError {
+  if (ids.length === 0) return new InputError(`specs folder ${specsDir}: no spec files (.yaml, .yml or .json) in it or below it; add one with \`falgen add <endpoint id>\``);
+  const globs = endpoints!.map((glob) => JSON.stringify(glob)).join(", ");
+  const some = [...ids].sort(compareNames).slice(0, 3).join(", ");
+  return new InputError(`specs folder ${specsDir}: no endpoint id of its ${ids.length} spec(s) matches endpoints ${globs} (ids there: ${some}${ids.length > 3 ? ", ..." : ""})`);
 }
 
 /** The model of a valid spec; whatever a spec does to the model stage, its author gets its file, not a stack trace. */

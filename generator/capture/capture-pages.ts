@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { fileProblem, SpecError } from "../errors.js";
+import { fileProblem, InputError } from "../errors.js";
 import { writeSpecs, type WrittenSpec } from "../spec-files/write-specs.js";
 import { captureSpecs } from "./capture.js";
 import { loadOverrides, type Overrides } from "./overrides.js";
@@ -26,7 +26,7 @@ export interface CaptureResult {
 /**
  * Writes a spec per endpoint documented on the pages, all or nothing.
  * @throws {SpecErrors} or {@link SpecError} for a page line that cannot be parsed or a spec the loader refuses; nothing is written then.
- * @throws {InputError} when `overridesDir` is missing or not a folder.
+ * @throws {InputError} when `overridesDir` is missing or not a folder, or a page file cannot be read (missing, a folder).
  */
 export async function capturePages(options: CaptureOptions): Promise<CaptureResult> {
   const overrides = options.overridesDir === undefined ? new Map<string, Overrides>() : await loadOverrides(options.overridesDir);
@@ -45,6 +45,7 @@ async function readPage(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    throw new SpecError({ file }, `cannot read the page file (${fileProblem(error)})`);
+    // A path that names no file is a usage error (exit 2), as for every command.
+    throw new InputError(`${file}: cannot read the page file (${fileProblem(error)})`);
   }
 }

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type FalgenConfig } from "../config.js";
 import { InputError, SpecError, SpecErrors } from "../errors.js";
+import { redact, redactKey } from "../runtime/internal/redact.js";
 
 /** Exit codes of every falgen command. */
 export const EXIT = {
@@ -114,25 +115,40 @@ export async function runCommand<O extends Options>(
     const { config } = await loadConfig({ file: (parsed.values as { config?: string }).config });
     return body({ ...parsed, config });
   };
+  // What a failure says may come from the user's code (a config file that throws) or a server.
+  const say = (text: string) => console.error(redactKeys(text));
   try {
     return await run();
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`falgen ${command.name}: ${error.message}\nRun "falgen ${command.name} --help" for its usage.`);
+      say(`falgen ${command.name}: ${error.message}\nRun "falgen ${command.name} --help" for its usage.`);
       return EXIT.usage;
     }
     if (error instanceof InputError) {
-      console.error(`falgen ${command.name}: ${error.message}`);
+      say(`falgen ${command.name}: ${error.message}`);
       return EXIT.usage;
     }
     const specErrors = error instanceof SpecErrors ? error.errors : error instanceof SpecError ? [error] : undefined;
     if (specErrors) {
-      for (const each of specErrors) console.error(`error: ${each.message}`);
-      if (command.writesSpecs) console.error(`falgen ${command.name}: nothing was written.`);
+      for (const each of specErrors) say(`error: ${each.message}`);
+      if (command.writesSpecs) say(`falgen ${command.name}: nothing was written.`);
       return EXIT.findings;
     }
-    console.error(`falgen ${command.name}: unexpected error (a falgen bug): ${(error as Error).message ?? String(error)}`);
-    if (process.env.FALGEN_DEBUG === "1") console.error((error as Error).stack);
+    say(`falgen ${command.name}: unexpected error (a falgen bug): ${(error as Error).message ?? String(error)}`);
+    if (process.env.FALGEN_DEBUG === "1") say(String((error as Error).stack));
     return EXIT.findings;
   }
+}
+
+/**
+ * `text` with fal's keys replaced by `[redacted]`, as `falgen run` scrubs what it prints: every key
+ * this process sent, and the ones in its environment (`FAL_KEY`; `FAL_KEY_ID:FAL_KEY_SECRET` and
+ * `FAL_KEY_SECRET`), which a config file that throws may have put in its message.
+ */
+export function redactKeys(text: string): string {
+  const { FAL_KEY, FAL_KEY_ID, FAL_KEY_SECRET } = process.env;
+  for (const key of [FAL_KEY, FAL_KEY_ID && FAL_KEY_SECRET ? `${FAL_KEY_ID.trim()}:${FAL_KEY_SECRET.trim()}` : undefined, FAL_KEY_SECRET]) {
+    if (key) text = redactKey(text, key.trim());
+  }
+  return redact(text);
 }

@@ -1,7 +1,7 @@
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
-import { EXIT, runCommand, UsageError } from "./command-line.js";
+import { EXIT, redactKeys, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
 export const CONFIG_OPTIONS = {
@@ -40,7 +40,8 @@ Generates the typed package from the specs: a module per endpoint, its docs, and
 Flags override the config file (falgen.config.ts: specs, out, name, version, endpoints).
 
   --check                  write nothing; exit 1 listing each stale, missing or extra file
-                           (extra: no longer generated, or not falgen's but inside src/ or docs/)
+                           (extra: no longer generated, or not falgen's but inside src/ or docs/;
+                           leftover: a temporary file of an interrupted run, which generate removes)
 ${GENERATE_FLAGS_HELP}
 
 Exit: 0 done (or current with --check), 1 a spec failed or the output is stale, 2 usage or input error.`,
@@ -78,31 +79,78 @@ export function generateOptions(flags: GenerateFlags, config: FalgenConfig): Gen
   };
 }
 
-/** Runs the pipeline and prints its report; returns the exit code. */
+/** Runs the pipeline and prints its report; returns the exit code. Ctrl-C and SIGTERM stop it (see {@link interruptible}). */
 export async function runGenerate(options: GenerateOptions, { check, quiet }: { check: boolean; quiet: boolean }): Promise<number> {
-  const report = await generate({ ...options, check });
-  printReport(report, { check, quiet, out: options.outDir });
-  return report.ok ? EXIT.ok : EXIT.findings;
+  return interruptible(options.outDir, check, async (signal) => {
+    const report = await generate({ ...options, check, signal });
+    printReport(report, { check, quiet, out: options.outDir });
+    return report.ok ? EXIT.ok : EXIT.findings;
+  });
+}
+
+/** The exit code of a run stopped by a signal: 128 + the signal's number, as shells report one. */
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT;
+
+/**
+ * Runs `run` with SIGINT (Ctrl-C) and SIGTERM turned into an abort of the signal it is given, so
+ * the pipeline undoes what it wrote instead of dying with its temporary files in the package; then
+ * says in one line that the run was interrupted and what state `out` is in, and returns 130 or
+ * 143. A second signal quits at once (a temporary file may then stay behind: the next run removes it).
+ */
+async function interruptible(out: string, check: boolean, run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  let received: StopSignal | undefined;
+  const onSignal = (signal: StopSignal) => {
+    if (received) process.exit(SIGNAL_EXIT[received]);
+    received = signal;
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    let code: number;
+    try {
+      code = await run(controller.signal);
+    } catch (error) {
+      if (received === undefined || error !== controller.signal.reason) throw error;
+      const state = check ? "nothing was written" : `${out}/ is as it was (what this run had written was removed); run \`falgen generate\` again`;
+      console.error(`falgen: interrupted by ${received}; ${state}.`);
+      return SIGNAL_EXIT[received];
+    }
+    // A signal that came while the new files replaced the old (no pause there) is handled here.
+    await new Promise(setImmediate);
+    if (received === undefined) return code;
+    console.error(`falgen: interrupted by ${received}, but only after the run ${check ? "finished" : `wrote ${out}/ in full`}.`);
+    return SIGNAL_EXIT[received];
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 /** Why a file falgen did not write, among the files it did, is a finding. */
 const UNLISTED = "not written by falgen, but inside what the package publishes; falgen leaves it to you to remove";
 
+/** What a temporary file an interrupted run left is, and what to do. */
+const LEFTOVER = "a temporary file of an interrupted falgen run; `falgen generate` removes it";
+
 /** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
-  for (const error of report.errors) console.error(`error: ${error.message}`);
+  for (const error of report.errors) console.error(redactKeys(`error: ${error.message}`));
   if (report.errors.length > 0 && report.files === 0) {
     console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
     return;
   }
   if (check && report.diff) {
-    const { stale, missing, extra, unlisted } = report.diff;
+    const { stale, missing, extra, unlisted, leftovers } = report.diff;
     for (const file of stale) console.error(`stale:   ${out}/${file}`);
     for (const file of missing) console.error(`missing: ${out}/${file}`);
     for (const file of extra) console.error(`extra:   ${out}/${file}`);
     for (const file of unlisted) console.error(`extra:   ${out}/${file} (${UNLISTED})`);
+    for (const file of leftovers) console.error(`leftover: ${out}/${file} (${LEFTOVER})`);
     if (report.patch) console.error(report.patch);
-    if (stale.length + missing.length + extra.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
+    if (stale.length + missing.length + extra.length + leftovers.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
     else if (unlisted.length > 0) console.error(`falgen: ${out}/ holds files falgen did not write; remove them.`);
   } else if (report.diff) {
     for (const file of report.diff.unlisted) console.error(`warning: ${out}/${file}: ${UNLISTED}`);
@@ -110,8 +158,9 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
   const cached = report.cached > 0 ? `, ${report.cached} unchanged from cache` : "";
-  const { stale = [], missing = [], extra = [] } = report.diff ?? {};
-  const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed`;
+  const { stale = [], missing = [], extra = [], leftovers = [] } = report.diff ?? {};
+  const cleaned = leftovers.length > 0 ? ` (and ${leftovers.length} temporary file(s) an interrupted run left)` : "";
+  const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed${cleaned}`;
   console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
   if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
 }

@@ -1,7 +1,7 @@
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import type { EndpointUpdate } from "../update/update.js";
 import { update } from "../update/update.js";
-import { EXIT, runCommand } from "./command-line.js";
+import { EXIT, redactKeys, runCommand } from "./command-line.js";
 import { GENERATE_FLAGS_HELP, GENERATE_OPTIONS, generateOptions, runGenerate } from "./generate.js";
 
 const COMMAND = {
@@ -28,7 +28,7 @@ export function updateCommand(argv: string[]): Promise<number> {
     const check = values.check ?? false;
     const report = await update({ specsDir: options.specsDir, check, ...(values.from !== undefined ? { from: values.from } : {}) });
     for (const endpoint of report.endpoints) printEndpoint(endpoint);
-    for (const error of report.errors) console.error(`error: ${error.message}`);
+    for (const error of report.errors) console.error(redactKeys(`error: ${error.message}`));
     const changed = report.endpoints.filter((endpoint) => endpoint.changed);
     const breaking = changed.flatMap((endpoint) => endpoint.changes).filter((change) => change.breaking).length;
     const summary = `${changed.length} of ${report.endpoints.length} endpoint(s) changed, ${breaking} breaking change(s)`;

@@ -1,5 +1,5 @@
 import { open } from "node:fs/promises";
-import { fileProblem, SpecError } from "../errors.js";
+import { fileProblem, InputError, SpecError } from "../errors.js";
 import { readLimited, TOO_LARGE } from "../runtime/internal/read-limited.js";
 import { refuseUserInfo } from "../shared/base-url.js";
 import { decodeSpec, type SpecSource } from "../load/parse-spec.js";
@@ -38,7 +38,8 @@ export class DocumentHttpError extends SpecError {
  * A served document, from a file or an http(s) URL such as
  * `https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=<id>`. JSON unless the name ends in
  * .yaml/.yml; decoded strictly as UTF-8 by the generator's own reader.
- * @throws {SpecError} for a document that cannot be read, fetched or decoded, and an InputError
+ * @throws {SpecError} for a document that cannot be fetched or decoded, and an InputError for a
+ * file that is not there or cannot be read (a usage error, as a missing folder is everywhere) and
  * for a URL with a user name or password.
  */
 export async function readDocument(location: string): Promise<SpecSource> {
@@ -71,15 +72,19 @@ export async function readDocument(location: string): Promise<SpecSource> {
   return { ...decodeSpec(location, bytes), isJson: !isYamlName(new URL(location).pathname) };
 }
 
-/** A document file's bytes: a regular file of at most MAX_DOCUMENT_BYTES (not a device, a pipe or a folder). */
+/**
+ * A document file's bytes: a regular file of at most MAX_DOCUMENT_BYTES (not a device, a pipe or a
+ * folder). A path that names no readable file is an InputError.
+ */
 async function readDocumentFile(location: string): Promise<Uint8Array> {
+  const unreadable = (why: string) => new InputError(`${location}: cannot read the document (${why})`);
   const refuse = (error: NodeJS.ErrnoException) => {
-    throw new SpecError({ file: location }, `cannot read the document (${fileProblem(error)})`);
+    throw unreadable(fileProblem(error));
   };
   const file = await open(location).catch(refuse);
   try {
     const stats = await file.stat();
-    if (!stats.isFile()) throw new SpecError({ file: location }, stats.isDirectory() ? "cannot read the document (a folder, not a file)" : "cannot read the document (not a regular file)");
+    if (!stats.isFile()) throw unreadable(stats.isDirectory() ? "a folder, not a file" : "not a regular file");
     if (stats.size > MAX_DOCUMENT_BYTES) throw tooLarge(location);
     return await file.readFile().catch(refuse);
   } finally {

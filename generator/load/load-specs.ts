@@ -171,7 +171,8 @@ export async function loadSpecs<Known extends KnownSpec = never>(specsDir: strin
       errors.push(error);
     }
   }
-  errors.push(...duplicateIdErrors([...specs, ...known.map(({ spec, known }) => ({ file: spec.file, endpointId: known.endpointId }))]));
+  const ids = [...specs, ...known.map(({ spec, known }) => ({ file: spec.file, endpointId: known.endpointId }))];
+  errors.push(...duplicateIdErrors(ids), ...caseClashErrors(ids));
   const duplicated = new Set(errors.map((error) => error.file));
   return { specs: specs.filter((spec) => !duplicated.has(spec.file)), known: known.filter(({ spec }) => !duplicated.has(spec.file)), errors };
 }
@@ -209,6 +210,42 @@ function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[
           ),
       ),
     );
+}
+
+/**
+ * One error per file whose endpoint id, or a folder of it (`fal-ai/FLUX` of `fal-ai/FLUX/dev`),
+ * differs only in letter case from another's: each id is a folder and a file of the output, and
+ * on case-insensitive file systems (macOS, Windows) the two would be one, so one endpoint's files
+ * would overwrite or join the other's. Exact duplicates are `duplicateIdErrors`'.
+ */
+function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+  // Per case-folded prefix of an id, the first spec that has it and how it spells it.
+  const seen = new Map<string, { spelling: string; spec: (typeof specs)[number] }>();
+  const clashes = new Map<(typeof specs)[number], string[]>();
+  const note = (spec: (typeof specs)[number], reason: string) => clashes.set(spec, [...(clashes.get(spec) ?? []), reason]);
+  for (const spec of specs) {
+    const segments = spec.endpointId.split("/");
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const spelling = segments.slice(0, depth).join("/");
+      const first = seen.get(spelling.toLowerCase());
+      if (first === undefined) seen.set(spelling.toLowerCase(), { spelling, spec });
+      else if (first.spelling !== spelling) {
+        // Whole ids when they are alike but for case, else the folders that are.
+        const whole = spec.endpointId.toLowerCase() === first.spec.endpointId.toLowerCase();
+        const what = (id: string, prefix: string) => (whole ? `endpoint id ${JSON.stringify(id)}` : `${JSON.stringify(prefix)} of endpoint id ${JSON.stringify(id)}`);
+        note(spec, `${what(spec.endpointId, spelling)} differs only in letter case from ${what(first.spec.endpointId, first.spelling)} in ${first.spec.file}`);
+        note(first.spec, `${what(first.spec.endpointId, first.spelling)} differs only in letter case from ${what(spec.endpointId, spelling)} in ${spec.file}`);
+        break;
+      }
+    }
+  }
+  return [...clashes].map(
+    ([spec, reasons]) =>
+      new SpecError(
+        { file: spec.file, pointer: "/info/x-fal-metadata/endpointId" },
+        `${reasons.join("; ")}: their generated folders would be one on case-insensitive file systems (macOS, Windows); spell them alike`,
+      ),
+  );
 }
 
 /** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */

@@ -52,19 +52,41 @@ function nameOf(at: (string | number)[]): string {
  * URL), never replacing a file: a taken name gets `-1`, `-2`, ... It is written under a temporary
  * name and linked into place once complete, so no half-written file ever carries the final name.
  * Returns the path. No credentials go with the request: output URLs are public. A file that holds
- * a fal key this process sent (a server echoing it) is not saved: an Error says so.
+ * a fal key this process sent (a server echoing it), an HTTP error, a body cut off, or a page sent
+ * for a media file is not saved: an Error says so, naming the output field and the URL.
  */
 export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal): Promise<string> {
-  const response = await fetch(file.url, { signal });
-  if (!response.ok || !response.body) throw new Error(`downloading ${file.url} failed: HTTP ${response.status}`);
-  const contentType = file.contentType ?? response.headers.get("content-type") ?? undefined;
+  const failed = (why: string) => new Error(`${file.name}: downloading ${shownUrl(file.url)} failed: ${why}`);
+  let response: Response;
+  try {
+    response = await fetch(file.url, { signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw failed(causeOf(error));
+  }
+  if (!response.ok || !response.body) throw failed(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  const received = response.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase() || undefined;
+  const expected = file.contentType?.split(";")[0]!.trim().toLowerCase() || (urlExtension(file.url) && mime.getType(urlExtension(file.url)!)) || undefined;
+  if (isPageFor(received, expected)) {
+    await response.body.cancel().catch(() => {});
+    throw new Error(`${file.name}: ${shownUrl(file.url)} answered ${received}, not the ${expected} the output names (an error page?); falgen did not save it`);
+  }
+  const contentType = file.contentType ?? received;
   const extension = (contentType && mime.getExtension(contentType.split(";")[0]!.trim())) || urlExtension(file.url) || "bin";
   await mkdir(dir, { recursive: true });
   const partial = path.join(dir, `.${file.name}.${process.pid}.part`);
   try {
     const scan = keyScan();
-    // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
-    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
+    try {
+      // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
+      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A local write failed (a full disk, a folder removed meanwhile): the folder is at fault, not the server.
+      if ((error as NodeJS.ErrnoException).syscall !== undefined) throw new Error(`${file.name}: saving ${shownUrl(file.url)} into ${dir} failed: ${(error as Error).message}`);
+      const length = Number(response.headers.get("content-length") ?? Number.NaN);
+      throw failed(`connection cut after ${scan.bytes()}${Number.isFinite(length) ? ` of ${length}` : ""} bytes (${causeOf(error)})`);
+    }
     if (scan.found()) throw new Error(`${file.name}: the file downloaded holds your fal key; falgen did not save it`);
     for (let attempt = 0; ; attempt++) {
       const target = path.join(dir, `${file.name}${attempt === 0 ? "" : `-${attempt}`}.${extension}`);
@@ -80,26 +102,53 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
   }
 }
 
+/** Media types a server answers with instead of a file: an HTML page, text, a JSON or XML error body. */
+const PAGE_TYPES = /^(text\/.*|application\/(json|xml|xhtml\+xml|problem\+json))$/;
+
+/**
+ * Whether a server sent a page (`received`, e.g. text/html) where the output names an image, video
+ * or audio file (`expected`): a sign-in or error page, which saved as `images-0.png` would pass for
+ * the image. Other differences (image/jpeg for image/png) are left alone.
+ */
+function isPageFor(received: string | undefined, expected: string | undefined): boolean {
+  return received !== undefined && expected !== undefined && /^(image|video|audio)\//.test(expected) && PAGE_TYPES.test(received);
+}
+
+/** A URL as messages show it: a `data:` URL by its type and length, not its (possibly megabytes of) contents. */
+function shownUrl(url: string): string {
+  return url.startsWith("data:") ? `${url.slice(0, url.search(/[,;]/) === -1 ? 40 : url.search(/[,;]/))}… (${url.length} characters)` : url;
+}
+
+/** What went wrong under fetch's "fetch failed" or undici's "terminated": the network error's own code and message. */
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const message = (error as Error)?.message ?? String(error);
+  if (!cause?.message) return message;
+  return `${message}: ${cause.code ? `${cause.code} ` : ""}${cause.message}`;
+}
+
 /** The longest key looked for across chunk boundaries, in characters (fal's keys are under 100). */
 const MAX_KEY_LENGTH = 256;
 
 /**
- * A pass-through that notes whether the bytes hold a fal key this process sent. Keys are ASCII
+ * A pass-through that counts the bytes and notes whether they hold a fal key this process sent. Keys are ASCII
  * (the runtime refuses others), so Latin-1 text matches them byte for byte; the tail of each chunk
  * is kept to find one split across two.
  */
-function keyScan(): Transform & { found(): boolean } {
+function keyScan(): Transform & { found(): boolean; bytes(): number } {
   let tail = "";
   let found = false;
+  let bytes = 0;
   const scan = new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
       const text = tail + chunk.toString("latin1");
       if (!found && redact(text) !== text) found = true;
       tail = text.slice(-MAX_KEY_LENGTH);
       done(null, chunk);
     },
   });
-  return Object.assign(scan, { found: () => found });
+  return Object.assign(scan, { found: () => found, bytes: () => bytes });
 }
 
 function urlExtension(url: string): string | undefined {

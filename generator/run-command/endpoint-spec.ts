@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { readDocument } from "../import/read-document.js";
 import { loadSpecs, validateSpec } from "../load/load-specs.js";
 import { parseSpecText } from "../load/parse-spec.js";
@@ -21,7 +22,8 @@ export async function endpointModel(endpointId: string, { specsDir, spec }: { sp
   const folder = specsDir ?? "specs";
   if (spec === undefined && existsSync(folder)) {
     const loaded = (await loadSpecs(folder)).specs.find((candidate) => candidate.endpointId === endpointId);
-    if (loaded) return buildEndpointModel(loaded);
+    // Its path as the user finds it (the load names it within the folder).
+    if (loaded) return buildEndpointModel({ ...loaded, sourcePath: path.join(folder, loaded.sourcePath) });
   }
   const location = spec ?? falDocumentUrl(endpointId);
   const source = await readDocument(location);

@@ -137,6 +137,8 @@ function takesFiles(field: InputField): boolean {
  */
 export async function fieldValue(model: EndpointModel, field: InputField, values: (string | boolean)[]): Promise<unknown> {
   const flag = `--${field.name}`;
+  // Only a list takes the flag again: a second value for one field is a mistake to say, not one to drop.
+  if (values.length > 1 && !isArray(field)) throw new FlagError(`${flag} was given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(", ")}); it takes one value`);
   const last = values.at(-1)!;
   if (typeof last === "boolean") return last;
   if (isArray(field)) {

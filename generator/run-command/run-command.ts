@@ -1,9 +1,10 @@
-import { accessSync, constants, existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
+import { loadConfig } from "../config.js";
 import { fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
@@ -30,6 +31,7 @@ const CANCEL_TIMEOUT_MS = 10_000;
 const OPTIONS = {
   input: { type: "string" },
   out: { type: "string", default: "." },
+  config: { type: "string" },
   specs: { type: "string" },
   spec: { type: "string" },
   result: { type: "string" },
@@ -45,7 +47,8 @@ const USAGE = `Usage: falgen run <endpoint id> [--<field> value ...] [--input FI
        falgen run <endpoint id> --help      the endpoint's fields, from its spec
 
 Calls a fal endpoint: checks the input against the spec, submits it, shows its progress, prints
-the output JSON on stdout and saves every output file into --out. Ctrl-C cancels the request.
+the output JSON on stdout and saves every output file into --out. Ctrl-C cancels the request
+(once fal completed it, Ctrl-C only stops the downloads).
 
   --<field> value     an input field (see --help after the endpoint id): numbers, booleans
                       (--flag / --no-flag), enums, JSON for objects, a local file for *_url fields
@@ -53,7 +56,9 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
   --out DIR           where output files are saved (default: the current directory)
   --no-download       print the output only
   --result ID         wait for a request submitted earlier and fetch its output
-  --specs DIR         where the endpoint's spec is looked up (default: specs); else fal's document
+  --specs DIR         where the endpoint's spec is looked up (default: the config's specs, else
+                      specs); else fal's document
+  --config FILE       the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
   --spec FILE|URL     the endpoint's OpenAPI document
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
@@ -77,9 +82,22 @@ export async function runCommand(argv: string[]): Promise<number> {
   if ("invalid" in parts) return usageError(parts.invalid);
   const args = argv.slice(1);
   const where = parseArguments({ args, options: OPTIONS, strict: false, allowPositionals: true }).values;
+  let specsDir = typeof where.specs === "string" ? where.specs : undefined;
+  const spec = typeof where.spec === "string" ? where.spec : undefined;
+  // The project's config names its specs folder as for generate and the simulator; flags win.
+  try {
+    const { config, file } = await loadConfig({ file: typeof where.config === "string" ? where.config : undefined });
+    if (specsDir === undefined && spec === undefined && config.specs !== undefined) {
+      if (!existsSync(config.specs)) return usageError(`config file ${shownPath(file!)}: its specs folder ${config.specs} does not exist`);
+      specsDir = config.specs;
+    }
+  } catch (error) {
+    if (error instanceof InputError) return usageError(error.message);
+    throw error;
+  }
   let model: EndpointModel;
   try {
-    model = await endpointModel(endpointId, { specsDir: typeof where.specs === "string" ? where.specs : undefined, spec: typeof where.spec === "string" ? where.spec : undefined });
+    model = await endpointModel(endpointId, { specsDir, spec });
   } catch (error) {
     return usageError(`no spec for ${endpointId}: ${(error as Error).message}`);
   }
@@ -94,6 +112,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     return usageError(`${error.message} (falgen run ${endpointId} --help lists its fields)`);
   }
   const { values } = parsed;
+  const repeated = repeatedOption(parsed.tokens ?? []);
+  if (repeated) return usageError(repeated);
   if (values.help) {
     console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
@@ -104,23 +124,28 @@ export async function runCommand(argv: string[]): Promise<number> {
   let watch: SubmitWatch;
   let timeout: number | undefined;
   let input: Record<string, unknown> | undefined;
+  let created: string[] = [];
   try {
     const queueUrl = values["queue-url"] === undefined ? undefined : checkedBaseUrl("--queue-url", values["queue-url"], "http://127.0.0.1:4010 for the simulator");
     const storageUrl = values["storage-url"] === undefined ? undefined : checkedBaseUrl("--storage-url", values["storage-url"], "https://rest.fal.ai");
     timeout = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout);
-    if (!values["no-download"]) checkOutFolder(values.out);
-    if (!process.env.FAL_KEY && !(process.env.FAL_KEY_ID && process.env.FAL_KEY_SECRET)) return usageError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
     checkKey();
     const queue = (queueUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
     watch = new SubmitWatch(`${queue}/${endpointId}`);
     client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queue}/_rest`), fetch: watch.fetch });
     if (values.result !== undefined) checkRequestId(values.result);
     else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
+    // Last: a folder it creates is removed again (if empty) once the run is over.
+    if (!values["no-download"]) created = prepareOutFolder(values.out);
   } catch (error) {
     if (error instanceof FlagError || error instanceof InputError) return usageError(error.message);
     throw error;
   }
-  return new Run(client, watch, model, values.out, !values["no-download"], timeout).start(input, values.result);
+  try {
+    return await new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout).start(input, values.result);
+  } finally {
+    removeIfEmpty(created);
+  }
 }
 
 /**
@@ -133,6 +158,30 @@ function checkRequestId(id: string): void {
   }
 }
 
+/** Why one of falgen's own options that take a value was given more than once, or undefined: parseArgs would keep the last. */
+function repeatedOption(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): string | undefined {
+  const given = new Map<string, string[]>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || !Object.hasOwn(OPTIONS, token.name) || OPTIONS[token.name as keyof typeof OPTIONS].type !== "string") continue;
+    given.set(token.name, [...(given.get(token.name) ?? []), token.value ?? ""]);
+  }
+  for (const [name, values] of given) if (values.length > 1) return `--${name} was given ${values.length} times (${values.map((value) => JSON.stringify(value)).join(", ")}); it takes one value`;
+  return undefined;
+}
+
+/** The options that say where a request and its endpoint's spec are (these runs' --result hints repeat them), as shell words. */
+const LOCATING_OPTIONS = ["config", "specs", "spec", "queue-url", "storage-url"] as const;
+
+/** ` --queue-url 'http://…'`: each locating option given, shell-quoted; "" when none was. */
+function locatingOptions(values: Partial<Record<(typeof LOCATING_OPTIONS)[number], string>>): string {
+  return LOCATING_OPTIONS.flatMap((name) => (values[name] === undefined ? [] : [` --${name} ${shellWord(values[name])}`])).join("");
+}
+
+/** `text` as one POSIX shell word: bare when it holds only characters no shell treats specially, else single-quoted. */
+function shellWord(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
 /** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
 function milliseconds(flag: string, value: string): number {
   const ms = Number(value);
@@ -141,36 +190,86 @@ function milliseconds(flag: string, value: string): number {
 }
 
 /**
- * --out must be a folder, or a path falgen can create one at: a file there (or in its way) is
- * refused now, not after the request was paid for.
+ * --out made ready before anything is sent: a refusal after the request was paid for loses it.
+ * A file there (or in its way) is refused; missing folders are created one level at a time (a
+ * recursive mkdir loops forever under /proc) and a file is created and removed in it, so a
+ * read-only or special file system (/sys, /proc) is found now. Returns the folders it created,
+ * outermost first, for `removeIfEmpty` once the run is over.
  */
-function checkOutFolder(out: string): void {
+function prepareOutFolder(out: string): string[] {
   const file = fileInTheWay(out);
   if (file === path.resolve(out)) throw new FlagError(`--out ${out}: a file, not a folder; name a folder for the output files`);
   if (file !== undefined) throw new FlagError(`--out ${out}: ${shownPath(file)} is a file, not a folder`);
-  let folder = path.resolve(out);
-  while (!existsSync(folder)) folder = path.dirname(folder);
+  const target = path.resolve(out);
+  const missing: string[] = [];
+  for (let folder = target; !existsSync(folder); folder = path.dirname(folder)) missing.unshift(folder);
+  const created: string[] = [];
+  let at = target;
   try {
-    accessSync(folder, constants.W_OK);
+    for (const folder of missing) {
+      at = folder;
+      mkdirSync(folder);
+      created.push(folder);
+    }
+    at = target;
+    const probe = path.join(target, `.falgen-probe-${process.pid}`);
+    writeFileSync(probe, "", { flag: "wx" });
+    unlinkSync(probe);
   } catch (error) {
-    throw new FlagError(`--out ${out}: ${shownPath(folder)}: ${fileProblem(error)}`);
+    removeIfEmpty(created);
+    // Node's "EPERM: operation not permitted, mkdir '/sys/nope'": the reason alone; the path is said once.
+    const reason = /^[A-Z]+: ([^,]+)/.exec((error as Error).message)?.[1] ?? fileProblem(error);
+    const creating = created.length < missing.length;
+    const problem = creating ? `cannot be created there${(error as NodeJS.ErrnoException).code === "ENOENT" ? "" : ` (${reason})`}` : `cannot write files in it (${reason})`;
+    throw new FlagError(`--out ${out}: ${shownPath(at)}: ${problem}`);
+  }
+  return created;
+}
+
+/** Removes `folders` (outermost first) from the innermost out while they are empty: those a run created and saved nothing in. */
+function removeIfEmpty(folders: string[]): void {
+  for (const folder of [...folders].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
   }
 }
 
-/** The key checked as the runtime checks it before each request (control characters, non-ASCII); the message never holds it. */
+/**
+ * The key checked as the runtime reads and checks it before each request (FAL_KEY when set, even
+ * to blanks; else FAL_KEY_ID and FAL_KEY_SECRET; control characters, non-ASCII), in the CLI's
+ * words: which variable, never its value.
+ */
 function checkKey(): void {
+  const { FAL_KEY: key, FAL_KEY_ID: id, FAL_KEY_SECRET: secret } = process.env;
+  if (key !== undefined && key !== "" && key.trim() === "") throw new FlagError("FAL_KEY holds only whitespace: set it to your fal key (or unset it and set FAL_KEY_ID and FAL_KEY_SECRET)");
+  if (!key) {
+    if (!id?.trim() && !secret?.trim()) throw new FlagError("no credentials: set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+    const blank = !id?.trim() ? "FAL_KEY_ID" : !secret?.trim() ? "FAL_KEY_SECRET" : undefined;
+    if (blank) throw new FlagError(`${blank} is ${process.env[blank] ? "only whitespace" : "not set"}: set both FAL_KEY_ID and FAL_KEY_SECRET (or FAL_KEY)`);
+  }
   try {
     resolveCredentials(undefined);
   } catch (error) {
-    throw new FlagError(`${(error as Error).message} (FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET)`);
+    // "Invalid fal key: character 3 is not printable ASCII": said of the variable it came from.
+    throw new FlagError(`${key ? "FAL_KEY" : "FAL_KEY_ID:FAL_KEY_SECRET"}: ${(error as Error).message.replace(/^Invalid fal key: /, "")}`);
   }
 }
 
 /** The field errors of an input refused before anything was sent: exit 2. */
-function invalidInput(id: string, problems: FieldError[]): number {
+function invalidInput(id: string, problems: FieldError[], flagOf: ReadonlyMap<string, string>): number {
   say(`falgen run: the input does not fit ${id}; nothing was sent:`);
-  for (const line of fieldErrorLines(problems)) say(`  ${line}`);
+  for (const line of fieldErrorLines(problems, flagOf)) say(`  ${line}`);
   return 2;
+}
+
+/** Each field's flag (its first spelling that sets it), by field name: fields only `--input` can give have none. */
+function flagOfField(flags: Map<string, FieldFlag>): Map<string, string> {
+  const flagOf = new Map<string, string>();
+  for (const [name, { field, negated }] of flags) if (!negated && !flagOf.has(field.name)) flagOf.set(field.name, name);
+  return flagOf;
 }
 
 function usageError(message: string): number {
@@ -238,11 +337,19 @@ class Run {
   private requestId: string | undefined;
   /** Whether this run submitted the request (so Ctrl-C cancels it), rather than waiting for one given by --result. */
   private submitted = false;
+  /** Whether the spec's validator refused the input here, before anything was sent (fal's own 422 is another matter). */
+  private refusedLocally = false;
+  /** Where the run is once fal said the request COMPLETED (nothing left to cancel): fetching its output, then saving its files. */
+  private afterCompletion: "fetching its output" | "downloading its output files" | undefined;
 
   constructor(
     private readonly client: FalClient,
     private readonly watch: SubmitWatch,
     private readonly model: EndpointModel,
+    /** The flag of each input field the spec has, by field name (fal's field errors name them). */
+    private readonly flagOf: ReadonlyMap<string, string>,
+    /** The options given that locate the request (--queue-url, --specs, ...), as shell words after a space each. */
+    private readonly locating: string,
     private readonly outDir: string,
     private readonly download: boolean,
     /** Milliseconds for the whole run (--timeout), as the runtime's `timeout`; undefined: none. */
@@ -296,6 +403,11 @@ class Run {
     }
   }
 
+  /** The command that fetches `requestId`'s output later: the locating options given with it, shell-quoted (never the key: it is in the environment). */
+  private resultCommand(requestId: string): string {
+    return `falgen run ${shellWord(this.model.id)} --result ${shellWord(requestId)}${this.locating}`;
+  }
+
   /** Every id known so far: the submit's answer, its headers (an answer cut off mid-body), the error's. */
   private knownRequestId(error?: unknown): string | undefined {
     return this.requestId ?? this.watch.requestId ?? (error instanceof FalError ? error.requestId : undefined);
@@ -306,9 +418,9 @@ class Run {
    * its id when known (not cancelled; how to fetch it later), else whether fal may have queued it.
    */
   private standing(error?: unknown): string {
-    const { id } = this.model;
     const requestId = this.knownRequestId(error);
-    if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (falgen run ${id} --result ${requestId} waits again)`;
+    if (requestId !== undefined && this.afterCompletion !== undefined) return ` while ${this.afterCompletion}; request ${requestId} is done on fal (${this.resultCommand(requestId)} fetches its output again)`;
+    if (requestId !== undefined) return `; request ${requestId} is not cancelled and may still run on fal (${this.resultCommand(requestId)} waits again)`;
     if (this.watch.sent) return " while submitting, before fal answered with a request id: the request may still have been queued and run on fal, with no id here to fetch or cancel it by (your fal dashboard lists your requests)";
     return " before submitting: nothing was queued on fal";
   }
@@ -323,13 +435,14 @@ class Run {
     // as URLs, before any upload): a refused input never reads as if something was sent.
     const fieldErrors = (value: unknown) => {
       const errors = validator.fieldErrors(value);
+      this.refusedLocally = errors.length > 0;
       if (errors.length === 0) this.progress.step("submitting");
       return errors;
     };
     const { requestId } = await submit(this.client, id, input, { validate: { ...validator, fieldErrors }, signal: this.timeout === undefined ? undefined : this.deadline });
     this.requestId = requestId;
     this.submitted = true;
-    this.progress.line(`request ${requestId} queued; to fetch its output later: falgen run ${id} --result ${requestId}`);
+    this.progress.line(`request ${requestId} queued; to fetch its output later: ${this.resultCommand(requestId)}`);
     this.signal.throwIfAborted();
     return requestId;
   }
@@ -343,6 +456,7 @@ class Run {
       if (current.status === "COMPLETED") break;
       await sleep(POLL_INTERVAL_MS, signal);
     }
+    this.afterCompletion = "fetching its output";
     return (await result(this.client, this.model.id, requestId, { signal })).data;
   }
 
@@ -360,6 +474,7 @@ class Run {
   }
 
   private async save(output: unknown): Promise<void> {
+    this.afterCompletion = "downloading its output files";
     for (const file of outputFiles(output)) {
       // The key was scrubbed from the output: fetching such a URL would send the key to its host.
       if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
@@ -371,21 +486,42 @@ class Run {
   private async failed(error: unknown): Promise<number> {
     const { id } = this.model;
     if (this.requestId !== undefined && this.controller.signal.aborted) {
+      // Done on fal: there is nothing to cancel, only this run's fetching stopped.
+      if (this.afterCompletion !== undefined) {
+        say(`falgen run: interrupted${this.standing()}`);
+        return 130;
+      }
       if (this.submitted) return this.cancelled(this.requestId);
       // A request submitted by an earlier run is left running: this run only waited for it.
-      say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (falgen run ${id} --result ${this.requestId} waits again)`);
+      say(`falgen run: stopped waiting; request ${this.requestId} is not cancelled (${this.resultCommand(this.requestId)} waits again)`);
       return 130;
     }
-    if (error instanceof FalValidationError && this.requestId === undefined) return invalidInput(id, error.fieldErrors);
+    // The runtime's own check of the input raises the same error as fal's 422: only the one the
+    // spec's validator found here was local.
+    if (error instanceof FalValidationError && this.refusedLocally) return invalidInput(id, error.fieldErrors, this.flagOf);
     const requestId = this.knownRequestId(error);
+    if (error instanceof FalValidationError) return this.refusedByFal(error, requestId);
     if (this.deadline.aborted || this.signal.reason instanceof FalTimeoutError) {
       say(`falgen run: gave up after --timeout ${this.timeout} ms${this.standing(error)}`);
       return 1;
     }
-    const later = requestId ? `\nrequest ${requestId}; to try its output again: falgen run ${id} --result ${requestId}` : "";
+    const later = requestId ? `\nrequest ${requestId}; to try its output again: ${this.resultCommand(requestId)}` : "";
     const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
     say(`falgen run: ${message}${later}`);
     return 1;
+  }
+
+  /**
+   * fal's own 422 for an input the spec accepted: fal checks against the endpoint as it is now,
+   * so the spec may be out of date. Exit 2 when fal refused the submit (the input is at fault),
+   * 1 when a request fal queued failed so.
+   */
+  private refusedByFal(error: FalValidationError, requestId: string | undefined): number {
+    const { id, sourcePath } = this.model;
+    say(`falgen run: fal refused the input of ${id} (HTTP ${error.status})${requestId === undefined ? "" : ` for request ${requestId}`}:`);
+    for (const line of fieldErrorLines(error.fieldErrors, this.flagOf)) say(`  ${line}`);
+    say(`The input fit the spec falgen checked it against (${sourcePath}); fal may have changed ${id} since: falgen update --check lists what changed.`);
+    return requestId === undefined ? 2 : 1;
   }
 
   private async cancelled(requestId: string): Promise<number> {
@@ -396,7 +532,7 @@ class Run {
       const done = error instanceof FalApiError && error.status === 400;
       say(
         done
-          ? `falgen run: request ${requestId} had already completed; its output: falgen run ${this.model.id} --result ${requestId}`
+          ? `falgen run: request ${requestId} had already completed; its output: ${this.resultCommand(requestId)}`
           : `falgen run: could not cancel request ${requestId} (${(error as Error).message}); it may still run`,
       );
     }
@@ -417,10 +553,15 @@ function scrubbed(value: unknown): unknown {
   return copy;
 }
 
-/** `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, by flag. */
-function fieldErrorLines(errors: FieldError[]): string[] {
+/**
+ * `image_size.width: Input should be a valid integer (--image_size)`: fal's field errors, each with
+ * the flag of its field when the spec has one (`flagOf`, by field name).
+ */
+function fieldErrorLines(errors: FieldError[], flagOf: ReadonlyMap<string, string>): string[] {
   return errors.map(({ loc, msg }) => {
     const [, field, ...rest] = loc;
-    return field === undefined ? `input: ${msg}` : `${[field, ...rest].join(".")}: ${msg} (--${field})`;
+    if (field === undefined) return `input: ${msg}`;
+    const flag = flagOf.get(String(field));
+    return `${[field, ...rest].join(".")}: ${msg}${flag === undefined ? "" : ` (--${flag})`}`;
   });
 }

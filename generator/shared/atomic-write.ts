@@ -15,12 +15,28 @@ export interface StagedFile {
 }
 
 /**
+ * The name a file is written under beside `target` before it is renamed over it:
+ * `<target>.falgen-<pid>.tmp`. falgen's own pattern, so that one a run killed before it could clean
+ * up (SIGKILL, a power cut) is known for what it is by the next (see {@link stagedTarget}).
+ */
+export function stagingName(target: string, pid: number = process.pid): string {
+  return `${target}.falgen-${pid}.tmp`;
+}
+
+const STAGING_NAME = /^(.+)\.falgen-\d+\.tmp$/;
+
+/** The target of a file named by {@link stagingName} (by any process); undefined for any other name. */
+export function stagedTarget(file: string): string | undefined {
+  return STAGING_NAME.exec(file)?.[1];
+}
+
+/**
  * Writes `contents` beside `target` (its folder created if missing); see {@link StagedFile}.
  * @throws {PathInTheWayError} when a folder is at `target` or a file is where one of its folders
  * belongs: found before anything is written, since the rename would fail only after.
  */
 export function stageFile(target: string, contents: string | Uint8Array): StagedFile {
-  const partial = `${target}.falgen-${process.pid}.tmp`;
+  const partial = stagingName(target);
   makeFolder(target);
   if (statOrUndefined(target)?.isDirectory()) throw new PathInTheWayError(target, "it is a folder");
   try {

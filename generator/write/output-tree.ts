@@ -1,6 +1,6 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { fileInTheWay, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { fileInTheWay, stagedTarget, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
@@ -38,13 +38,17 @@ export interface OutputFolder {
   dir: string;
   /** Package-relative POSIX paths from the folder's manifest; empty for a new or empty folder. */
   owned: ReadonlySet<string>;
+  /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
+  files: readonly string[];
 }
 
 /**
  * Checks that `dir` is a folder falgen may write to, and reads its manifest. Throws
  * {@link OutputFolderError} for the current folder or any folder containing it, the specs folder,
  * a folder containing it or inside it, something that is not a folder, a non-empty folder without
- * a manifest, and a manifest that is not falgen's.
+ * a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or device)
+ * anywhere in it but node_modules/: never followed or read, by generate or by `--check`, whose diff
+ * would print what it points to.
  */
 export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): OutputFolder {
   const out = realPath(dir);
@@ -58,25 +62,49 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
 
   let names: string[];
+  let entries: Dirent[];
   try {
     if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
+    entries = listEntries(dir);
     names = readdirSync(dir);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set() };
+    if (code === "ENOENT") return { dir, owned: new Set(), files: [] };
     const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
     if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
   }
+  const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  const odd = entries.filter((entry) => !entry.isFile() && !entry.isDirectory()).sort((a, b) => (relative(a) < relative(b) ? -1 : 1));
+  if (odd.length > 0) {
+    const shown = odd.slice(0, 5).map((entry) => `${relative(entry)} (${oddKind(entry)})`);
+    const more = odd.length > 5 ? ` and ${odd.length - 5} more` : "";
+    throw refuse(`it holds ${odd.length === 1 ? "a symbolic link or special file" : "symbolic links or special files"}: ${shown.join(", ")}${more}; falgen neither follows nor reads them there: remove ${odd.length === 1 ? "it" : "them"}`);
+  }
+  const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
   if (!names.includes(MANIFEST_FILE)) {
-    if (names.length === 0) return { dir, owned: new Set() };
+    // A run killed while writing the first manifest leaves only that manifest's temporary file.
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
-  const files = parseManifest(readFileSync(manifest, "utf8"));
-  if (!files) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(files) };
+  const owned = parseManifest(readFileSync(manifest, "utf8"));
+  if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
+  return { dir, owned: new Set(owned), files };
+}
+
+/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
+function listEntries(dir: string): Dirent[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name !== "node_modules")
+    .flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
+}
+
+/** What an entry that is neither a file nor a folder is, for messages: a link with its target. */
+function oddKind(entry: Dirent): string {
+  if (entry.isSymbolicLink()) return `a symbolic link to ${readlinkSync(path.join(entry.parentPath, entry.name))}`;
+  return entry.isFIFO() ? "a named pipe" : entry.isSocket() ? "a socket" : "a device";
 }
 
 /** `.falgen-manifest.json`: the files of the output, sorted, one per line. */
@@ -139,13 +167,18 @@ export interface TreeDiff {
    * its own), but they would be published, so `--check` lists them as extra too.
    */
   unlisted: string[];
+  /**
+   * Temporary files a run stopped part-way (killed, a power cut) left beside files falgen writes,
+   * named as `stagingName` names them: falgen's own, so generate removes them and `--check` lists them.
+   */
+  leftovers: string[];
 }
 
-/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/). */
+/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read). */
 export function listTree(dir: string): string[] {
   let entries;
   try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    entries = listEntries(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
@@ -153,7 +186,6 @@ export function listTree(dir: string): string[] {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => file.split("/")[0] !== "node_modules")
     .sort();
 }
 
@@ -164,7 +196,7 @@ export function listTree(dir: string): string[] {
  */
 export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
   const tree = withManifest(planned);
-  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [] };
+  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [], leftovers: [] };
   const foreign: string[] = [];
   for (const [file, { sha256 }] of tree) {
     const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
@@ -178,11 +210,11 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
   }
   for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
   const generatedFolders = new Set([...tree.keys()].filter((file) => file.includes("/")).map((file) => file.split("/")[0]!));
-  for (const folder of [...generatedFolders].sort()) {
-    for (const file of listTree(path.join(output.dir, folder))) {
-      const relative = `${folder}/${file}`;
-      if (!tree.has(relative) && !output.owned.has(relative)) diff.unlisted.push(relative);
-    }
+  const falgens = (file: string) => tree.has(file) || output.owned.has(file);
+  for (const file of output.files) {
+    const target = stagedTarget(file);
+    if (target !== undefined && falgens(target)) diff.leftovers.push(file);
+    else if (file.includes("/") && generatedFolders.has(file.split("/")[0]!) && !falgens(file)) diff.unlisted.push(file);
   }
   diff.stale.sort();
   diff.missing.sort();
@@ -191,25 +223,30 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
 }
 
 export function isClean(diff: TreeDiff): boolean {
-  return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length === 0;
+  return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length + diff.leftovers.length === 0;
 }
 
 /**
  * Makes the output folder hold exactly the planned files and their manifest, touching only files
- * that differ and deleting only files its manifest lists. Before anything is written, every path
- * to be touched is checked: none may go through a symbolic link, so nothing is written outside
- * the folder. Then every new or changed file is written: into folders this run creates, directly;
+ * that differ and deleting only files its manifest lists. The folder holds no symbolic link
+ * (`openOutputFolder` refused it), so nothing is written outside it. Every new or changed file is written: into folders this run creates, directly;
  * into existing folders, beside its target under a temporary name. So a failure while writing (a
  * full disk, a permission) leaves the old output whole. Then each temporary file is renamed over
  * its target, the files no longer generated are removed, and the new manifest goes in last. While
  * new files are on their way, the manifest lists old and new ones, so an interrupted run never
- * leaves a file falgen wrote out of it.
+ * leaves a file falgen wrote out of it. Temporary files an earlier run left (see
+ * {@link TreeDiff.leftovers}) are removed first.
+ *
+ * `signal` stops the run while files are being written (the event loop is let turn every few
+ * milliseconds, so a signal handler can abort it): what was written is undone as on a failure, and
+ * the signal's reason thrown. Once the renames begin they run to the end, in one go.
  */
-export async function updateTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): Promise<TreeDiff> {
+export async function updateTree(output: OutputFolder, planned: PlannedTree, { hasher = readingHasher, signal }: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
   const { dir, owned } = output;
   const tree = withManifest(planned);
   const diff = diffTree(output, planned, hasher);
-  refuseSymbolicLinks(output, [...diff.stale, ...diff.missing, ...diff.extra, MANIFEST_FILE]);
+  signal?.throwIfAborted();
+  for (const file of diff.leftovers) rmSync(path.join(dir, file), { force: true });
   // The topmost folders this run creates, and whether each folder written to existed before.
   const createdFolders = new Set<string>();
   const existedBefore = new Map<string, boolean>();
@@ -234,6 +271,7 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   const written: { target: string; sha256: string }[] = [];
   // Set once the manifest listing old and new files replaced the old one (absent: undefined).
   let replacedManifest: { before: Buffer | undefined } | undefined;
+  let turned = performance.now();
   try {
     const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
     if (files.some((file) => !owned.has(file))) {
@@ -250,7 +288,13 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
         staged.push(stageFile(target, await contents()));
       }
       written.push({ target, sha256 });
+      if (signal && performance.now() - turned >= TURN_MS) {
+        await new Promise(setImmediate);
+        turned = performance.now();
+        signal.throwIfAborted();
+      }
     }
+    signal?.throwIfAborted();
   } catch (error) {
     for (const file of staged) file.discard();
     if (replacedManifest?.before) writeFileAtomic(manifest, replacedManifest.before);
@@ -269,21 +313,8 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, has
   return diff;
 }
 
-/** Throws {@link OutputFolderError} when any folder on the way to one of `files`, or the file itself, is a symbolic link. */
-function refuseSymbolicLinks({ dir }: OutputFolder, files: readonly string[]): void {
-  const checked = new Set<string>();
-  for (const file of files) {
-    const parts = file.split("/");
-    for (let depth = 1; depth <= parts.length; depth++) {
-      const prefix = parts.slice(0, depth).join("/");
-      if (checked.has(prefix)) continue;
-      checked.add(prefix);
-      const type = entryType(path.join(dir, prefix));
-      if (type === "symlink") throw new OutputFolderError(dir, `${prefix} is a symbolic link; falgen writes only inside the output folder`);
-      if (type === undefined) break;
-    }
-  }
-}
+/** How long the write loop runs before it lets the event loop turn (to see a signal): short for a person, long to the loop. */
+const TURN_MS = 10;
 
 /** What is at `file` without following a symbolic link: undefined when nothing is. */
 function entryType(file: string): "symlink" | "other" | undefined {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
@@ -35,7 +35,13 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     ["simulator", ["simulator", "--specs", "missing", "--port", "0"], /^falgen simulator: specs folder missing: no such file or folder$/],
     ["simulator (a file for --specs)", ["simulator", "--specs", "a-file.txt", "--port", "0"], /^falgen simulator: specs folder a-file.txt: a file, not a folder/],
     ["capture (a missing overrides folder)", ["capture", "a-file.txt", "--overrides", "missing"], /^falgen capture: overrides folder missing: no such file or folder$/],
-  ])("a missing or wrong folder: %s", async (_name, args, message) => {
+    ["import (a missing document)", ["import", "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
+    ["import (a missing document after a good one)", ["import", path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json"), "nonexist.json"], /^falgen import: nonexist\.json: cannot read the document \(no such file or folder\)$/],
+    ["capture (a missing page file)", ["capture", "nonexist.txt"], /^falgen capture: nonexist\.txt: cannot read the page file \(no such file or folder\)$/],
+    ["capture (a folder for a page file)", ["capture", "."], /^falgen capture: \.: cannot read the page file \(a folder where a file was expected\)$/],
+    ["import (a folder for a document)", ["import", "."], /^falgen import: \.: cannot read the document \(a folder, not a file\)$/],
+    ["import (a document below a file)", ["import", "a-file.txt/doc.json"], /^falgen import: a-file\.txt\/doc\.json: cannot read the document \(a file where a folder was expected\)$/],
+  ])("a missing or wrong folder or file: %s", async (_name, args, message) => {
     const dir = await project();
     expectOneLine(await falgen(args, dir), 2, message);
     expect(await readdir(dir)).toEqual(["a-file.txt"]);
@@ -94,6 +100,35 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     await writeFile(path.join(dir, name), contents);
     expectOneLine(await falgen(["generate"], dir), 2, message);
     expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
+  });
+
+  test.each([
+    ["FAL_KEY", { FAL_KEY: "0f1e2d3c-aaaa-bbbb:5e6f7a8b9c0d1e2f3a4b", FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined }, "process.env.FAL_KEY"],
+    ["FAL_KEY_ID and FAL_KEY_SECRET", { FAL_KEY: undefined, FAL_KEY_ID: "0f1e2d3c-aaaa-bbbb", FAL_KEY_SECRET: "5e6f7a8b9c0d1e2f3a4b" }, "process.env.FAL_KEY_ID + ':' + process.env.FAL_KEY_SECRET"],
+  ])("a config file that throws with the key (%s) in its message: every command prints it redacted", async (_name, env, expression) => {
+    const dir = await project();
+    await writeFile(path.join(dir, "falgen.config.ts"), `throw new Error("boom " + ${expression});\n`);
+    const secret = "5e6f7a8b9c0d1e2f3a4b";
+    for (const args of [["generate"], ["generate", "--check"], ["add", "fal-ai/flux/dev"], ["update"], ["import", "x.json"], ["capture", "page.txt"], ["simulator"]]) {
+      const result = await falgen(args, dir, env);
+      expectOneLine(result, 2, new RegExp(`^falgen ${args[0]}: config file falgen\\.config\\.ts(:\\d+:\\d+)?: cannot load it: (Error: )?boom \\[redacted\\]$`));
+      expect(result.stderr).not.toContain(secret);
+    }
+  });
+
+  test("nothing to generate: an empty specs folder, or endpoints (flag or config) that match no spec, says so and where it looked, exit 2", async () => {
+    const dir = await project();
+    await mkdir(path.join(dir, "specs/fal-ai"), { recursive: true });
+    await writeFile(path.join(dir, "specs/fal-ai/notes.txt"), "not a spec\n");
+    const empty = /^falgen generate: specs folder specs: no spec files \(\.yaml, \.yml or \.json\) in it or below it; add one with `falgen add <endpoint id>`$/;
+    expectOneLine(await falgen(["generate", "--no-cache"], dir), 2, empty);
+    expectOneLine(await falgen(["generate", "--no-cache", "--check"], dir), 2, empty);
+    await writeFile(path.join(dir, "specs/fal-ai/flux.json"), await readFile(path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json")));
+    const none = /^falgen generate: specs folder specs: no endpoint id of its 1 spec\(s\) matches endpoints "fal-ai\/flux\/\*\*\/schnell", "acme\/\*" \(ids there: fal-ai\/flux\/dev\)$/;
+    expectOneLine(await falgen(["generate", "--no-cache", "--endpoints", "fal-ai/flux/**/schnell", "--endpoints", "acme/*"], dir), 2, none);
+    await writeFile(path.join(dir, "falgen.config.json"), JSON.stringify({ endpoints: ["fal-ai/flux/**/schnell", "acme/*"] }));
+    expectOneLine(await falgen(["generate", "--no-cache"], dir), 2, none);
+    expect((await readdir(dir)).sort()).toEqual(["a-file.txt", "falgen.config.json", "specs"]);
   });
 
   test("--config naming a file that is not there", async () => {

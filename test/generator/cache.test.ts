@@ -59,7 +59,7 @@ test("an unchanged run rewrites no file, and restores a generated file edited by
 
   const check = await generate({ specsDir: specs, outDir: out, cacheDir, check: true });
   expect(check.cached).toBe(FIXTURES.length);
-  expect(check.diff).toEqual({ stale: [edited], missing: [], extra: [], unlisted: [] });
+  expect(check.diff).toEqual({ stale: [edited], missing: [], extra: [], unlisted: [], leftovers: [] });
   const again = await generate({ specsDir: specs, outDir: out, cacheDir });
   expect(again.cached).toBe(FIXTURES.length);
   expect(await readFile(path.join(out, edited), "utf8")).toBe(original);

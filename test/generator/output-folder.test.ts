@@ -162,7 +162,7 @@ describe("in a folder falgen made, it writes only its own files and never throug
     const outBefore = snapshotFolder(out);
     const outsideBefore = snapshotFolder(outside);
     const error = await refusal({ specsDir, outDir: out });
-    expect(error.message).toContain("docs is a symbolic link; falgen writes only inside the output folder");
+    expect(error.message).toContain(`it holds a symbolic link or special file: docs (a symbolic link to ${outside}); falgen neither follows nor reads them there: remove it`);
     expect(snapshotFolder(out)).toEqual(outBefore);
     expect(snapshotFolder(outside)).toEqual(outsideBefore);
   });
@@ -174,9 +174,49 @@ describe("in a folder falgen made, it writes only its own files and never throug
     rmSync(path.join(out, "README.md"));
     symlinkSync(path.join(outside, "readme.md"), path.join(out, "README.md"));
     const outBefore = snapshotFolder(out);
-    expect((await refusal({ specsDir, outDir: out })).message).toContain("README.md is a symbolic link");
+    expect((await refusal({ specsDir, outDir: out })).message).toContain(`README.md (a symbolic link to ${path.join(outside, "readme.md")})`);
     expect(snapshotFolder(out)).toEqual(outBefore);
     expect(readFileSync(path.join(outside, "readme.md"), "utf8")).toBe("someone else's\n");
+  });
+
+  test("every symbolic link inside --out, at a name falgen writes or not, is refused by generate and --check alike, naming it, never read (a diff in a CI log would print it)", async () => {
+    const out = await generated();
+    const victim = path.join(await tempDir("victim"), "victim.txt");
+    writeFileSync(victim, "the victim's secret\n");
+    rmSync(path.join(out, "docs/fal-ai/fox.md"));
+    symlinkSync(victim, path.join(out, "docs/fal-ai/fox.md"));
+    symlinkSync(victim, path.join(out, "docs/link2.md"));
+    symlinkSync(victim, path.join(out, "docs/link.md"));
+    mkdirSync(path.join(out, "dist"));
+    symlinkSync(victim, path.join(out, "dist/elsewhere.js"));
+    const outBefore = snapshotFolder(out);
+    const specs = path.relative(process.cwd(), specsDir);
+    for (const check of [[], ["--check"]]) {
+      const run = await runFalgen(["--specs", specs, "--out", out, ...check]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `falgen generate: refusing to write to ${out}: it holds symbolic links or special files: ` +
+          ["dist/elsewhere.js", "docs/fal-ai/fox.md", "docs/link.md", "docs/link2.md"].map((link) => `${link} (a symbolic link to ${victim})`).join(", ") +
+          "; falgen neither follows nor reads them there: remove them\n",
+      );
+      expect(run.stdout).toBe("");
+    }
+    expect(snapshotFolder(out)).toEqual(outBefore);
+  });
+
+  test("a named pipe at a file falgen writes is refused, not read (reading would hang --check)", async () => {
+    const out = await generated();
+    rmSync(path.join(out, "README.md"));
+    const { execFileSync } = await import("node:child_process");
+    execFileSync("mkfifo", [path.join(out, "README.md")]);
+    for (const check of [false, true]) expect((await refusal({ specsDir, outDir: out, check })).message).toContain("README.md (a named pipe)");
+  });
+
+  test("links inside the package's own installs (node_modules/) are not its concern", async () => {
+    const out = await generated();
+    mkdirSync(path.join(out, "node_modules/.bin"), { recursive: true });
+    symlinkSync("../typescript/bin/tsc", path.join(out, "node_modules/.bin/tsc"));
+    expect((await generate({ specsDir, outDir: out, cacheDir: false, check: true })).ok).toBe(true);
   });
 
   test("a file it would write that it did not write before is not replaced", async () => {

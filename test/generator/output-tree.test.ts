@@ -38,15 +38,21 @@ const manifestOf = (dir: string): unknown => JSON.parse(readFileSync(path.join(d
 
 describe("diffTree", () => {
   test.each([
-    { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [], unlisted: [] } },
-    { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [], unlisted: [] } },
-    { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [], unlisted: [] } },
-    { name: "extra: only what the manifest lists", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "notes.md": "" }, want: { stale: [], missing: [], extra: ["b.ts"], unlisted: [] } },
+    { name: "identical", disk: { "a.ts": "1" }, want: { stale: [], missing: [], extra: [], unlisted: [], leftovers: [] } },
+    { name: "edited", disk: { "a.ts": "2" }, want: { stale: ["a.ts"], missing: [], extra: [], unlisted: [], leftovers: [] } },
+    { name: "missing", disk: {}, want: { stale: [], missing: ["a.ts"], extra: [], unlisted: [], leftovers: [] } },
+    { name: "extra: only what the manifest lists", disk: { "a.ts": "1", "b.ts": "", "dist/x.js": "", "notes.md": "" }, want: { stale: [], missing: [], extra: ["b.ts"], unlisted: [], leftovers: [] } },
     {
       name: "unlisted: a file falgen neither plans nor wrote, inside a folder the output is made of",
       disk: { "a.ts": "1", "src/evil.js": "", "src/deep/er.d.ts": "", "docs/notes.md": "", "dist/x.js": "", "notes.md": "" },
       plan: { "a.ts": "1", "src/x.ts": "1" },
-      want: { stale: [], missing: ["src/x.ts"], extra: [], unlisted: ["src/deep/er.d.ts", "src/evil.js"] },
+      want: { stale: [], missing: ["src/x.ts"], extra: [], unlisted: ["src/deep/er.d.ts", "src/evil.js"], leftovers: [] },
+    },
+    {
+      name: "leftovers: temporary files an interrupted run left beside files falgen writes; a user's file of the same pattern is not one",
+      disk: { "a.ts": "1", "a.ts.falgen-123.tmp": "half", "b.ts.falgen-5.tmp": "", "src/x.ts.falgen-9.tmp": "", ".falgen-manifest.json.falgen-77.tmp": "", "src/mine.falgen-1.tmp": "", "notes.falgen-2.tmp": "" },
+      plan: { "a.ts": "1", "src/x.ts": "1" },
+      want: { stale: [], missing: ["src/x.ts"], extra: [], unlisted: ["src/mine.falgen-1.tmp"], leftovers: [".falgen-manifest.json.falgen-77.tmp", "a.ts.falgen-123.tmp", "b.ts.falgen-5.tmp", "src/x.ts.falgen-9.tmp"] },
     },
   ] as { name: string; disk: Record<string, string>; plan?: Record<string, string>; want: TreeDiff }[])("$name", async ({ disk, plan: planned = { "a.ts": "1" }, want }) => {
     const dir = await tempDir("diff");
@@ -70,7 +76,7 @@ describe("updateTree", () => {
     writeFiles(dir, OLD);
     const untouched = statSync(path.join(dir, "src/a/index.ts"));
     const diff = await updateTree(folder(dir), plan({ "README.md": "new readme\n", "src/a/index.ts": OLD["src/a/index.ts"], "docs/b.md": "b\n" }));
-    expect(diff).toEqual({ stale: [MANIFEST_FILE, "README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"], unlisted: [] });
+    expect(diff).toEqual({ stale: [MANIFEST_FILE, "README.md"], missing: ["docs/b.md"], extra: ["src/gone/index.ts"], unlisted: [], leftovers: [] });
     expect(readAll(dir)).toEqual({ [MANIFEST_FILE]: expect.any(String), "README.md": "new readme\n", "dist/index.js": "built\n", "docs/b.md": "b\n", "src/a/index.ts": OLD["src/a/index.ts"] });
     expect(manifestOf(dir)).toEqual(["README.md", "docs/b.md", "src/a/index.ts"]);
     expect(readdirSync(path.join(dir, "src"))).toEqual(["a"]);
@@ -95,6 +101,42 @@ describe("updateTree", () => {
     planned.set("README.md", { sha256: "0", contents: () => Promise.reject(new Error("disk full")) });
     await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
     expect(readAll(dir)).toEqual(OLD);
+  });
+
+  test("removes the temporary files a killed run left beside its files (even with nothing else to write), and only those", async () => {
+    const dir = await tempDir("update");
+    const left = { "README.md.falgen-4242.tmp": "half", "src/a/index.ts.falgen-7.tmp": "", [`${MANIFEST_FILE}.falgen-7.tmp`]: "{" };
+    writeFiles(dir, { ...OLD, ...left, "src/a/mine.falgen-7.tmp": "user's" });
+    const diff = await updateTree(folder(dir), plan({ "README.md": OLD["README.md"], "src/a/index.ts": OLD["src/a/index.ts"], "src/gone/index.ts": OLD["src/gone/index.ts"] }));
+    expect(diff.leftovers).toEqual(Object.keys(left).sort());
+    expect(readAll(dir)).toEqual({ ...OLD, [MANIFEST_FILE]: expect.any(String), "src/a/mine.falgen-7.tmp": "user's" });
+  });
+
+  test("a folder holding only the temporary manifest of a run killed as it began is an empty folder, not someone else's", async () => {
+    const dir = await tempDir("update");
+    writeFiles(dir, { [`${MANIFEST_FILE}.falgen-99.tmp`]: "{\n  \"files\": [" });
+    await updateTree(folder(dir), plan({ "README.md": "hi\n" }));
+    expect(readAll(dir)).toEqual({ "README.md": "hi\n", [MANIFEST_FILE]: expect.any(String) });
+  });
+
+  test("aborted while writing: every file written so far is undone, the old output is whole, the signal's reason is thrown", async () => {
+    const dir = await tempDir("update");
+    writeFiles(dir, OLD);
+    const controller = new AbortController();
+    const planned = plan({ "README.md": "new readme\n", "src/a/index.ts": "changed\n", "docs/new/b.md": "b\n" });
+    // A slow file: the loop lets the event loop turn after it, and the abort comes meanwhile.
+    planned.set("src/z/last.ts", {
+      sha256: "0",
+      contents: () => {
+        setImmediate(() => controller.abort(new Error("interrupted by SIGTERM")));
+        const until = performance.now() + 30;
+        while (performance.now() < until);
+        return Promise.resolve("last\n");
+      },
+    });
+    await expect(updateTree(folder(dir), planned, { signal: controller.signal })).rejects.toThrow("interrupted by SIGTERM");
+    expect(readAll(dir)).toEqual(OLD);
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST_FILE, "README.md", "dist", "src"]);
   });
 
   test("a failure while writing into an empty folder leaves it empty", async () => {

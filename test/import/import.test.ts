@@ -108,11 +108,15 @@ describe("documents that are not fal queue documents are refused with a reason",
 test("npm run import writes specs/<endpoint id>.yaml; a refused document means nothing is written", async () => {
   const dir = await mkdtemp(path.join(WORK, "import-cli-"));
   const good = path.join(SHARED_FIXTURES, "tripo3d__tripo__v2.5__image-to-3d.json");
-  const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "missing.json", "--specs", "specs"], dir);
+  const refused = await importCli([good, path.join(SHARED_FIXTURES, BROKEN_FIXTURE), "--specs", "specs"], dir);
   expect(refused.code).toBe(1);
   expect(refused.stderr).toContain(`error: ${path.join(SHARED_FIXTURES, BROKEN_FIXTURE)}:152:25 (at #/paths/`);
-  expect(refused.stderr).toContain("error: missing.json: cannot read the document (no such file or folder)");
   expect(refused.stderr).toContain("import: nothing was written.");
+  expect(existsSync(path.join(dir, "specs"))).toBe(false);
+  // A path that names no document is a usage error, as a missing folder is for every command.
+  const missing = await importCli([good, "missing.json", "--specs", "specs"], dir);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain("import: missing.json: cannot read the document (no such file or folder)");
   expect(existsSync(path.join(dir, "specs"))).toBe(false);
 
   const written = await importCli([good, "--specs", "specs"], dir);

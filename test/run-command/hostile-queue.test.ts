@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -32,6 +34,11 @@ const SCENARIOS: Record<string, Scenario> = {
   "key in a file URL": (server) => valid(server, `${KEY}.png`),
   "key in a file": (server) => valid(server, "echo.png"),
   "stalled file": (server) => valid(server, "stall.png"),
+  "cut file": (server) => valid(server, "cut.png"),
+  "page for an image": (server) => valid(server, "page.png"),
+  "jpeg for a png": (server) => valid(server, "jpeg.png"),
+  "missing file": (server) => valid(server, "missing.png"),
+  "refused once queued": () => 422,
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -45,6 +52,17 @@ beforeAll(async () => {
     const base = `${server.url}/fal-ai/qwen-image/requests`;
     if (url.pathname.startsWith("/files/")) {
       const name = decodeURIComponent(url.pathname.slice("/files/".length));
+      if (name === "cut.png") {
+        const body = new ReadableStream({ start: (controller) => {
+          controller.enqueue(Buffer.concat([PNG, Buffer.alloc(492)]));
+          // Once the headers and first bytes are out: the connection drops mid-body.
+          setTimeout(() => controller.error(new Error("cut")), 100);
+        } });
+        return new Response(body, { headers: { "content-type": "image/png", "content-length": "100000" } });
+      }
+      if (name === "page.png") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html; charset=utf-8" } });
+      if (name === "jpeg.png") return new Response(PNG, { headers: { "content-type": "image/jpeg" } });
+      if (name === "missing.png") return new Response("gone", { status: 404, statusText: "Not Found" });
       if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
       return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
     }
@@ -65,7 +83,10 @@ beforeAll(async () => {
       const log = { message: `using key ${KEY}`, level: "INFO", source: "user", timestamp: "2026-01-01T00:00:00Z" };
       return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}` });
     }
-    return json(SCENARIOS[prompts.get(requestId)!]!(server, requestId), { headers: { "x-fal-request-id": requestId } });
+    const answer = SCENARIOS[prompts.get(requestId)!]!(server, requestId);
+    // fal's app refused the input after the queue took it: the result is its 422.
+    if (answer === 422) return json({ detail: [{ loc: ["body", "prompt"], msg: "String should have at most 3 characters", type: "string_too_long" }, { loc: ["body", "style"], msg: "Field required", type: "missing" }] }, { status: 422, headers: { "x-fal-request-id": requestId } });
+    return json(answer, { headers: { "x-fal-request-id": requestId } });
   });
 });
 
@@ -110,8 +131,41 @@ describe("a server that echoes the key", () => {
     expectNoKey(result);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/falgen run: images-0: the file downloaded holds your fal key; falgen did not save it\nrequest req-\d+/);
-    expect(await readdir(result.out)).toEqual([]);
+    expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
   });
+});
+
+describe("an output file the server does not deliver: not saved, its field, URL and what went wrong named", () => {
+  test("a body cut off mid-way: how many bytes of how many", async () => {
+    const result = await falgenRun([ID, "--prompt", "cut file"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`falgen run: images-0: downloading ${server.url}/files/cut\\.png failed: connection cut after 500 of 100000 bytes \\(.*\\)\nrequest req-\\d+; to try its output again: `));
+    expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
+  });
+
+  test("an HTML page where the output names an image: refused, not saved as images-0.png", async () => {
+    const result = await falgenRun([ID, "--prompt", "page for an image"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/page.png answered text/html, not the image/png the output names (an error page?); falgen did not save it\nrequest req-`);
+    expect(await readdir(result.out).catch(() => [])).toEqual([]);
+  });
+
+  test("an HTTP error names the field and URL; a JPEG for a PNG is no page and is saved", async () => {
+    const missing = await falgenRun([ID, "--prompt", "missing file"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(`falgen run: images-0: downloading ${server.url}/files/missing.png failed: HTTP 404 Not Found\nrequest req-`);
+    const other = await falgenRun([ID, "--prompt", "jpeg for a png"]);
+    expect(other.code).toBe(0);
+    expect(await readdir(other.out)).toEqual(["images-0.png"]);
+  });
+});
+
+test("fal's 422 for a request it had queued: fal's refusal with the request id, the spec named as maybe out of date; exit 1", async () => {
+  const result = await falgenRun([ID, "--prompt", "refused once queued"]);
+  const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+  expect(result.stderr).toContain(`falgen run: fal refused the input of ${ID} (HTTP 422) for request ${requestId}:\n  prompt: String should have at most 3 characters (--prompt)\n  style: Field required\nThe input fit the spec falgen checked it against (specs/${ID}.yaml); fal may have changed ${ID} since: falgen update --check lists what changed.\n`);
+  expect(result.stderr).not.toContain("nothing was sent");
+  expect(result.code).toBe(1);
 });
 
 test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {
@@ -143,15 +197,49 @@ describe("--timeout covers the whole run, the submit included", () => {
     const result = await falgenRun([ID, "--prompt", "stall after headers", "--timeout", "400"]);
     expect(result.code).toBe(1);
     const requestId = [...prompts].find(([, prompt]) => prompt === "stall after headers")![0];
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 400 ms; request ${requestId} is not cancelled and may still run on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} waits again)`);
   });
 
   test("an output file whose download stalls: cut off, the request id kept, no partial file left", async () => {
     const result = await falgenRun([ID, "--prompt", "stalled file", "--timeout", "1500"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms; request ${requestId} is not cancelled and may still run on fal`);
-    expect(await readdir(result.out)).toEqual([]);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 1500 ms while downloading its output files; request ${requestId} is done on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} fetches its output again)\n`);
+    expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
+  });
+
+  test("Ctrl-C once the request completed (its file downloading): nothing cancelled, the request said done", async () => {
+    const cwd = await tempDir("hostile-ctrl-c");
+    await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
+    const before = server.calls.length;
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
+    let stderr = "";
+    let interrupted = false;
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    // The output JSON is printed before its files are fetched: the stalled file is being read.
+    child.stdout.on("data", () => {
+      if (!interrupted) interrupted = child.kill("SIGINT");
+    });
+    const [code] = await once(child, "exit");
+    const requestId = /request (\S+) queued/.exec(stderr)![1]!;
+    expect(stderr).toContain(`falgen run: interrupted while downloading its output files; request ${requestId} is done on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} fetches its output again)\n`);
+    expect(stderr).not.toContain("cancel");
+    expect(code).toBe(130);
+    expect(server.calls.slice(before).filter((call) => call.includes("/cancel"))).toEqual([]);
+    expect(await readdir(path.join(cwd, "out")).catch(() => [])).toEqual([]);
+
+    // SIGTERM (or a second Ctrl-C) quits at once, saying the same.
+    const quit = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
+    let quitErr = "";
+    let terminated = false;
+    quit.stderr.on("data", (chunk) => (quitErr += chunk));
+    quit.stdout.on("data", () => {
+      if (!terminated) terminated = quit.kill("SIGTERM");
+    });
+    const [quitCode] = await once(quit, "exit");
+    const quitId = /request (\S+) queued/.exec(quitErr)![1]!;
+    expect(quitErr).toMatch(new RegExp(`falgen run: quit while (fetching its output|downloading its output files); request ${quitId} is done on fal \\(falgen run ${ID} --result ${quitId} --queue-url ${server.url} fetches its output again\\)\n$`));
+    expect(quitCode).toBe(143);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -47,6 +48,21 @@ describe("falgen run checks every flag before submitting", () => {
     expectRefused(nested, /^falgen run: --out a-file\/images: a-file is a file, not a folder\n$/);
     expect(submits()).toBe(before);
     expect((await readdir(dir)).sort()).toEqual(["again", "package.json", "specs"]);
+  });
+
+  // Where a folder cannot be made or written to whoever runs the test, root included.
+  test.skipIf(!existsSync("/proc/self") || !existsSync("/sys/kernel"))("--out on a special file system (/sys, /proc): refused before submitting, at once", async () => {
+    const before = submits();
+    expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "/sys/nope"]), /^falgen run: --out \/sys\/nope: \/sys\/nope: cannot be created there \(operation not permitted\)\n$/);
+    expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--out", "/proc/nope/deeper"]), /^falgen run: --out \/proc\/nope\/deeper: \/proc\/nope: cannot be created there\n$/);
+    expect(submits()).toBe(before);
+  });
+
+  test("--out folders made for a run that saved nothing are removed again", async () => {
+    const dir = await tempDir("run-up-front");
+    const refused = await falgenRun(["--num_images", "1", "--queue-url", sim.url, "--out", "made/for/it"], undefined, dir);
+    expect(refused.stderr).toContain("prompt: Field required");
+    expect((await readdir(dir)).sort()).toEqual(["specs"]);
   });
 
   test.each([
@@ -99,12 +115,40 @@ describe("falgen run checks every flag before submitting", () => {
 
   test("a key with a control character: an input error before submitting, the key never shown", async () => {
     const before = submits();
-    for (const env of [{ FAL_KEY: "sec\x01ret-key" }, { FAL_KEY_ID: "id", FAL_KEY_SECRET: "sec\x7fret-key" }, { FAL_KEY: "sécret-key" }] as Record<string, string>[]) {
+    for (const [env, variable] of [[{ FAL_KEY: "sec\x01ret-key" }, "FAL_KEY"], [{ FAL_KEY_ID: "id", FAL_KEY_SECRET: "sec\x7fret-key" }, "FAL_KEY_ID:FAL_KEY_SECRET"], [{ FAL_KEY: "sécret-key" }, "FAL_KEY"]] as [Record<string, string>, string][]) {
       const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url], env);
-      expectRefused(result, /^falgen run: Invalid fal key: character \d+ is not printable ASCII \(FAL_KEY, or FAL_KEY_ID and FAL_KEY_SECRET\)\n$/);
+      expectRefused(result, new RegExp(`^falgen run: ${variable}: character \\d+ is not printable ASCII\n$`));
       expect(result.stderr).not.toMatch(/ret-key/);
     }
     expect(submits()).toBe(before);
+  });
+
+  test("blank credentials: which variable, in the CLI's words (no library API, no repeated hint)", async () => {
+    const before = submits();
+    const cases: [Record<string, string>, string][] = [
+      [{ FAL_KEY: "  \n" }, "FAL_KEY holds only whitespace: set it to your fal key (or unset it and set FAL_KEY_ID and FAL_KEY_SECRET)"],
+      [{ FAL_KEY: " ", FAL_KEY_ID: "id", FAL_KEY_SECRET: "secret" }, "FAL_KEY holds only whitespace: set it to your fal key (or unset it and set FAL_KEY_ID and FAL_KEY_SECRET)"],
+      [{ FAL_KEY_ID: "id", FAL_KEY_SECRET: "  " }, "FAL_KEY_SECRET is only whitespace: set both FAL_KEY_ID and FAL_KEY_SECRET (or FAL_KEY)"],
+      [{ FAL_KEY_ID: "id" }, "FAL_KEY_SECRET is not set: set both FAL_KEY_ID and FAL_KEY_SECRET (or FAL_KEY)"],
+    ];
+    for (const [env, message] of cases) expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url], env), new RegExp(`^falgen run: ${message.replace(/[()]/g, "\\$&")}\n$`));
+    expect(submits()).toBe(before);
+  });
+
+  test("a flag that takes one value, given twice: refused naming it, not the last kept", async () => {
+    const before = submits();
+    const cases: [string[], string][] = [
+      [["--out", "a", "--out", "b"], '--out was given 2 times ("a", "b"); it takes one value'],
+      [["--queue-url", sim.url], `--queue-url was given 2 times ("${sim.url}", "${sim.url}"); it takes one value`],
+      [["--num_images", "2", "--num_images", "3"], '--num_images was given 2 times ("2", "3"); it takes one value'],
+      [["--num_images", "2", "--num-images", "3"], '--num_images was given 2 times ("2", "3"); it takes one value'],
+      [["--enable_safety_checker", "--no-enable_safety_checker"], "--enable_safety_checker was given 2 times (true, false); it takes one value"],
+    ];
+    for (const [flags, message] of cases) expectRefused(await falgenRun(["--prompt", "x", "--queue-url", sim.url, ...flags]), new RegExp(`^falgen run: ${message.replace(/[()]/g, "\\$&")}\n$`));
+    // A list takes the flag again, one item each (this queue holds requests: queued is enough).
+    const loras = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--loras", '{"path": "a"}', "--loras", '{"path": "b"}', "--no-download", "--timeout", "300"]);
+    expect(loras.stderr).toMatch(/request \S+ queued/);
+    expect(submits()).toBe(before + 1);
   });
 
   test("an input the spec refuses never reads as submitted", async () => {
@@ -136,7 +180,7 @@ describe("--timeout", () => {
     const result = await falgenRun(["--prompt", "x", "--queue-url", sim.url, "--no-download", "--timeout", "700"]);
     expect(result.code).toBe(1);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(result.stderr).toContain(`falgen run: gave up after --timeout 700 ms; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} --queue-url ${sim.url} waits again)`);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.stdout).toBe("");
   });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -57,7 +57,7 @@ describe("falgen run, not on a terminal", () => {
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
     const lines = result.stderr.trim().split("\n").map((line) => line.replaceAll(requestId, "<id>"));
     expect(lines[0]).toBe("submitting");
-    expect(lines[1]).toBe("request <id> queued; to fetch its output later: falgen run fal-ai/qwen-image --result <id>");
+    expect(lines[1]).toBe(`request <id> queued; to fetch its output later: falgen run fal-ai/qwen-image --result <id> --queue-url ${paced.url}`);
     expect(lines).toContain("in progress");
     expect(lines.some((line) => /^in queue, position \d+$/.test(line))).toBe(true);
     expect(lines.some((line) => line.startsWith("log INFO: "))).toBe(true);
@@ -103,7 +103,7 @@ describe("falgen run, not on a terminal", () => {
       if (!interrupted && /in queue|in progress/.test(stderr)) interrupted = child.kill("SIGINT");
     });
     const [code] = await once(child, "exit");
-    expect(stderr).toContain(`falgen run: stopped waiting; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} waits again)`);
+    expect(stderr).toContain(`falgen run: stopped waiting; request ${requestId} is not cancelled (falgen run fal-ai/qwen-image --result ${requestId} --specs ${specsDir} --queue-url ${slow.url} waits again)`);
     expect(code).toBe(130);
     expect(slow.stats().routes.cancel).toBe(0);
     await slow.close();
@@ -120,10 +120,29 @@ describe("falgen run, not on a terminal", () => {
       if (!terminated && /in queue/.test(stderr)) terminated = child.kill("SIGTERM");
     });
     const [code] = await once(child, "exit");
-    expect(stderr).toMatch(/falgen run: quit; request (\S+) is not cancelled and may still run on fal \(falgen run fal-ai\/qwen-image --result \1 waits again\)\n$/);
+    const requestId = /request (\S+) queued/.exec(stderr)![1]!;
+    expect(stderr.endsWith(`falgen run: quit; request ${requestId} is not cancelled and may still run on fal (falgen run fal-ai/qwen-image --result ${requestId} --specs ${specsDir} --queue-url ${slow.url} waits again)\n`)).toBe(true);
     expect(code).toBe(143);
     expect(slow.stats().routes.cancel).toBe(0);
     await slow.close();
+  });
+
+  test("the --result hint repeats the options that locate the request, shell-quoted, and pasted fetches it", async () => {
+    const dir = await tempDir("run-hint");
+    const odd = path.join(dir, "it's my specs");
+    await symlink(specsDir, odd);
+    const first = await falgenRun(["fal-ai/qwen-image", "--prompt", "hint", "--specs", odd, "--queue-url", sim.url, "--storage-url", `${sim.url}/_rest`, "--no-download"]);
+    expect(first.code).toBe(0);
+    const hint = /to fetch its output later: (.*)\n/.exec(first.stderr)![1]!;
+    expect(hint).toContain(` --specs '${odd.replace("'", "'\\''")}' --queue-url ${sim.url} --storage-url ${sim.url}/_rest`);
+    expect(hint).not.toContain(KEY);
+    // The shell's words of the hint, run as they are: the same output, from the simulator.
+    const words = execFileSync("sh", ["-c", `for word in ${hint}; do printf '%s\\0' "$word"; done`], { encoding: "utf8" }).split("\0").slice(0, -1);
+    expect(words.slice(0, 2)).toEqual(["falgen", "run"]);
+    expect(words).toContain(odd);
+    const again = await falgenRun([...words.slice(2), "--no-download"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout));
   });
 
   test("a local file for a *_url field is uploaded to storage", async () => {
