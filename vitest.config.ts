@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 /**
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
- * through tmux, the bin's code cache (three cold starts). `npm test` runs the fast set (project
+ * through tmux, the bin's code cache (three cold starts), signals to a real generate of 100 specs. `npm test` runs the fast set (project
  * `fast`); `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set
  * first.
  */
@@ -17,6 +17,7 @@ const SLOW = [
   "test/e2e/soak.test.ts",
   "test/e2e/resilience.test.ts",
   "test/run-command/terminal.test.ts",
+  "test/cli/interrupted-generate.test.ts",
 ];
 
 export default defineConfig({
