@@ -43,6 +43,10 @@ export interface ScopeSignal extends AbortSignal {
   deadline?: number;
 }
 
+/** The time options a call's options may hold, and the least value of each in ms: a timeout of 0 would end the call at once. */
+const LEAST_MS = { timeout: 1, pollInterval: 0, idleTimeout: 0 } as const;
+const TIME_OPTIONS = Object.keys(LEAST_MS) as (keyof typeof LEAST_MS)[];
+
 /**
  * The one place a call's `signal` and `timeout` become its abort: a FalAbortError or a
  * FalTimeoutError as the scope signal's reason. `own`, when given, is the scope's controller (a
@@ -52,13 +56,12 @@ export interface ScopeSignal extends AbortSignal {
 // and the reason must say which of the two fired.
 export function abortScope(options: AbortOptions, own?: AbortController): AbortScope {
   const { signal, timeout } = options;
-  // Milliseconds: a timeout of at least 1 (0 would end the call at once), a wait of 0 or more;
-  // not NaN (which timers read as 0), nor negative.
-  const invalid = (["timeout", "pollInterval", "idleTimeout"] as const).find((name, i) => !((options[name] ?? 1) >= +!i));
+  // Not NaN (which timers read as 0), nor below the option's least value; Infinity waits forever.
+  const invalid = TIME_OPTIONS.find((name) => !((options[name] ?? LEAST_MS[name]) >= LEAST_MS[name]));
   if (!own && signal === undefined && timeout === undefined && !invalid) return UNABORTABLE;
   const controller = own ?? new AbortController();
   // Refused through the scope's signal, so the call rejects (never throws) before sending anything.
-  if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]} ms, nothing was sent (at least ${+(invalid == "timeout")})`));
+  if (invalid) controller.abort(new FalError(`Invalid option ${invalid}: ${options[invalid]} ms, nothing was sent (at least ${LEAST_MS[invalid]})`));
   const onAbort = () => controller.abort(aborted(signal?.reason));
   if (signal?.aborted) onAbort();
   signal?.addEventListener("abort", onAbort);
