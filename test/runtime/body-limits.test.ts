@@ -37,11 +37,17 @@ async function hostile(answer: Answer): Promise<Hostile> {
   const server = createServer((req, res) => {
     calls.push(`${req.method} ${req.url}`);
     let gone = false;
-    lastClosed = new Promise((resolve) => res.on("close", () => ((gone = true), resolve())));
+    const closed = new Promise<void>((resolve) => res.on("close", () => ((gone = true), resolve())));
+    lastClosed = closed;
     const write = async (bytes: Buffer | string) => {
       if (gone) return false;
       written += bytes.length;
-      if (!res.write(bytes)) await new Promise((resolve) => (res.once("drain", resolve), res.once("close", resolve)));
+      // One drain listener at a time, removed when the close comes first: no listener piles up.
+      if (!res.write(bytes)) {
+        let onDrain = () => {};
+        await Promise.race([new Promise<void>((resolve) => res.once("drain", (onDrain = resolve))), closed]);
+        res.off("drain", onDrain);
+      }
       return !gone;
     };
     req.resume();
