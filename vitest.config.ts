@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
  * Tests that are slow by nature: a real `npm pack` and install, fast-check properties (each run
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
  * through tmux, the bin's code cache (three cold starts), signals to a real generate of 100 specs,
- * the runtime's response body limits (each test pours a few hundred MiB through loopback). `npm test` runs the fast set (project
+ * the runtime's response body limits (each test pours a few hundred MiB through loopback), `falgen
+ * run` against a hostile queue (stalls it must time out on, signals to real processes). `npm test` runs the fast set (project
  * `fast`); `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set
  * first.
  */
@@ -20,6 +21,7 @@ const SLOW = [
   "test/run-command/terminal.test.ts",
   "test/cli/interrupted-generate.test.ts",
   "test/runtime/body-limits.test.ts",
+  "test/run-command/hostile-queue.test.ts",
 ];
 
 export default defineConfig({
