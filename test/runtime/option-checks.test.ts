@@ -81,7 +81,7 @@ describe("an input with no JSON form", () => {
   test.each(calls.flatMap(([call, make]) => inputs.map(([what, input]) => [call, what, make, input] as const)))("%s with %s: a FalError saying nothing was sent", async (_call, _what, make, input) => {
     const { server, client } = await setup();
     const error = await refusal(() => make(client, input));
-    expect(error.message).toMatch(/^Invalid input, nothing was sent: it has no JSON form \((Do not know how to serialize a BigInt|no JSON for this)\)$/);
+    expect(error.message).toMatch(/^Invalid input, nothing was sent: (Do not know how to serialize a BigInt|no JSON for this)$/);
     expect(error).not.toBeInstanceOf(TypeError);
     expect(server.calls).toEqual([]);
   });

@@ -131,8 +131,8 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   try {
     sent = json ? JSON.stringify(body) : (body as Blob | undefined);
   } catch (cause) {
-    // A BigInt, a cycle, a throwing toJSON: the input has no JSON form.
-    throw new FalError(`Invalid input, nothing was sent: it has no JSON form (${(cause as Error).message})`, { cause });
+    // A BigInt, a cycle, a throwing toJSON: the input has no JSON form (the cause's message says why).
+    throw new FalError(`Invalid input, nothing was sent: ${(cause as Error).message}`, { cause });
   }
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.

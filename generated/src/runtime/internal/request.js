@@ -59,8 +59,8 @@ export async function request(client, options) {
 	try {
 		sent = json ? JSON.stringify(body) : body;
 	} catch (cause) {
-		// A BigInt, a cycle, a throwing toJSON: the input has no JSON form.
-		throw new FalError(`Invalid input, nothing was sent: it has no JSON form (${cause.message})`, { cause });
+		// A BigInt, a cycle, a throwing toJSON: the input has no JSON form (the cause's message says why).
+		throw new FalError(`Invalid input, nothing was sent: ${cause.message}`, { cause });
 	}
 	// The attempt loop is written out here, in the one function every call goes through, rather than
 	// wrapped in a closure per call: one suspended function per request in flight, not three.
