@@ -208,20 +208,24 @@ describe("--timeout covers the whole run, the submit included", () => {
     expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
   });
 
+  /** `falgen run` of a request whose output file stalls, sent `signal` once it printed the output JSON (the file is then being read). */
+  async function signalledWhileDownloading(cwd: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; requestId: string }> {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
+    let stderr = "";
+    let sent = false;
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", () => {
+      if (!sent) sent = child.kill(signal);
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    return { code, stderr, requestId: /request (\S+) queued/.exec(stderr)![1]! };
+  }
+
   test("Ctrl-C once the request completed (its file downloading): nothing cancelled, the request said done", async () => {
     const cwd = await tempDir("hostile-ctrl-c");
     await symlink(path.join(REPO_ROOT, "specs"), path.join(cwd, "specs"));
     const before = server.calls.length;
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
-    let stderr = "";
-    let interrupted = false;
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    // The output JSON is printed before its files are fetched: the stalled file is being read.
-    child.stdout.on("data", () => {
-      if (!interrupted) interrupted = child.kill("SIGINT");
-    });
-    const [code] = await once(child, "exit");
-    const requestId = /request (\S+) queued/.exec(stderr)![1]!;
+    const { code, stderr, requestId } = await signalledWhileDownloading(cwd, "SIGINT");
     expect(stderr).toContain(`falgen run: interrupted while downloading its output files; request ${requestId} is done on fal (falgen run ${ID} --result ${requestId} --queue-url ${server.url} fetches its output again)\n`);
     expect(stderr).not.toContain("cancel");
     expect(code).toBe(130);
@@ -229,17 +233,9 @@ describe("--timeout covers the whole run, the submit included", () => {
     expect(await readdir(path.join(cwd, "out")).catch(() => [])).toEqual([]);
 
     // SIGTERM (or a second Ctrl-C) quits at once, saying the same.
-    const quit = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "run", ID, "--prompt", "stalled file", "--queue-url", server.url, "--out", path.join(cwd, "out")], { cwd, env: { ...process.env, FAL_KEY: KEY } });
-    let quitErr = "";
-    let terminated = false;
-    quit.stderr.on("data", (chunk) => (quitErr += chunk));
-    quit.stdout.on("data", () => {
-      if (!terminated) terminated = quit.kill("SIGTERM");
-    });
-    const [quitCode] = await once(quit, "exit");
-    const quitId = /request (\S+) queued/.exec(quitErr)![1]!;
-    expect(quitErr).toMatch(new RegExp(`falgen run: quit while (fetching its output|downloading its output files); request ${quitId} is done on fal \\(falgen run ${ID} --result ${quitId} --queue-url ${server.url} fetches its output again\\)\n$`));
-    expect(quitCode).toBe(143);
+    const quit = await signalledWhileDownloading(cwd, "SIGTERM");
+    expect(quit.stderr).toMatch(new RegExp(`falgen run: quit while (fetching its output|downloading its output files); request ${quit.requestId} is done on fal \\(falgen run ${ID} --result ${quit.requestId} --queue-url ${server.url} fetches its output again\\)\n$`));
+    expect(quit.code).toBe(143);
   });
 
   test("an upload that stalls before the submit: nothing was queued", async () => {
