@@ -42,14 +42,18 @@ export interface LoadedConfig {
 }
 
 /**
- * Finds and loads the project's config: `file` when given, else the first of {@link CONFIG_FILES}
- * in `cwd`. TypeScript and ESM configs are loaded with jiti (no build step, no tsconfig needed);
+ * Finds and loads the project's config: `file` when given, else the one of {@link CONFIG_FILES}
+ * in `cwd` (two of them there is an error: one would be ignored). TypeScript and ESM configs are loaded with jiti (no build step, no tsconfig needed);
  * `specs` and `out` are resolved against the config file's folder.
- * @throws {InputError} when `file` does not exist, the file does not load, or a value has the wrong type.
+ * @throws {InputError} when `file` does not exist, `cwd` holds two configs, the file does not load,
+ * or a value has the wrong type.
  */
 export async function loadConfig(options: { cwd?: string; file?: string } = {}): Promise<LoadedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  const file = options.file ? path.resolve(cwd, options.file) : CONFIG_FILES.map((name) => path.join(cwd, name)).find((candidate) => existsSync(candidate));
+  const found = CONFIG_FILES.filter((name) => existsSync(path.join(cwd, name)));
+  // Two configs in one folder: whichever falgen took, the other would be silently ignored.
+  if (!options.file && found.length > 1) throw new InputError(`config files ${found.join(" and ")} are both in ${cwd}: keep one, or pick one with --config`);
+  const file = options.file ? path.resolve(cwd, options.file) : found[0] && path.join(cwd, found[0]);
   if (!file) return { config: {} };
   const shown = path.relative(cwd, file) || file;
   if (!existsSync(file)) throw new InputError(`config file ${shown}: no such file`);

@@ -102,6 +102,15 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
   });
 
+  test("two config files in one folder: refused (one would be ignored), unless --config picks one", async () => {
+    const dir = await project();
+    await writeFile(path.join(dir, "falgen.config.json"), '{ "specs": "nope" }\n');
+    await writeFile(path.join(dir, "falgen.config.mjs"), 'export default { specs: "specs" };\n');
+    expectOneLine(await falgen(["generate"], dir), 2, /^falgen generate: config files falgen\.config\.mjs and falgen\.config\.json are both in .+: keep one, or pick one with --config$/);
+    expectOneLine(await falgen(["generate", "--config", "falgen.config.json"], dir), 2, /^falgen generate: specs folder nope: /);
+    expect((await readdir(dir)).sort()).toEqual(["a-file.txt", "falgen.config.json", "falgen.config.mjs"]);
+  });
+
   test.each([
     ["FAL_KEY", { FAL_KEY: "0f1e2d3c-aaaa-bbbb:5e6f7a8b9c0d1e2f3a4b", FAL_KEY_ID: undefined, FAL_KEY_SECRET: undefined }, "process.env.FAL_KEY"],
     ["FAL_KEY_ID and FAL_KEY_SECRET", { FAL_KEY: undefined, FAL_KEY_ID: "0f1e2d3c-aaaa-bbbb", FAL_KEY_SECRET: "5e6f7a8b9c0d1e2f3a4b" }, "process.env.FAL_KEY_ID + ':' + process.env.FAL_KEY_SECRET"],
