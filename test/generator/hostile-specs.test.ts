@@ -140,7 +140,8 @@ test("specs nested 50,000 levels deep (JSON, YAML flow), generated three times i
   const deepSchema = `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${"}}".repeat(levels)}`;
   await writeFile(path.join(specs, "deep.json"), JSON.stringify(falSpec("fal-ai/deep")).replace(/"components":\{"schemas":\{/, `"components":{"schemas":{"Deep":${deepSchema},`));
   await writeFile(path.join(specs, "deep.yaml"), `openapi: 3.0.4\nx: ${"[".repeat(levels)}${"]".repeat(levels)}\n`);
-  const script = path.join(specs, "..", `${path.basename(specs)}.mts`);
+  // Beside the specs, in a folder of its own, so it is removed with it when the test ends.
+  const script = path.join(await tempDir("deep-again-script"), "generate.mts");
   await writeFile(
     script,
     [
