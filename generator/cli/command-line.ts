@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type FalgenConfig } from "../config.js";
 import { InputError, SpecError, SpecErrors } from "../errors.js";
-import { redact, redactKey } from "../runtime/internal/redact.js";
+import { redactKeys } from "../shared/redact-keys.js";
 
 /** Exit codes of every falgen command. */
 export const EXIT = {
@@ -140,15 +140,3 @@ export async function runCommand<O extends Options>(
   }
 }
 
-/**
- * `text` with fal's keys replaced by `[redacted]`, as `falgen run` scrubs what it prints: every key
- * this process sent, and the ones in its environment (`FAL_KEY`; `FAL_KEY_ID:FAL_KEY_SECRET` and
- * `FAL_KEY_SECRET`), which a config file that throws may have put in its message.
- */
-export function redactKeys(text: string): string {
-  const { FAL_KEY, FAL_KEY_ID, FAL_KEY_SECRET } = process.env;
-  for (const key of [FAL_KEY, FAL_KEY_ID && FAL_KEY_SECRET ? `${FAL_KEY_ID.trim()}:${FAL_KEY_SECRET.trim()}` : undefined, FAL_KEY_SECRET]) {
-    if (key) text = redactKey(text, key.trim());
-  }
-  return redact(text);
-}

@@ -1,7 +1,8 @@
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
-import { EXIT, redactKeys, runCommand, UsageError } from "./command-line.js";
+import { redactKeys } from "../shared/redact-keys.js";
+import { EXIT, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
 export const CONFIG_OPTIONS = {

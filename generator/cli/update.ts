@@ -1,7 +1,8 @@
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import type { EndpointUpdate } from "../update/update.js";
 import { update } from "../update/update.js";
-import { EXIT, redactKeys, runCommand } from "./command-line.js";
+import { redactKeys } from "../shared/redact-keys.js";
+import { EXIT, runCommand } from "./command-line.js";
 import { GENERATE_FLAGS_HELP, GENERATE_OPTIONS, generateOptions, runGenerate } from "./generate.js";
 
 const COMMAND = {

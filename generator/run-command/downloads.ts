@@ -4,7 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import mime from "mime";
-import { redact } from "../runtime/internal/redact.js";
+import { redactKeys } from "../shared/redact-keys.js";
 
 /** A file an output points to, and the name it is saved under (from its place in the output). */
 export interface OutputFile {
@@ -143,7 +143,7 @@ function keyScan(): Transform & { found(): boolean; bytes(): number } {
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       const text = tail + chunk.toString("latin1");
-      if (!found && redact(text) !== text) found = true;
+      if (!found && redactKeys(text) !== text) found = true;
       tail = text.slice(-MAX_KEY_LENGTH);
       done(null, chunk);
     },

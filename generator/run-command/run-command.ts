@@ -13,7 +13,8 @@ import { checkedBaseUrl } from "../shared/base-url.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
-import { redact, REDACTED } from "../runtime/internal/redact.js";
+import { REDACTED } from "../runtime/internal/redact.js";
+import { redactKeys } from "../shared/redact-keys.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
 import { cancel, result, status, submit } from "../runtime/endpoint-calls.js";
@@ -278,11 +279,11 @@ function usageError(message: string): number {
 }
 
 /**
- * A line on stderr, every fal key this process sent replaced by `[redacted]`: request ids, logs
- * and messages come from the server, which may echo the key.
+ * A line on stderr, every fal key replaced by `[redacted]` (see `redactKeys`): request ids, logs
+ * and messages come from the server, which may echo the key, and a config file's error may hold it.
  */
 function say(text: string): void {
-  console.error(redact(text));
+  console.error(redactKeys(text));
 }
 
 /** parseArgs options for the field flags: a string (repeatable) per spelling, booleans and their --no- forms without a value. */
@@ -541,15 +542,15 @@ class Run {
 }
 
 /**
- * `value` (plain JSON data) with every fal key this process sent replaced by `[redacted]`, in
+ * `value` (plain JSON data) with every fal key replaced by `[redacted]` (see `redactKeys`), in
  * strings and property names alike.
  */
 function scrubbed(value: unknown): unknown {
-  if (typeof value === "string") return redact(value);
+  if (typeof value === "string") return redactKeys(value);
   if (Array.isArray(value)) return value.map(scrubbed);
   if (value === null || typeof value !== "object") return value;
   const copy: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) setOwn(copy, redact(name), scrubbed(item));
+  for (const [name, item] of Object.entries(value)) setOwn(copy, redactKeys(name), scrubbed(item));
   return copy;
 }
 

@@ -118,7 +118,7 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     const dir = await project();
     await writeFile(path.join(dir, "falgen.config.ts"), `throw new Error("boom " + ${expression});\n`);
     const secret = "5e6f7a8b9c0d1e2f3a4b";
-    for (const args of [["generate"], ["generate", "--check"], ["add", "fal-ai/flux/dev"], ["update"], ["import", "x.json"], ["capture", "page.txt"], ["simulator"]]) {
+    for (const args of [["generate"], ["generate", "--check"], ["add", "fal-ai/flux/dev"], ["update"], ["import", "x.json"], ["capture", "page.txt"], ["simulator"], ["run", "fal-ai/flux/dev", "--prompt", "x"]]) {
       const result = await falgen(args, dir, env);
       expectOneLine(result, 2, new RegExp(`^falgen ${args[0]}: config file falgen\\.config\\.ts(:\\d+:\\d+)?: cannot load it: (Error: )?boom \\[redacted\\]$`));
       expect(result.stderr).not.toContain(secret);
