@@ -145,7 +145,7 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/b\.yaml:\d+:\d+: invalid YAML/);
-    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
+    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev.js");
   });
 
   test("--keep-going with every spec broken writes nothing: no package of no endpoint", async () => {
@@ -203,5 +203,5 @@ test("the falgen bin runs the same pipeline: falgen generate --specs ... --out .
   expect(generated.stdout).toMatch(/1 endpoints, (\d+) files, \1 written, 0 removed/);
   expect(generated.code).toBe(0);
   expect((await runFalgen(["--specs", specs, "--out", out, "--check"])).code).toBe(0);
-  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
+  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev.js");
 });
