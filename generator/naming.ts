@@ -66,6 +66,12 @@ export function endpointPaths(id: string): EndpointPaths {
   return { module: `endpoints/${id}`, subpath: `./${id}`, docPath: `docs/${id}.md` };
 }
 
+/** The package-relative files of an endpoint: its module's JavaScript and declarations, and its doc. */
+export function endpointFiles(id: string): string[] {
+  const { module, docPath } = endpointPaths(id);
+  return [`src/${module}.js`, `src/${module}.d.ts`, docPath];
+}
+
 /**
  * Names an endpoint module defines beside the spec's types, which it declares in the same scope
  * (its own types and values, its namespace imports), and the root's `QueueStatus`; a spec schema

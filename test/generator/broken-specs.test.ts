@@ -182,3 +182,25 @@ test.each([
   );
   expect(await tree(out)).toEqual(baseline);
 });
+
+test.each([
+  ["the module", "fal-ai/flux/dev.js/x", "src/endpoints/fal-ai/flux/dev.js", "src/endpoints/fal-ai/flux/dev.js"],
+  ["the declarations", "fal-ai/flux/dev.d.ts/x", "src/endpoints/fal-ai/flux/dev.d.ts", "src/endpoints/fal-ai/flux/dev.d.ts"],
+  ["the doc", "fal-ai/flux/dev.md/x", "docs/fal-ai/flux/dev.md", "docs/fal-ai/flux/dev.md"],
+  ["the module, in another letter case", "fal-ai/flux/DEV.JS/x", "src/endpoints/fal-ai/flux/DEV.JS", "src/endpoints/fal-ai/flux/dev.js"],
+])("an endpoint id whose folder would be %s of another endpoint is refused, naming both spec files; the output is untouched", async (_what, id, folder, file) => {
+  const specs = await tempDir("file-folder-clash");
+  await cp(specsTemplate, specs, { recursive: true });
+  await writeFile(path.join(specs, "zz-clash.json"), JSON.stringify(falSpec(id)));
+  const report = await generate({ specsDir: specs, outDir: out, cacheDir: false });
+  expect(report.ok).toBe(false);
+  const [theirs, ours] = ["fal-ai__flux__dev.json", "zz-clash.json"].map((name) => path.relative(process.cwd(), path.join(specs, name)));
+  const tail = ": one of the two must change its id";
+  expect(report.errors.map((error) => error.message).sort()).toEqual(
+    [
+      `${ours} (at #/info/x-fal-metadata/endpointId): endpoint id ${JSON.stringify(id)} needs a folder ${folder}, a file of endpoint id "fal-ai/flux/dev" (${theirs})${tail}`,
+      `${theirs} (at #/info/x-fal-metadata/endpointId): endpoint id "fal-ai/flux/dev" has a file ${file}, a folder endpoint id ${JSON.stringify(id)} needs (${ours})${tail}`,
+    ].sort(),
+  );
+  expect(await tree(out)).toEqual(baseline);
+});
