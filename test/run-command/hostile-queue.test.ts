@@ -39,6 +39,8 @@ const SCENARIOS: Record<string, Scenario> = {
   "jpeg for a png": (server) => valid(server, "jpeg.png"),
   "missing file": (server) => valid(server, "missing.png"),
   "refused once queued": () => 422,
+  "failed, its result 200": (server) => valid(server),
+  "failed, its result 500": () => 500,
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -81,10 +83,13 @@ beforeAll(async () => {
     if (requestId === undefined) return json({ detail: "Not Found" }, { status: 404 });
     if (rest) {
       const log = { message: `using key ${KEY}`, level: "INFO", source: "user", timestamp: "2026-01-01T00:00:00Z" };
-      return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}` });
+      // A request that failed: its status says so, whatever its result answers.
+      const failure = prompts.get(requestId)?.startsWith("failed") ? { error: "Runner crashed", error_type: "runner_error" } : {};
+      return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}`, ...failure });
     }
     const answer = SCENARIOS[prompts.get(requestId)!]!(server, requestId);
     // fal's app refused the input after the queue took it: the result is its 422.
+    if (answer === 500) return json({ detail: "CUDA out of memory" }, { status: 500, headers: { "x-fal-request-id": requestId } });
     if (answer === 422) return json({ detail: [{ loc: ["body", "prompt"], msg: "String should have at most 3 characters", type: "string_too_long" }, { loc: ["body", "style"], msg: "Field required", type: "missing" }] }, { status: 422, headers: { "x-fal-request-id": requestId } });
     return json(answer, { headers: { "x-fal-request-id": requestId } });
   });
@@ -166,6 +171,30 @@ test("fal's 422 for a request it had queued: fal's refusal with the request id, 
   expect(result.stderr).toContain(`falgen run: fal refused the input of ${ID} (HTTP 422) for request ${requestId}:\n  prompt: String should have at most 3 characters (--prompt)\n  style: Field required\nThe input fit the spec falgen checked it against (specs/${ID}.yaml); fal may have changed ${ID} since: falgen update --check lists what changed.\n`);
   expect(result.stderr).not.toContain("nothing was sent");
   expect(result.code).toBe(1);
+});
+
+describe("a request fal says failed (COMPLETED with error and error_type): its error and request id, exit 1, nothing printed or saved", () => {
+  test.each([
+    ["failed, its result 200", "200 with an output, not shown: the request failed"],
+    ["failed, its result 500", "fal API error 500: CUDA out of memory"],
+  ])("%s", async (prompt, answered) => {
+    const before = server.calls.length;
+    const result = await falgenRun([ID, "--prompt", prompt]);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    const report = `falgen run: request ${requestId} failed on fal: Runner crashed (error_type: runner_error)\n  its result answered: ${answered}\n  to see it again: falgen run ${ID} --result ${requestId} --queue-url ${server.url}\n`;
+    expect(result.stderr).toContain(report);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(await readdir(result.out).catch(() => [])).toEqual([]);
+    // Its error is the request's: asked for once, not retried.
+    expect(server.calls.slice(before).filter((call) => call === `GET /fal-ai/qwen-image/requests/${requestId}`)).toHaveLength(1);
+
+    // --result of that request says the same.
+    const again = await falgenRun([ID, "--result", requestId]);
+    expect(again.stderr).toContain(report);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe("");
+  });
 });
 
 test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {
