@@ -486,7 +486,9 @@ class Run {
       // The key was scrubbed from the output: fetching such a URL would send the key to its host.
       if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
       const saved = await saveOutputFile(file, this.outDir, this.signal);
-      this.progress.line(`saved ${saved}`);
+      // Not what the output names (a ZIP for an image): kept, as what it is, and said.
+      if (saved.warning) say(`falgen run: warning: request ${this.requestId}: ${saved.warning}`);
+      else this.progress.line(`saved ${saved.path}`);
     }
   }
 

@@ -17,6 +17,7 @@ const KEY = "hostile-id:hostile-secret-0123456789";
 const SECRET = "hostile-secret-0123456789";
 const ID = "fal-ai/qwen-image";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
 /** What the result route answers for a request, keyed by the prompt submitted. */
 type Scenario = (server: TestServer, requestId: string) => unknown;
@@ -38,6 +39,12 @@ const SCENARIOS: Record<string, Scenario> = {
   "page for an image": (server) => valid(server, "page.png"),
   "jpeg for a png": (server) => valid(server, "jpeg.png"),
   "missing file": (server) => valid(server, "missing.png"),
+  "page as a png": (server) => valid(server, "page-as.png"),
+  "error body as a png": (server) => valid(server, "json-as.png"),
+  "empty file": (server) => valid(server, "empty.png"),
+  "page for an unnamed image": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/page-unnamed`, width: 1, height: 1, file_size: 20 }] }),
+  "zip for a png": (server) => valid(server, "zip.png"),
+  "jpeg bytes for a png": (server) => valid(server, "jpeg-bytes.png"),
   "refused once queued": () => 422,
   "failed, its result 200": (server) => valid(server),
   "failed, its result 500": () => 500,
@@ -64,6 +71,13 @@ beforeAll(async () => {
       }
       if (name === "page.png") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html; charset=utf-8" } });
       if (name === "jpeg.png") return new Response(PNG, { headers: { "content-type": "image/jpeg" } });
+      // Bodies that are not the PNG the output names, some labelled as one.
+      if (name === "page-as.png") return new Response("<!doctype html><title>Sign in</title>", { headers: { "content-type": "image/png" } });
+      if (name === "json-as.png") return new Response('{"detail":"Forbidden"}', { headers: { "content-type": "image/png" } });
+      if (name === "empty.png") return new Response(new Uint8Array(0), { headers: { "content-type": "image/png" } });
+      if (name === "page-unnamed") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html" } });
+      if (name === "zip.png") return new Response(Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(200)]), { headers: { "content-type": "application/zip" } });
+      if (name === "jpeg-bytes.png") return new Response(Buffer.concat([JPEG, Buffer.alloc(200)]), { headers: { "content-type": "image/png" } });
       if (name === "missing.png") return new Response("gone", { status: 404, statusText: "Not Found" });
       if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
       return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
@@ -148,11 +162,28 @@ describe("an output file the server does not deliver: not saved, its field, URL 
     expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
   });
 
-  test("an HTML page where the output names an image: refused, not saved as images-0.png", async () => {
-    const result = await falgenRun([ID, "--prompt", "page for an image"]);
+  test.each([
+    ["page for an image", "page.png", "answered text/html (by its first bytes), not the image/png"],
+    ["page as a png", "page-as.png", "answered text/html (by its first bytes; its content-type said image/png), not the image/png"],
+    ["error body as a png", "json-as.png", "answered application/json (by its first bytes; its content-type said image/png), not the image/png"],
+    ["empty file", "empty.png", "answered an empty body, not the image/png"],
+    ["page for an unnamed image", "page-unnamed", "answered text/html (by its first bytes), not the image"],
+  ])("%s: refused by its bytes, whatever its content-type, not saved", async (prompt, file, what) => {
+    const result = await falgenRun([ID, "--prompt", prompt]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/page.png answered text/html, not the image/png the output names (an error page?); falgen did not save it\nrequest req-`);
+    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/${file} ${what} the output names${file === "empty.png" ? "" : " (an error page?)"}; falgen did not save it\nrequest req-`);
     expect(await readdir(result.out).catch(() => [])).toEqual([]);
+  });
+
+  test.each([
+    ["zip for a png", "zip.png", "sent application/zip (by its first bytes), not the image/png the output names", "images-0.zip"],
+    ["jpeg bytes for a png", "jpeg-bytes.png", "sent image/jpeg (by its first bytes; its content-type said image/png), not the image/png the output names", "images-0.jpg"],
+  ])("%s: kept as what it is, never as images-0.png, with a warning naming both", async (prompt, file, what, saved) => {
+    const result = await falgenRun([ID, "--prompt", prompt]);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    expect(result.stderr).toContain(`falgen run: warning: request ${requestId}: images-0: ${server.url}/files/${file} ${what}; saved as ${path.join(result.out, saved)}\n`);
+    expect(result.code).toBe(0);
+    expect(await readdir(result.out)).toEqual([saved]);
   });
 
   test("an HTTP error names the field and URL; a JPEG for a PNG is no page and is saved", async () => {
