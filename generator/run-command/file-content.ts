@@ -27,8 +27,14 @@ export type ContentVerdict =
 /** What the output says a file is: `content_type`, then the extension of `file_name`, then of the URL, then the field's name. */
 export function expectedContent(contentType: string | undefined, fileName: string | undefined, url: string, fieldName: string): ExpectedContent {
   const type = [contentType && typeOnly(contentType), fileName && mime.getType(fileName), !url.startsWith("data:") && mime.getType(new URL(url).pathname)].find((found) => found && !GENERIC.test(found)) || undefined;
-  const kind = type !== undefined ? MEDIA.exec(type)?.[1] : /(?:^|[^a-z])(image|video|audio)s?(?:[^a-z]|$)/i.exec(fieldName)?.[1]?.toLowerCase();
+  const kind = type !== undefined ? MEDIA.exec(type)?.[1] : fieldKind(fieldName);
   return { type, kind };
+}
+
+/** `image`, `video` or `audio` when a field's name says so (`images-0`, `video_url`, `mask_url`: a mask is an image). */
+export function fieldKind(name: string): string | undefined {
+  const word = /(?:^|[^a-z])(image|video|audio|mask)s?(?:[^a-z]|$)/i.exec(name)?.[1]?.toLowerCase();
+  return word === "mask" ? "image" : word;
 }
 
 /**
@@ -62,7 +68,8 @@ const MEDIA = /^(image|video|audio)\//;
 /** Media types a server answers with instead of a file: an HTML page, text, a JSON or XML error body. */
 const PAGE_TYPES = /^(text\/.*|application\/(json|xml|xhtml\+xml|problem\+json))$/;
 
-function isPage(type: string | undefined): boolean {
+/** Whether `type` is what servers answer instead of a file: a page, text, a JSON or XML body. */
+export function isPage(type: string | undefined): boolean {
   return type !== undefined && PAGE_TYPES.test(type);
 }
 
@@ -75,7 +82,7 @@ function typeOnly(type: string): string {
  * What `head` is by its first bytes: a binary format file-type knows by its signature, else a page
  * (HTML, SVG, XML, JSON or plain text, by its first characters), else undefined.
  */
-async function sniff(head: Uint8Array): Promise<{ type: string; extension: string } | undefined> {
+export async function sniff(head: Uint8Array): Promise<{ type: string; extension: string } | undefined> {
   const found = await fileTypeFromBuffer(head).catch(() => undefined);
   // XML is text: below, an SVG image is told from other XML (an error body).
   if (found && found.mime !== "application/xml") return { type: found.mime, extension: found.ext };

@@ -39,6 +39,7 @@ describe("what the output names a file", () => {
     expect(as(undefined, undefined, "https://x/y.webp?sig=1")).toEqual({ type: "image/webp", kind: "image" });
     expect(as("application/octet-stream", undefined, "https://x/y", "images-0")).toEqual({ type: undefined, kind: "image" });
     expect(as(undefined, undefined, "https://x/y", "audio_url")).toEqual({ type: undefined, kind: "audio" });
+    expect(as(undefined, undefined, "https://x/y", "mask_url")).toEqual({ type: undefined, kind: "image" });
     expect(as(undefined, undefined, "data:application/zip;base64,UEsDBA==", "archive")).toEqual({ type: undefined, kind: undefined });
   });
 });
