@@ -5,7 +5,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import mime from "mime";
 import { redactKeys } from "../shared/redact-keys.js";
-import { expectedContent, judgeContent, SNIFF_BYTES, type ContentVerdict } from "./file-content.js";
+import { expectedContent, fieldKind, judgeContent, SNIFF_BYTES, type ContentVerdict } from "./file-content.js";
 
 /** A file an output points to, and the name it is saved under (from its place in the output). */
 export interface OutputFile {
@@ -19,7 +19,9 @@ export interface OutputFile {
 
 /**
  * Every file of an output: fal's File objects (`{url, content_type?, file_name?, ...}`, as
- * `image`, `images[0]`, `video`, `audio`) and `*_url` strings, named by their path in the output.
+ * `image`, `images[0]`, `video`, `audio`: told by one of those fields, or, as fal may leave them
+ * all out, by a place whose name says image, video or audio) and `*_url` strings, named by their
+ * path in the output.
  */
 export function outputFiles(output: unknown): OutputFile[] {
   const files: OutputFile[] = [];
@@ -31,7 +33,7 @@ export function outputFiles(output: unknown): OutputFile[] {
     if (Array.isArray(value)) return value.forEach((item, index) => visit(item, [...at, index], key));
     if (value === null || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
-    if (typeof record.url === "string" && isFileUrl(record.url) && ("content_type" in record || "file_name" in record || "file_size" in record)) {
+    if (typeof record.url === "string" && isFileUrl(record.url) && ("content_type" in record || "file_name" in record || "file_size" in record || fieldKind(nameOf(at)) !== undefined)) {
       const text = (value: unknown) => (typeof value === "string" ? value : undefined);
       files.push({ url: record.url, contentType: text(record.content_type), fileName: text(record.file_name), name: nameOf(at) });
       return;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { outputFiles } from "../../generator/run-command/downloads.js";
 import { expectedContent, judgeContent } from "../../generator/run-command/file-content.js";
 
 /**
@@ -105,5 +106,26 @@ describe("a download judged against it", () => {
 
   test("nothing named: nothing to judge against", async () => {
     expect(await judgeContent(FILES.html, "text/html", as(undefined, undefined, "https://x/y", "output"))).toBeUndefined();
+  });
+});
+
+describe("the files of an output", () => {
+  test("File objects by their fields, or, with only a url, by a place named for media; *_url strings", () => {
+    const output = {
+      images: [{ url: "https://x/a" }, { url: "https://x/b", width: 1, height: 1 }],
+      video: { url: "https://x/v" },
+      mask: { url: "https://x/m" },
+      archive: { url: "https://x/z", file_size: 10 },
+      audio_url: "https://x/s.wav",
+      page: { url: "https://example.com", title: "a link, not a file" },
+    };
+    expect(outputFiles(output).map(({ name, url }) => `${name} ${url}`)).toEqual([
+      "images-0 https://x/a",
+      "images-1 https://x/b",
+      "video https://x/v",
+      "mask https://x/m",
+      "archive https://x/z",
+      "audio_url https://x/s.wav",
+    ]);
   });
 });

@@ -44,6 +44,7 @@ const SCENARIOS: Record<string, Scenario> = {
   "empty file": (server) => valid(server, "empty.png"),
   "page for an unnamed image": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/page-unnamed`, width: 1, height: 1, file_size: 20 }] }),
   "zip for a png": (server) => valid(server, "zip.png"),
+  "bare file objects": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png` }] }),
   "jpeg bytes for a png": (server) => valid(server, "jpeg-bytes.png"),
   "refused once queued": () => 422,
   "failed, its result 200": (server) => valid(server),
@@ -194,6 +195,13 @@ describe("an output file the server does not deliver: not saved, its field, URL 
     expect(other.code).toBe(0);
     expect(await readdir(other.out)).toEqual(["images-0.png"]);
   });
+});
+
+test("File objects with only a url (fal may leave out content_type and the rest) are saved too", async () => {
+  const result = await falgenRun([ID, "--prompt", "bare file objects"]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain(`saved ${path.join(result.out, "images-0.png")}\n`);
+  expect(await readdir(result.out)).toEqual(["images-0.png"]);
 });
 
 test("fal's 422 for a request it had queued: fal's refusal with the request id, the spec named as maybe out of date; exit 1", async () => {
