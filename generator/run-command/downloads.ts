@@ -88,11 +88,12 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
   });
   await mkdir(dir, { recursive: true });
   const partial = path.join(dir, `.${file.name}.${process.pid}.part`);
+  const sink = createWriteStream(partial, { flags: "wx" });
   try {
     const scan = keyScan();
     try {
       // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
-      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, judged, createWriteStream(partial, { flags: "wx" }), { signal });
+      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, judged, sink, { signal });
     } catch (error) {
       if (signal?.aborted || error instanceof NotTheFile) throw error;
       // A local write failed (a full disk, a folder removed meanwhile): the folder is at fault, not the server.
@@ -114,6 +115,10 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
       }
     }
   } finally {
+    // pipeline rejects before its file stream closed (nor, for a body refused by its first bytes,
+    // even opened): it is closed first, so the unlink meets no open that is still to come, nor an
+    // open handle (which Windows refuses to unlink).
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()).destroy());
     await unlink(partial).catch(() => {});
   }
 }
