@@ -527,11 +527,13 @@ class Run {
    * an output, which is not shown: the request did not succeed). Exit 1.
    */
   private failedOnFal(failure: CompletedStatus, error: unknown): number {
+    const requestId = this.requestId!;
     const type = failure.error_type == null ? "" : ` (error_type: ${failure.error_type})`;
-    say(`falgen run: request ${failure.request_id} failed on fal: ${failure.error ?? "no reason given"}${type}`);
-    const answered = error instanceof FalApiError ? error.message : (error as Error | undefined)?.cause === failure ? "200 with an output, not shown: the request failed" : String((error as Error)?.message ?? error);
-    say(`  its result answered: ${answered}`);
-    say(`  to see it again: ${this.resultCommand(failure.request_id)}`);
+    say(`falgen run: request ${requestId} failed on fal: ${failure.error ?? "no reason given"}${type}`);
+    if (error instanceof FalApiError) say(`  its result: ${error.message}`);
+    else if ((error as Error | undefined)?.cause === failure) say("  its result: an output (HTTP 200), not shown: fal says the request failed");
+    else say(`  its result could not be fetched: ${(error as Error)?.message ?? error}`);
+    say(`  to see it again: ${this.resultCommand(requestId)}`);
     return 1;
   }
 

@@ -214,13 +214,13 @@ test("fal's 422 for a request it had queued: fal's refusal with the request id, 
 
 describe("a request fal says failed (COMPLETED with error and error_type): its error and request id, exit 1, nothing printed or saved", () => {
   test.each([
-    ["failed, its result 200", "200 with an output, not shown: the request failed"],
+    ["failed, its result 200", "an output (HTTP 200), not shown: fal says the request failed"],
     ["failed, its result 500", "fal API error 500: CUDA out of memory"],
   ])("%s", async (prompt, answered) => {
     const before = server.calls.length;
     const result = await falgenRun([ID, "--prompt", prompt]);
     const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
-    const report = `falgen run: request ${requestId} failed on fal: Runner crashed (error_type: runner_error)\n  its result answered: ${answered}\n  to see it again: falgen run ${ID} --result ${requestId} --queue-url ${server.url}\n`;
+    const report = `falgen run: request ${requestId} failed on fal: Runner crashed (error_type: runner_error)\n  its result: ${answered}\n  to see it again: falgen run ${ID} --result ${requestId} --queue-url ${server.url}\n`;
     expect(result.stderr).toContain(report);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
