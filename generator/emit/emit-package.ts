@@ -41,6 +41,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
     main: "./src/index.js",
     types: "./src/index.d.ts",
     exports,
+    // Bundlers building for browsers load the runtime's stand-ins for what only Node's fetch needs.
+    browser: { "./src/runtime/internal/undici.js": "./src/runtime/internal/undici.browser.js" },
     files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };

@@ -106,12 +106,9 @@ export class FalResponseError extends FalError {
   }
 }
 
-/**
- * The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
- * call fails at once, keeping `requestId`.
- */
-export function tooLargeError(status: number, what: string, limit: number, requestId?: string): FalResponseError {
-  return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { requestId, limit });
+/** The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the call fails at once. */
+export function tooLargeError(status: number, what: string, limit: number): FalResponseError {
+  return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { limit });
 }
 
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */

@@ -78,15 +78,9 @@ export class FalResponseError extends FalError {
 		this.limit = options.limit;
 	}
 }
-/**
-* The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
-* call fails at once, keeping `requestId`.
-*/
-export function tooLargeError(status, what, limit, requestId) {
-	return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, {
-		requestId,
-		limit
-	});
+/** The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the call fails at once. */
+export function tooLargeError(status, what, limit) {
+	return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { limit });
 }
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
 export class FalWebhookError extends FalError {

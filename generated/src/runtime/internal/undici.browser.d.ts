@@ -1,0 +1,10 @@
+// falgen's runtime (runtime/internal/undici.browser.ts), written by `falgen generate`. Do not edit.
+// undici.ts as browsers get it (the package's `browser` field): their fetch has none of what that
+// file works around, so each function does what undici.ts does where its Node feature is missing.
+import type * as undici from "./undici.js";
+/** Nothing added: a browser fetch copies no request to follow redirects it never gets. */
+export declare const directRequestInit: typeof undici.directRequestInit;
+/** Nothing to wait for: browsers pool connections themselves. */
+export declare const connectionFreed: typeof undici.connectionFreed;
+/** Never provable: a browser's failed fetch is a bare TypeError, without a cause or code. */
+export declare const neverSent: typeof undici.neverSent;

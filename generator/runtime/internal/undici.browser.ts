@@ -1,0 +1,12 @@
+// undici.ts as browsers get it (the package's `browser` field): their fetch has none of what that
+// file works around, so each function does what undici.ts does where its Node feature is missing.
+import type * as undici from "./undici.js";
+
+/** Nothing added: a browser fetch copies no request to follow redirects it never gets. */
+export const directRequestInit: typeof undici.directRequestInit = () => ({});
+
+/** Nothing to wait for: browsers pool connections themselves. */
+export const connectionFreed: typeof undici.connectionFreed = () => undefined;
+
+/** Never provable: a browser's failed fetch is a bare TypeError, without a cause or code. */
+export const neverSent: typeof undici.neverSent = () => false;
