@@ -41,15 +41,19 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
     },
   };
   return {
-    // `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+    // `storageUrl` and `runUrl` as given (see FalClient.storageUrl); the queue's, which every call needs, resolved here.
     ...urls,
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
-    storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     validate,
     validators,
     [TRANSPORT]: transport,
   } as FalClient;
+}
+
+/** Where files are uploaded and realtime tokens made: the client's `storageUrl`, else fal's storage host. */
+export function storageBaseUrl(client: FalClient): string {
+  return trimSlash(client.storageUrl ?? "https://rest.fal.ai");
 }
 
 /** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */
