@@ -22,8 +22,8 @@ export class FalApiError extends FalError {
 		const { status, headers } = response;
 		super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
 		this.status = status;
-		// A JSON round trip reaches every string value of a JSON body.
-		this.body = typeof body === "string" ? redact(body) : body == null ? body : JSON.parse(JSON.stringify(body), (_, value) => typeof value === "string" ? redact(value) : value);
+		// A JSON round trip reaches every string value of a JSON body, and a text body itself.
+		this.body = body === undefined ? body : JSON.parse(JSON.stringify(body), (_, value) => typeof value === "string" ? redact(value) : value);
 		const scrubbed = new Headers();
 		headers.forEach((value, name) => scrubbed.append(name, redact(value)));
 		this.headers = scrubbed;
