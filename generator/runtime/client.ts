@@ -1,6 +1,6 @@
 import { resolveCredentials } from "./internal/credentials.js";
 import { addHeaders, TARGET_URL_HEADER, TRANSPORT, type Transport } from "./internal/request.js";
-import { directRequestInit } from "./internal/undici.js";
+import { directRequestInit } from "#undici";
 import type { FalClient, FalClientOptions, RetryOptions } from "./index.js";
 
 /** See index.ts, which declares it for users. */

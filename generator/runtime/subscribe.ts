@@ -5,7 +5,7 @@ import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal
 import type { FileStep } from "./internal/prepare-input.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
-import { connectionFreed } from "./internal/undici.js";
+import { connectionFreed } from "#undici";
 
 /**
  * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`

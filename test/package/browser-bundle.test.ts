@@ -84,7 +84,7 @@ describe("browser bundles", () => {
     expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);
   });
 
-  test("what only Node's fetch (undici) needs stays out of a browser page, through the package's browser field", async () => {
+  test("what only Node's fetch (undici) needs stays out of a browser page, through the browser condition of the package's #undici import", async () => {
     const nodeOnly = ["setImmediate", "UND_ERR_CONNECT_TIMEOUT", '"error"'];
     for (const body of [queuePage, streamPage]) {
       const { code, inputs } = await bundlePage(body);

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/client.ts), written by `falgen generate`. Do not edit.
 import { resolveCredentials } from "./internal/credentials.js";
 import { addHeaders, TARGET_URL_HEADER, TRANSPORT } from "./internal/request.js";
-import { directRequestInit } from "./internal/undici.js";
+import { directRequestInit } from "#undici";
 /** See index.ts, which declares it for users. */
 export const DEFAULT_RETRY_OPTIONS = {
 	maxRetries: 3,

@@ -1,4 +1,4 @@
-// undici.ts as browsers get it (the package's `browser` field): their fetch has none of what that
+// `#undici` as browsers get it (the "browser" condition of the package's `imports` map): their fetch has none of what that
 // file works around, so each function does what undici.ts does where its Node feature is missing.
 import type * as undici from "./undici.js";
 

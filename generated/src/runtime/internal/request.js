@@ -4,7 +4,7 @@ import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError, tooL
 import { abortError, fetchSignal } from "./abort.js";
 import { readLimited, TOO_LARGE } from "./read-limited.js";
 import { backoff } from "./retry.js";
-import { neverSent } from "./undici.js";
+import { neverSent } from "#undici";
 /**
 * The largest response body the runtime reads, in bytes (256 MiB): a larger one (submit, status,
 * result, cancel, run, error, storage or token answer, a stream route's single JSON answer, an

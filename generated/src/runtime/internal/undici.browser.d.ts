@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/undici.browser.ts), written by `falgen generate`. Do not edit.
-// undici.ts as browsers get it (the package's `browser` field): their fetch has none of what that
+// `#undici` as browsers get it (the "browser" condition of the package's `imports` map): their fetch has none of what that
 // file works around, so each function does what undici.ts does where its Node feature is missing.
 import type * as undici from "./undici.js";
 /** Nothing added: a browser fetch copies no request to follow redirects it never gets. */

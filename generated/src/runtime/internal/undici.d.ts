@@ -1,6 +1,7 @@
 // falgen's runtime (runtime/internal/undici.ts), written by `falgen generate`. Do not edit.
-// What Node's fetch (undici) needs that browsers do not: the package's `browser` field swaps this
-// file for undici.browser.ts, so browser pages carry none of it. Deno, Bun and edge runtimes load
+// What Node's fetch (undici) needs that browsers do not. The runtime imports it as `#undici`: the
+// package's `imports` map gives bundlers building for browsers undici.browser.ts instead (the
+// "browser" condition), so browser pages carry none of it. Node, Deno, Bun and edge runtimes load
 // this one: each function does nothing where its Node feature is missing.
 /**
 * What requests sent straight to fal add to their init. fal's API never redirects, so a redirect is
