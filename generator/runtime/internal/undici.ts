@@ -1,7 +1,7 @@
 // What Node's fetch (undici) needs that browsers do not. The runtime imports it as `#undici`: the
 // package's `imports` map gives bundlers building for browsers undici.browser.ts instead (the
-// "browser" condition), so browser pages carry none of it. Node, Deno, Bun and edge runtimes load
-// this one: each function does nothing where its Node feature is missing.
+// "browser" condition), so browser pages carry none of it. Everything else (Node, Deno, Bun, edge
+// runtimes) loads this one, where each function does nothing when its Node feature is missing.
 
 /**
  * What requests sent straight to fal add to their init. fal's API never redirects, so a redirect is

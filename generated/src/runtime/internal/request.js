@@ -66,7 +66,7 @@ export async function request(client, options) {
 	// The attempt loop is written out here, in the one function every call goes through, rather than
 	// wrapped in a closure per call: one suspended function per request in flight, not three.
 	for (let attempt = 0;; attempt++) {
-		// The id the response's headers name: every error after them carries it (a submit's request may be queued).
+		// The id the response's headers name, once they arrived.
 		let requestId;
 		try {
 			let response;
@@ -102,7 +102,8 @@ export async function request(client, options) {
 			if (data === undefined) throw new FalResponseError(response.status, reader.what, text);
 			return data;
 		} catch (error) {
-			// An abort's reason too: aborted while reading a body whose headers named the request (a submit's, a run's), it keeps the id.
+			// Whatever failed after the headers keeps the id they named, an abort's reason included: a
+			// submit's or a run's request may have arrived, and the id is how to find it.
 			if (error instanceof FalError) error.requestId ??= requestId;
 			await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
 		}
