@@ -69,8 +69,9 @@ export interface SavedFile {
  * the output field and the URL. A file of another kind or format than the output names (a ZIP or
  * a JPEG where it names a PNG) is saved under the extension of what it is, with a warning.
  */
-export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal): Promise<SavedFile> {
+export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal, maxBytes: number = DEFAULT_MAX_DOWNLOAD_BYTES): Promise<SavedFile> {
   const failed = (why: string) => new Error(`${file.name}: downloading ${shownUrl(file.url)} failed: ${why}`);
+  const tooLarge = (size: string) => new TooLarge(`${file.name}: ${shownUrl(file.url)} is ${size}, over --max-download-bytes ${maxBytes}; falgen did not save it (raise the limit to download it)`);
   let response: Response;
   try {
     response = await fetch(file.url, { signal });
@@ -79,6 +80,11 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
     throw failed(causeOf(error));
   }
   if (!response.ok || !response.body) throw failed(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body.cancel().catch(() => {});
+    throw tooLarge(`${declared} bytes by its content-length`);
+  }
   const received = response.headers.get("content-type") ?? undefined;
   const expected = expectedContent(file.contentType, file.fileName, file.url, file.name);
   let verdict: ContentVerdict;
@@ -93,9 +99,9 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
     const scan = keyScan();
     try {
       // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
-      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, judged, sink, { signal });
+      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, byteLimit(maxBytes, () => tooLarge(`more than ${maxBytes} bytes`)), judged, sink, { signal });
     } catch (error) {
-      if (signal?.aborted || error instanceof NotTheFile) throw error;
+      if (signal?.aborted || error instanceof NotTheFile || error instanceof TooLarge) throw error;
       // A local write failed (a full disk, a folder removed meanwhile): the folder is at fault, not the server.
       if ((error as NodeJS.ErrnoException).syscall !== undefined) throw new Error(`${file.name}: saving ${shownUrl(file.url)} into ${dir} failed: ${(error as Error).message}`);
       const length = Number(response.headers.get("content-length") ?? Number.NaN);
@@ -125,6 +131,27 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
 
 /** A download that is not the file its output names (see `judgeContent`). */
 class NotTheFile extends Error {}
+
+/**
+ * The most bytes one output file may have unless --max-download-bytes says otherwise: fal's
+ * outputs are images, audio and short videos, far below it, while a server that never ends a
+ * body would otherwise fill the disk.
+ */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 4 * 1024 ** 3;
+
+/** A download over its size limit. */
+class TooLarge extends Error {}
+
+/** A pass-through that fails with `tooLarge()` once more than `max` bytes went through, before they are written. */
+function byteLimit(max: number, tooLarge: () => Error): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > max ? tooLarge() : null, bytes > max ? undefined : chunk);
+    },
+  });
+}
 
 /**
  * A pass-through that holds back the first SNIFF_BYTES (or the whole of a shorter body) until

@@ -2,9 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { openAsBlob } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import mime from "mime";
 import { allowedValues, limits, literal, refName, typeLabel } from "../emit/describe-schema.js";
-import { isPlainObject } from "../shared/plain-data.js";
+import { isPlainObject, setOwn } from "../shared/plain-data.js";
 import { fieldKind, isPage, sniff, SNIFF_BYTES } from "./file-content.js";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 
@@ -129,7 +130,45 @@ function isArray(field: InputField): boolean {
 
 /** A field that takes file URLs, where a local path is uploaded instead (fal's `*_url`/`*_urls` rule). */
 function takesFiles(field: InputField): boolean {
-  return /_urls?$/.test(field.name);
+  return isFileField(field.name);
+}
+
+function isFileField(name: string): boolean {
+  return /_urls?$/.test(name);
+}
+
+/** The URL schemes fal fetches a file input from. */
+const FETCHABLE = new Set(["http", "https", "data"]);
+
+/**
+ * `value` (an input field's value, at `place` as messages name it: `--image_url`, `--input
+ * in.json: image_url`) with its file URLs checked, as fal fetches every string under a `*_url` or
+ * `*_urls` name at any depth: a `file:` URL is the local file it names (uploaded, as a path is),
+ * and a URL of any scheme but http(s) and `data:` (`ftp:`, `s3:`) is a FlagError, since fal would
+ * fail on it after the request was paid for. `key` is the name `value` is under.
+ */
+export async function withFileUrls(value: unknown, place: string, key: string): Promise<unknown> {
+  if (typeof value === "string") return isFileField(key) ? fileUrl(place, value, key) : value;
+  if (Array.isArray(value)) return Promise.all(value.map((item, index) => withFileUrls(item, `${place}[${index}]`, key)));
+  // A File (a local path a flag named) is left as it is, to be uploaded.
+  if (!isPlainObject(value) || value instanceof Blob) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) setOwn(copy, name, await withFileUrls(item, `${place}.${name}`, name));
+  return copy;
+}
+
+async function fileUrl(place: string, value: string, fieldName: string): Promise<unknown> {
+  // One letter is a Windows drive (C:\...), not a scheme.
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined || FETCHABLE.has(scheme)) return value;
+  if (scheme !== "file") throw new FlagError(`${place}: ${JSON.stringify(value)} is a ${scheme}: URL, which fal cannot fetch; give an http(s) URL, a data: URI or a local file to upload (nothing was sent)`);
+  let file: string;
+  try {
+    file = fileURLToPath(value);
+  } catch (error) {
+    throw new FlagError(`${place}: ${JSON.stringify(value)}: not a local file URL (${(error as Error).message}); give a path or file:///path`);
+  }
+  return localFile(place, file, fieldName);
 }
 
 /**

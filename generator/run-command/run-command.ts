@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { text as streamText } from "node:stream/consumers";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
@@ -10,7 +11,7 @@ import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
-import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
+import { JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
@@ -19,11 +20,12 @@ import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type CompletedStatus, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
 import { cancel, status, submit } from "../runtime/endpoint-calls.js";
 import { fetchResult, givenRequestUrl, hasFailed } from "../runtime/internal/queue-calls.js";
-import { outputFiles, saveOutputFile } from "./downloads.js";
-import { endpointModel } from "./endpoint-spec.js";
-import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, type FieldFlag, type InputField } from "./input-flags.js";
+import { DEFAULT_MAX_DOWNLOAD_BYTES, outputFiles, saveOutputFile } from "./downloads.js";
+import { documentSource, endpointModel } from "./endpoint-spec.js";
+import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, withFileUrls, type FieldFlag, type InputField } from "./input-flags.js";
 import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
+import { streamProblem, writeOutput } from "../cli/output-streams.js";
 import { SubmitWatch } from "./submit-watch.js";
 
 const POLL_INTERVAL_MS = 500;
@@ -39,8 +41,10 @@ const OPTIONS = {
   result: { type: "string" },
   "queue-url": { type: "string" },
   "storage-url": { type: "string" },
+  from: { type: "string" },
   timeout: { type: "string" },
   "no-download": { type: "boolean", default: false },
+  "max-download-bytes": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -54,14 +58,19 @@ the output JSON on stdout and saves every output file into --out. Ctrl-C cancels
 
   --<field> value     an input field (see --help after the endpoint id): numbers, booleans
                       (--flag / --no-flag), enums, JSON for objects, a local file for *_url fields
-  --input FILE        the input as a JSON object; flags override its fields
+  --input FILE        the input as a JSON object (- reads it from stdin); flags override its fields
   --out DIR           where output files are saved (default: the current directory)
   --no-download       print the output only
+  --max-download-bytes N
+                      the largest output file saved, in bytes, or with a K, M or G suffix
+                      (KiB, MiB, GiB; default 4G): a larger one is not saved, exit 1
   --result ID         wait for a request submitted earlier and fetch its output
   --specs DIR         where the endpoint's spec is looked up (default: the config's specs, else
                       specs); else fal's document
   --config FILE       the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)
   --spec FILE|URL     the endpoint's OpenAPI document
+  --from URL          where its queue document is fetched when no spec is local (default:
+                      --queue-url's host when that is not fal's queue, else https://fal.ai)
   --queue-url URL     the queue to call (default https://queue.fal.run), e.g. the simulator's
   --storage-url URL   where files are uploaded (default https://rest.fal.ai, or <queue-url>/_rest)
   --timeout MS        give up after MS milliseconds, uploads and submit included (the runtime's
@@ -97,11 +106,21 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (error instanceof InputError) return usageError(error.message);
     throw error;
   }
+  // Checked before the spec is looked up: a queue given elsewhere is where its document comes from too.
+  let from: string | undefined;
+  try {
+    const queueUrl = typeof where["queue-url"] === "string" ? checkedQueueUrl(where["queue-url"]) : undefined;
+    from = documentSource(typeof where.from === "string" ? checkedBaseUrl("--from", where.from, "http://127.0.0.1:4010 for the simulator") : undefined, queueUrl);
+  } catch (error) {
+    if (error instanceof InputError) return usageError(error.message);
+    throw error;
+  }
   let model: EndpointModel;
   try {
-    model = await endpointModel(endpointId, { specsDir, spec });
+    model = await endpointModel(endpointId, { specsDir, spec, from });
   } catch (error) {
-    return usageError(`no spec for ${endpointId}: ${(error as Error).message}`);
+    const hint = spec === undefined ? ` (give its document with --spec FILE|URL, or where documents are served with --from URL)` : "";
+    return usageError(`no spec for ${endpointId}: ${(error as Error).message}${hint}`);
   }
   const fields = inputFields(model);
   const reserved = new Set(Object.keys(OPTIONS));
@@ -125,18 +144,24 @@ export async function runCommand(argv: string[]): Promise<number> {
   let client: FalClient;
   let watch: SubmitWatch;
   let timeout: number | undefined;
+  let maxDownloadBytes: number;
   let input: Record<string, unknown> | undefined;
   let created: string[] = [];
   try {
-    const queueUrl = values["queue-url"] === undefined ? undefined : checkedBaseUrl("--queue-url", values["queue-url"], "http://127.0.0.1:4010 for the simulator");
+    const queueUrl = values["queue-url"] === undefined ? undefined : checkedQueueUrl(values["queue-url"]);
     const storageUrl = values["storage-url"] === undefined ? undefined : checkedBaseUrl("--storage-url", values["storage-url"], "https://rest.fal.ai");
     timeout = values.timeout === undefined ? undefined : milliseconds("--timeout", values.timeout);
+    maxDownloadBytes = values["max-download-bytes"] === undefined ? DEFAULT_MAX_DOWNLOAD_BYTES : byteCount("--max-download-bytes", values["max-download-bytes"]);
     checkKey();
     const queue = (queueUrl ?? "https://queue.fal.run").replace(/\/+$/, "");
     watch = new SubmitWatch(`${queue}/${endpointId}`);
     client = createFalClient({ queueUrl, storageUrl: storageUrl ?? (queueUrl === undefined ? undefined : `${queue}/_rest`), fetch: watch.fetch });
-    if (values.result !== undefined) checkRequestId(values.result);
-    else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
+    if (values.result !== undefined) {
+      checkRequestId(values.result);
+      // Its input was sent with the earlier submit: one given now would be ignored without a word.
+      const inputs = [...new Set((parsed.tokens ?? []).flatMap((token) => (token.kind === "option" && (token.name === "input" || flags.has(token.name)) ? [`--${token.name}`] : [])))];
+      if (inputs.length > 0) throw new FlagError(`--result fetches a request submitted earlier, with the input it was sent with; ${inputs.join(", ")} would be ignored: leave ${inputs.length === 1 ? "it" : "them"} out, or drop --result to submit a new request`);
+    } else input = await inputOf(model, flags, values.input, parsed.tokens ?? []);
     // Last: a folder it creates is removed again (if empty) once the run is over.
     if (!values["no-download"]) created = prepareOutFolder(values.out);
   } catch (error) {
@@ -144,10 +169,14 @@ export async function runCommand(argv: string[]): Promise<number> {
     throw error;
   }
   try {
-    return await new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout).start(input, values.result);
+    return await new Run(client, watch, model, flagOfField(flags), locatingOptions(values), values.out, !values["no-download"], timeout, maxDownloadBytes).start(input, values.result);
   } finally {
     removeIfEmpty(created);
   }
+}
+
+function checkedQueueUrl(value: string): string {
+  return checkedBaseUrl("--queue-url", value, "http://127.0.0.1:4010 for the simulator");
 }
 
 /**
@@ -172,7 +201,7 @@ function repeatedOption(tokens: NonNullable<ReturnType<typeof parseArgs>["tokens
 }
 
 /** The options that say where a request and its endpoint's spec are (these runs' --result hints repeat them), as shell words. */
-const LOCATING_OPTIONS = ["config", "specs", "spec", "queue-url", "storage-url"] as const;
+const LOCATING_OPTIONS = ["config", "specs", "spec", "from", "queue-url", "storage-url"] as const;
 
 /** ` --queue-url 'http://…'`: each locating option given, shell-quoted; "" when none was. */
 function locatingOptions(values: Partial<Record<(typeof LOCATING_OPTIONS)[number], string>>): string {
@@ -182,6 +211,16 @@ function locatingOptions(values: Partial<Record<(typeof LOCATING_OPTIONS)[number
 /** `text` as one POSIX shell word: bare when it holds only characters no shell treats specially, else single-quoted. */
 function shellWord(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+const BYTE_UNITS: Record<string, number> = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A byte count above 0 for `flag`, bare or with a K, M or G suffix (KiB, MiB, GiB; `500M`, `2GiB`); a FlagError otherwise. */
+function byteCount(flag: string, value: string): number {
+  const match = /^(\d+)\s*(?:([kmg])(?:i?b)?)?$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[(match[2] ?? "").toLowerCase()]! : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new FlagError(`${flag} must be a number of bytes above 0, e.g. 500M or 2G (K, M, G: KiB, MiB, GiB), got ${JSON.stringify(value)}`);
+  return bytes;
 }
 
 /** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
@@ -295,36 +334,53 @@ function fieldOptions(flags: Map<string, FieldFlag>): NonNullable<ParseArgsConfi
   return options;
 }
 
-/** The input: --input's object, then each field flag in command-line order (a later one wins). */
+/**
+ * The input: --input's object, then each field flag in command-line order (a later one wins); the
+ * file URLs of both checked (see `withFileUrls`).
+ */
 async function inputOf(model: EndpointModel, flags: Map<string, FieldFlag>, inputFile: string | undefined, tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>): Promise<Record<string, unknown>> {
   const input: Record<string, unknown> = inputFile === undefined ? {} : await readInputFile(inputFile);
   const given = new Map<InputField, (string | boolean)[]>();
+  const flagOf = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== "option") continue;
     const flag = flags.get(token.name);
     if (!flag) continue;
     const value = isBoolean(flag.field) ? !flag.negated : token.value ?? "";
     given.set(flag.field, [...(given.get(flag.field) ?? []), value]);
+    flagOf.set(flag.field.name, `--${token.name}`);
   }
   for (const [field, values] of given) setOwn(input, field.name, await fieldValue(model, field, values));
+  for (const [name, value] of Object.entries(input)) setOwn(input, name, await withFileUrls(value, flagOf.get(name) ?? `--input ${inputName(inputFile!)}: ${name}`, name));
   return input;
 }
 
+/** `--input -` reads the input from stdin. */
+const STDIN = "-";
+
+function inputName(file: string): string {
+  return file === STDIN ? "(stdin)" : file;
+}
+
 async function readInputFile(file: string): Promise<Record<string, unknown>> {
+  const name = inputName(file);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = file === STDIN ? await streamText(process.stdin) : await readFile(file, "utf8");
   } catch (error) {
-    throw new FlagError(`--input: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new FlagError(`--input: cannot read ${name} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   let value: unknown;
   try {
     value = parseJsonText(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    throw new FlagError(`--input: ${formatPlace(file, error.line, error.column)}: not JSON: ${error.reason}`);
+    throw new FlagError(`--input: ${formatPlace(name, error.line, error.column)}: not JSON: ${error.reason}`);
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${file} must hold a JSON object`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new FlagError(`--input: ${name} must hold a JSON object`);
+  // JSON.parse keeps a repeated key's last value: which one was meant is the user's to say.
+  const repeated = repeatedKey(text);
+  if (repeated) throw new FlagError(`--input: ${formatPlace(name, repeated.line, repeated.column)}: ${JSON.stringify(repeated.key)} is given twice in ${repeated.within}; keep one`);
   return value as Record<string, unknown>;
 }
 
@@ -358,6 +414,8 @@ class Run {
     private readonly download: boolean,
     /** Milliseconds for the whole run (--timeout), as the runtime's `timeout`; undefined: none. */
     private readonly timeout: number | undefined,
+    /** --max-download-bytes: the largest output file saved. */
+    private readonly maxDownloadBytes: number,
   ) {
     this.progress = createProgress();
   }
@@ -393,9 +451,13 @@ class Run {
       // What is printed, checked and saved: a server that echoes the key into the output never gets it shown.
       const output = scrubbed(received);
       this.checkOutput(this.requestId, output);
-      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      // A stdout that cannot be written (a closed pipe, a full disk) loses only the printing: the
+      // files are still saved, and the request id says how to print the output again.
+      const unprinted = await writeOutput(process.stdout, `${JSON.stringify(output, null, 2)}\n`);
       if (this.download) await this.save(output);
-      return 0;
+      if (unprinted === undefined) return 0;
+      say(`falgen run: could not print the output on stdout (${streamProblem(unprinted)})${this.download ? "; its files were saved" : ""}\nrequest ${this.requestId}; to print its output again: ${this.resultCommand(this.requestId)}`);
+      return 1;
     } catch (error) {
       this.progress.stop();
       return await this.failed(error);
@@ -485,7 +547,7 @@ class Run {
     for (const file of outputFiles(output)) {
       // The key was scrubbed from the output: fetching such a URL would send the key to its host.
       if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
-      const saved = await saveOutputFile(file, this.outDir, this.signal);
+      const saved = await saveOutputFile(file, this.outDir, this.signal, this.maxDownloadBytes);
       // Not what the output names (a ZIP for an image): kept, as what it is, and said.
       if (saved.warning) say(`falgen run: warning: request ${this.requestId}: ${saved.warning}`);
       else this.progress.line(`saved ${saved.path}`);
@@ -515,7 +577,7 @@ class Run {
       return 1;
     }
     if (this.failure) return this.failedOnFal(this.failure, error);
-    const later = requestId ? `\nrequest ${requestId}; to try its output again: ${this.resultCommand(requestId)}` : "";
+    const later = requestId === undefined ? "" : `\nrequest ${requestId}${mayPassOnRetry(error) ? `; to try its output again: ${this.resultCommand(requestId)}` : ""}`;
     const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
     say(`falgen run: ${message}${later}`);
     return 1;
@@ -564,6 +626,15 @@ class Run {
     }
     return 130;
   }
+}
+
+/**
+ * Whether fetching the request again may get past `error`: a network error, a timeout, 408, 429
+ * or a 5xx may pass; another 4xx (404 no such request, 499 cancelled, 403) answers the same again.
+ */
+function mayPassOnRetry(error: unknown): boolean {
+  if (!(error instanceof FalApiError)) return true;
+  return error.status >= 500 || error.status === 408 || error.status === 429;
 }
 
 /**

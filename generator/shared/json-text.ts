@@ -1,5 +1,5 @@
 // The ESM build: the UMD one (package.json "main") requires its parts at run time, which a bundle cannot follow.
-import { parse, printParseErrorCode, type ParseError } from "jsonc-parser/lib/esm/main.js";
+import { parse, printParseErrorCode, visit, type ParseError } from "jsonc-parser/lib/esm/main.js";
 
 /** A JSON text that does not parse: where (1-based line and column) and why. */
 export class JsonSyntaxError extends Error {
@@ -40,4 +40,34 @@ export function parseJsonText(text: string): unknown {
 /** jsonc-parser's error codes in words: `CommaExpected` -> "comma expected". */
 function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** A key an object of a JSON text holds twice: the second's place (1-based) and the object's JSON pointer ("the top level" for the root). */
+export interface RepeatedKey {
+  key: string;
+  line: number;
+  column: number;
+  within: string;
+}
+
+/**
+ * The first key given twice in one object of `text` (valid JSON), or undefined: JSON.parse keeps
+ * the last value without a word.
+ */
+export function repeatedKey(text: string): RepeatedKey | undefined {
+  const objects: Set<string>[] = [];
+  let found: RepeatedKey | undefined;
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Set()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty(key, _offset, _length, line, character, path) {
+      const keys = objects.at(-1)!;
+      if (found === undefined && keys.has(key)) {
+        const pointer = path().map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+        found = { key, line: line + 1, column: character + 1, within: pointer === "" ? "the top level" : `the object at ${pointer}` };
+      }
+      keys.add(key);
+    },
+  });
+  return found;
 }

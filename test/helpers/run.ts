@@ -41,8 +41,11 @@ async function captured(argv: string[], cwd: string, env: Record<string, string 
   const line = (stream: "stdout" | "stderr") => (...args: unknown[]) => {
     output[stream] += `${format(...args)}\n`;
   };
-  const write = (stream: "stdout" | "stderr") => (chunk: string | Uint8Array) => {
+  const write = (stream: "stdout" | "stderr") => (chunk: string | Uint8Array, ...rest: unknown[]) => {
     output[stream] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    // As a stream calls a write's callback once written (`write(chunk, [encoding], callback)`).
+    const callback = rest.find((arg) => typeof arg === "function") as ((error?: Error | null) => void) | undefined;
+    if (callback) queueMicrotask(() => callback(null));
     return true;
   };
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, stdout: process.stdout.write, stderr: process.stderr.write, cwd: process.cwd() };

@@ -60,6 +60,8 @@ describe("a 2xx body that is not what the call expects is a typed error carrying
     const error = await subscribe(client, ENDPOINT, { prompt: "x" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FalResponseError);
     expect(error).toMatchObject({ status: 200, requestId: "req-1" });
+    // Not "without a request_id" for one that is there but unusable; and the request may be queued.
+    expect((error as Error).message).toContain("fal answered 200 without a usable request_id (missing, or not an id); the request may have been queued");
     expect(server.calls).toEqual([`POST /${ENDPOINT}`]);
   });
 

@@ -45,9 +45,9 @@ const QUEUE_STATUSES = [
 	"IN_PROGRESS",
 	"COMPLETED"
 ];
-/** A submit answer: it has a usable `request_id` (the key of every later call). */
+/** A submit answer: it has a usable `request_id` (the key of every later call); without one, the request may still be queued. */
 const SUBMIT_BODY = {
-	what: "a request_id",
+	what: "a usable request_id (missing, or not an id); the request may have been queued with no id to follow it by",
 	read: (body) => {
 		return isRequestId(body?.request_id) ? body : undefined;
 	}
