@@ -4,7 +4,9 @@ import { main } from "./cli/main.js";
 import { guardOutputStreams, outputFailure, streamProblem } from "./cli/output-streams.js";
 
 guardOutputStreams();
-void main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then(async (code) => {
+  // A write's error is emitted a tick after it: the command's last lines are heard too.
+  await new Promise((resolve) => setImmediate(resolve));
   // What the command printed did not arrive: a script reading it must not take the run for a success.
   const lost = outputFailure(process.stdout);
   if (lost !== undefined && code === 0) {

@@ -96,6 +96,20 @@ describe("stdout or stderr that cannot be written", () => {
     }
   });
 
+  test("any command's stdout on a full device (console.log's path): exit 1 and one line, no stack trace", async () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, "bin/falgen.js"), "--version"], { stdio: ["ignore", full, "pipe"] });
+      let stderr = "";
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
+      const [code] = await once(child, "exit");
+      expect(stderr).toBe("falgen: could not write its output to stdout (ENOSPC)\n");
+      expect(code).toBe(1);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   test("stdout whose reader left (EPIPE) and stderr on a full device: no crash", async () => {
     const out = path.join(await tempDir("trial-pipe"), "p3");
     const { FAL_KEY: _, ...env } = process.env;
