@@ -218,7 +218,7 @@ function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[
  * on case-insensitive file systems (macOS, Windows) the two would be one, so one endpoint's files
  * would overwrite or join the other's. Exact duplicates are `duplicateIdErrors`'.
  */
-function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+export function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
   // Per case-folded prefix of an id, the first spec that has it and how it spells it.
   const seen = new Map<string, { spelling: string; spec: (typeof specs)[number] }>();
   const clashes = new Map<(typeof specs)[number], string[]>();
