@@ -138,6 +138,7 @@ const LEFTOVER = "a temporary file of an interrupted falgen run; `falgen generat
 
 /** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
+  if (!quiet) for (const warning of report.warnings) console.error(redactKeys(`warning: ${warning.message}`));
   for (const error of report.errors) console.error(redactKeys(`error: ${error.message}`));
   if (report.errors.length > 0 && report.files === 0) {
     console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);

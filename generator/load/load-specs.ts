@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
-import { fileProblem, InputError, SpecError } from "../errors.js";
+import { fileProblem, InputError, SpecError, SpecWarning, type SpecLocation } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
 import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
@@ -31,6 +31,8 @@ export interface SpecOrigin {
 /** One valid spec: its document, the endpoint id it serves and its Input/Output schema names. */
 export interface LoadedSpec extends SpecOrigin {
   endpointId: string;
+  /** What makes no sense in it but leaves the output right, located. */
+  warnings: SpecWarning[];
   document: OpenApiDocument;
   inputSchemaName: string;
   outputSchemaName: string;
@@ -39,7 +41,12 @@ export interface LoadedSpec extends SpecOrigin {
 /** A spec the caller knows unchanged (the cache): not read again, only its endpoint id checked against the others. */
 export interface KnownSpec {
   endpointId: string;
+  /** Its warnings when it was last loaded, without the file (which may be shown otherwise now). */
+  warnings?: readonly StoredWarning[];
 }
+
+/** A {@link SpecWarning} as the cache keeps it: its place in the spec and its reason. */
+export type StoredWarning = Omit<SpecLocation, "file"> & { reason: string };
 
 export interface LoadResult<Known extends KnownSpec = never> {
   /** The valid specs, in path order. */
@@ -274,16 +281,24 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
   if ("invalid" in parsedId) fail({ pointer: "/info/x-fal-metadata/endpointId", reason: parsedId.invalid });
 
   const findings: Finding[] = [];
+  const warnings: Finding[] = [];
   checkFiniteNumbers(root, findings);
   checkRefs(root, findings);
   const schemas = getAtPointer(root, "/components/schemas") as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings);
+  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings, warnings);
   const [first] = findings;
   if (first) fail(first);
 
   const inputSchemaName = operationSchemaName(root, endpointId, "input", fail);
   const outputSchemaName = operationSchemaName(root, endpointId, "output", fail);
-  return { file: source.file, endpointId, document: root as OpenApiDocument, inputSchemaName, outputSchemaName };
+  return {
+    file: source.file,
+    endpointId,
+    document: root as OpenApiDocument,
+    inputSchemaName,
+    outputSchemaName,
+    warnings: warnings.map(({ pointer, reason }) => new SpecWarning(pointerLocation(source, pointer), reason)),
+  };
 }
 
 /**
