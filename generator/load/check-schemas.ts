@@ -13,14 +13,22 @@ const MAX_ENUM_VALUES = 1000;
 
 type Path = readonly (string | number)[];
 
+/** What checking a document's schemas collects and needs besides errors. */
+export interface SchemaContext {
+  /** Findings that leave the output right. */
+  warnings: Finding[];
+  /** Pointers of schemas that are (or a `$ref` of which is) an `allOf` member: their properties merge with their siblings'. */
+  allOfMembers: ReadonlySet<string>;
+}
+
 /**
  * Checks the JSON Schema keywords the generator reads, so a wrong type ("required: yes",
  * "properties: []") is reported where it stands instead of breaking an emitter later.
  */
-export function checkSchema(schema: unknown, path: Path, findings: Finding[], warnings: Finding[] = []): void {
+export function checkSchema(schema: unknown, path: Path, findings: Finding[], context: SchemaContext = { warnings: [], allOfMembers: new Set() }): void {
   const at = (keyword: string | number, reason: string, ...rest: (string | number)[]) =>
     findings.push({ pointer: encodePointer([...path, keyword, ...rest]), reason });
-  const check = (child: unknown, childPath: Path) => checkSchema(child, childPath, findings, warnings);
+  const check = (child: unknown, childPath: Path) => checkSchema(child, childPath, findings, context);
 
   if (typeof schema === "boolean") return;
   if (!isPlainObject(schema)) {
@@ -70,10 +78,12 @@ export function checkSchema(schema: unknown, path: Path, findings: Finding[], wa
   if ("examples" in schema && !Array.isArray(schema.examples)) at("examples", `examples must be a list, found ${describe(schema.examples)}`);
   // Keywords judged together only once each is well-formed.
   if (findings.length === own) {
+    const pointer = encodePointer(path);
     checkSense(
       schema,
       (segments, reason) => findings.push({ pointer: encodePointer([...path, ...segments]), reason }),
-      (segments, reason) => warnings.push({ pointer: encodePointer([...path, ...segments]), reason }),
+      (segments, reason) => context.warnings.push({ pointer: encodePointer([...path, ...segments]), reason }),
+      { mergedByAllOf: path[path.length - 2] === "allOf" || context.allOfMembers.has(pointer) },
     );
   }
 

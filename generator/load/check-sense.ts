@@ -6,7 +6,7 @@
  * outside their limits (seedream v4's `width: {default: 512, minimum: 1024}`): a warning, since
  * the type accepts the default and fal applies it.
  */
-export function checkSense(schema: Record<string, unknown>, error: Report, warn: Report): void {
+export function checkSense(schema: Record<string, unknown>, error: Report, warn: Report, { mergedByAllOf }: { mergedByAllOf: boolean }): void {
   const types = typesOf(schema);
   const nullable = schema.nullable === true || types?.includes("null") === true;
   const fits = (value: unknown) => (value === null ? nullable || types === undefined : types === undefined || types.some((type) => isOfType(type, value)));
@@ -32,6 +32,8 @@ export function checkSense(schema: Record<string, unknown>, error: Report, warn:
   }
   if ("const" in schema && !fits(schema.const)) error(["const"], `const ${literal(schema.const)} is not of type ${typeText}: ${NO_VALUE}`);
 
+  checkPropertyNames(schema, error, warn, mergedByAllOf);
+
   if (!("default" in schema)) return;
   const value = schema.default;
   if (!fits(value)) {
@@ -47,6 +49,33 @@ export function checkSense(schema: Record<string, unknown>, error: Report, warn:
 }
 
 const NO_VALUE = "no value can satisfy this schema (the generated validator would refuse every value its type allows)";
+
+/**
+ * `required` and `x-fal-order-properties` name properties the schema defines. A required name
+ * that is not there is an error where nothing else can supply it (the generated type has no such
+ * field and admits no other key, while its validator and the simulator demand it, so every call
+ * fails); an `allOf` member gets properties from its siblings, and a combinator or
+ * `additionalProperties` from elsewhere, so those are left alone. An unknown name in the display
+ * order only orders nothing: a warning.
+ */
+function checkPropertyNames(schema: Record<string, unknown>, error: Report, warn: Report, mergedByAllOf: boolean): void {
+  const { properties, required } = schema;
+  if (properties === null || typeof properties !== "object" || Array.isArray(properties)) return;
+  const has = (name: unknown) => typeof name === "string" && Object.hasOwn(properties, name);
+  const alone = !mergedByAllOf && !["allOf", "anyOf", "oneOf", "$ref"].some((keyword) => keyword in schema);
+  if (!alone) return;
+  if ((schema.additionalProperties === undefined || schema.additionalProperties === false) && Array.isArray(required)) {
+    required.forEach((name, index) => {
+      if (!has(name)) error(["required", index], `required names ${literal(name)}, which is not among the properties: the generated type would have no such field while its validator demands it, so every call would be refused`);
+    });
+  }
+  const order = schema["x-fal-order-properties"];
+  if (Array.isArray(order)) {
+    order.forEach((name, index) => {
+      if (!has(name)) warn(["x-fal-order-properties", index], `x-fal-order-properties names ${literal(name)}, which is not among the properties`);
+    });
+  }
+}
 
 /** Reports a problem at a keyword (and deeper segments) of the schema being checked. */
 export type Report = (segments: (string | number)[], reason: string) => void;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { fileProblem, InputError, SpecError, SpecWarning, type SpecLocation } from "../errors.js";
 import { parseEndpointId, endpointBaseName } from "../naming.js";
-import { checkRefs } from "./check-refs.js";
+import { checkRefs, collectRefs } from "./check-refs.js";
 import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { decodePointer, encodePointer, getAtPointer } from "../shared/json-pointer.js";
@@ -285,7 +285,8 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
   checkFiniteNumbers(root, findings);
   checkRefs(root, findings);
   const schemas = getAtPointer(root, "/components/schemas") as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings, warnings);
+  const allOfMembers = new Set(collectRefs(root).flatMap(({ at, ref }) => (/\/allOf\/\d+$/.test(at) ? [ref.slice(1)] : [])));
+  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings, { warnings, allOfMembers });
   const [first] = findings;
   if (first) fail(first);
 

@@ -35,6 +35,7 @@ const ERRORS: [string, Record<string, unknown>, string, string][] = [
   ["a fractional minItems", { type: "array", items: { type: "string" }, minItems: 1.5 }, "minItems", "minItems must be a whole number 0 or more, found 1.5"],
   ["multipleOf 0", { type: "number", multipleOf: 0 }, "multipleOf", "multipleOf must be above 0, found 0"],
   ["an enum value of another type", { type: "integer", enum: [1, "two"] }, "enum/1", 'enum value "two" is not of type integer: the generated type would offer it and the validator refuse it'],
+  ["an object requiring a property it does not define", { type: "object", properties: { a: { type: "string" } }, required: ["a", "ghost"] }, "required/1", 'required names "ghost", which is not among the properties: the generated type would have no such field while its validator demands it, so every call would be refused'],
   ["a const of another type", { type: "boolean", const: "yes" }, "const", 'const "yes" is not of type boolean: no value can satisfy this schema (the generated validator would refuse every value its type allows)'],
 ];
 
@@ -62,19 +63,21 @@ const WARNINGS: [string, Record<string, unknown>, string][] = [
   ["a default that is no multiple", { type: "number", default: 0.3, multipleOf: 0.25 }, "default 0.3 is not a multiple of 0.25"],
   ["a default shorter than minLength", { type: "string", default: "", minLength: 1 }, 'default "" is shorter than minLength 1'],
   ["a default not matching the pattern", { type: "string", default: "abc", pattern: "^[0-9]+$" }, 'default "abc" does not match pattern "^[0-9]+$"'],
+  ["a display order naming a property the object lacks", { type: "object", properties: { a: { type: "string" } }, "x-fal-order-properties": ["a", "phantom"] }, "x-fal-order-properties names \"phantom\", which is not among the properties"],
   ["a default longer than maxItems", { type: "array", items: { type: "string" }, default: ["a", "b"], maxItems: 1 }, 'default ["a","b"] is longer than maxItems 1'],
 ];
 
-describe("a default outside its field's own limits (the type accepts it) is a warning that generate prints; the package is generated", () => {
+describe("a default outside its field's own limits (the type accepts it), or a display order naming no property, is a warning that generate prints; the package is generated", () => {
   test.each(WARNINGS)("%s", async (_what, field, reason) => {
     const specs = await tempDir("sense-specs");
     await writeFile(path.join(specs, "sense.yaml"), senseSpec(field));
     const report = await generate({ specsDir: specs, outDir: path.join(await tempDir("sense-out"), "generated"), cacheDir: false });
     expect(report.errors).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.warnings.map(({ pointer, reason: text }) => [pointer, text])).toEqual([
-      [`${POINTER}/default`, `${reason}: the spec contradicts itself (the generated validator would refuse the default if a caller sent it)`],
-    ]);
+    const expected = reason.startsWith("x-fal-order-properties")
+      ? [`${POINTER}/x-fal-order-properties/1`, reason]
+      : [`${POINTER}/default`, `${reason}: the spec contradicts itself (the generated validator would refuse the default if a caller sent it)`];
+    expect(report.warnings.map(({ pointer, reason: text }) => [pointer, text])).toEqual([expected]);
   });
 
   test("falgen generate prints each warning at file:line:column, on every run (the cache keeps them), not with --quiet; exit 0", async () => {
@@ -92,6 +95,22 @@ describe("a default outside its field's own limits (the type accepts it) is a wa
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe("");
   });
+});
+
+test("a required name that an allOf sibling, a combinator or additionalProperties supplies is no error", async () => {
+  const specs = await tempDir("sense-specs");
+  const document = falSpec("fal-ai/sense", {
+    Base: { type: "object", properties: { id: { type: "string" } } },
+    Mixin: { type: "object", properties: { text: { type: "string" } }, required: ["id", "text"] },
+    Both: { allOf: [{ $ref: "#/components/schemas/Base" }, { $ref: "#/components/schemas/Mixin" }] },
+    Inline: { allOf: [{ $ref: "#/components/schemas/Base" }, { type: "object", properties: { n: { type: "integer" } }, required: ["id"] }] },
+    Open: { type: "object", properties: { a: { type: "string" } }, required: ["b"], additionalProperties: { type: "string" } },
+  }) as any;
+  Object.assign(document.components.schemas.SenseInput.properties, { both: { $ref: "#/components/schemas/Both" }, inline: { $ref: "#/components/schemas/Inline" }, open: { $ref: "#/components/schemas/Open" } });
+  await writeFile(path.join(specs, "sense.yaml"), specToYaml(document));
+  const report = await generate({ specsDir: specs, outDir: path.join(await tempDir("sense-out"), "generated"), cacheDir: false });
+  expect(report.errors).toEqual([]);
+  expect(report.warnings).toEqual([]);
 });
 
 test("fal's real documents load with no error and no warning; this repo's specs warn only where fal's page contradicts itself", () => {
