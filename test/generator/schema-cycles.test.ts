@@ -74,7 +74,7 @@ test("recursion through properties, items and additionalProperties still generat
   const report = await generate({ specsDir: specs, outDir: path.join(await tempDir("recursion-out"), "generated"), cacheDir: false });
   expect(report.errors).toEqual([]);
   expect(report.ok).toBe(true);
-});
+}, 180_000);
 
 test("falgen run --spec, generate and the simulator refuse such a spec with the load error, not a stack overflow", async () => {
   const dir = await tempDir("cycle-run");

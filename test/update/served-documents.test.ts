@@ -138,7 +138,7 @@ describe("an endpoint that already has a spec is updated in that file, in its fo
     expect(JSON.parse(await readFile(path.join(dir, "specs/fal-ai/qwen-image.json"), "utf8"))).toEqual(QWEN);
     expect(result.stdout).toMatch(/^falgen: 1 endpoints, \d+ files/m);
     expect(existsSync(path.join(dir, "generated/.falgen-manifest.json"))).toBe(true);
-  });
+  }, 180_000);
 
   test("add and import update a spec whose file is named otherwise in place", async () => {
     const dir = await project({ "mine/qwen.yml": editedQwen() });
