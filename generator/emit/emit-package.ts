@@ -1,7 +1,7 @@
 import { StructureKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { endpointPaths } from "../naming.js";
-import { printStatements } from "./emit-client-module.js";
+import { printStatements } from "./emit-endpoint-module.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { cell, code, codeBlock, table } from "./markdown.js";
 import type { PackageInfo } from "./package-info.js";
@@ -26,8 +26,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
   // `./server`: the runtime's server-side pieces, apart so that browser code never loads them.
   const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all"), "./server": entry("runtime/server/index") };
   for (const { id } of endpoints) {
-    const { subpath, moduleDir } = endpointPaths(id);
-    exports[subpath] = entry(`${moduleDir}/index`);
+    const { subpath, module } = endpointPaths(id);
+    exports[subpath] = entry(module);
   }
   exports["./package.json"] = "./package.json";
   const manifest = {
@@ -107,7 +107,7 @@ function endpointTypeAlias(name: string, key: "input" | "output"): TypeAliasDecl
 /** `src/all.ts`: imports every endpoint module, for code that picks the endpoint at run time. */
 export function emitAllEndpoints(endpoints: readonly PackageEntry[], header: string): string {
   return header + printStatements(() => [
-    ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).moduleDir}/index.js` })),
+    ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).module}.js` })),
     { kind: StructureKind.ExportDeclaration, namedExports: [] },
   ]);
 }

@@ -4,9 +4,9 @@ import { describe, expect, test } from "vitest";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 const SOURCE = path.join(REPO_ROOT, "generated/src");
-const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.js");
+const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image.js");
 /** An endpoint with file inputs (`image_url`, `mask_url`), where qwen-image has none. */
-const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit/index.js");
+const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit.js");
 const SECRET = "bundle-secret-key:0123456789";
 
 /** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */

@@ -61,7 +61,7 @@ beforeAll(async () => {
       config.compilerOptions.baseUrl = ".";
       config.compilerOptions.paths = {
         "@falgen/models": [relative(path.join(REPO_ROOT, "generated/src/index.d.ts"))],
-        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*/index.d.ts"))],
+        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*.d.ts"))],
       };
       await writeFile(path.join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
       results.set(name, await runTsc(["-p", path.join(dir, `tsconfig.${name}.json`)]));
