@@ -12,7 +12,7 @@ export interface QueueFunctionTarget {
   outputType: string;
   /**
    * Absent in endpoint modules; in the root, the id parameter and whether typing depends on it.
-   * `notImportedHint`, a string literal type the parameter also takes, is what a type error at an id
+   * `notImportedHint`, a type the parameter also takes (a branded string literal no value has), is what a type error at an id
    * whose module the program did not import shows as the expected type, instead of `never`.
    */
   endpointParameter?: { typeParameter: { name: string; constraint: string }; fallbackType: string; notImportedHint: string };

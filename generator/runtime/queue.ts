@@ -36,7 +36,7 @@ export function status(client: FalClient, endpointId: string, requestId: string,
 
 /** The completed request's output; a failed request's error response is thrown as a FalApiError. */
 export function result<O>(client: FalClient, endpointId: string, requestId: string, options: ResultOptions = {}): Promise<Result<O>> {
-  return runScoped(options, requestId, (signal) => fetchResult<O>(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
+  return runScoped(options, requestId, (signal) => fetchResult<O>(client, requestUrl(client, endpointId, requestId), requestId, signal));
 }
 
 /**

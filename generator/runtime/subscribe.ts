@@ -56,11 +56,9 @@ async function subscribeWithin<O>(
         await sleep(options.pollInterval ?? 500, signal);
       }
     }
-    // A failed request's result is its stored error response: report it without retrying.
-    // (Both loops end on COMPLETED.)
-    const failed = (status as CompletedStatus | undefined)?.error !== undefined;
     await connectionFreed();
-    return await fetchResult<O>(client, url, requestId, signal, failed ? false : client.retry);
+    // Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
+    return await fetchResult<O>(client, url, requestId, signal, status as CompletedStatus);
   } catch (error) {
     throw withRequestId(error, requestId);
   }

@@ -89,7 +89,10 @@ export interface InProgressStatus extends QueueStatusFields {
 }
 export interface CompletedStatus extends QueueStatusFields {
 	status: "COMPLETED";
-	/** Set when the request failed; the result call then throws the endpoint's error. */
+	/**
+	* Set when the request failed: `subscribe` then rejects with the result's error response, or, when
+	* the result answers 200 all the same, a FalError saying this `error` and `error_type`.
+	*/
 	error?: string;
 	error_type?: string;
 }

@@ -31,7 +31,7 @@ export function status(client, endpointId, requestId, options = {}) {
 }
 /** The completed request's output; a failed request's error response is thrown as a FalApiError. */
 export function result(client, endpointId, requestId, options = {}) {
-	return runScoped(options, requestId, (signal) => fetchResult(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
+	return runScoped(options, requestId, (signal) => fetchResult(client, requestUrl(client, endpointId, requestId), requestId, signal));
 }
 /**
 * Asks the queue to cancel the request. Resolves once the cancellation is accepted (202); a request

@@ -48,11 +48,9 @@ async function subscribeWithin(client, endpointId, input, options, signal, files
 				await sleep(options.pollInterval ?? 500, signal);
 			}
 		}
-		// A failed request's result is its stored error response: report it without retrying.
-		// (Both loops end on COMPLETED.)
-		const failed = status?.error !== undefined;
 		await connectionFreed();
-		return await fetchResult(client, url, requestId, signal, failed ? false : client.retry);
+		// Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
+		return await fetchResult(client, url, requestId, signal, status);
 	} catch (error) {
 		throw withRequestId(error, requestId);
 	}

@@ -87,17 +87,30 @@ export function fetchStatus(client, url, logs, signal) {
 		reader: STATUS_BODY
 	});
 }
-/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
-export async function fetchResult(client, url, requestId, signal, retry) {
+/**
+* The request's output. `completed`, its COMPLETED status when known: one carrying `error` (the
+* request failed) reports the result's error response at once, unretried, and an answer 200 then
+* is no success either: a FalError saying the status's `error` and `error_type`, the status its `cause`.
+*/
+export async function fetchResult(client, url, requestId, signal, completed) {
+	const failed = hasFailed(completed);
 	const data = await request(client, {
 		url,
 		signal,
 		idempotent: true,
-		retry,
+		retry: failed ? false : undefined,
 		reader: JSON_BODY
+	});
+	if (failed) throw new FalError(`The request failed: ${[completed.error, completed.error_type].filter((part) => part != null).join(", error_type ")}`, {
+		requestId,
+		cause: completed
 	});
 	return {
 		data,
 		requestId
 	};
+}
+/** Whether a COMPLETED status says the request failed: it carries `error` (or `error_type`). */
+export function hasFailed(completed) {
+	return (completed?.error ?? completed?.error_type) != null;
 }
