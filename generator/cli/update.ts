@@ -47,14 +47,14 @@ export function updateCommand(argv: string[]): Promise<number> {
 /** One endpoint's line, then one line per field change, breaking ones first and marked. */
 function printEndpoint({ endpointId, file, changes, changed }: EndpointUpdate): void {
   if (!changed) {
-    printOut(`${endpointId}: unchanged`);
+    printOut(`${endpointId}: unchanged`, { oneLine: true });
     return;
   }
   const breaking = changes.filter((change) => change.breaking);
   const counts = changes.length === 0 ? "descriptions or examples only" : `${changes.length} change(s), ${breaking.length} breaking`;
-  printOut(`${endpointId} (${file}): ${counts}`);
+  printOut(`${endpointId} (${file}): ${counts}`, { oneLine: true });
   for (const change of [...breaking, ...changes.filter((change) => !change.breaking)]) {
     const used = change.usedIn.length > 0 ? ` [${change.usedIn.join(", ")}]` : "";
-    printOut(`  ${change.breaking ? "BREAKING" : "        "}  ${change.path}: ${change.kind}${change.detail ? ` (${change.detail})` : ""}${used}`);
+    printOut(`  ${change.breaking ? "BREAKING" : "        "}  ${change.path}: ${change.kind}${change.detail ? ` (${change.detail})` : ""}${used}`, { oneLine: true });
   }
 }

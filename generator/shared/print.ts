@@ -8,13 +8,13 @@ import { terminalText } from "./terminal-text.js";
  * of it goes through here: through `printOut` and `printError`, or (live progress) before it is
  * handed to what draws it.
  */
-export function printable(text: string): string {
-  return terminalText(redactKeys(text));
+export function printable(text: string, options?: { oneLine?: boolean }): string {
+  return terminalText(redactKeys(text), options);
 }
 
-/** Prints `text` (see `printable`) and a newline on stdout: results, summaries, help. */
-export function printOut(text: string): void {
-  console.log(printable(text));
+/** Prints `text` (see `printable`; `oneLine`: a line of a list, its newlines shown escaped) and a newline on stdout: results, summaries, help. */
+export function printOut(text: string, options?: { oneLine?: boolean }): void {
+  console.log(printable(text, options));
 }
 
 /** Prints `text` (see `printable`) and a newline on stderr: errors, warnings, progress. */

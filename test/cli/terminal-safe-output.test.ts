@@ -46,6 +46,7 @@ describe("terminalText", () => {
     const text = "line 1\n\tline 2 — café, 日本語, עברית, 👩‍👩‍👧 (zero-width joiners), ‌ZWNJ";
     expect(terminalText(text)).toBe(text);
     expect(terminalText("a file's\r\nCRLF line ends\r\n")).toBe("a file's\nCRLF line ends\n");
+    expect(terminalText("one\nline\tonly\r\n", { oneLine: true })).toBe("one\\u000aline\\u0009only\\u000a");
   });
 
   test("JSON made safe for a terminal parses to the same value", () => {
@@ -180,10 +181,19 @@ describe("falgen update, add, import, capture", () => {
   test("update --check shows a served document's field names escaped", async () => {
     const cwd = await tempDir("terminal-safe");
     expect((await falgen(["import", path.join(REPO_ROOT, "test/fixtures/fal-openapi/fal-ai__flux__dev.json")], cwd)).code).toBe(0);
-    const served = await documents(await fluxDocument((document) => (document.components.schemas.FluxDevInput!.properties[`new${HOSTILE}field`] = { type: "string" })));
+    const forged = "x: added\n  BREAKING  FluxDevInput.prompt: removed";
+    const served = await documents(
+      await fluxDocument((document) => {
+        document.components.schemas.FluxDevInput!.properties[`new${HOSTILE}field`] = { type: "string" };
+        document.components.schemas.FluxDevInput!.properties[forged] = { type: "string" };
+      }),
+    );
     const result = await falgen(["update", "--check", "--from", served.url], cwd);
     expect(result.code, result.stderr).toBe(1);
     expectShown(result, "stdout", `new${SHOWN}field: added`);
+    // A name holding a newline cannot add a line of its own to the list of changes.
+    expect(result.stdout).toContain("x: added\\u000a  BREAKING  FluxDevInput.prompt: removed: added");
+    expect(result.stdout).not.toMatch(/^ {2}BREAKING/m);
   });
 
   test("add and import show a document's refusal (quoting its paths) escaped", async () => {
