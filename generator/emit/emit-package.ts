@@ -41,6 +41,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
     main: "./src/index.js",
     types: "./src/index.d.ts",
     exports,
+    // The runtime's `#undici`: what only Node's fetch needs, or in browser builds its stand-ins.
+    imports: { "#undici": { browser: "./src/runtime/internal/undici.browser.js", default: "./src/runtime/internal/undici.js" } },
     files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };

@@ -19,7 +19,7 @@ import { redactKeys } from "../shared/redact-keys.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type CompletedStatus, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
 import { cancel, status, submit } from "../runtime/endpoint-calls.js";
-import { fetchResult, hasFailed, requestUrl } from "../runtime/internal/queue-calls.js";
+import { fetchResult, givenRequestUrl, hasFailed } from "../runtime/internal/queue-calls.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
 import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, type FieldFlag, type InputField } from "./input-flags.js";
@@ -465,7 +465,7 @@ class Run {
     this.afterCompletion = "fetching its output";
     if (hasFailed(current)) this.failure = current;
     // As subscribe fetches it: a request whose status says it failed is a failure whatever its result answers.
-    const url = requestUrl(this.client, this.model.id, requestId);
+    const url = givenRequestUrl(this.client, this.model.id, requestId);
     return (await runScoped({ signal }, requestId, (scoped) => fetchResult(this.client, url, requestId, scoped, current))).data;
   }
 

@@ -297,11 +297,12 @@ export interface FalClientOptions {
 /** A configured connection to fal; pass it to every endpoint function. */
 export interface FalClient {
 	readonly queueUrl: string;
-	readonly storageUrl: string;
 	/**
-	* The `runUrl` option as given (`undefined` for fal's host): `run`, `stream` and `realtime` read it
-	* through `runBaseUrl`, so a page that only queues carries neither its default nor its trimming.
+	* The `storageUrl` and `runUrl` options as given (`undefined` for fal's hosts): uploads and tokens
+	* read the first through `storageBaseUrl`, `run`, `stream` and `realtime` the second through
+	* `runBaseUrl`, so a page that only queues carries neither their defaults nor their trimming.
 	*/
+	readonly storageUrl?: string | undefined;
 	readonly runUrl?: string | undefined;
 	readonly retry: RetryOptions | false;
 	readonly validate: boolean;

@@ -2,9 +2,9 @@
 import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
-import { connectionFreed } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
+import { connectionFreed } from "#undici";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
 * cover the whole call, waits included; every error after the submit carries the request id

@@ -15,11 +15,20 @@ export interface SubmitResponse {
 
 /**
  * The URL a queued request's status, result and cancel routes hang off: they live under
- * `[namespace/]owner/app`, whatever the endpoint's full id.
+ * `[namespace/]owner/app`, whatever the endpoint's full id. `requestId` is one as the queue makes
+ * them (see isRequestId), whose characters need no encoding.
  */
-export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+  return `${client.queueUrl}/${appPath(endpointId)}/requests/${requestId}`;
+}
+
+/**
+ * `requestUrl` for an id the caller passed (status, result, cancel, streamStatus); an id the queue
+ * never makes is refused before anything is sent. (A submit answer's id was checked as it arrived.)
+ */
+export function givenRequestUrl(client: FalClient, endpointId: string, requestId: string): string {
   if (!isRequestId(requestId)) throw new FalError(`Invalid request id ${JSON.stringify(requestId)}, nothing was sent: pass the requestId submit returned`);
-  return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
+  return requestUrl(client, endpointId, requestId);
 }
 
 /**
@@ -32,7 +41,7 @@ export function submittedUrl(client: FalClient, endpointId: string, { request_id
   const usable =
     canonical(response_url) &&
     response_url.startsWith(`${client.queueUrl}/`) &&
-    response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
+    response_url.endsWith(`/requests/${request_id}`) &&
     !/[?#]/.test(response_url);
   return usable ? response_url : requestUrl(client, endpointId, request_id);
 }

@@ -11,10 +11,10 @@ export interface SubmitResponse {
 	queue_position: number;
 }
 /**
-* The URL a queued request's status, result and cancel routes hang off: they live under
-* `[namespace/]owner/app`, whatever the endpoint's full id.
+* `requestUrl` for an id the caller passed (status, result, cancel, streamStatus); an id the queue
+* never makes is refused before anything is sent. (A submit answer's id was checked as it arrived.)
 */
-export declare function requestUrl(client: FalClient, endpointId: string, requestId: string): string;
+export declare function givenRequestUrl(client: FalClient, endpointId: string, requestId: string): string;
 /**
 * The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
 * is on the client's queue origin, else the one built from the id: the key goes nowhere else.
