@@ -1,10 +1,10 @@
 /**
  * Keywords that are each well-formed but together make no sense. Where the generated package
- * would be wrong (a type and validator that contradict each other, docs stating a default the
- * field's type refuses, a field no value can fill) it is an error; where only the spec's own
- * numbers disagree and the package is still right, a warning. fal's own documents have defaults
- * outside their limits (seedream v4's `width: {default: 512, minimum: 1024}`): a warning, since
- * the type accepts the default and fal applies it.
+ * would be wrong (a type and validator that contradict each other, a field no value can fill) it
+ * is an error; where only a default disagrees with its field, a warning: the package is right
+ * for every value a caller sends, fal applies its default to a field left out, and refusing the
+ * document would leave `add` and `update` unable to take fal's endpoint at all. fal's own
+ * documents have such defaults (seedream v4's `width: {default: 512, minimum: 1024}`).
  */
 export function checkSense(schema: Record<string, unknown>, error: Report, warn: Report, { mergedByAllOf }: { mergedByAllOf: boolean }): void {
   const types = typesOf(schema);
@@ -36,15 +36,11 @@ export function checkSense(schema: Record<string, unknown>, error: Report, warn:
 
   if (!("default" in schema)) return;
   const value = schema.default;
-  if (!fits(value)) {
-    error(["default"], `default ${literal(value)} is not of type ${typeText}: the generated docs would state a default the field's type refuses`);
-    return;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.some((member) => member === value)) {
-    error(["default"], `default ${literal(value)} is not one of the enum values (${schema.enum.map(literal).join(", ")}): the generated docs would state a default the field's type refuses`);
-    return;
-  }
-  const outside = limitBroken(schema, value);
+  const outside = !fits(value)
+    ? `is not of type ${typeText}`
+    : Array.isArray(schema.enum) && !schema.enum.some((member) => member === value)
+      ? `is not one of the enum values (${schema.enum.map(literal).join(", ")})`
+      : limitBroken(schema, value);
   if (outside) warn(["default"], `default ${literal(value)} ${outside}: the spec contradicts itself (the generated validator would refuse the default if a caller sent it)`);
 }
 
