@@ -185,7 +185,12 @@ export interface SubscribeOptions extends SubmitOptions {
   pollInterval?: number;
   /** Include logs in the statuses passed to `onQueueUpdate` (accumulated in streaming mode). @default false */
   logs?: boolean;
-  /** Called with the request id right after submit, before any wait: keep it to fetch a paid result later. */
+  /**
+   * Called with the request id once the queue named it, before any wait: keep it to fetch a paid
+   * result later. It is called too when the submit's answer named the id (`x-fal-request-id`) but
+   * failed before its body was read (an abort, a timeout, a dropped connection): the request is
+   * queued all the same. What it throws fails the call with a FalError saying so (its `cause`).
+   */
   onEnqueue?: (requestId: string) => void;
   onQueueUpdate?: (status: QueueStatus) => void;
   /**
