@@ -241,7 +241,12 @@ export interface RealtimeOptions<O> {
 	WebSocket?: new (url: string) => object;
 	/** Seconds of inputs fal may buffer for the app (`max_buffering`, 1 to 60). */
 	maxBuffering?: number;
-	/** Closes the connection; the iteration then throws a FalAbortError. */
+	/**
+	* Ends the session as a failure, for code that cancels by signal: the connection closes, and
+	* once an iteration has taken the outputs already received it throws a FalAbortError (its `cause`
+	* the signal's reason), which `onError` also gets; `send` throws it from then on. To end the
+	* session as done, without an error, call `RealtimeConnection.close()` instead.
+	*/
 	signal?: AbortSignal;
 }
 /**
@@ -258,7 +263,12 @@ export interface RealtimeConnection<
 	* ended, or when the input cannot be encoded (nested more than 100 levels deep, a BigInt too large).
 	*/
 	send(input: I): void;
-	/** Closes the connection; an iteration ends after the outputs already received. */
+	/**
+	* Ends the session as done: the connection closes, and an iteration ends without an error once
+	* it has taken the outputs already received; `onError` is not called, and `send` throws a FalError
+	* saying the connection is closed. Aborting `RealtimeOptions.signal` instead ends it as a failure
+	* (the iteration throws a FalAbortError).
+	*/
 	close(): void;
 }
 /** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */
