@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { createFalClient, FalError } from "../../generator/runtime/index.js";
 import { submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { whenDone } from "../helpers/cleanup.js";
+import { KEY as SIMULATOR_KEY, startTestSimulator } from "../simulator/simulator-fixture.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 
@@ -87,5 +88,19 @@ describe("an onEnqueue callback that throws", () => {
     expect((error as Error).message).toBe("The onEnqueue callback threw (request req-1 is queued: its id fetches or cancels it): Error: database down");
     // Nothing waited on the request after the callback failed.
     expect(server.calls).toEqual(["POST /fal-ai/flux/dev"]);
+  });
+});
+
+describe("the simulator's submit=cut fault", () => {
+  test("subscribe reports the queued request to onEnqueue and in the error", async () => {
+    const simulator = await startTestSimulator();
+    const enqueued: string[] = [];
+    const client = createFalClient({ credentials: SIMULATOR_KEY, queueUrl: simulator.url });
+    const error = await subscribe(client, ENDPOINT, { prompt: "cut" }, { headers: { "x-sim-faults": "submit=cut" }, onEnqueue: (id) => enqueued.push(id) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "FalNetworkError", requestSent: true });
+    const { requestId } = error as FalError;
+    expect(requestId).toEqual(expect.any(String));
+    expect(enqueued).toEqual([requestId]);
+    expect((error as Error).message).toContain(`request ${requestId} may be queued`);
   });
 });
