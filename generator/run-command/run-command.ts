@@ -15,6 +15,7 @@ import { JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
+import { printable, printError, printOut } from "../shared/print.js";
 import { redactKeys } from "../shared/redact-keys.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type CompletedStatus, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
@@ -86,7 +87,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const endpointId = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
   if (endpointId === undefined) {
     const help = argv.includes("--help") || argv.includes("-h");
-    (help ? console.log : console.error)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
+    (help ? printOut : printError)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
     return help ? 0 : 2;
   }
   const parts = parseEndpointId(endpointId);
@@ -136,7 +137,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const repeated = repeatedOption(parsed.tokens ?? []);
   if (repeated) return usageError(repeated);
   if (values.help) {
-    console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
+    printOut(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
   }
   // Everything local is checked before anything is sent: a refusal after the submit would come
@@ -319,11 +320,12 @@ function usageError(message: string): number {
 }
 
 /**
- * A line on stderr, every fal key replaced by `[redacted]` (see `redactKeys`): request ids, logs
- * and messages come from the server, which may echo the key, and a config file's error may hold it.
+ * A line on stderr, keys redacted and safe for a terminal (see `printable`): request ids, logs and
+ * messages come from the server, which may echo the key or send escape sequences, field errors
+ * quote the spec, and a config file's error may hold the key.
  */
 function say(text: string): void {
-  console.error(redactKeys(text));
+  printError(text);
 }
 
 /** parseArgs options for the field flags: a string (repeatable) per spelling, booleans and their --no- forms without a value. */
@@ -453,7 +455,7 @@ class Run {
       this.checkOutput(this.requestId, output);
       // A stdout that cannot be written (a closed pipe, a full disk) loses only the printing: the
       // files are still saved, and the request id says how to print the output again.
-      const unprinted = await writeOutput(process.stdout, `${JSON.stringify(output, null, 2)}\n`);
+      const unprinted = await writeOutput(process.stdout, `${printable(JSON.stringify(output, null, 2))}\n`);
       if (this.download) await this.save(output);
       if (unprinted === undefined) return 0;
       say(`falgen run: could not print the output on stdout (${streamProblem(unprinted)})${this.download ? "; its files were saved" : ""}\nrequest ${this.requestId}; to print its output again: ${this.resultCommand(this.requestId)}`);

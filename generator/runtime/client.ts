@@ -1,3 +1,4 @@
+import { FalError } from "./errors.js";
 import { resolveCredentials } from "./internal/credentials.js";
 import { addHeaders, TARGET_URL_HEADER, TRANSPORT, type Transport } from "./internal/request.js";
 import { directRequestInit } from "#undici";
@@ -11,6 +12,10 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxRetries: 3, baseDelayMs:
  * (internal, under a symbol): `send` adds the configured headers and the key, or sends to the proxy.
  */
 export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, headers, validate = false, validators = [], ...urls }: FalClientOptions = {}): FalClient {
+  // Checked here, not by the first call: fal's paths are appended to each, so a query or fragment
+  // would swallow them. The proxy's may be a path of the app ("/api/fal/proxy").
+  checkUrl("proxyUrl", proxyUrl, true);
+  for (const name of ["queueUrl", "storageUrl", "runUrl"] as const) checkUrl(name, urls[name]);
   // Called bare: browsers reject fetch invoked as a method of another object ("Illegal invocation").
   const fetch: typeof globalThis.fetch = (input, init) => (custom ?? globalThis.fetch)(input, init);
   // Lower-cased once; each request's own headers win over them.
@@ -63,4 +68,15 @@ export function runBaseUrl(client: FalClient): string {
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
+}
+
+/**
+ * Throws a FalError naming the option when `url` is not an http(s) URL (absolute, unless `relative`:
+ * then a path will do) without query, fragment or user info ("@", which fetch refuses). A pattern
+ * rather than `new URL`, which accepts what fetch then refuses (spaces, user info).
+ */
+function checkUrl(name: string, url: string | undefined, relative?: boolean): void {
+  if (url !== undefined && !(/^(https?:\/\/[^\s/?#@]+|\/)[^\s?#@]*$/i.test(url) && (relative || url[0] !== "/"))) {
+    throw new FalError(`Invalid option ${name}: ${JSON.stringify(url)} is not an http(s) URL${relative ? " or path" : ""} without query, fragment or user info`);
+  }
 }

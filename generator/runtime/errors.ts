@@ -138,7 +138,17 @@ function describeBody(body: unknown): string {
   const { detail, status } = (body ?? {}) as { detail?: unknown; status?: unknown };
   if (typeof detail === "string") return detail;
   // A cancel of a finished request answers 400 {status: "ALREADY_COMPLETED"}.
-  return fieldErrorsOf(body)?.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; ") ?? (typeof status === "string" ? status : "");
+  const fieldErrors = fieldErrorsOf(body);
+  return fieldErrors ? describeFieldErrors(fieldErrors) : typeof status === "string" ? status : "";
+}
+
+/**
+ * Field errors as messages show them, whether fal's 422 or local validation found them:
+ * `prompt: Input should be ...; ...`. The field's path leaves out FastAPI's leading `body` (`input`
+ * for the input itself); `fieldErrors` keep fal's `loc` as it is.
+ */
+export function describeFieldErrors(fieldErrors: FieldError[]): string {
+  return fieldErrors.map(({ loc, msg }) => `${loc.join(".").replace(/^body(\.|$)/, "") || "input"}: ${msg}`).join("; ");
 }
 
 /** The FastAPI field errors a body's `detail` holds, if that is what it holds. */

@@ -1,5 +1,5 @@
 import type { FalClient, FalStream, StreamOptions } from "./index.js";
-import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+import { FalAbortError, FalError, FalResponseError, FalTimeoutError, withRequestId } from "./errors.js";
 import { abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
@@ -67,11 +67,13 @@ export function streamWith<P, O>(client: FalClient, endpointId: string, input: u
         true,
       );
       resetIdle();
-      if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
-        // An endpoint that answers with one JSON body: that body is the whole output.
-        deliver(parseJson(await readText(response!, signal)));
+      const type = response!.headers.get("content-type");
+      if (!type?.startsWith(EVENT_STREAM)) {
+        // An endpoint that answers with one JSON body: that body is the whole output. Anything else
+        // (a gateway's HTML page) is no answer of the endpoint.
+        deliver(parseJson(await readText(response!, signal), response!.status, `an event stream (content-type ${type})`));
       } else {
-        await readEvents(response, signal, (event) => {
+        await readEvents(response!, signal, (event) => {
           const data = parseJson(event);
           if (isFalErrorMessage(data)) throw errorFromMessage(data, requestId);
           deliver(data);
@@ -123,10 +125,11 @@ async function readEvents(response: Response, signal: AbortSignal, onEvent: (dat
   emit(decoder.decode());
 }
 
-function parseJson(data: string): unknown {
+/** `data` parsed, as JSON it must be: else a FalResponseError saying it lacks `expected`, quoting its start. */
+function parseJson(data: string, status = 200, expected = "a JSON event"): unknown {
   try {
     return JSON.parse(data);
-  } catch (error) {
-    throw new FalError(`Malformed stream event: ${data.slice(0, 200)}`, { cause: error });
+  } catch (cause) {
+    throw new FalResponseError(status, expected, data, { cause });
   }
 }

@@ -1,7 +1,7 @@
 import type { CompletedStatus, FalClient, QueueStatus, RequestLog, Result, SubscribeOptions } from "./index.js";
-import { withRequestId } from "./errors.js";
+import { FalError, withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
-import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import { fetchResult, fetchStatus, submittedUrl, submitWithin, type SubmitResponse } from "./internal/queue-calls.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
@@ -31,11 +31,16 @@ async function subscribeWithin<O>(
   signal: AbortSignal,
   files: FileStep | undefined,
 ): Promise<Result<O>> {
-  const submitted = await submitWithin(client, endpointId, input, options, signal, files);
-  const requestId = submitted.request_id;
+  let requestId: string | undefined;
   try {
-    options.onEnqueue?.(requestId);
-    const url = submittedUrl(client, endpointId, submitted);
+    let submitted: SubmitResponse | undefined;
+    try {
+      submitted = await submitWithin(client, endpointId, input, options, signal, files, (id) => (requestId = id));
+    } finally {
+      // Once the queue named the request, even when its answer never completed (see submitWithin).
+      if ((requestId = submitted?.request_id ?? requestId)) enqueued(options, requestId);
+    }
+    const url = submittedUrl(client, endpointId, submitted!);
     // Each request that follows a response at once reuses its connection (see connectionFreed).
     await connectionFreed();
     let status: QueueStatus | undefined;
@@ -58,8 +63,17 @@ async function subscribeWithin<O>(
     }
     await connectionFreed();
     // Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
-    return await fetchResult<O>(client, url, requestId, signal, status as CompletedStatus);
+    return await fetchResult<O>(client, url, requestId!, signal, status as CompletedStatus);
   } catch (error) {
-    throw withRequestId(error, requestId);
+    throw requestId === undefined ? error : withRequestId(error, requestId);
+  }
+}
+
+/** Calls `onEnqueue`; what it throws becomes a FalError saying so, with the id of the request, which stays queued. */
+function enqueued(options: SubscribeOptions, requestId: string): void {
+  try {
+    options.onEnqueue?.(requestId);
+  } catch (cause) {
+    throw new FalError(`The onEnqueue callback threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, { cause, requestId });
   }
 }

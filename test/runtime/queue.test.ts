@@ -94,7 +94,7 @@ describe("submit", () => {
     const error = await submit(createFalClient({ credentials: KEY, queueUrl: server.url }), ENDPOINT, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FalValidationError);
     expect(error).toMatchObject({ status: 422, fieldErrors: detail, errorType: "validation_error", requestId: "gw-1", body: { detail } });
-    expect((error as Error).message).toContain("body.prompt: field required");
+    expect((error as Error).message).toBe("fal API error 422: prompt: field required");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createFalClient, FalApiError, FalError, FalTimeoutError } from "../../generator/runtime/index.js";
+import { createFalClient, FalApiError, FalError, FalResponseError, FalTimeoutError } from "../../generator/runtime/index.js";
 import { run, stream, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { json, serve } from "./serve.js";
 
@@ -41,9 +41,20 @@ describe("stream (against a local server)", () => {
     expect((error as FalError).requestId).toBe("req-1");
   });
 
-  test("a malformed event is a FalError quoting it", async () => {
+  test("a malformed event is a FalResponseError quoting it", async () => {
     const { client } = await clientFor(() => sse("data: {not json\n\n"));
-    await expect(stream(client, "o/a", {}).done()).rejects.toThrow(/Malformed stream event: \{not json/);
+    const error = await stream(client, "o/a", {}).done().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FalResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-1", message: 'fal answered 200 without a JSON event: "{not json"' });
+  });
+
+  test("an answer that is neither an event stream nor JSON says what fal sent instead, quoting its start", async () => {
+    const page = "<html><body>Bad gateway page</body></html>";
+    const { client } = await clientFor(() => new Response(page, { headers: { "content-type": "text/html; charset=utf-8", "x-fal-request-id": "req-9" } }));
+    const error = await stream(client, "o/a", {}).done().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FalResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-9" });
+    expect((error as Error).message).toBe(`fal answered 200 without an event stream (content-type text/html; charset=utf-8): ${JSON.stringify(page)}`);
   });
 
   test("an endpoint that answers one JSON body gives that body as the output", async () => {

@@ -90,3 +90,9 @@ export declare function apiErrorFromResponse(response: Response, body: unknown):
 * The queue's id replaces a response's `x-fal-request-id`: it is the one that fetches the result.
 */
 export declare function withRequestId(error: unknown, requestId: string): FalError;
+/**
+* Field errors as messages show them, whether fal's 422 or local validation found them:
+* `prompt: Input should be ...; ...`. The field's path leaves out FastAPI's leading `body` (`input`
+* for the input itself); `fieldErrors` keep fal's `loc` as it is.
+*/
+export declare function describeFieldErrors(fieldErrors: FieldError[]): string;

@@ -106,7 +106,16 @@ function describeBody(body) {
 	const { detail, status } = body ?? {};
 	if (typeof detail === "string") return detail;
 	// A cancel of a finished request answers 400 {status: "ALREADY_COMPLETED"}.
-	return fieldErrorsOf(body)?.map((e) => `${e.loc.join(".")}: ${e.msg}`).join("; ") ?? (typeof status === "string" ? status : "");
+	const fieldErrors = fieldErrorsOf(body);
+	return fieldErrors ? describeFieldErrors(fieldErrors) : typeof status === "string" ? status : "";
+}
+/**
+* Field errors as messages show them, whether fal's 422 or local validation found them:
+* `prompt: Input should be ...; ...`. The field's path leaves out FastAPI's leading `body` (`input`
+* for the input itself); `fieldErrors` keep fal's `loc` as it is.
+*/
+export function describeFieldErrors(fieldErrors) {
+	return fieldErrors.map(({ loc, msg }) => `${loc.join(".").replace(/^body(\.|$)/, "") || "input"}: ${msg}`).join("; ");
 }
 /** The FastAPI field errors a body's `detail` holds, if that is what it holds. */
 function fieldErrorsOf(body) {

@@ -18,6 +18,8 @@ export { FalAbortError, FalApiError, FalError, FalNetworkError, FalResponseError
 * (`credentials`, else `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET`), or, with `proxyUrl`, all go
 * to the proxy instead, naming the real URL in the `x-fal-target-url` header (the proxy adds the key).
 * Creating one sends nothing; a missing key is reported by the first call (a FalError).
+* @throws {FalError} when `queueUrl`, `storageUrl` or `runUrl` is not an absolute http(s) URL, or
+* `proxyUrl` not an http(s) URL or a path of the app; or when one has a query, a fragment or user info.
 */
 export declare const createFalClient: (options?: FalClientOptions) => FalClient;
 /** The retry policy of a client created without `retry`: 3 retries, waits from 500 ms up to 10 s. */
@@ -148,7 +150,12 @@ export interface SubscribeOptions extends SubmitOptions {
 	pollInterval?: number;
 	/** Include logs in the statuses passed to `onQueueUpdate` (accumulated in streaming mode). @default false */
 	logs?: boolean;
-	/** Called with the request id right after submit, before any wait: keep it to fetch a paid result later. */
+	/**
+	* Called with the request id once the queue named it, before any wait: keep it to fetch a paid
+	* result later. It is called too when the submit's answer named the id (`x-fal-request-id`) but
+	* failed before its body was read (an abort, a timeout, a dropped connection): the request is
+	* queued all the same. What it throws fails the call with a FalError saying so (its `cause`).
+	*/
 	onEnqueue?: (requestId: string) => void;
 	onQueueUpdate?: (status: QueueStatus) => void;
 	/**
@@ -234,7 +241,12 @@ export interface RealtimeOptions<O> {
 	WebSocket?: new (url: string) => object;
 	/** Seconds of inputs fal may buffer for the app (`max_buffering`, 1 to 60). */
 	maxBuffering?: number;
-	/** Closes the connection; the iteration then throws a FalAbortError. */
+	/**
+	* Ends the session as a failure, for code that cancels by signal: the connection closes, and
+	* once an iteration has taken the outputs already received it throws a FalAbortError (its `cause`
+	* the signal's reason), which `onError` also gets; `send` throws it from then on. To end the
+	* session as done, without an error, call `RealtimeConnection.close()` instead.
+	*/
 	signal?: AbortSignal;
 }
 /**
@@ -251,7 +263,12 @@ export interface RealtimeConnection<
 	* ended, or when the input cannot be encoded (nested more than 100 levels deep, a BigInt too large).
 	*/
 	send(input: I): void;
-	/** Closes the connection; an iteration ends after the outputs already received. */
+	/**
+	* Ends the session as done: the connection closes, and an iteration ends without an error once
+	* it has taken the outputs already received; `onError` is not called, and `send` throws a FalError
+	* saying the connection is closed. Aborting `RealtimeOptions.signal` instead ends it as a failure
+	* (the iteration throws a FalAbortError).
+	*/
 	close(): void;
 }
 /** A fal key (`key_id:key_secret`), or a function returning one (called per request, so it may rotate). */

@@ -22,6 +22,8 @@ export { FalAbortError, FalApiError, FalError, FalNetworkError, FalResponseError
 * (`credentials`, else `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET`), or, with `proxyUrl`, all go
 * to the proxy instead, naming the real URL in the `x-fal-target-url` header (the proxy adds the key).
 * Creating one sends nothing; a missing key is reported by the first call (a FalError).
+* @throws {FalError} when `queueUrl`, `storageUrl` or `runUrl` is not an absolute http(s) URL, or
+* `proxyUrl` not an http(s) URL or a path of the app; or when one has a query, a fragment or user info.
 */
 export const createFalClient = createClient;
 /** The retry policy of a client created without `retry`: 3 retries, waits from 500 ms up to 10 s. */

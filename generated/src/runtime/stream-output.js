@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/stream-output.ts), written by `falgen generate`. Do not edit.
-import { FalAbortError, FalError, FalTimeoutError, withRequestId } from "./errors.js";
+import { FalAbortError, FalError, FalResponseError, FalTimeoutError, withRequestId } from "./errors.js";
 import { abortScope } from "./internal/abort.js";
 import { errorFromMessage, isFalErrorMessage } from "./internal/error-message.js";
 import { outputQueue } from "./internal/output-queue.js";
@@ -52,9 +52,11 @@ export function streamWith(client, endpointId, input, options = {}, files) {
 				requestId = answer.headers.get("x-fal-request-id") ?? undefined;
 			}, true);
 			resetIdle();
-			if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
-				// An endpoint that answers with one JSON body: that body is the whole output.
-				deliver(parseJson(await readText(response, signal)));
+			const type = response.headers.get("content-type");
+			if (!type?.startsWith(EVENT_STREAM)) {
+				// An endpoint that answers with one JSON body: that body is the whole output. Anything else
+				// (a gateway's HTML page) is no answer of the endpoint.
+				deliver(parseJson(await readText(response, signal), response.status, `an event stream (content-type ${type})`));
 			} else {
 				await readEvents(response, signal, (event) => {
 					const data = parseJson(event);
@@ -102,10 +104,11 @@ async function readEvents(response, signal, onEvent) {
 	await readText(response, signal, (chunk) => emit(decoder.decode(chunk, { stream: true })));
 	emit(decoder.decode());
 }
-function parseJson(data) {
+/** `data` parsed, as JSON it must be: else a FalResponseError saying it lacks `expected`, quoting its start. */
+function parseJson(data, status = 200, expected = "a JSON event") {
 	try {
 		return JSON.parse(data);
-	} catch (error) {
-		throw new FalError(`Malformed stream event: ${data.slice(0, 200)}`, { cause: error });
+	} catch (cause) {
+		throw new FalResponseError(status, expected, data, { cause });
 	}
 }

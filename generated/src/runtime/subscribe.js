@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/subscribe.ts), written by `falgen generate`. Do not edit.
-import { withRequestId } from "./errors.js";
+import { FalError, withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import { uploadFiles } from "./internal/upload.js";
@@ -20,10 +20,15 @@ export function subscribeWith(client, endpointId, input, options = {}, files) {
 // A function of its own rather than a closure made per call: while the request runs, only its
 // frame is kept, not also the closure and the scope it would capture.
 async function subscribeWithin(client, endpointId, input, options, signal, files) {
-	const submitted = await submitWithin(client, endpointId, input, options, signal, files);
-	const requestId = submitted.request_id;
+	let requestId;
 	try {
-		options.onEnqueue?.(requestId);
+		let submitted;
+		try {
+			submitted = await submitWithin(client, endpointId, input, options, signal, files, (id) => requestId = id);
+		} finally {
+			// Once the queue named the request, even when its answer never completed (see submitWithin).
+			if (requestId = submitted?.request_id ?? requestId) enqueued(options, requestId);
+		}
 		const url = submittedUrl(client, endpointId, submitted);
 		// Each request that follows a response at once reuses its connection (see connectionFreed).
 		await connectionFreed();
@@ -52,6 +57,17 @@ async function subscribeWithin(client, endpointId, input, options, signal, files
 		// Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
 		return await fetchResult(client, url, requestId, signal, status);
 	} catch (error) {
-		throw withRequestId(error, requestId);
+		throw requestId === undefined ? error : withRequestId(error, requestId);
+	}
+}
+/** Calls `onEnqueue`; what it throws becomes a FalError saying so, with the id of the request, which stays queued. */
+function enqueued(options, requestId) {
+	try {
+		options.onEnqueue?.(requestId);
+	} catch (cause) {
+		throw new FalError(`The onEnqueue callback threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, {
+			cause,
+			requestId
+		});
 	}
 }

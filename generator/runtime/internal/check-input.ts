@@ -1,5 +1,5 @@
 import type { FalClient, InputValidator, ValidateOption } from "../index.js";
-import { FalError, FalValidationError } from "../errors.js";
+import { describeFieldErrors, FalError, FalValidationError } from "../errors.js";
 
 /**
  * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
@@ -22,6 +22,6 @@ export function checkInput(client: FalClient, endpointId: string, validate: Vali
   const fieldErrors = validator.fieldErrors(input());
   if (fieldErrors.length === 0) return;
   const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
-  error.message = `Invalid input for ${endpointId}, nothing was sent: ${fieldErrors.map(({ loc, msg }) => `${loc.slice(1).join(".") || "input"}: ${msg}`).join("; ")}`;
+  error.message = `Invalid input for ${endpointId}, nothing was sent: ${describeFieldErrors(fieldErrors)}`;
   throw error;
 }

@@ -83,7 +83,12 @@ export const STATUS_BODY: BodyReader<QueueStatus> = {
   },
 };
 
-/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
+/**
+ * Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once
+ * (never retried unless it provably did not arrive). `onQueued` gets the `x-fal-request-id` of a
+ * success status as soon as its headers arrive: the queue answers only once it holds the request,
+ * so it is queued even when the body never arrives. An error after that carries the id and says so.
+ */
 export function submitWithin(
   client: FalClient,
   endpointId: string,
@@ -91,7 +96,9 @@ export function submitWithin(
   options: Omit<SubmitOptions, "signal">,
   signal: AbortSignal,
   files: FileStep | undefined,
+  onQueued?: (requestId: string) => void,
 ): Promise<SubmitResponse> {
+  let queued: string | null | undefined;
   const queue = (body: unknown) =>
     request(client, {
       url: `${client.queueUrl}/${endpointId}`,
@@ -107,6 +114,12 @@ export function submitWithin(
       signal,
       idempotent: false,
       reader: SUBMIT_BODY,
+      onResponse(response) {
+        if (response.ok && (queued = response.headers.get("x-fal-request-id"))) onQueued?.(queued);
+      },
+    }).catch((error: Error) => {
+      if (queued) error.message += ` (request ${queued} may be queued: its id fetches or cancels it)`;
+      throw error;
     });
   const withFiles = prepareInput(client, endpointId, input, options, signal, files);
   return withFiles ? withFiles.then(queue) : queue(input);

@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/check-input.ts), written by `falgen generate`. Do not edit.
-import { FalError, FalValidationError } from "../errors.js";
+import { describeFieldErrors, FalError, FalValidationError } from "../errors.js";
 /**
 * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
 * its files standing in as URLs) is invalid: a FalValidationError with the field errors fal's 422
@@ -17,6 +17,6 @@ export function checkInput(client, endpointId, validate, input) {
 	const fieldErrors = validator.fieldErrors(input());
 	if (fieldErrors.length === 0) return;
 	const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
-	error.message = `Invalid input for ${endpointId}, nothing was sent: ${fieldErrors.map(({ loc, msg }) => `${loc.slice(1).join(".") || "input"}: ${msg}`).join("; ")}`;
+	error.message = `Invalid input for ${endpointId}, nothing was sent: ${describeFieldErrors(fieldErrors)}`;
 	throw error;
 }

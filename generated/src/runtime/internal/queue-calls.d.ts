@@ -25,8 +25,13 @@ export declare function submittedUrl(client: FalClient, endpointId: string, { re
 * removed, so `logs` is an array or absent, as typed.
 */
 export declare const STATUS_BODY: BodyReader<QueueStatus>;
-/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
-export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal, files: FileStep | undefined): Promise<SubmitResponse>;
+/**
+* Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once
+* (never retried unless it provably did not arrive). `onQueued` gets the `x-fal-request-id` of a
+* success status as soon as its headers arrive: the queue answers only once it holds the request,
+* so it is queued even when the body never arrives. An error after that carries the id and says so.
+*/
+export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal, files: FileStep | undefined, onQueued?: (requestId: string) => void): Promise<SubmitResponse>;
 /** The request's status (`url` as from `requestUrl`). */
 export declare function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus>;
 /**

@@ -65,8 +65,14 @@ export const STATUS_BODY = {
 		return status;
 	}
 };
-/** Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once (never retried unless it provably did not arrive). */
-export function submitWithin(client, endpointId, input, options, signal, files) {
+/**
+* Checks the input when asked and hands it to `files` (see `FileStep`), then queues the request once
+* (never retried unless it provably did not arrive). `onQueued` gets the `x-fal-request-id` of a
+* success status as soon as its headers arrive: the queue answers only once it holds the request,
+* so it is queued even when the body never arrives. An error after that carries the id and says so.
+*/
+export function submitWithin(client, endpointId, input, options, signal, files, onQueued) {
+	let queued;
 	const queue = (body) => request(client, {
 		url: `${client.queueUrl}/${endpointId}`,
 		method: "POST",
@@ -80,7 +86,13 @@ export function submitWithin(client, endpointId, input, options, signal, files) 
 		body,
 		signal,
 		idempotent: false,
-		reader: SUBMIT_BODY
+		reader: SUBMIT_BODY,
+		onResponse(response) {
+			if (response.ok && (queued = response.headers.get("x-fal-request-id"))) onQueued?.(queued);
+		}
+	}).catch((error) => {
+		if (queued) error.message += ` (request ${queued} may be queued: its id fetches or cancels it)`;
+		throw error;
 	});
 	const withFiles = prepareInput(client, endpointId, input, options, signal, files);
 	return withFiles ? withFiles.then(queue) : queue(input);
