@@ -353,6 +353,8 @@ async function inputOf(model: EndpointModel, flags: Map<string, FieldFlag>, inpu
     flagOf.set(flag.field.name, `--${token.name}`);
   }
   for (const [field, values] of given) setOwn(input, field.name, await fieldValue(model, field, values));
+  // An input nested past the runtime's limit is refused by its check, saying so, before any walk could overflow the stack.
+  if (tooDeepAt(input) !== undefined) return input;
   for (const [name, value] of Object.entries(input)) setOwn(input, name, await withFileUrls(value, flagOf.get(name) ?? `--input ${inputName(inputFile!)}: ${name}`, name));
   return input;
 }

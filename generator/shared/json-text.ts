@@ -1,5 +1,5 @@
 // The ESM build: the UMD one (package.json "main") requires its parts at run time, which a bundle cannot follow.
-import { parse, printParseErrorCode, visit, type ParseError } from "jsonc-parser/lib/esm/main.js";
+import { createScanner, parse, printParseErrorCode, type ParseError } from "jsonc-parser/lib/esm/main.js";
 
 /** A JSON text that does not parse: where (1-based line and column) and why. */
 export class JsonSyntaxError extends Error {
@@ -50,24 +50,45 @@ export interface RepeatedKey {
   within: string;
 }
 
+/** jsonc-parser's `SyntaxKind` values the scan needs: its types declare a const enum, which verbatimModuleSyntax cannot import. */
+const TOKEN = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, String: 10, EOF: 17 } as const;
+
 /**
  * The first key given twice in one object of `text` (valid JSON), or undefined: JSON.parse keeps
- * the last value without a word.
+ * the last value without a word. A scan of its tokens with a stack of its own, not a recursive
+ * parse: an input nested as deep as JSON.parse allows must not overflow the call stack here.
  */
 export function repeatedKey(text: string): RepeatedKey | undefined {
-  const objects: Set<string>[] = [];
-  let found: RepeatedKey | undefined;
-  visit(text, {
-    onObjectBegin: () => void objects.push(new Set()),
-    onObjectEnd: () => void objects.pop(),
-    onObjectProperty(key, _offset, _length, line, character, path) {
-      const keys = objects.at(-1)!;
-      if (found === undefined && keys.has(key)) {
-        const pointer = path().map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-        found = { key, line: line + 1, column: character + 1, within: pointer === "" ? "the top level" : `the object at ${pointer}` };
+  /** Each open object (its keys so far, the key last read) or array (its item count), outermost first. */
+  const open: ({ keys: Set<string>; key: string | undefined; awaitingKey: boolean } | { items: number })[] = [];
+  const scanner = createScanner(text, true);
+  const pointer = () =>
+    open
+      .slice(0, -1)
+      .map((level) => `/${("items" in level ? String(level.items) : level.key!).replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      .join("");
+  for (let token: number = scanner.scan(); token !== TOKEN.EOF; token = scanner.scan()) {
+    const top = open.at(-1);
+    if (token === TOKEN.OpenBrace || token === TOKEN.OpenBracket) {
+      if (top && "items" in top && top.items === -1) top.items = 0;
+      open.push(token === TOKEN.OpenBrace ? { keys: new Set(), key: undefined, awaitingKey: true } : { items: -1 });
+    } else if (token === TOKEN.CloseBrace || token === TOKEN.CloseBracket) {
+      open.pop();
+    } else if (token === TOKEN.Comma && top) {
+      if ("items" in top) top.items++;
+      else top.awaitingKey = true;
+    } else if (top && "items" in top && top.items === -1) {
+      top.items = 0;
+    } else if (token === TOKEN.String && top && "keys" in top && top.awaitingKey) {
+      const key = scanner.getTokenValue();
+      top.awaitingKey = false;
+      top.key = key;
+      if (top.keys.has(key)) {
+        const within = pointer();
+        return { key, line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, within: within === "" ? "the top level" : `the object at ${within}` };
       }
-      keys.add(key);
-    },
-  });
-  return found;
+      top.keys.add(key);
+    }
+  }
+  return undefined;
 }
