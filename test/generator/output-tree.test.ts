@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, updateTree, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
+import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
+import { updateTree } from "../../generator/write/tree-writer.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 /** A planned tree from path -> contents. */
