@@ -217,7 +217,7 @@ describe("writing many files: on the writing thread while the planned files keep
     // A folder appears where a file goes after the file was compared, before it is written.
     const blocked = `src/a/f${count - 1}.js`;
     planned.set(blocked, { sha256: "0", contents: async () => (mkdirSync(path.join(dir, blocked)), "x\n") });
-    const error = await updateTree(folder(dir), planned).catch((caught: unknown) => caught as Error);
+    const error = (await updateTree(folder(dir), planned).then(() => undefined, (caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(PathInTheWayError);
     expect(error.message).toBe(`cannot write ${shownPath(path.join(dir, blocked))}: it is a folder; move it away`);
     // Where it was thrown: the writing thread's bundle, or this thread.
