@@ -36,6 +36,8 @@ export interface OutputFolder {
   owned: ReadonlySet<string>;
   /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
   files: readonly string[];
+  /** Whether the folder existed: when not, no planned file is there to compare, or in the way. */
+  existed: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     names = readdirSync(dir);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set(), files: [] };
+    if (code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
     const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
     if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
@@ -80,14 +82,14 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed: true };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
   const owned = parseManifest(readFileSync(manifest, "utf8"));
   if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(owned), files };
+  return { dir, owned: new Set(owned), files, existed: true };
 }
 
 /** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
@@ -202,6 +204,8 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
  * `foreign` when it exists but falgen did not write it (a file it must not replace).
  */
 export function fileState(output: OutputFolder, file: string, sha256: string, hasher: FileHasher): "current" | "stale" | "missing" | "foreign" {
+  // Not looked up in a new folder: a full run's thousands of look-ups would each meet the files being created.
+  if (!output.existed) return "missing";
   const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
   if (onDisk === undefined) return "missing";
   if (!output.owned.has(file) && file !== MANIFEST_FILE) return "foreign";
