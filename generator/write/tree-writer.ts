@@ -104,8 +104,9 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
         await write(MANIFEST_FILE, tree.get(MANIFEST_FILE)!);
         if (foreign.length > 0) throw notFalgens(output, foreign);
         flush(true);
-        // Every write done (or its failure known), and the last chance for the signal.
-        await writes?.run({ step: "write", files: [] });
+        // Every write done (or its failure known), and the last chance for the signal: which need
+        // not wait for the writes still queued (the undo skips them).
+        await Promise.race([writes?.run({ step: "write", files: [] }), untilAborted(signal)]);
         await checkpoint();
         signal?.throwIfAborted();
       } catch (error) {
@@ -140,6 +141,11 @@ export async function updateTree(output: OutputFolder, planned: PlannedTree, opt
     throw error;
   }
   return writer.finish(planned);
+}
+
+/** Rejects with the signal's reason once it is aborted; never settles without one. */
+function untilAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));
 }
 
 function inPlaceWrites(output: OutputFolder): Writes {
