@@ -50,6 +50,8 @@ interface Writes {
   run(step: WriteStep): Promise<void>;
   /** The first failure of a step sent, once known. */
   readonly failure: Error | undefined;
+  /** How many write steps sent have not run yet. */
+  readonly backlog: number;
   close(): void;
 }
 
@@ -85,7 +87,9 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
     if (foreign.length > 0) return;
     pending.push([file, await contents()]);
     written.push({ target: path.resolve(output.dir, file), sha256 });
-    if (pending.length >= BATCH) flush(false);
+    // While the thread has a batch queued besides the one it writes, the next grows: fewer, larger
+    // batches, each one replacement of the manifest fewer.
+    if (pending.length >= BATCH && (writes?.backlog ?? 0) <= 1) flush(false);
   };
   const undo = async () => {
     if (!writes) return;
@@ -154,6 +158,7 @@ function inPlaceWrites(output: OutputFolder): Writes {
     send: run,
     run: async (step) => run(step),
     failure: undefined,
+    backlog: 0,
     close: () => {},
   };
 }
@@ -165,7 +170,10 @@ function inPlaceWrites(output: OutputFolder): Writes {
  */
 function threadWrites(output: OutputFolder, script: URL): Writes {
   const cancelled = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(script, { workerData: { dir: output.dir, owned: [...output.owned], cancelled } satisfies ThreadData });
+  const writesRun = new Int32Array(new SharedArrayBuffer(4));
+  let writesSent = 0;
+  // None of this process's Node flags: the thread needs none, and some refuse a thread (`--input-type`, which `node -e` scripts pass, ends it as it starts).
+  const worker = new Worker(script, { execArgv: [], workerData: { dir: output.dir, owned: [...output.owned], cancelled, writesRun } satisfies ThreadData });
   let failure: Error | undefined;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let next = 0;
@@ -191,7 +199,10 @@ function threadWrites(output: OutputFolder, script: URL): Writes {
   });
   const post = (message: StepMessage) => worker.postMessage(message);
   return {
-    send: (step) => post({ step }),
+    send(step) {
+      if (step.step === "write") writesSent++;
+      post({ step });
+    },
     async run(step) {
       // An undo skips the writes still queued before it.
       if (step.step === "undo") Atomics.store(cancelled, 0, 1);
@@ -205,6 +216,9 @@ function threadWrites(output: OutputFolder, script: URL): Writes {
     },
     get failure() {
       return failure;
+    },
+    get backlog() {
+      return writesSent - Atomics.load(writesRun, 0);
     },
     close: () => void worker.terminate(),
   };

@@ -11,6 +11,8 @@ export interface ThreadData {
   owned: string[];
   /** Set to 1 by the main thread when it undoes the run: writes still queued are skipped. */
   cancelled: Int32Array;
+  /** How many write steps without an `id` the thread ran (or skipped): the main thread's measure of its backlog. */
+  writesRun: Int32Array;
 }
 
 /** A step for the thread; with an `id`, the thread replies once it ran. */
@@ -25,7 +27,7 @@ export interface StepReply {
   error?: SentError;
 }
 
-const { dir, owned, cancelled } = workerData as ThreadData;
+const { dir, owned, cancelled, writesRun } = workerData as ThreadData;
 const run = fileWrites(dir, owned);
 let failed = false;
 parentPort!.on("message", ({ id, step }: StepMessage) => {
@@ -39,5 +41,6 @@ parentPort!.on("message", ({ id, step }: StepMessage) => {
       error = sendableError(thrown);
     }
   }
+  if (step.step === "write" && id === undefined) Atomics.add(writesRun, 0, 1);
   if (id !== undefined || error) parentPort!.postMessage({ id, error } satisfies StepReply);
 });
