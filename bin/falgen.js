@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The falgen command: dist/cli.cjs, built by `npm run build` (prepack runs it; in falgen's own
-// repository, prepare does on `npm ci`). CommonJS, so TypeScript and ts-morph load through
-// require(), which Node's compile cache serves from Node 22.1 on, and code-cache.cjs before.
+// The falgen command: dist/cli.cjs, built by `npm run build` (prepack runs it, so the tarball
+// holds it; in falgen's own repository the tests build it when stale). CommonJS, so TypeScript
+// and ts-morph load through require(), which Node's compile cache serves from Node 22.1 on, and
+// code-cache.cjs before.
 import module, { createRequire } from "node:module";
 import path from "node:path";
 

@@ -7,9 +7,10 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 /**
  * The tests that start the `falgen` process run bin/falgen.js, which loads the build (dist/), as
- * a user's does, and the README's API examples type-check against its declarations. npm ci builds
- * it (prepare); when a source it is built from changed since, this builds it again (`npm run
- * build`), so those tests never meet stale code.
+ * a user's does, and the README's API examples type-check against its declarations. When it is
+ * missing (a fresh clone: falgen has no `prepare` script, which every install of its tarball would
+ * flag) or a source it is built from changed since, this builds it (`npm run build`), so those
+ * tests never meet stale code.
  */
 export default async function buildWhenStale(): Promise<void> {
   const built = await stat(path.join(ROOT, "dist/cli.cjs")).then((info) => info.mtimeMs, () => 0);

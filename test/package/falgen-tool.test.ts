@@ -76,6 +76,9 @@ describe("falgen installed from its tarball into a project of its own", () => {
     expect(files.some((file) => file.startsWith("generator/") || file.startsWith("test/") || file === "package-lock.json")).toBe(false);
     const { messages } = await publint({ pkgDir: path.join(project, "node_modules/falgen"), level: "suggestion", pack: false });
     expect(messages).toEqual([]);
+    // Scripts npm would run on installing the tarball (npm 11 asks the user to approve each): falgen needs none.
+    const { scripts = {} } = JSON.parse(await readFile(path.join(project, "node_modules/falgen/package.json"), "utf8")) as { scripts?: Record<string, string> };
+    expect(Object.keys(scripts).filter((name) => ["preinstall", "install", "postinstall", "prepare"].includes(name))).toEqual([]);
   });
 
   test("are-the-types-wrong reports no problems for ESM consumers of the API", async () => {
