@@ -139,14 +139,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal });
   let planned: PlannedTree;
   try {
-    planned = await emit(writer.write);
+    planned = withManifest(await emit(writer.write));
   } catch (error) {
     await writer.undo();
     throw error;
   }
   const diff = await timed("write", () => writer.finish(planned));
   cache.save({ prune: errors.length === 0 });
-  return report(withManifest(planned).size, true, diff);
+  return report(planned.size, true, diff);
 }
 
 /** Nothing to generate, said with where falgen looked: no spec there at all, or none of `ids` picked. */

@@ -30,7 +30,7 @@ export interface TreeWriter {
    */
   write(file: string, planned: PlannedFile): Promise<void>;
   /**
-   * Once every file was given (`planned`: all of them, without the manifest): writes the new
+   * Once every file was given (`planned`: all of them, with or without the manifest): writes the new
    * manifest, then puts every written file in place, removes the files no longer generated and
    * the temporary files an interrupted run left, and the manifest last; returns how the output
    * differed. Until the files are put in place, a failure or the signal undoes the run (and is
