@@ -131,22 +131,6 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
   };
 }
 
-/**
- * Makes the output folder hold exactly `planned` and its manifest: {@link writeTree} given every
- * file at once. `signal` stops the run while files are being written: what was written is undone
- * and the signal's reason thrown.
- */
-export async function updateTree(output: OutputFolder, planned: PlannedTree, options: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
-  const writer = writeTree(output, options);
-  try {
-    for (const [file, plannedFile] of planned) await writer.write(file, plannedFile);
-  } catch (error) {
-    await writer.undo();
-    throw error;
-  }
-  return writer.finish(planned);
-}
-
 /** Rejects with the signal's reason once it is aborted; never settles without one. */
 function untilAborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));

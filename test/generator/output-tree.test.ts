@@ -1,12 +1,25 @@
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
-import { updateTree } from "../../generator/write/tree-writer.js";
+import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, type OutputFolder, type PlannedFile, type PlannedTree, type TreeDiff } from "../../generator/write/output-tree.js";
+import { writeTree } from "../../generator/write/tree-writer.js";
+import type { FileHasher } from "../../generator/shared/file-hashes.js";
 import { receivedError, sendableError } from "../../generator/write/file-writes.js";
 import { stagedTarget } from "../../generator/shared/atomic-write.js";
 import { PathInTheWayError, shownPath } from "../../generator/errors.js";
 import { tempDir } from "../helpers/temp-dir.js";
+
+/** The write stage given every planned file at once, as the pipeline gives them one by one while emit runs. */
+async function updateTree(output: OutputFolder, planned: PlannedTree, options: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
+  const writer = writeTree(output, options);
+  try {
+    for (const [file, plannedFile] of planned) await writer.write(file, plannedFile);
+  } catch (error) {
+    await writer.undo();
+    throw error;
+  }
+  return writer.finish(planned);
+}
 
 /** A planned tree from path -> contents. */
 function plan(files: Record<string, string>): Map<string, PlannedFile> {
