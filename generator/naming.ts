@@ -49,8 +49,12 @@ export function endpointBaseName(id: string): string {
 
 /** Where an endpoint's files go in the package, all following from its id. */
 export interface EndpointPaths {
-  /** Its module's folder inside the package's `src/` (`endpoints/<endpoint id>`). */
-  moduleDir: string;
+  /**
+   * Its module inside the package's `src/`, without an extension (`endpoints/<endpoint id>`): one
+   * file per endpoint, `.js` and `.d.ts` (`fal-ai/flux/dev` -> `endpoints/fal-ai/flux/dev.js`).
+   * An id that is a prefix of another is a file beside the other's folder (`character.js`, `character/`).
+   */
+  module: string;
   /** The package subpath users import (`./<endpoint id>`, i.e. `@falgen/models/<endpoint id>`). */
   subpath: string;
   /** Its Markdown doc (`docs/<endpoint id>.md`). */
@@ -59,17 +63,26 @@ export interface EndpointPaths {
 
 /** Where an endpoint's files go in the package. */
 export function endpointPaths(id: string): EndpointPaths {
-  return { moduleDir: `endpoints/${id}`, subpath: `./${id}`, docPath: `docs/${id}.md` };
+  return { module: `endpoints/${id}`, subpath: `./${id}`, docPath: `docs/${id}.md` };
+}
+
+/** The package-relative files of an endpoint: its module's JavaScript and declarations, and its doc. */
+export function endpointFiles(id: string): string[] {
+  const { module, docPath } = endpointPaths(id);
+  return [`src/${module}.js`, `src/${module}.d.ts`, docPath];
 }
 
 /**
- * Names every endpoint module defines itself (its types and, since the module re-exports the
- * schema types, its values too) and the root's `QueueStatus`; a spec schema of the same name is renamed.
+ * Names an endpoint module defines beside the spec's types, which it declares in the same scope
+ * (its own types and values, its namespace imports), and the root's `QueueStatus`; a spec schema
+ * of the same name is renamed. (A schema may be named like a global its signatures use, such as
+ * `Promise`: they then write `globalThis.Promise`.)
  */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Input", "Output", "components", "QueueStatus",
   "endpointId", "submit", "status", "streamStatus", "result", "cancel", "subscribe", "run", "stream", "realtime",
   "inputSchema", "outputSchema", "inputValidator",
+  "$runtime", "$calls", "$realtime",
 ]);
 
 const TS_RESERVED = new Set(

@@ -53,7 +53,7 @@ export async function loadSubscribe(target: ClientTarget): Promise<Subscribe> {
 async function loadFalgen(target: ClientTarget, require: NodeJS.Require): Promise<Subscribe> {
   const importInstalled = (specifier: string) => import(pathToFileURL(require.resolve(specifier)).href);
   const root = (await importInstalled("@falgen/models")) as typeof import("../../generated/src/index.js");
-  const endpoint = (await importInstalled(BENCH_ENDPOINT_MODULE)) as typeof import("../../generated/src/endpoints/fal-ai/qwen-image/index.js");
+  const endpoint = (await importInstalled(BENCH_ENDPOINT_MODULE)) as typeof import("../../generated/src/endpoints/fal-ai/qwen-image.js");
   const fal = root.createFalClient({ credentials: KEY, queueUrl: target.queueUrl, storageUrl: target.storageUrl });
   return ({ mode, pollInterval, logs, onEnqueue, onQueueUpdate }) =>
     endpoint.subscribe(fal, BENCH_INPUT, {

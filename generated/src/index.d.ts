@@ -8,6 +8,8 @@ import type * as $runtime from "./runtime/index.js";
 export interface EndpointTypeMap {}
 /** The id of an endpoint in EndpointTypeMap. */
 export type EndpointId = keyof EndpointTypeMap;
+/** Brands the not-imported hint of the functions keyed by endpoint id: unexported, so no value has it. */
+declare const notAnEndpointId: unique symbol;
 /** The input type of the endpoint `Id` (its module's `Input`). */
 export type EndpointInput<Id extends EndpointId> = EndpointTypeMap[Id]["input"];
 /** The output type of the endpoint `Id` (its module's `Output`). */
@@ -16,32 +18,51 @@ export type EndpointOutput<Id extends EndpointId> = EndpointTypeMap[Id]["output"
 * Queues a request to the endpoint named at run time and returns its id and URLs without waiting.
 * File inputs (Blob, File, ArrayBuffer, Uint8Array) are uploaded first.
 */
-export declare function submit<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.SubmitOptions): Promise<$runtime.SubmitResult>;
+export declare function submit<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.SubmitOptions): Promise<$runtime.SubmitResult>;
 /** Fetches the queue status of a request to the endpoint named at run time. */
-export declare function status(client: $runtime.FalClient, endpointId: EndpointId | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", requestId: string, options?: $runtime.StatusOptions): Promise<$runtime.QueueStatus>;
+export declare function status(client: $runtime.FalClient, endpointId: EndpointId | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), requestId: string, options?: $runtime.StatusOptions): Promise<$runtime.QueueStatus>;
 /** Streams the status of a request to the endpoint named at run time (Server-Sent Events) until it completes. */
-export declare function streamStatus(client: $runtime.FalClient, endpointId: EndpointId | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", requestId: string, options?: $runtime.StatusOptions): AsyncIterable<$runtime.QueueStatus>;
+export declare function streamStatus(client: $runtime.FalClient, endpointId: EndpointId | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), requestId: string, options?: $runtime.StatusOptions): AsyncIterable<$runtime.QueueStatus>;
 /** Fetches the output of a completed request to the endpoint named at run time. */
-export declare function result<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", requestId: string, options?: $runtime.ResultOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
+export declare function result<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), requestId: string, options?: $runtime.ResultOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
 /** Asks the queue to cancel a request to the endpoint named at run time that has not completed. */
-export declare function cancel(client: $runtime.FalClient, endpointId: EndpointId | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", requestId: string, options?: $runtime.CancelOptions): Promise<void>;
+export declare function cancel(client: $runtime.FalClient, endpointId: EndpointId | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), requestId: string, options?: $runtime.CancelOptions): Promise<void>;
 /**
 * Submits a request to the endpoint named at run time, waits for it (polling, or streaming with `mode: "streaming"`) and returns its output.
 * `onEnqueue` receives the request id before any wait, and every error after submit carries it.
 */
-export declare function subscribe<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
+export declare function subscribe<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.SubscribeOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
 /**
 * Calls the endpoint named at run time synchronously (`POST https://fal.run/<endpoint id>`, not queued) and returns its output.
 * Never sent twice: a dropped connection loses the result, so prefer `subscribe` for long or costly calls.
 */
-export declare function run<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.RunOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
+export declare function run<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.RunOptions): Promise<$runtime.Result<EndpointOutput<Id>>>;
 /**
 * Calls the streaming route of the endpoint named at run time (`POST https://fal.run/<endpoint id>/stream`, Server-Sent Events).
 * Iterate the result for the partial outputs; `done()` resolves with the final one. Ends on `idleTimeout` (default 15 s) without an event.
 */
-export declare function stream<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<EndpointOutput<Id>>, EndpointOutput<Id>>;
+export declare function stream<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), input: $runtime.InputWithFiles<EndpointInput<Id>>, options?: $runtime.StreamOptions): $runtime.FalStream<Partial<EndpointOutput<Id>>, EndpointOutput<Id>>;
 /**
 * Opens a realtime session with the endpoint named at run time (fal's WebSocket, msgpack frames): `send` inputs, iterate the outputs, `close()`.
 * In a browser, pass a `tokenProvider` that asks your server (see `createTokenHandler`): the key never reaches the page. In Node 20, which has no global WebSocket, pass one as the `WebSocket` option (the `ws` package's).
 */
-export declare function realtime<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)", options?: $runtime.RealtimeOptions<EndpointOutput<Id>>): $runtime.RealtimeConnection<EndpointInput<Id>, EndpointOutput<Id>>;
+export declare function realtime<Id extends EndpointId>(client: $runtime.FalClient, endpointId: Id | ("(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)" & {
+	readonly [notAnEndpointId]: true;
+}), options?: $runtime.RealtimeOptions<EndpointOutput<Id>>): $runtime.RealtimeConnection<EndpointInput<Id>, EndpointOutput<Id>>;
+export {};

@@ -53,3 +53,4 @@ export function stream(client, endpointId, input, options) {
 export function realtime(client, endpointId, options) {
 	return $realtime.realtime(client, endpointId, options);
 }
+export {};

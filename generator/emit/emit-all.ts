@@ -1,10 +1,9 @@
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { compileModules } from "./compile-modules.js";
-import { emitClientModule } from "./emit-client-module.js";
 import { emitEndpointDoc } from "./emit-docs.js";
+import { emitEndpointModule } from "./emit-endpoint-module.js";
 import { emitAllEndpoints, emitManifest, emitPackageIndex, emitPackageReadme } from "./emit-package.js";
 import type { PackageInfo } from "./package-info.js";
-import { emitTypes } from "./emit-types.js";
 import { generatedHeader, runtimeHeader } from "./generated-header.js";
 import { endpointPaths } from "../naming.js";
 
@@ -14,14 +13,11 @@ export type EmittedFile = [path: string, contents: string];
 /** The files of one endpoint: depend on its model alone, so they can be cached per spec. */
 export function emitEndpointFiles(model: EndpointModel, pkg: PackageInfo): EmittedFile[] {
   const header = generatedHeader(model.sourcePath);
-  const { moduleDir, docPath } = endpointPaths(model.id);
-  // types.ts holds types only: its JavaScript would be an empty module that nothing loads.
-  const typesJs = `src/${moduleDir}/types.js`;
+  const { module, docPath } = endpointPaths(model.id);
   return compileModules([
-    [`src/${moduleDir}/types.ts`, emitTypes(model, header)],
-    [`src/${moduleDir}/index.ts`, emitClientModule(model, header)],
+    [`src/${module}.ts`, emitEndpointModule(model, header)],
     [docPath, emitEndpointDoc(model, pkg.name)],
-  ]).filter(([file]) => file !== typesJs);
+  ]);
 }
 
 /**

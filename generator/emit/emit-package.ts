@@ -1,7 +1,7 @@
-import { StructureKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { endpointPaths } from "../naming.js";
-import { printStatements } from "./emit-client-module.js";
+import { printStatements } from "./emit-endpoint-module.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { cell, code, codeBlock, table } from "./markdown.js";
 import type { PackageInfo } from "./package-info.js";
@@ -26,8 +26,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
   // `./server`: the runtime's server-side pieces, apart so that browser code never loads them.
   const exports: Record<string, unknown> = { ".": entry("index"), "./all": entry("all"), "./server": entry("runtime/server/index") };
   for (const { id } of endpoints) {
-    const { subpath, moduleDir } = endpointPaths(id);
-    exports[subpath] = entry(`${moduleDir}/index`);
+    const { subpath, module } = endpointPaths(id);
+    exports[subpath] = entry(module);
   }
   exports["./package.json"] = "./package.json";
   const manifest = {
@@ -41,6 +41,8 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
     main: "./src/index.js",
     types: "./src/index.d.ts",
     exports,
+    // The runtime's `#undici`: what only Node's fetch needs, or in browser builds its stand-ins.
+    imports: { "#undici": { browser: "./src/runtime/internal/undici.browser.js", default: "./src/runtime/internal/undici.js" } },
     files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };
@@ -68,6 +70,13 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       ],
     },
     { kind: StructureKind.TypeAlias, isExported: true, name: "EndpointId", docs: ["The id of an endpoint in EndpointTypeMap."], type: "keyof EndpointTypeMap" },
+    {
+      kind: StructureKind.VariableStatement,
+      hasDeclareKeyword: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ["Brands the not-imported hint of the functions keyed by endpoint id: unexported, so no value has it."],
+      declarations: [{ name: NOT_AN_ENDPOINT_ID, type: "unique symbol" }],
+    },
     endpointTypeAlias("EndpointInput", "input"),
     endpointTypeAlias("EndpointOutput", "output"),
     ...queueFunctionStructures({
@@ -78,18 +87,27 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       // Any endpoint's input may hold files here: the id is known only at run time.
       fileInputs: true,
     }),
+    // In a declaration file every declaration is exported unless the file says `export {}`: the brand stays unexported.
+    { kind: StructureKind.ExportDeclaration, namedExports: [] },
   ]);
 }
 
+/** The name of the unique symbol that brands the not-imported hint (see `notImportedHint`). */
+const NOT_AN_ENDPOINT_ID = "notAnEndpointId";
+
 /**
- * The string literal type the root's functions take besides the ids in EndpointTypeMap. Without it
- * an id whose module the program did not import is "not assignable to parameter of type 'never'"
- * (nothing imported) or to the imported ids; with it, the expected type printed says what to do.
- * Inline in each signature rather than an alias: tsc would print the alias's name, not its text.
- * Calls with an imported id type as before: the id is inferred, and with it the input and output.
+ * The type the root's functions take besides the ids in EndpointTypeMap. Without it an id whose
+ * module the program did not import is "not assignable to parameter of type 'never'" (nothing
+ * imported) or to the imported ids; with it, the expected type printed says what to do. The hint's
+ * text is branded with an unexported unique symbol, so no value is of that type: the text itself
+ * is refused like any other id, and editors do not offer it as a completion (they offer a union's
+ * string literals, not a branded one). Inline in each signature rather than an alias: tsc would
+ * print the alias's name, not its text. Calls with an imported id type as before: the id is
+ * inferred, and with it the input and output.
  */
 function notImportedHint(packageName: string): string {
-  return JSON.stringify(`(the id of an imported endpoint: import '${packageName}/<endpoint id>', or '${packageName}/all' for every endpoint)`);
+  const text = JSON.stringify(`(the id of an imported endpoint: import '${packageName}/<endpoint id>', or '${packageName}/all' for every endpoint)`);
+  return `(${text} & { readonly [${NOT_AN_ENDPOINT_ID}]: true })`;
 }
 
 /** `EndpointInput<Id>` / `EndpointOutput<Id>`: one endpoint's types by its id, named once rather than spelled out in every signature. */
@@ -107,7 +125,7 @@ function endpointTypeAlias(name: string, key: "input" | "output"): TypeAliasDecl
 /** `src/all.ts`: imports every endpoint module, for code that picks the endpoint at run time. */
 export function emitAllEndpoints(endpoints: readonly PackageEntry[], header: string): string {
   return header + printStatements(() => [
-    ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).moduleDir}/index.js` })),
+    ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).module}.js` })),
     { kind: StructureKind.ExportDeclaration, namedExports: [] },
   ]);
 }

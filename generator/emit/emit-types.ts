@@ -8,13 +8,13 @@ import { tsdocText } from "./tsdoc.js";
 import { finishTypes, propertyName, schemaTransforms, transformTuple } from "./type-transforms.js";
 
 /**
- * `types.ts` of an endpoint: a named type per schema of the spec, as openapi-typescript types it,
- * with allowed values and limits folded into each description so TSDoc shows them on hover, the
- * schemas referring to one another by name; then `Input` and `Output`. It refers to no global
- * type, so no schema name can shadow one; the endpoint module re-exports the types without
- * binding them. Printed in the layout ts-morph gives the other modules (two-space indents).
+ * The types of an endpoint's module: a named type per schema of the spec, as openapi-typescript
+ * types it, with allowed values and limits folded into each description so TSDoc shows them on
+ * hover, the schemas referring to one another by name; then `Input` and `Output`. They refer to
+ * no global type, so no schema name can shadow one. Printed in the layout ts-morph gives the rest
+ * of the module (two-space indents).
  */
-export function emitTypes(model: EndpointModel, header: string): string {
+export function emitTypes(model: EndpointModel): string {
   const raw = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, schema]));
   const resolve = (ref: string) => resolveRef({ components: { schemas: raw } } as unknown as OpenAPI3, ref, { silent: true });
   const transforms = [...schemaTransforms(resolve), annotate];
@@ -47,12 +47,12 @@ export function emitTypes(model: EndpointModel, header: string): string {
     typeDoc(ts.factory.createTypeAliasDeclaration([ts.factory.createModifier(ts.SyntaxKind.ExportKeyword)], "Output", undefined, ts.factory.createTypeReferenceNode(model.output.identifier)),
       `What \`${subject}\` returns: the same type as {@link ${model.output.identifier}}.`),
   ];
-  return `${header}\n${twoSpaceIndents(printer.printList(ts.ListFormat.MultiLine, ts.factory.createNodeArray([...named.map((alias) => finishTypes(alias, identifiers)), ...aliases]), EMPTY_FILE))}`;
+  return twoSpaceIndents(printer.printList(ts.ListFormat.MultiLine, ts.factory.createNodeArray([...named.map((alias) => finishTypes(alias, identifiers)), ...aliases]), EMPTY_FILE));
 }
 
 // neverAsciiEscape (a printer option TypeScript does not declare): names and values as the spec writes them (`"ñ-x"`, not `"\u00F1-x"`).
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed, removeComments: false, neverAsciiEscape: true } as ts.PrinterOptions);
-const EMPTY_FILE = ts.createSourceFile("types.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
+const EMPTY_FILE = ts.createSourceFile("module.ts", "", ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
 
 /** TypeScript's printer indents by four spaces: halved, so every generated module has ts-morph's two. */
 function twoSpaceIndents(text: string): string {

@@ -178,7 +178,7 @@ export function runtimeGuide(example: EndpointModel, packageName: string): strin
         "    for await (const chunk of req) chunks.push(chunk as Uint8Array);",
         "    body = new Uint8Array(Buffer.concat(chunks));",
         "  }",
-        '  const response = await proxy(new Request(new URL(req.url ?? "/", "http://localhost"), { method: req.method, headers, body }));',
+        '  const response = await proxy(new Request(new URL(req.url ?? "/", "http://localhost"), { method: req.method ?? "GET", headers, body: body ?? null }));',
         "  response.headers.forEach((value, name) => res.setHeader(name, value));",
         "  res.writeHead(response.status);",
         "  const reader = response.body?.getReader();",

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { fileProblem, InputError, SpecError } from "../errors.js";
-import { parseEndpointId, endpointBaseName } from "../naming.js";
+import { endpointBaseName, endpointFiles, parseEndpointId } from "../naming.js";
 import { checkRefs } from "./check-refs.js";
 import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
@@ -172,7 +172,7 @@ export async function loadSpecs<Known extends KnownSpec = never>(specsDir: strin
     }
   }
   const ids = [...specs, ...known.map(({ spec, known }) => ({ file: spec.file, endpointId: known.endpointId }))];
-  errors.push(...duplicateIdErrors(ids), ...caseClashErrors(ids));
+  errors.push(...duplicateIdErrors(ids), ...caseClashErrors(ids), ...fileFolderClashErrors(ids));
   const duplicated = new Set(errors.map((error) => error.file));
   return { specs: specs.filter((spec) => !duplicated.has(spec.file)), known: known.filter(({ spec }) => !duplicated.has(spec.file)), errors };
 }
@@ -214,9 +214,9 @@ function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[
 
 /**
  * One error per file whose endpoint id, or a folder of it (`fal-ai/FLUX` of `fal-ai/FLUX/dev`),
- * differs only in letter case from another's: each id is a folder and a file of the output, and
- * on case-insensitive file systems (macOS, Windows) the two would be one, so one endpoint's files
- * would overwrite or join the other's. Exact duplicates are `duplicateIdErrors`'.
+ * differs only in letter case from another's: each id names files of the output and its prefixes
+ * folders, and on case-insensitive file systems (macOS, Windows) the two would be one, so one
+ * endpoint's files would overwrite or join the other's. Exact duplicates are `duplicateIdErrors`'.
  */
 function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
   // Per case-folded prefix of an id, the first spec that has it and how it spells it.
@@ -246,6 +246,29 @@ function caseClashErrors(specs: readonly { file: string; endpointId: string }[])
         `${reasons.join("; ")}: their generated folders would be one on case-insensitive file systems (macOS, Windows); spell them alike`,
       ),
   );
+}
+
+/**
+ * One error per file whose endpoint's file would be a folder of another's output: a segment spelled
+ * like the other's module or doc (`acme/b.js/c` beside `acme/b`, whose module is `acme/b.js`).
+ * Compared case-folded, as case-insensitive file systems would.
+ */
+function fileFolderClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+  const owners = new Map<string, { owner: (typeof specs)[number]; file: string }>();
+  for (const spec of specs) for (const file of endpointFiles(spec.endpointId)) owners.set(file.toLowerCase(), { owner: spec, file });
+  const clashes = new Map<(typeof specs)[number], string[]>();
+  const note = (spec: (typeof specs)[number], reason: string) => clashes.set(spec, [...(clashes.get(spec) ?? []), reason]);
+  for (const spec of specs) {
+    const folders = new Set(endpointFiles(spec.endpointId).flatMap((file) => file.split("/").slice(0, -1).map((_, index, segments) => segments.slice(0, index + 1).join("/"))));
+    for (const folder of folders) {
+      const found = owners.get(folder.toLowerCase());
+      if (found === undefined) continue;
+      const { owner, file } = found;
+      note(spec, `endpoint id ${JSON.stringify(spec.endpointId)} needs a folder ${folder}, a file of endpoint id ${JSON.stringify(owner.endpointId)} (${owner.file})`);
+      note(owner, `endpoint id ${JSON.stringify(owner.endpointId)} has a file ${file}, a folder endpoint id ${JSON.stringify(spec.endpointId)} needs (${spec.file})`);
+    }
+  }
+  return [...clashes].map(([spec, reasons]) => new SpecError({ file: spec.file, pointer: "/info/x-fal-metadata/endpointId" }, `${reasons.join("; ")}: one of the two must change its id`));
 }
 
 /** Turns a parsed document into a LoadedSpec, or throws the first problem found, located. */

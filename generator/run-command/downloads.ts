@@ -5,18 +5,23 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import mime from "mime";
 import { redactKeys } from "../shared/redact-keys.js";
+import { expectedContent, fieldKind, judgeContent, SNIFF_BYTES, type ContentVerdict } from "./file-content.js";
 
 /** A file an output points to, and the name it is saved under (from its place in the output). */
 export interface OutputFile {
   url: string;
   contentType: string | undefined;
+  /** A File object's `file_name`, when it has one. */
+  fileName?: string;
   /** e.g. "images-0", "video". */
   name: string;
 }
 
 /**
  * Every file of an output: fal's File objects (`{url, content_type?, file_name?, ...}`, as
- * `image`, `images[0]`, `video`, `audio`) and `*_url` strings, named by their path in the output.
+ * `image`, `images[0]`, `video`, `audio`: told by one of those fields, or, as fal may leave them
+ * all out, by a place whose name says image, video or audio) and `*_url` strings, named by their
+ * path in the output.
  */
 export function outputFiles(output: unknown): OutputFile[] {
   const files: OutputFile[] = [];
@@ -28,8 +33,9 @@ export function outputFiles(output: unknown): OutputFile[] {
     if (Array.isArray(value)) return value.forEach((item, index) => visit(item, [...at, index], key));
     if (value === null || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
-    if (typeof record.url === "string" && isFileUrl(record.url) && ("content_type" in record || "file_name" in record || "file_size" in record)) {
-      files.push({ url: record.url, contentType: typeof record.content_type === "string" ? record.content_type : undefined, name: nameOf(at) });
+    if (typeof record.url === "string" && isFileUrl(record.url) && ("content_type" in record || "file_name" in record || "file_size" in record || fieldKind(nameOf(at)) !== undefined)) {
+      const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+      files.push({ url: record.url, contentType: text(record.content_type), fileName: text(record.file_name), name: nameOf(at) });
       return;
     }
     for (const [name, item] of Object.entries(record)) visit(item, [...at, name], name);
@@ -47,15 +53,23 @@ function nameOf(at: (string | number)[]): string {
   return name || "output";
 }
 
+/** A saved file: its path, and a warning when it is not what the output names (a ZIP for an image). */
+export interface SavedFile {
+  path: string;
+  warning?: string;
+}
+
 /**
  * Saves `file` into `dir` as `<name>.<extension>` (the extension from its content type, else its
  * URL), never replacing a file: a taken name gets `-1`, `-2`, ... It is written under a temporary
  * name and linked into place once complete, so no half-written file ever carries the final name.
- * Returns the path. No credentials go with the request: output URLs are public. A file that holds
- * a fal key this process sent (a server echoing it), an HTTP error, a body cut off, or a page sent
- * for a media file is not saved: an Error says so, naming the output field and the URL.
+ * No credentials go with the request: output URLs are public. A file that holds a fal key this
+ * process sent (a server echoing it), an HTTP error, a body cut off, or a page or an empty body
+ * sent for the file the output names (see `judgeContent`) is not saved: an Error says so, naming
+ * the output field and the URL. A file of another kind or format than the output names (a ZIP or
+ * a JPEG where it names a PNG) is saved under the extension of what it is, with a warning.
  */
-export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal): Promise<string> {
+export async function saveOutputFile(file: OutputFile, dir: string, signal?: AbortSignal): Promise<SavedFile> {
   const failed = (why: string) => new Error(`${file.name}: downloading ${shownUrl(file.url)} failed: ${why}`);
   let response: Response;
   try {
@@ -65,53 +79,80 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
     throw failed(causeOf(error));
   }
   if (!response.ok || !response.body) throw failed(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
-  const received = response.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase() || undefined;
-  const expected = file.contentType?.split(";")[0]!.trim().toLowerCase() || (urlExtension(file.url) && mime.getType(urlExtension(file.url)!)) || undefined;
-  if (isPageFor(received, expected)) {
-    await response.body.cancel().catch(() => {});
-    throw new Error(`${file.name}: ${shownUrl(file.url)} answered ${received}, not the ${expected} the output names (an error page?); falgen did not save it`);
-  }
-  const contentType = file.contentType ?? received;
-  const extension = (contentType && mime.getExtension(contentType.split(";")[0]!.trim())) || urlExtension(file.url) || "bin";
+  const received = response.headers.get("content-type") ?? undefined;
+  const expected = expectedContent(file.contentType, file.fileName, file.url, file.name);
+  let verdict: ContentVerdict;
+  const judged = headCheck(async (head) => {
+    verdict = await judgeContent(head, received, expected);
+    if (verdict && "refused" in verdict) throw new NotTheFile(`${file.name}: ${shownUrl(file.url)} ${verdict.refused}; falgen did not save it`);
+  });
   await mkdir(dir, { recursive: true });
   const partial = path.join(dir, `.${file.name}.${process.pid}.part`);
+  const sink = createWriteStream(partial, { flags: "wx" });
   try {
     const scan = keyScan();
     try {
       // The signal also ends the copy: a file whose server stalls mid-body stops at --timeout or Ctrl-C.
-      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, createWriteStream(partial, { flags: "wx" }), { signal });
+      await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), scan, judged, sink, { signal });
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal?.aborted || error instanceof NotTheFile) throw error;
       // A local write failed (a full disk, a folder removed meanwhile): the folder is at fault, not the server.
       if ((error as NodeJS.ErrnoException).syscall !== undefined) throw new Error(`${file.name}: saving ${shownUrl(file.url)} into ${dir} failed: ${(error as Error).message}`);
       const length = Number(response.headers.get("content-length") ?? Number.NaN);
       throw failed(`connection cut after ${scan.bytes()}${Number.isFinite(length) ? ` of ${length}` : ""} bytes (${causeOf(error)})`);
     }
     if (scan.found()) throw new Error(`${file.name}: the file downloaded holds your fal key; falgen did not save it`);
+    const mismatch = verdict && "warning" in verdict ? verdict : undefined;
+    const contentType = file.contentType ?? received;
+    const extension = mismatch?.extension ?? ((contentType && mime.getExtension(contentType.split(";")[0]!.trim())) || urlExtension(file.url) || "bin");
     for (let attempt = 0; ; attempt++) {
       const target = path.join(dir, `${file.name}${attempt === 0 ? "" : `-${attempt}`}.${extension}`);
       try {
         await link(partial, target);
-        return target;
+        return { path: target, warning: mismatch && `${file.name}: ${shownUrl(file.url)} ${mismatch.warning}; saved as ${target}` };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
     }
   } finally {
+    // pipeline rejects before its file stream closed (nor, for a body refused by its first bytes,
+    // even opened): it is closed first, so the unlink meets no open that is still to come, nor an
+    // open handle (which Windows refuses to unlink).
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()).destroy());
     await unlink(partial).catch(() => {});
   }
 }
 
-/** Media types a server answers with instead of a file: an HTML page, text, a JSON or XML error body. */
-const PAGE_TYPES = /^(text\/.*|application\/(json|xml|xhtml\+xml|problem\+json))$/;
+/** A download that is not the file its output names (see `judgeContent`). */
+class NotTheFile extends Error {}
 
 /**
- * Whether a server sent a page (`received`, e.g. text/html) where the output names an image, video
- * or audio file (`expected`): a sign-in or error page, which saved as `images-0.png` would pass for
- * the image. Other differences (image/jpeg for image/png) are left alone.
+ * A pass-through that holds back the first SNIFF_BYTES (or the whole of a shorter body) until
+ * `check` has looked at them: a check that throws fails the copy before anything is written.
  */
-function isPageFor(received: string | undefined, expected: string | undefined): boolean {
-  return received !== undefined && expected !== undefined && /^(image|video|audio)\//.test(expected) && PAGE_TYPES.test(received);
+function headCheck(check: (head: Uint8Array) => Promise<void>): Transform {
+  let head: Buffer[] = [];
+  let size = 0;
+  let checked = false;
+  const release = (done: (error?: Error | null, data?: Buffer) => void) => {
+    checked = true;
+    const bytes = Buffer.concat(head);
+    head = [];
+    check(bytes).then(() => done(null, bytes), done);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (checked) return done(null, chunk);
+      head.push(chunk);
+      size += chunk.length;
+      if (size < SNIFF_BYTES) return done();
+      release(done);
+    },
+    flush(done) {
+      if (checked) return done();
+      release(done);
+    },
+  });
 }
 
 /** A URL as messages show it: a `data:` URL by its type and length, not its (possibly megabytes of) contents. */

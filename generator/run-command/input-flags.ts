@@ -1,9 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { openAsBlob } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import mime from "mime";
 import { allowedValues, limits, literal, refName, typeLabel } from "../emit/describe-schema.js";
 import { isPlainObject } from "../shared/plain-data.js";
+import { fieldKind, isPage, sniff, SNIFF_BYTES } from "./file-content.js";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
 
 /** One input field as a flag: its property name, its schema (refs followed) and whether it is required. */
@@ -162,7 +164,7 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
     return number;
   }
   if (types.has("boolean") && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
-  if (files && types.has("string") && !/^[a-z][a-z0-9+.-]*:/i.test(value)) return localFile(flag, value);
+  if (files && types.has("string") && !/^[a-z][a-z0-9+.-]*:/i.test(value)) return localFile(flag, value, field.name);
   if (types.has("string") || types.size === 0) return value;
   if (types.has("object")) throw new FlagError(`${flag} takes a JSON object, e.g. ${flag} '{"key": "value"}'; got ${JSON.stringify(value)}`);
   throw new FlagError(`${flag} takes ${[...types].join(" or ")}, got ${JSON.stringify(value)}`);
@@ -176,12 +178,38 @@ function parseJson(flag: string, value: string): unknown {
   }
 }
 
-/** A local file for a URL field, uploaded by the runtime; a path that is no file is an error, not a string sent to fal. */
-async function localFile(flag: string, file: string): Promise<File> {
+/**
+ * A local file for a URL field, uploaded by the runtime; a path that is no file is an error, not a
+ * string sent to fal. Its first bytes say its type (a JPEG named photo.png is sent as image/jpeg),
+ * else its extension; a page or an empty file for a field whose name says image, video or audio
+ * (`image_url`, `mask_url`) is refused before anything is sent: fal would fail on it, paid.
+ */
+async function localFile(flag: string, file: string, fieldName: string): Promise<File> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new FlagError(`${flag}: ${JSON.stringify(file)} is neither a URL nor a file`);
-  const type = mime.getType(file) ?? "application/octet-stream";
+  const head = await readHead(file);
+  const found = await sniff(head);
+  const kind = fieldKind(fieldName);
+  if (kind !== undefined && (head.length === 0 || isPage(found?.type))) {
+    throw new FlagError(`${flag}: ${file} is ${head.length === 0 ? "empty" : `${found!.type} (by its first bytes)`}, not the ${kind} ${fieldName} takes; nothing was sent`);
+  }
+  const type = found?.type ?? mime.getType(file) ?? "application/octet-stream";
   const blob = await openAsBlob(file, { type });
   return new File([blob], path.basename(file), { type });
+}
+
+/** The first SNIFF_BYTES of `file` (all of a shorter one). */
+async function readHead(file: string): Promise<Uint8Array> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file);
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    throw new FlagError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  } finally {
+    await handle?.close();
+  }
 }
 
 /**

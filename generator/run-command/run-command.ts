@@ -11,13 +11,14 @@ import { parseEndpointId } from "../naming.js";
 import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
-import { abortScope, NEVER_ABORTED, sleep } from "../runtime/internal/abort.js";
+import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
 import { redactKeys } from "../shared/redact-keys.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
-import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
-import { cancel, result, status, submit } from "../runtime/endpoint-calls.js";
+import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type CompletedStatus, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
+import { cancel, status, submit } from "../runtime/endpoint-calls.js";
+import { fetchResult, givenRequestUrl, hasFailed } from "../runtime/internal/queue-calls.js";
 import { outputFiles, saveOutputFile } from "./downloads.js";
 import { endpointModel } from "./endpoint-spec.js";
 import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, type FieldFlag, type InputField } from "./input-flags.js";
@@ -340,6 +341,8 @@ class Run {
   private submitted = false;
   /** Whether the spec's validator refused the input here, before anything was sent (fal's own 422 is another matter). */
   private refusedLocally = false;
+  /** The request's COMPLETED status when it says the request failed (`error`, `error_type`). */
+  private failure: CompletedStatus | undefined;
   /** Where the run is once fal said the request COMPLETED (nothing left to cancel): fetching its output, then saving its files. */
   private afterCompletion: "fetching its output" | "downloading its output files" | undefined;
 
@@ -458,7 +461,10 @@ class Run {
       await sleep(POLL_INTERVAL_MS, signal);
     }
     this.afterCompletion = "fetching its output";
-    return (await result(this.client, this.model.id, requestId, { signal })).data;
+    if (hasFailed(current)) this.failure = current;
+    // As subscribe fetches it: a request whose status says it failed is a failure whatever its result answers.
+    const url = givenRequestUrl(this.client, this.model.id, requestId);
+    return (await runScoped({ signal }, requestId, (scoped) => fetchResult(this.client, url, requestId, scoped, current))).data;
   }
 
   /**
@@ -480,7 +486,9 @@ class Run {
       // The key was scrubbed from the output: fetching such a URL would send the key to its host.
       if (file.url.includes(REDACTED)) throw new FalError(`${file.name}: its URL holds your fal key, so falgen does not fetch it (that would hand the key to its host)`);
       const saved = await saveOutputFile(file, this.outDir, this.signal);
-      this.progress.line(`saved ${saved}`);
+      // Not what the output names (a ZIP for an image): kept, as what it is, and said.
+      if (saved.warning) say(`falgen run: warning: request ${this.requestId}: ${saved.warning}`);
+      else this.progress.line(`saved ${saved.path}`);
     }
   }
 
@@ -506,9 +514,26 @@ class Run {
       say(`falgen run: gave up after --timeout ${this.timeout} ms${this.standing(error)}`);
       return 1;
     }
+    if (this.failure) return this.failedOnFal(this.failure, error);
     const later = requestId ? `\nrequest ${requestId}; to try its output again: ${this.resultCommand(requestId)}` : "";
     const message = error instanceof FalError ? error.message : String((error as Error)?.message ?? error);
     say(`falgen run: ${message}${later}`);
+    return 1;
+  }
+
+  /**
+   * A request fal says failed (its COMPLETED status carries `error`): the status's error and
+   * error_type with the request id, then what its result route answered (its error response, or
+   * an output, which is not shown: the request did not succeed). Exit 1.
+   */
+  private failedOnFal(failure: CompletedStatus, error: unknown): number {
+    const requestId = this.requestId!;
+    const type = failure.error_type == null ? "" : ` (error_type: ${failure.error_type})`;
+    say(`falgen run: request ${requestId} failed on fal: ${failure.error ?? "no reason given"}${type}`);
+    if (error instanceof FalApiError) say(`  its result: ${error.message}`);
+    else if ((error as Error | undefined)?.cause === failure) say("  its result: an output (HTTP 200), not shown: fal says the request failed");
+    else say(`  its result could not be fetched: ${(error as Error)?.message ?? error}`);
+    say(`  to see it again: ${this.resultCommand(requestId)}`);
     return 1;
   }
 

@@ -1,5 +1,6 @@
 import { resolveCredentials } from "./internal/credentials.js";
 import { addHeaders, TARGET_URL_HEADER, TRANSPORT, type Transport } from "./internal/request.js";
+import { directRequestInit } from "#undici";
 import type { FalClient, FalClientOptions, RetryOptions } from "./index.js";
 
 /** See index.ts, which declares it for users. */
@@ -40,10 +41,9 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
     },
   };
   return {
-    // `runUrl` as given (see FalClient.runUrl); the two every call needs, resolved here.
+    // `storageUrl` and `runUrl` as given (see FalClient.storageUrl); the queue's, which every call needs, resolved here.
     ...urls,
     queueUrl: trimSlash(urls.queueUrl ?? "https://queue.fal.run"),
-    storageUrl: trimSlash(urls.storageUrl ?? "https://rest.fal.ai"),
     retry: retry !== false && { ...DEFAULT_RETRY_OPTIONS, ...retry },
     validate,
     validators,
@@ -51,24 +51,9 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   } as FalClient;
 }
 
-/**
- * What requests sent straight to fal add to their init. fal's API never redirects, so a redirect is
- * refused as a network error rather than followed, and no request belongs to a window (no auth
- * prompts): with both, fetch sends the request itself, where it otherwise copies every request,
- * teeing its body, in case a redirect must be followed (Fetch standard, HTTP-network-or-cache
- * fetch, step 8). That copy is a good part of each call's CPU and of its memory while in flight.
- * Runtimes whose Request refuses `redirect: "error"` (Cloudflare Workers) get nothing added, and
- * requests through `proxyUrl` still follow redirects: the proxy is the app's own route, which may
- * redirect (a trailing slash, a moved path).
- */
-function directRequestInit(): RequestInit {
-  const init: RequestInit = { redirect: "error", window: null };
-  try {
-    new Request("https://queue.fal.run", init);
-    return init;
-  } catch {
-    return {};
-  }
+/** Where files are uploaded and realtime tokens made: the client's `storageUrl`, else fal's storage host. */
+export function storageBaseUrl(client: FalClient): string {
+  return trimSlash(client.storageUrl ?? "https://rest.fal.ai");
 }
 
 /** Where `run` and `stream` call endpoints and `realtime` connects: the client's `runUrl`, else fal's run host. */

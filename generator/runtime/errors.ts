@@ -34,8 +34,8 @@ export class FalApiError extends FalError {
     const { status, headers } = response;
     super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
     this.status = status;
-    // A JSON round trip reaches every string value of a JSON body.
-    this.body = typeof body === "string" ? redact(body) : body == null ? body : JSON.parse(JSON.stringify(body), (_, value: unknown) => (typeof value === "string" ? redact(value) : value));
+    // A JSON round trip reaches every string value of a JSON body, and a text body itself.
+    this.body = body === undefined ? body : JSON.parse(JSON.stringify(body), (_, value: unknown) => (typeof value === "string" ? redact(value) : value));
     const scrubbed = new Headers();
     headers.forEach((value, name) => scrubbed.append(name, redact(value)));
     this.headers = scrubbed;
@@ -106,12 +106,9 @@ export class FalResponseError extends FalError {
   }
 }
 
-/**
- * The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
- * call fails at once, keeping `requestId`.
- */
-export function tooLargeError(status: number, what: string, limit: number, requestId?: string): FalResponseError {
-  return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { requestId, limit });
+/** The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the call fails at once. */
+export function tooLargeError(status: number, what: string, limit: number): FalResponseError {
+  return new FalResponseError(status, `${what} under the runtime's ${limit / 2 ** 20} MiB limit`, undefined, { limit });
 }
 
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */

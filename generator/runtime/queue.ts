@@ -1,6 +1,6 @@
 import type { CancelOptions, FalClient, QueueStatus, Result, ResultOptions, StatusOptions, SubmitOptions, SubmitResult } from "./index.js";
 import { runScoped } from "./internal/abort.js";
-import { fetchResult, fetchStatus, requestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import { fetchResult, fetchStatus, givenRequestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import type { FileStep } from "./internal/prepare-input.js";
 import { JSON_BODY, request } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
@@ -31,12 +31,12 @@ export function submitWith(client: FalClient, endpointId: string, input: unknown
 
 /** The request's status, with its logs when asked for. */
 export function status(client: FalClient, endpointId: string, requestId: string, options: StatusOptions = {}): Promise<QueueStatus> {
-  return runScoped(options, requestId, (signal) => fetchStatus(client, requestUrl(client, endpointId, requestId), options.logs, signal));
+  return runScoped(options, requestId, (signal) => fetchStatus(client, givenRequestUrl(client, endpointId, requestId), options.logs, signal));
 }
 
 /** The completed request's output; a failed request's error response is thrown as a FalApiError. */
 export function result<O>(client: FalClient, endpointId: string, requestId: string, options: ResultOptions = {}): Promise<Result<O>> {
-  return runScoped(options, requestId, (signal) => fetchResult<O>(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
+  return runScoped(options, requestId, (signal) => fetchResult<O>(client, givenRequestUrl(client, endpointId, requestId), requestId, signal));
 }
 
 /**
@@ -45,6 +45,6 @@ export function result<O>(client: FalClient, endpointId: string, requestId: stri
  */
 export function cancel(client: FalClient, endpointId: string, requestId: string, options: CancelOptions = {}): Promise<void> {
   return runScoped(options, requestId, async (signal) => {
-    await request(client, { url: `${requestUrl(client, endpointId, requestId)}/cancel`, method: "PUT", signal, idempotent: true, reader: JSON_BODY });
+    await request(client, { url: `${givenRequestUrl(client, endpointId, requestId)}/cancel`, method: "PUT", signal, idempotent: true, reader: JSON_BODY });
   });
 }

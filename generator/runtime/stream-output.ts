@@ -69,9 +69,9 @@ export function streamWith<P, O>(client: FalClient, endpointId: string, input: u
       resetIdle();
       if (!response?.headers.get("content-type")?.startsWith(EVENT_STREAM)) {
         // An endpoint that answers with one JSON body: that body is the whole output.
-        deliver(parseJson(await readText(response!, signal, requestId)));
+        deliver(parseJson(await readText(response!, signal)));
       } else {
-        await readEvents(response, signal, requestId, (event) => {
+        await readEvents(response, signal, (event) => {
           const data = parseJson(event);
           if (isFalErrorMessage(data)) throw errorFromMessage(data, requestId);
           deliver(data);
@@ -114,12 +114,12 @@ export function streamWith<P, O>(client: FalClient, endpointId: string, input: u
  * Reads an SSE body, calling `onEvent` for each event, until it ends. An abort cancels the read at
  * once, whatever the fetch in use does with its signal, so a stalled stream never hangs.
  */
-async function readEvents(response: Response, signal: AbortSignal, requestId: string | undefined, onEvent: (data: string) => void): Promise<void> {
+async function readEvents(response: Response, signal: AbortSignal, onEvent: (data: string) => void): Promise<void> {
   // The last event is the whole output, which may hold files inline: it gets a body's limit.
   const split = serverSentData(RESPONSE_BODY_LIMIT_BYTES);
   const decoder = new TextDecoder();
   const emit = (text: string) => split(text).forEach(onEvent);
-  await readText(response, signal, requestId, (chunk) => emit(decoder.decode(chunk, { stream: true })));
+  await readText(response, signal, (chunk) => emit(decoder.decode(chunk, { stream: true })));
   emit(decoder.decode());
 }
 

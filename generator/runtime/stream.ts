@@ -1,7 +1,7 @@
 import type { FalClient, QueueStatus, StatusOptions } from "./index.js";
 import { withRequestId } from "./errors.js";
 import { abortScope } from "./internal/abort.js";
-import { requestUrl } from "./internal/queue-calls.js";
+import { givenRequestUrl } from "./internal/queue-calls.js";
 import { statusEvents } from "./internal/status-events.js";
 
 /**
@@ -17,7 +17,7 @@ export async function* streamStatus(
 ): AsyncIterable<QueueStatus> {
   const scope = abortScope(options);
   try {
-    yield* statusEvents(client, requestUrl(client, endpointId, requestId), options.logs, scope.signal);
+    yield* statusEvents(client, givenRequestUrl(client, endpointId, requestId), options.logs, scope.signal);
   } catch (error) {
     throw withRequestId(error, requestId);
   } finally {

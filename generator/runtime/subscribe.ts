@@ -3,9 +3,9 @@ import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import type { FileStep } from "./internal/prepare-input.js";
-import { connectionFreed } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
+import { connectionFreed } from "#undici";
 
 /**
  * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
@@ -56,11 +56,9 @@ async function subscribeWithin<O>(
         await sleep(options.pollInterval ?? 500, signal);
       }
     }
-    // A failed request's result is its stored error response: report it without retrying.
-    // (Both loops end on COMPLETED.)
-    const failed = (status as CompletedStatus | undefined)?.error !== undefined;
     await connectionFreed();
-    return await fetchResult<O>(client, url, requestId, signal, failed ? false : client.retry);
+    // Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
+    return await fetchResult<O>(client, url, requestId, signal, status as CompletedStatus);
   } catch (error) {
     throw withRequestId(error, requestId);
   }

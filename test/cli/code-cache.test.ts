@@ -27,7 +27,7 @@ test.skipIf(hasOwnCompileCache)("the bin caches TypeScript's and ts-morph's comp
   expect(first.stderr).toBe("");
   expect(first.code).toBe(0);
   expect(first.stdout).toMatch(/1 endpoints, \d+ files/);
-  expect((await stat(path.join(cwd, "packages/fal/src/endpoints/fal-ai/flux/dev/index.js"))).isFile()).toBe(true);
+  expect((await stat(path.join(cwd, "packages/fal/src/endpoints/fal-ai/flux/dev.js"))).isFile()).toBe(true);
   // One cache file per large module the run compiled (TypeScript, ts-morph and its common part).
   const cached = await readdir(cacheDir);
   expect(cached.length).toBeGreaterThanOrEqual(3);

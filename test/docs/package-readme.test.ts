@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createFalClient, type FalClient } from "../../generated/src/index.js";
-import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
+import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 import { tsBlocks } from "../helpers/typecheck.js";

@@ -49,9 +49,9 @@ test("every TypeScript block of README.md type-checks", async () => {
         // rebuilds them when generator/ changed), not the sources, which tsc would check whole.
         falgen: [relative(path.join(REPO_ROOT, "dist/types/index.d.ts"))],
         "@falgen/models": [relative(path.join(REPO_ROOT, "generated/src/index.ts"))],
-        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*/index.ts"))],
+        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*.ts"))],
         "@acme/fal": ["acme/src/index.ts"],
-        "@acme/fal/*": ["acme/src/endpoints/*/index.ts"],
+        "@acme/fal/*": ["acme/src/endpoints/*.ts"],
       },
     },
     files,

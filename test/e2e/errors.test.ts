@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createFalClient, FalAbortError, FalApiError, FalError, FalTimeoutError, FalValidationError } from "../../generated/src/index.js";
 import { createProxyHandler } from "../../generated/src/runtime/server/index.js";
-import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
+import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { serve } from "../runtime/serve.js";
 import { failure } from "../helpers/failure.js";
@@ -86,7 +86,7 @@ describe("errors carry what a user needs and never the key", () => {
     const browser = createFalClient({ proxyUrl: `${proxy.url}/api/fal/proxy`, queueUrl: sim.url, storageUrl: sim.storageUrl });
     const before = sim.stats().submitsByEndpoint["fal-ai/ideogram/v3"] ?? 0;
 
-    const { subscribe: subscribeIdeogram } = await import("../../generated/src/endpoints/fal-ai/ideogram/v3/index.js");
+    const { subscribe: subscribeIdeogram } = await import("../../generated/src/endpoints/fal-ai/ideogram/v3.js");
     const error = await failure(subscribeIdeogram(browser, { prompt: "not allowed" }));
     expect(error).toBeInstanceOf(FalApiError);
     expect((error as FalApiError).status).toBe(403);

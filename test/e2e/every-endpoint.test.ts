@@ -52,7 +52,7 @@ afterAll(() => Promise.all([sim?.close(), slow?.close()]));
 
 /** The committed generated module (kept current with specs/ by `generate --check` in CI). */
 function load(model: EndpointModel): Promise<EndpointModule> {
-  return import(path.join(REPO_ROOT, "generated/src", endpointPaths(model.id).moduleDir, "index.js"));
+  return import(path.join(REPO_ROOT, "generated/src", `${endpointPaths(model.id).module}.js`));
 }
 
 const validators = new Map<(typeof specs)[number], ReturnType<typeof createSchemaValidator>>();

@@ -29,7 +29,7 @@ test("namespaced endpoints: generated at their full id, served by the simulator 
   expect(report.errors).toEqual([]);
   expect(report.endpoints).toEqual(IDS.map(([id]) => id).sort());
   for (const [id] of IDS) {
-    expect(await readFile(path.join(out, "src/endpoints", id, "index.js"), "utf8")).toContain(`export const endpointId = ${JSON.stringify(id)};`);
+    expect(await readFile(path.join(out, "src/endpoints", `${id}.js`), "utf8")).toContain(`export const endpointId = ${JSON.stringify(id)};`);
   }
 
   const sim = await startSimulator({ specsDir: specs, apiKeys: [KEY], queueMs: 10, runMs: 20 });

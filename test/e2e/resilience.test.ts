@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createFalClient } from "../../generated/src/index.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
-import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
+import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 const KEY = "resilience-key";

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "vitest";
 import { createFalClient, FalApiError, FalError, FalNetworkError, FalResponseError } from "../../generated/src/index.js";
-import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
+import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image.js";
 import { startSimulator } from "../../generator/simulator/start-simulator.js";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 

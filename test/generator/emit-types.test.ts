@@ -6,13 +6,12 @@ import { falSpec } from "../helpers/spec-factory.js";
 const BASE = { Base: { type: "object", properties: { seed: { type: "integer" } } } };
 
 /**
- * The whole `types.ts` (header left out) of the test endpoint (test/helpers/spec-factory.ts) whose
+ * The whole types of the test endpoint's module (test/helpers/spec-factory.ts) whose
  * Input is `{ field: <given> }`: `input` is the Input type's body as printed, `base` the `Base`
  * type's block when the spec has BASE.
  */
 function typesFile(input: string, base = false): string {
   return [
-    "",
     "/** The input of `fal-ai/test/model`. */",
     "export type TestModelInput = {",
     input,
@@ -39,7 +38,7 @@ function typesFile(input: string, base = false): string {
  * the property's TSDoc and type as printed, where openapi-typescript's reading is narrower than
  * JSON Schema's (type-transforms.ts) and where falgen folds allowed values and limits into the docs.
  */
-describe("emitTypes: given an Input property, want the whole types.ts", () => {
+describe("emitTypes: given an Input property, want all the types", () => {
   const table: [name: string, given: unknown, extraSchemas: Record<string, unknown>, want: string][] = [
     ["string", {"type":"string"}, {}, [
         "  field?: string;",
@@ -235,18 +234,18 @@ describe("emitTypes: given an Input property, want the whole types.ts", () => {
       ].join("\n")],
   ];
   test.each(table)("%s", (_name, given, extraSchemas, want) => {
-    expect(emitTypes(modelWithInput({ field: given }, extraSchemas), "")).toBe(typesFile(want, extraSchemas === BASE));
+    expect(emitTypes(modelWithInput({ field: given }, extraSchemas))).toBe(typesFile(want, extraSchemas === BASE));
   });
 
   test("a property with a default stays optional; a required one does not", () => {
-    expect(emitTypes(modelWithInput({ field: { type: "integer", default: 1 } }, {}, ["field"]), "")).toBe(typesFile(["  /** @default 1 */", "  field: number;"].join("\n")));
-    expect(emitTypes(modelWithInput({ field: { type: "integer", default: 1 } }), "")).toBe(typesFile(["  /** @default 1 */", "  field?: number;"].join("\n")));
+    expect(emitTypes(modelWithInput({ field: { type: "integer", default: 1 } }, {}, ["field"]))).toBe(typesFile(["  /** @default 1 */", "  field: number;"].join("\n")));
+    expect(emitTypes(modelWithInput({ field: { type: "integer", default: 1 } }))).toBe(typesFile(["  /** @default 1 */", "  field?: number;"].join("\n")));
   });
 
   test("x-fal-order-properties sets the order of properties", () => {
     const properties = { b: { type: "string" }, a: { type: "string" }, c: { type: "string" } };
     const model = modelOf(falSpec(TEST_ID, { TestModelInput: { type: "object", properties, "x-fal-order-properties": ["c", "a"] } }));
-    expect(emitTypes(model, "")).toBe(typesFile(["  c?: string;", "  a?: string;", "  b?: string;"].join("\n")));
+    expect(emitTypes(model)).toBe(typesFile(["  c?: string;", "  a?: string;", "  b?: string;"].join("\n")));
   });
 });
 
@@ -257,10 +256,8 @@ test("each schema is a named type under its TSDoc (or its role), referred to by 
       Size: { type: "object", properties: { width: { type: "integer" } } },
     }),
   );
-  expect(emitTypes(model, "// header\n")).toBe(
+  expect(emitTypes(model)).toBe(
     [
-      "// header",
-      "",
       "/** The input of `fal-ai/test/model`. */",
       "export type TestModelInput = {",
       "  /**",
@@ -298,7 +295,7 @@ test("a non-ASCII schema name stays as written and its property names stay unquo
   const model = modelOf(
     falSpec(TEST_ID, { ñandú: { type: "object", properties: { größe: { type: "integer" }, "ñ-x": { type: "string" } } } }),
   );
-  const types = emitTypes(model, "");
+  const types = emitTypes(model);
   expect(types).toContain("export type ñandú = {");
   expect(types).toMatch(/\n {2}größe\?: number;/);
   expect(types).toMatch(/\n {2}"ñ-x"\?: string;/);

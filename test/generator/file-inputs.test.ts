@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { emitClientModule } from "../../generator/emit/emit-client-module.js";
+import { emitEndpointModule } from "../../generator/emit/emit-endpoint-module.js";
 import type { InputWithFiles } from "../../generated/src/index.js";
-import * as ideogramEdit from "../../generated/src/endpoints/fal-ai/ideogram/v3/edit/index.js";
-import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image/index.js";
+import * as ideogramEdit from "../../generated/src/endpoints/fal-ai/ideogram/v3/edit.js";
+import * as qwen from "../../generated/src/endpoints/fal-ai/qwen-image.js";
 import { modelWithInput } from "../helpers/model.js";
 
 const IMAGE = { type: "object", properties: { image_url: { type: "string" } } };
@@ -30,7 +30,7 @@ describe("which endpoints take files", () => {
 
 describe("the endpoint module", () => {
   test("with file inputs: the input takes files and every call that sends it passes the upload step", () => {
-    const module = emitClientModule(modelWithInput({ image_url: { type: "string" } }), "");
+    const module = emitEndpointModule(modelWithInput({ image_url: { type: "string" } }), "");
     for (const name of ["submit", "subscribe", "run", "stream"]) {
       expect(module).toMatch(new RegExp(`export function ${name}\\(client: \\$runtime\\.FalClient, input: \\$runtime\\.InputWithFiles<Input>`));
       expect(module).toMatch(new RegExp(`return \\$calls\\.${name}With(<[^(]*>)?\\(client, endpointId, input, options, \\$calls\\.uploadFiles\\);`));
@@ -39,7 +39,7 @@ describe("the endpoint module", () => {
   });
 
   test("without: the input is the plain type, no call passes the upload step, no doc mentions files", () => {
-    const module = emitClientModule(modelWithInput({ prompt: { type: "string" } }), "");
+    const module = emitEndpointModule(modelWithInput({ prompt: { type: "string" } }), "");
     for (const name of ["submit", "subscribe", "run", "stream"]) {
       expect(module).toMatch(new RegExp(`export function ${name}\\(client: \\$runtime\\.FalClient, input: Input,`));
       expect(module).toMatch(new RegExp(`return \\$calls\\.${name}With(<[^(]*>)?\\(client, endpointId, input, options\\);`));

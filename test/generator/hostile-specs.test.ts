@@ -118,10 +118,10 @@ test("hostile strings never break the package, its docs, or turn into code", asy
 
       // Code: bundle and run every module; nothing from a spec executes or adds an export.
       const bundle = path.join(await tempDir("hostile-bundle"), "bundle.mjs");
-      const entries = endpoints.map((_, index) => path.join(out, `src/endpoints/fal-ai/hostile${index}/index.js`));
+      const entries = endpoints.map((_, index) => path.join(out, `src/endpoints/fal-ai/hostile${index}.js`));
       await build({ entryPoints: entries, bundle: true, format: "esm", platform: "neutral", outdir: path.dirname(bundle), outExtension: { ".js": ".mjs" }, logLevel: "silent", mainFields: ["module", "main"] });
       for (const [index] of endpoints.entries()) {
-        const module = await import(pathToFileURL(path.join(path.dirname(bundle), `hostile${index}`, "index.mjs")).href);
+        const module = await import(pathToFileURL(path.join(path.dirname(bundle), `hostile${index}.mjs`)).href);
         expect(Object.keys(module).sort()).toEqual(["cancel", "endpointId", "inputSchema", "inputValidator", "outputSchema", "realtime", "result", "run", "status", "stream", "streamStatus", "submit", "subscribe"]);
         expect(module.endpointId).toBe(`fal-ai/hostile${index}`);
       }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { jsonLiteral } from "../../generator/emit/emit-client-module.js";
+import { jsonLiteral } from "../../generator/emit/emit-endpoint-module.js";
 import { bundledSchema, validationSchema } from "../../generator/emit/json-schemas.js";
 import { createValidator } from "../../generator/runtime/validator.js";
 import { modelWithInput } from "../helpers/model.js";

@@ -35,6 +35,9 @@ describe("typeIdentifier", () => {
     ["3d model", "_3dModel"],
     ["Input", "InputSchema"],
     ["components", "componentsSchema"],
+    // The module's namespace imports share its scope with the spec's types.
+    ["$runtime", "$runtimeSchema"],
+    ["$calls", "$callsSchema"],
     ["class", "classSchema"],
     ["!!!", "Schema"],
     // Identifiers in any script, and with `$`, keep their spelling (README: a valid identifier never changes).

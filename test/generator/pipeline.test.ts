@@ -1,6 +1,7 @@
-import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { generate } from "../../generator/pipeline.js";
 import { listTree, MANIFEST_FILE } from "../../generator/write/output-tree.js";
 import { runFalgen } from "../helpers/run.js";
 import { falSpec } from "../helpers/spec-factory.js";
@@ -145,7 +146,7 @@ describe("a broken spec ends the run and leaves the output exactly as it was", (
     const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/b\.yaml:\d+:\d+: invalid YAML/);
-    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
+    expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev.js");
   });
 
   test("--keep-going with every spec broken writes nothing: no package of no endpoint", async () => {
@@ -203,5 +204,38 @@ test("the falgen bin runs the same pipeline: falgen generate --specs ... --out .
   expect(generated.stdout).toMatch(/1 endpoints, (\d+) files, \1 written, 0 removed/);
   expect(generated.code).toBe(0);
   expect((await runFalgen(["--specs", specs, "--out", out, "--check"])).code).toBe(0);
-  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev/index.js");
+  expect(await listTree(out)).toContain("src/endpoints/fal-ai/flux/dev.js");
+});
+
+test("an output folder in the layout of a folder per endpoint (index.js, index.d.ts, types.d.ts) becomes one module per endpoint, its old files and emptied folders gone", async () => {
+  const specs = await tempDir("layout-specs");
+  // One id a prefix of another: its module is a file beside the other's folder.
+  const ids = ["fal-ai/flux/dev", "fal-ai/ideogram/character", "fal-ai/ideogram/character/edit"];
+  for (const id of ids) await writeFile(path.join(specs, `${id.replaceAll("/", "__")}.json`), JSON.stringify(falSpec(id)));
+  const fresh = path.join(await tempDir("layout-fresh"), "generated");
+  const migrated = path.join(await tempDir("layout-migrated"), "generated");
+  for (const outDir of [fresh, migrated]) expect((await generate({ specsDir: specs, outDir, cacheDir: false })).errors).toEqual([]);
+  // `migrated` as the folder layout left it: each module under <id>/, its types apart, all in the manifest.
+  const manifestFile = path.join(migrated, MANIFEST_FILE);
+  const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as { files: string[] };
+  for (const id of ids) {
+    const module = path.join(migrated, "src/endpoints", id);
+    await mkdir(module, { recursive: true });
+    await rename(`${module}.js`, path.join(module, "index.js"));
+    await rename(`${module}.d.ts`, path.join(module, "index.d.ts"));
+    await writeFile(path.join(module, "types.d.ts"), "export type Input = {};\n");
+    manifest.files = manifest.files.filter((file) => !file.startsWith(`src/endpoints/${id}.`));
+    manifest.files.push(...["index.js", "index.d.ts", "types.d.ts"].map((file) => `src/endpoints/${id}/${file}`));
+  }
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  expect((await generate({ specsDir: specs, outDir: migrated, cacheDir: false })).errors).toEqual([]);
+  expect(await snapshotTree(migrated)).toEqual(await snapshotTree(fresh));
+  const folders = (await readdir(path.join(migrated, "src/endpoints"), { recursive: true, withFileTypes: true })).filter((entry) => entry.isDirectory());
+  expect(folders.map((entry) => path.relative(migrated, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")).sort()).toEqual([
+    "src/endpoints/fal-ai",
+    "src/endpoints/fal-ai/flux",
+    "src/endpoints/fal-ai/ideogram",
+    "src/endpoints/fal-ai/ideogram/character",
+  ]);
+  expect((await readdir(path.join(migrated, "src/endpoints/fal-ai/ideogram/character"))).sort()).toEqual(["edit.d.ts", "edit.js"]);
 });

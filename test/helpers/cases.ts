@@ -35,7 +35,7 @@ const GLOBAL_NAMES = falSpec("acme/global-names", {
     required: ["prompt"],
     properties: Object.fromEntries([
       ["prompt", { type: "string" }],
-      ...["record:Record", "object:Object", "array:Array", "promise:Promise", "submit:submit", "queued:QueueStatus", "blob:Blob", "fn:Function", "iterable:AsyncIterable"].map(
+      ...["record:Record", "object:Object", "array:Array", "promise:Promise", "submit:submit", "queued:QueueStatus", "blob:Blob", "fn:Function", "iterable:AsyncIterable", "partial:Partial", "runtime:$runtime"].map(
         (pair) => {
           const [field, schema] = pair.split(":");
           return [field!, { $ref: `#/components/schemas/${schema}` }];
@@ -52,6 +52,8 @@ const GLOBAL_NAMES = falSpec("acme/global-names", {
   Blob: object("size"),
   Function: object("name"),
   AsyncIterable: object("next"),
+  Partial: object("part"),
+  $runtime: object("core"),
 });
 
 /** Writes every case's spec into `specsDir`. */

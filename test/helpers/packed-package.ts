@@ -32,7 +32,10 @@ const DOC_EXAMPLE_LIBRARIES = ((devDependencies: Record<string, string>) =>
   (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies,
 );
 
-/** A strict tsconfig for a consumer project, with the given module resolution. */
+/**
+ * A strict tsconfig for a consumer project, with the given module resolution: `strict`, and the
+ * two options stricter projects add (the package and its docs' examples must hold under them too).
+ */
 export function consumerTsconfig(moduleResolution: "nodenext" | "bundler", files: string[]): string {
   return JSON.stringify({
     compilerOptions: {
@@ -42,6 +45,8 @@ export function consumerTsconfig(moduleResolution: "nodenext" | "bundler", files
       lib: ["ES2022", "DOM"],
       types: [],
       strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
       noEmit: true,
       skipLibCheck: false,
     },

@@ -4,13 +4,13 @@ import { describe, expect, test } from "vitest";
 import { REPO_ROOT } from "../helpers/temp-dir.js";
 
 const SOURCE = path.join(REPO_ROOT, "generated/src");
-const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image/index.js");
+const ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/qwen-image.js");
 /** An endpoint with file inputs (`image_url`, `mask_url`), where qwen-image has none. */
-const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit/index.js");
+const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit.js");
 const SECRET = "bundle-secret-key:0123456789";
 
 /** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */
-async function bundlePage(body: string, endpoint = ENDPOINT): Promise<{ code: string; inputs: string[] }> {
+async function bundlePage(body: string, endpoint = ENDPOINT, platform: "browser" | "node" = "browser"): Promise<{ code: string; inputs: string[] }> {
   const previous = process.env.FAL_KEY;
   // The key is in the build's environment, as on a developer's machine: nothing may inline it.
   process.env.FAL_KEY = SECRET;
@@ -23,7 +23,7 @@ async function bundlePage(body: string, endpoint = ENDPOINT): Promise<{ code: st
       },
       bundle: true,
       minify: true,
-      platform: "browser",
+      platform,
       format: "esm",
       write: false,
       metafile: true,
@@ -82,6 +82,18 @@ describe("browser bundles", () => {
     }
     const { inputs } = await bundlePage(realtimePage);
     expect(inputs.some((input) => input.includes("@msgpack/msgpack"))).toBe(true);
+  });
+
+  test("what only Node's fetch (undici) needs stays out of a browser page, through the browser condition of the package's #undici import", async () => {
+    const nodeOnly = ["setImmediate", "UND_ERR_CONNECT_TIMEOUT", '"error"'];
+    for (const body of [queuePage, streamPage]) {
+      const { code, inputs } = await bundlePage(body);
+      expect(inputs.filter((input) => input.endsWith("runtime/internal/undici.js"))).toEqual([]);
+      for (const text of nodeOnly) expect(code).not.toContain(text);
+    }
+    // The same page built for Node keeps them.
+    const { code } = await bundlePage(queuePage, ENDPOINT, "node");
+    for (const text of nodeOnly) expect(code).toContain(text);
   });
 
   test("of openapi-fetch, a page holds the serialiser fal's query parameters use: not those of array and object parameters, nor form bodies", async () => {

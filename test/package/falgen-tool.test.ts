@@ -153,7 +153,7 @@ describe("falgen installed from its tarball into a project of its own", () => {
     await writeFile(spec, (await readFile(spec, "utf8")).replace("            - jpeg\n            - png\n", "            - jpeg\n            - png\n            - webp\n"));
     const stale = await falgen(["generate", "--name", "@acme/fal", "--check"]);
     expect(stale.code).toBe(1);
-    expect(stale.stderr, stale.stderr).toMatch(/^stale: +fal\/src\/endpoints\/fal-ai\/qwen-image\/types\.d\.ts$/m);
+    expect(stale.stderr, stale.stderr).toMatch(/^stale: +fal\/src\/endpoints\/fal-ai\/qwen-image\.d\.ts$/m);
     // ...with a unified diff of what would change.
     expect(stale.stderr).toMatch(/^--- .*qwen-image.*\n\+\+\+ .*qwen-image.*\n@@ /m);
     expect(stale.stderr).toMatch(/^\+.*webp/m);

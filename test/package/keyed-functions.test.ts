@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import ts from "typescript";
 import { beforeAll, expect, test } from "vitest";
 import { consumerTsconfig } from "../helpers/packed-package.js";
 import { runTsc, type RunResult } from "../helpers/run.js";
@@ -11,24 +12,31 @@ import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
  * an imported id types the call exactly (the id inferred, its input and output).
  */
 
-const HINT = `"(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)"`;
+const HINT_TEXT = "(the id of an imported endpoint: import '@falgen/models/<endpoint id>', or '@falgen/models/all' for every endpoint)";
+/** The hint as tsc prints it: its text, branded with a symbol no value has. */
+const HINT = `"${HINT_TEXT}" & { readonly [notAnEndpointId]: true; }`;
+
+/** Every keyed function called with `id` (a TypeScript expression), one call per line. */
+const callsWith = (id: string): string[] => [
+  `await subscribe(fal, ${id}, { prompt: "a fox" });`,
+  `await submit(fal, ${id}, { prompt: "a fox" });`,
+  `await run(fal, ${id}, { prompt: "a fox" });`,
+  `stream(fal, ${id}, { prompt: "a fox" });`,
+  `realtime(fal, ${id});`,
+  `await result(fal, ${id}, "request-id");`,
+  `await status(fal, ${id}, "request-id");`,
+  `streamStatus(fal, ${id}, "request-id");`,
+  `await cancel(fal, ${id}, "request-id");`,
+];
+const IMPORT_ALL = 'import { cancel, createFalClient, realtime, result, run, status, stream, streamStatus, submit, subscribe } from "@falgen/models";';
 
 /** Each program is its own tsc project: the endpoint modules a program imports fill EndpointTypeMap for all of it. */
 const PROGRAMS = {
   // Nothing imported: EndpointTypeMap is empty.
-  none: [
-    'import { cancel, createFalClient, realtime, result, run, status, stream, streamStatus, submit, subscribe } from "@falgen/models";',
-    'const fal = createFalClient({ credentials: "key" });',
-    'await subscribe(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
-    'await submit(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
-    'await run(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
-    'stream(fal, "fal-ai/qwen-image", { prompt: "a fox" });',
-    'realtime(fal, "fal-ai/qwen-image");',
-    'await result(fal, "fal-ai/qwen-image", "request-id");',
-    'await status(fal, "fal-ai/qwen-image", "request-id");',
-    'streamStatus(fal, "fal-ai/qwen-image", "request-id");',
-    'await cancel(fal, "fal-ai/qwen-image", "request-id");',
-  ],
+  none: [IMPORT_ALL, 'const fal = createFalClient({ credentials: "key" });', ...callsWith('"fal-ai/qwen-image"')],
+  // The hint's own text is no id, with nothing imported or with an endpoint imported; its brand cannot be imported.
+  hintAlone: [IMPORT_ALL, 'const fal = createFalClient({ credentials: "key" });', ...callsWith(JSON.stringify(HINT_TEXT))],
+  hintBeside: [IMPORT_ALL, 'const fal = createFalClient({ credentials: "key" });', ...callsWith(JSON.stringify(HINT_TEXT)), 'import type {} from "@falgen/models/fal-ai/qwen-image";', 'import { notAnEndpointId } from "@falgen/models";'],
   // One endpoint imported: its calls type as before; another id is refused with the hint.
   qwen: [
     'import { createFalClient, status, subscribe, type EndpointId, type EndpointOutput, type Result } from "@falgen/models";',
@@ -48,9 +56,10 @@ const PROGRAMS = {
 };
 
 const results = new Map<string, RunResult>();
+let dir: string;
 
 beforeAll(async () => {
-  const dir = await tempDir("keyed-functions");
+  dir = await tempDir("keyed-functions");
   const relative = (to: string) => path.relative(dir, to).split(path.sep).join("/");
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
   await Promise.all(
@@ -61,7 +70,7 @@ beforeAll(async () => {
       config.compilerOptions.baseUrl = ".";
       config.compilerOptions.paths = {
         "@falgen/models": [relative(path.join(REPO_ROOT, "generated/src/index.d.ts"))],
-        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*/index.d.ts"))],
+        "@falgen/models/*": [relative(path.join(REPO_ROOT, "generated/src/endpoints/*.d.ts"))],
       };
       await writeFile(path.join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2));
       results.set(name, await runTsc(["-p", path.join(dir, `tsconfig.${name}.json`)]));
@@ -88,6 +97,42 @@ test("with an endpoint imported, another id is refused with the fix next to the 
     const start = head(index + 4);
     return error.startsWith(start) && error.endsWith("'.") ? error.slice(start.length, -2).split(" | ").sort() : error;
   });
-  const members = [HINT, '"fal-ai/qwen-image"'].sort();
+  const members = [`(${HINT})`, '"fal-ai/qwen-image"'].sort();
   expect(found).toEqual([members, members]);
+});
+
+test("the hint's own text is refused as an id by every keyed function, and its brand is not exported", () => {
+  const refused = (line: number, expected: string) => `${line}: Argument of type '${JSON.stringify(HINT_TEXT)}' is not assignable to parameter of type '${expected}'.`;
+  expect(errors("hintAlone")).toEqual(callsWith("").map((_, index) => refused(index + 3, HINT)));
+  expect(errors("hintBeside")).toEqual([
+    ...callsWith("").map((_, index) => refused(index + 3, `"fal-ai/qwen-image" | (${HINT})`)),
+    `${callsWith("").length + 4}: '"@falgen/models"' has no exported member named 'notAnEndpointId'. Did you mean 'EndpointId'?`,
+  ]);
+});
+
+/**
+ * What an editor offers inside `subscribe(fal, "")` at the end of the program: TypeScript's own
+ * language service (what VS Code and other editors ask) over the program's tsconfig.
+ */
+function idCompletions(name: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, `tsconfig.${name}.json`), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const file = path.join(dir, `${name}.ts`);
+  const text = `${ts.sys.readFile(file)}\nsubscribe(fal, "");\n`;
+  const read = (at: string) => (at === file ? text : ts.sys.readFile(at));
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => config.fileNames,
+    getScriptVersion: () => "1",
+    getScriptSnapshot: (at) => (read(at) === undefined ? undefined : ts.ScriptSnapshot.fromString(read(at)!)),
+    getCurrentDirectory: () => dir,
+    getCompilationSettings: () => config.options,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: (at) => at === file || ts.sys.fileExists(at),
+    readFile: read,
+  });
+  return (service.getCompletionsAtPosition(file, text.lastIndexOf('""') + 1, {})?.entries ?? []).map((entry) => entry.name);
+}
+
+test("editors offer the imported ids as completions of the id, never the hint", () => {
+  expect(idCompletions("none")).toEqual([]);
+  expect(idCompletions("hintBeside")).toEqual(["fal-ai/qwen-image"]);
 });

@@ -157,12 +157,12 @@ describe("package hygiene", () => {
     const files = listing.stdout.trim().split("\n").map((file) => file.replace(/^package\//, ""));
     expect(files).toContain("src/index.js");
     expect(files).toContain("src/index.d.ts");
-    expect(files).toContain("src/endpoints/fal-ai/qwen-image/index.js");
-    expect(files).toContain("src/endpoints/fal-ai/qwen-image/index.d.ts");
+    expect(files).toContain("src/endpoints/fal-ai/qwen-image.js");
+    expect(files).toContain("src/endpoints/fal-ai/qwen-image.d.ts");
     expect(files).toContain("src/runtime/client.js");
     expect(files).toContain("docs/fal-ai/qwen-image.md");
     // Byte for byte what \`falgen generate\` wrote: nothing was built on the way.
-    for (const file of ["src/index.js", "src/endpoints/fal-ai/qwen-image/index.d.ts"]) {
+    for (const file of ["src/index.js", "src/endpoints/fal-ai/qwen-image.d.ts"]) {
       expect(await readFile(path.join(installed(), file), "utf8"), file).toBe(await readFile(path.join(REPO_ROOT, "generated", file), "utf8"));
     }
     const topLevel = new Set(files.map((file) => file.split("/")[0]));
@@ -190,7 +190,7 @@ describe("runs beyond Node", () => {
     const bundle = result.outputFiles[0]!.text;
     expect(bundle).toContain("fal-ai/qwen-image");
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((input) => input.includes("/endpoints/"))).toEqual([expect.stringContaining("endpoints/fal-ai/qwen-image/index.js")]);
+    expect(inputs.filter((input) => input.includes("/endpoints/"))).toEqual([expect.stringContaining("endpoints/fal-ai/qwen-image.js")]);
     for (const other of ["fal-ai/ideogram", "fal-ai/bytedance", "fal-ai/gpt-image-1"]) expect(bundle).not.toContain(other);
     expect(inputs.some((input) => input.startsWith("node:"))).toBe(false);
     expect(gzipSync(bundle).length).toBeGreaterThan(0);

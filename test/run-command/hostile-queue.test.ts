@@ -17,6 +17,7 @@ const KEY = "hostile-id:hostile-secret-0123456789";
 const SECRET = "hostile-secret-0123456789";
 const ID = "fal-ai/qwen-image";
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 
 /** What the result route answers for a request, keyed by the prompt submitted. */
 type Scenario = (server: TestServer, requestId: string) => unknown;
@@ -38,7 +39,16 @@ const SCENARIOS: Record<string, Scenario> = {
   "page for an image": (server) => valid(server, "page.png"),
   "jpeg for a png": (server) => valid(server, "jpeg.png"),
   "missing file": (server) => valid(server, "missing.png"),
+  "page as a png": (server) => valid(server, "page-as.png"),
+  "error body as a png": (server) => valid(server, "json-as.png"),
+  "empty file": (server) => valid(server, "empty.png"),
+  "page for an unnamed image": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/page-unnamed`, width: 1, height: 1, file_size: 20 }] }),
+  "zip for a png": (server) => valid(server, "zip.png"),
+  "bare file objects": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png` }] }),
+  "jpeg bytes for a png": (server) => valid(server, "jpeg-bytes.png"),
   "refused once queued": () => 422,
+  "failed, its result 200": (server) => valid(server),
+  "failed, its result 500": () => 500,
   "changed shape": (server) => ({ ...valid(server), images: [{ url: `${server.url}/files/clean.png`, width: "wide", content_type: "image/png" }], seed: "one", has_nsfw_concepts: undefined }),
 };
 
@@ -62,6 +72,13 @@ beforeAll(async () => {
       }
       if (name === "page.png") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html; charset=utf-8" } });
       if (name === "jpeg.png") return new Response(PNG, { headers: { "content-type": "image/jpeg" } });
+      // Bodies that are not the PNG the output names, some labelled as one.
+      if (name === "page-as.png") return new Response("<!doctype html><title>Sign in</title>", { headers: { "content-type": "image/png" } });
+      if (name === "json-as.png") return new Response('{"detail":"Forbidden"}', { headers: { "content-type": "image/png" } });
+      if (name === "empty.png") return new Response(new Uint8Array(0), { headers: { "content-type": "image/png" } });
+      if (name === "page-unnamed") return new Response("<html>Sign in</html>", { headers: { "content-type": "text/html" } });
+      if (name === "zip.png") return new Response(Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.alloc(200)]), { headers: { "content-type": "application/zip" } });
+      if (name === "jpeg-bytes.png") return new Response(Buffer.concat([JPEG, Buffer.alloc(200)]), { headers: { "content-type": "image/png" } });
       if (name === "missing.png") return new Response("gone", { status: 404, statusText: "Not Found" });
       if (name === "stall.png") return new Response(new ReadableStream({ start: (controller) => controller.enqueue(PNG) }), { headers: { "content-type": "image/png" } });
       return new Response(name === "echo.png" ? Buffer.concat([PNG, Buffer.from(`...${KEY}...`)]) : PNG, { headers: { "content-type": "image/png" } });
@@ -81,10 +98,13 @@ beforeAll(async () => {
     if (requestId === undefined) return json({ detail: "Not Found" }, { status: 404 });
     if (rest) {
       const log = { message: `using key ${KEY}`, level: "INFO", source: "user", timestamp: "2026-01-01T00:00:00Z" };
-      return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}` });
+      // A request that failed: its status says so, whatever its result answers.
+      const failure = prompts.get(requestId)?.startsWith("failed") ? { error: "Runner crashed", error_type: "runner_error" } : {};
+      return json({ status: "COMPLETED", request_id: requestId, logs: [log], response_url: `${base}/${requestId}`, ...failure });
     }
     const answer = SCENARIOS[prompts.get(requestId)!]!(server, requestId);
     // fal's app refused the input after the queue took it: the result is its 422.
+    if (answer === 500) return json({ detail: "CUDA out of memory" }, { status: 500, headers: { "x-fal-request-id": requestId } });
     if (answer === 422) return json({ detail: [{ loc: ["body", "prompt"], msg: "String should have at most 3 characters", type: "string_too_long" }, { loc: ["body", "style"], msg: "Field required", type: "missing" }] }, { status: 422, headers: { "x-fal-request-id": requestId } });
     return json(answer, { headers: { "x-fal-request-id": requestId } });
   });
@@ -143,11 +163,28 @@ describe("an output file the server does not deliver: not saved, its field, URL 
     expect(await readdir(result.out).catch(() => [])).toEqual([]); // the folder made for it is removed again
   });
 
-  test("an HTML page where the output names an image: refused, not saved as images-0.png", async () => {
-    const result = await falgenRun([ID, "--prompt", "page for an image"]);
+  test.each([
+    ["page for an image", "page.png", "answered text/html (by its first bytes), not the image/png"],
+    ["page as a png", "page-as.png", "answered text/html (by its first bytes; its content-type said image/png), not the image/png"],
+    ["error body as a png", "json-as.png", "answered application/json (by its first bytes; its content-type said image/png), not the image/png"],
+    ["empty file", "empty.png", "answered an empty body, not the image/png"],
+    ["page for an unnamed image", "page-unnamed", "answered text/html (by its first bytes), not the image"],
+  ])("%s: refused by its bytes, whatever its content-type, not saved", async (prompt, file, what) => {
+    const result = await falgenRun([ID, "--prompt", prompt]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/page.png answered text/html, not the image/png the output names (an error page?); falgen did not save it\nrequest req-`);
+    expect(result.stderr).toContain(`falgen run: images-0: ${server.url}/files/${file} ${what} the output names${file === "empty.png" ? "" : " (an error page?)"}; falgen did not save it\nrequest req-`);
     expect(await readdir(result.out).catch(() => [])).toEqual([]);
+  });
+
+  test.each([
+    ["zip for a png", "zip.png", "sent application/zip (by its first bytes), not the image/png the output names", "images-0.zip"],
+    ["jpeg bytes for a png", "jpeg-bytes.png", "sent image/jpeg (by its first bytes; its content-type said image/png), not the image/png the output names", "images-0.jpg"],
+  ])("%s: kept as what it is, never as images-0.png, with a warning naming both", async (prompt, file, what, saved) => {
+    const result = await falgenRun([ID, "--prompt", prompt]);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    expect(result.stderr).toContain(`falgen run: warning: request ${requestId}: images-0: ${server.url}/files/${file} ${what}; saved as ${path.join(result.out, saved)}\n`);
+    expect(result.code).toBe(0);
+    expect(await readdir(result.out)).toEqual([saved]);
   });
 
   test("an HTTP error names the field and URL; a JPEG for a PNG is no page and is saved", async () => {
@@ -160,12 +197,43 @@ describe("an output file the server does not deliver: not saved, its field, URL 
   });
 });
 
+test("File objects with only a url (fal may leave out content_type and the rest) are saved too", async () => {
+  const result = await falgenRun([ID, "--prompt", "bare file objects"]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain(`saved ${path.join(result.out, "images-0.png")}\n`);
+  expect(await readdir(result.out)).toEqual(["images-0.png"]);
+});
+
 test("fal's 422 for a request it had queued: fal's refusal with the request id, the spec named as maybe out of date; exit 1", async () => {
   const result = await falgenRun([ID, "--prompt", "refused once queued"]);
   const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
   expect(result.stderr).toContain(`falgen run: fal refused the input of ${ID} (HTTP 422) for request ${requestId}:\n  prompt: String should have at most 3 characters (--prompt)\n  style: Field required\nThe input fit the spec falgen checked it against (specs/${ID}.yaml); fal may have changed ${ID} since: falgen update --check lists what changed.\n`);
   expect(result.stderr).not.toContain("nothing was sent");
   expect(result.code).toBe(1);
+});
+
+describe("a request fal says failed (COMPLETED with error and error_type): its error and request id, exit 1, nothing printed or saved", () => {
+  test.each([
+    ["failed, its result 200", "an output (HTTP 200), not shown: fal says the request failed"],
+    ["failed, its result 500", "fal API error 500: CUDA out of memory"],
+  ])("%s", async (prompt, answered) => {
+    const before = server.calls.length;
+    const result = await falgenRun([ID, "--prompt", prompt]);
+    const requestId = /request (\S+) queued/.exec(result.stderr)![1]!;
+    const report = `falgen run: request ${requestId} failed on fal: Runner crashed (error_type: runner_error)\n  its result: ${answered}\n  to see it again: falgen run ${ID} --result ${requestId} --queue-url ${server.url}\n`;
+    expect(result.stderr).toContain(report);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(await readdir(result.out).catch(() => [])).toEqual([]);
+    // Its error is the request's: asked for once, not retried.
+    expect(server.calls.slice(before).filter((call) => call === `GET /fal-ai/qwen-image/requests/${requestId}`)).toHaveLength(1);
+
+    // --result of that request says the same.
+    const again = await falgenRun([ID, "--result", requestId]);
+    expect(again.stderr).toContain(report);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe("");
+  });
 });
 
 test("an output that no longer fits the spec's Output: a warning per field with the request id; printed and saved as received", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen, type RunResult } from "../helpers/run.js";
+import { serve } from "../runtime/serve.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 import { runSpecsDir } from "./run-specs.js";
 
@@ -157,6 +158,36 @@ describe("falgen run, not on a terminal", () => {
     const missing = await falgenRun(["fal-ai/ideogram/v3/edit", "--prompt", "x", "--image_url", path.join(dir, "nope.png"), "--mask_url", image, "--queue-url", sim.url]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`--image_url: ${JSON.stringify(path.join(dir, "nope.png"))} is neither a URL nor a file`);
+  });
+
+  test("a local file is judged by its first bytes: a page or an empty file for an image field is refused, nothing sent; a JPEG named .png is sent as image/jpeg", async () => {
+    const dir = await tempDir("run-upload-content");
+    const [page, empty, jpeg, png] = ["page.png", "empty.png", "jpeg.png", "real.png"].map((name) => path.join(dir, name)) as [string, string, string, string];
+    await writeFile(page, "<!doctype html><title>Sign in</title>");
+    await writeFile(empty, "");
+    await writeFile(jpeg, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, ...new Array(70_000).fill(0)]));
+    await writeFile(png, Buffer.from([...PNG_SIGNATURE, ...new Array(70_000).fill(1)]));
+    const { upload = 0, submit = 0 } = sim.stats().routes;
+    const edit = (image: string, mask: string, ...more: string[]) => falgenRun(["fal-ai/ideogram/v3/edit", "--prompt", "edit it", "--image_url", image, "--mask_url", mask, "--queue-url", sim.url, "--no-download", ...more]);
+    const refused = await edit(page, png);
+    expect(refused.stderr).toContain(`falgen run: --image_url: ${page} is text/html (by its first bytes), not the image image_url takes; nothing was sent`);
+    expect(refused.code).toBe(2);
+    const emptyMask = await edit(png, empty);
+    expect(emptyMask.stderr).toContain(`falgen run: --mask_url: ${empty} is empty, not the image mask_url takes; nothing was sent`);
+    expect(emptyMask.code).toBe(2);
+    expect([sim.stats().routes.upload ?? 0, sim.stats().routes.submit ?? 0]).toEqual([upload, submit]);
+
+    // Storage that records each upload's declared type on its way to the simulator's.
+    const declared: string[] = [];
+    const storage = await serve(async (request) => {
+      const body = await request.text();
+      declared.push((JSON.parse(body) as { content_type: string }).content_type);
+      const url = new URL(request.url);
+      return fetch(`${sim.storageUrl}${url.pathname}${url.search}`, { method: request.method, headers: { authorization: request.headers.get("authorization")!, "content-type": "application/json" }, body });
+    });
+    const sent = await edit(jpeg, png, "--storage-url", storage.url);
+    expect(sent.code).toBe(0);
+    expect(declared.sort()).toEqual(["image/jpeg", "image/png"]);
   });
 
   test("a file storage refuses (413 over --max-upload-bytes) fails the run naming its field; nothing is queued", async () => {

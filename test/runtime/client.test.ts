@@ -148,8 +148,10 @@ describe("the run host", () => {
 
 describe("the client's shape", () => {
   test("its own properties are its settings: no send or fetch that would sign any URL with the key", () => {
-    const fal = createFalClient({ credentials: "key:secret", runUrl: "http://127.0.0.1:1" });
+    const fal = createFalClient({ credentials: "key:secret", runUrl: "http://127.0.0.1:1", storageUrl: "http://127.0.0.1:2" });
     expect(Object.keys(fal).sort()).toEqual(["queueUrl", "retry", "runUrl", "storageUrl", "validate", "validators"]);
+    // The run and storage hosts as given: their defaults are applied where they are used.
+    expect(Object.keys(createFalClient()).sort()).toEqual(["queueUrl", "retry", "validate", "validators"]);
     // @ts-expect-error not a member of FalClient
     expect(fal.send).toBeUndefined();
     // @ts-expect-error not a member of FalClient

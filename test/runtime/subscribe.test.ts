@@ -85,6 +85,30 @@ describe("subscribe, polling", () => {
     expect(resultCalls).toBe(1);
   });
 
+  test.each(["polling", "streaming"] as const)("%s: a request whose COMPLETED status carries an error fails even when its result answers 200", async (mode) => {
+    const failed = { status: "COMPLETED", error: "Internal error", error_type: "runner_error" };
+    const server = await serve(fakeQueue({ statuses: [failed], output: { images: [{ url: "https://x/1.png" }] } }));
+    const failure = subscribe(createFalClient({ credentials: KEY, queueUrl: server.url, retry: fastRetry }), ENDPOINT, {}, { mode, pollInterval: 1 });
+    await expect(failure).rejects.toMatchObject({
+      name: "FalError",
+      requestId: "req-1",
+      message: "The request failed: Internal error, error_type runner_error",
+      cause: { ...failed, request_id: "req-1" },
+    });
+    // error_type alone says so too.
+    const typeOnly = await serve(fakeQueue({ statuses: [{ status: "COMPLETED", error_type: "runner_error" }] }));
+    await expect(subscribe(createFalClient({ credentials: KEY, queueUrl: typeOnly.url }), ENDPOINT, {}, { mode })).rejects.toThrow("The request failed: runner_error");
+  });
+
+  test("a COMPLETED status with `error: null` is a success, and its result is retried as any other", async () => {
+    let resultCalls = 0;
+    const queue = fakeQueue({ statuses: [{ status: "COMPLETED", error: null, error_type: null }] });
+    const server = await serve((request) => (!request.url.includes("/status") && request.method === "GET" && ++resultCalls === 1 ? json({ detail: "busy" }, { status: 503 }) : queue(request)));
+    const output = await subscribe(createFalClient({ credentials: KEY, queueUrl: server.url, retry: fastRetry }), ENDPOINT, {});
+    expect(output).toEqual({ data: { images: [] }, requestId: "req-1" });
+    expect(resultCalls).toBe(2);
+  });
+
   test("transient status errors are retried without losing the request", async () => {
     const queue = fakeQueue();
     let polls = 0;

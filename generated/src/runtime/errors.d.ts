@@ -77,11 +77,8 @@ export declare class FalResponseError extends FalError {
 		limit?: number;
 	});
 }
-/**
-* The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the
-* call fails at once, keeping `requestId`.
-*/
-export declare function tooLargeError(status: number, what: string, limit: number, requestId?: string): FalResponseError;
+/** The error for `what` ("a body", "an event") over `limit` (bytes; characters for an event): the call fails at once. */
+export declare function tooLargeError(status: number, what: string, limit: number): FalResponseError;
 /** A webhook delivery failed verification (missing headers, stale timestamp, bad signature, bad body). */
 export declare class FalWebhookError extends FalError {
 	override name: string;

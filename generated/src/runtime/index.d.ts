@@ -89,7 +89,10 @@ export interface InProgressStatus extends QueueStatusFields {
 }
 export interface CompletedStatus extends QueueStatusFields {
 	status: "COMPLETED";
-	/** Set when the request failed; the result call then throws the endpoint's error. */
+	/**
+	* Set when the request failed: `subscribe` then rejects with the result's error response, or, when
+	* the result answers 200 all the same, a FalError saying this `error` and `error_type`.
+	*/
 	error?: string;
 	error_type?: string;
 }
@@ -294,11 +297,12 @@ export interface FalClientOptions {
 /** A configured connection to fal; pass it to every endpoint function. */
 export interface FalClient {
 	readonly queueUrl: string;
-	readonly storageUrl: string;
 	/**
-	* The `runUrl` option as given (`undefined` for fal's host): `run`, `stream` and `realtime` read it
-	* through `runBaseUrl`, so a page that only queues carries neither its default nor its trimming.
+	* The `storageUrl` and `runUrl` options as given (`undefined` for fal's hosts): uploads and tokens
+	* read the first through `storageBaseUrl`, `run`, `stream` and `realtime` the second through
+	* `runBaseUrl`, so a page that only queues carries neither their defaults nor their trimming.
 	*/
+	readonly storageUrl?: string | undefined;
 	readonly runUrl?: string | undefined;
 	readonly retry: RetryOptions | false;
 	readonly validate: boolean;

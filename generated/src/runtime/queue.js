@@ -1,6 +1,6 @@
 // falgen's runtime (runtime/queue.ts), written by `falgen generate`. Do not edit.
 import { runScoped } from "./internal/abort.js";
-import { fetchResult, fetchStatus, requestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
+import { fetchResult, fetchStatus, givenRequestUrl, submittedUrl, submitWithin } from "./internal/queue-calls.js";
 import { JSON_BODY, request } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
 /**
@@ -27,11 +27,11 @@ export function submitWith(client, endpointId, input, options = {}, files) {
 }
 /** The request's status, with its logs when asked for. */
 export function status(client, endpointId, requestId, options = {}) {
-	return runScoped(options, requestId, (signal) => fetchStatus(client, requestUrl(client, endpointId, requestId), options.logs, signal));
+	return runScoped(options, requestId, (signal) => fetchStatus(client, givenRequestUrl(client, endpointId, requestId), options.logs, signal));
 }
 /** The completed request's output; a failed request's error response is thrown as a FalApiError. */
 export function result(client, endpointId, requestId, options = {}) {
-	return runScoped(options, requestId, (signal) => fetchResult(client, requestUrl(client, endpointId, requestId), requestId, signal, client.retry));
+	return runScoped(options, requestId, (signal) => fetchResult(client, givenRequestUrl(client, endpointId, requestId), requestId, signal));
 }
 /**
 * Asks the queue to cancel the request. Resolves once the cancellation is accepted (202); a request
@@ -40,7 +40,7 @@ export function result(client, endpointId, requestId, options = {}) {
 export function cancel(client, endpointId, requestId, options = {}) {
 	return runScoped(options, requestId, async (signal) => {
 		await request(client, {
-			url: `${requestUrl(client, endpointId, requestId)}/cancel`,
+			url: `${givenRequestUrl(client, endpointId, requestId)}/cancel`,
 			method: "PUT",
 			signal,
 			idempotent: true,

@@ -1,7 +1,7 @@
 // falgen's runtime (runtime/stream.ts), written by `falgen generate`. Do not edit.
 import { withRequestId } from "./errors.js";
 import { abortScope } from "./internal/abort.js";
-import { requestUrl } from "./internal/queue-calls.js";
+import { givenRequestUrl } from "./internal/queue-calls.js";
 import { statusEvents } from "./internal/status-events.js";
 /**
 * The request's statuses as the queue pushes them (Server-Sent Events), ending after COMPLETED.
@@ -11,7 +11,7 @@ import { statusEvents } from "./internal/status-events.js";
 export async function* streamStatus(client, endpointId, requestId, options = {}) {
 	const scope = abortScope(options);
 	try {
-		yield* statusEvents(client, requestUrl(client, endpointId, requestId), options.logs, scope.signal);
+		yield* statusEvents(client, givenRequestUrl(client, endpointId, requestId), options.logs, scope.signal);
 	} catch (error) {
 		throw withRequestId(error, requestId);
 	} finally {

@@ -2,9 +2,9 @@
 import { withRequestId } from "./errors.js";
 import { runScoped, sleep } from "./internal/abort.js";
 import { fetchResult, fetchStatus, submittedUrl, submitWithin } from "./internal/queue-calls.js";
-import { connectionFreed } from "./internal/request.js";
 import { uploadFiles } from "./internal/upload.js";
 import { statusEvents } from "./internal/status-events.js";
+import { connectionFreed } from "#undici";
 /**
 * Submits `input`, waits for the request to complete and returns its output. `timeout` and `signal`
 * cover the whole call, waits included; every error after the submit carries the request id
@@ -48,11 +48,9 @@ async function subscribeWithin(client, endpointId, input, options, signal, files
 				await sleep(options.pollInterval ?? 500, signal);
 			}
 		}
-		// A failed request's result is its stored error response: report it without retrying.
-		// (Both loops end on COMPLETED.)
-		const failed = status?.error !== undefined;
 		await connectionFreed();
-		return await fetchResult(client, url, requestId, signal, failed ? false : client.retry);
+		// Both loops end on COMPLETED: a failed request's error is reported at once (see fetchResult).
+		return await fetchResult(client, url, requestId, signal, status);
 	} catch (error) {
 		throw withRequestId(error, requestId);
 	}

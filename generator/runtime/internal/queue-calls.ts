@@ -1,4 +1,4 @@
-import type { FalClient, QueueStatus, Result, RetryOptions, SubmitOptions } from "../index.js";
+import type { CompletedStatus, FalClient, QueueStatus, Result, SubmitOptions } from "../index.js";
 import { FalError } from "../errors.js";
 import { appPath } from "../endpoint-id.js";
 import { prepareInput, type FileStep } from "./prepare-input.js";
@@ -15,11 +15,20 @@ export interface SubmitResponse {
 
 /**
  * The URL a queued request's status, result and cancel routes hang off: they live under
- * `[namespace/]owner/app`, whatever the endpoint's full id.
+ * `[namespace/]owner/app`, whatever the endpoint's full id. `requestId` is one as the queue makes
+ * them (see isRequestId), whose characters need no encoding.
  */
-export function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+function requestUrl(client: FalClient, endpointId: string, requestId: string): string {
+  return `${client.queueUrl}/${appPath(endpointId)}/requests/${requestId}`;
+}
+
+/**
+ * `requestUrl` for an id the caller passed (status, result, cancel, streamStatus); an id the queue
+ * never makes is refused before anything is sent. (A submit answer's id was checked as it arrived.)
+ */
+export function givenRequestUrl(client: FalClient, endpointId: string, requestId: string): string {
   if (!isRequestId(requestId)) throw new FalError(`Invalid request id ${JSON.stringify(requestId)}, nothing was sent: pass the requestId submit returned`);
-  return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
+  return requestUrl(client, endpointId, requestId);
 }
 
 /**
@@ -32,7 +41,7 @@ export function submittedUrl(client: FalClient, endpointId: string, { request_id
   const usable =
     canonical(response_url) &&
     response_url.startsWith(`${client.queueUrl}/`) &&
-    response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) &&
+    response_url.endsWith(`/requests/${request_id}`) &&
     !/[?#]/.test(response_url);
   return usable ? response_url : requestUrl(client, endpointId, request_id);
 }
@@ -108,8 +117,19 @@ export function fetchStatus(client: FalClient, url: string, logs: boolean | unde
   return request(client, { url: `${url}/status`, query: { logs: logs ? 1 : undefined }, signal, idempotent: true, reader: STATUS_BODY });
 }
 
-/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
-export async function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>> {
-  const data = await request(client, { url, signal, idempotent: true, retry, reader: JSON_BODY });
+/**
+ * The request's output. `completed`, its COMPLETED status when known: one carrying `error` (the
+ * request failed) reports the result's error response at once, unretried, and an answer 200 then
+ * is no success either: a FalError saying the status's `error` and `error_type`, the status its `cause`.
+ */
+export async function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, completed?: CompletedStatus): Promise<Result<O>> {
+  const failed = hasFailed(completed);
+  const data = await request(client, { url, signal, idempotent: true, retry: failed ? false : undefined, reader: JSON_BODY });
+  if (failed) throw new FalError(`The request failed: ${[completed.error, completed.error_type].filter((part) => part != null).join(", error_type ")}`, { requestId, cause: completed });
   return { data: data as O, requestId };
+}
+
+/** Whether a COMPLETED status says the request failed: it carries `error` (or `error_type`). */
+export function hasFailed(completed: CompletedStatus | undefined): completed is CompletedStatus {
+  return (completed?.error ?? completed?.error_type) != null;
 }

@@ -1,4 +1,5 @@
 import type { FalClient } from "../index.js";
+import { storageBaseUrl } from "../client.js";
 import { splitEndpointId } from "../endpoint-id.js";
 import { NEVER_ABORTED } from "./abort.js";
 import { request, type BodyReader } from "./request.js";
@@ -12,7 +13,7 @@ export const REALTIME_TOKEN_SECONDS = 120;
  */
 export function fetchRealtimeToken(client: FalClient, endpointId: string, expirationSeconds: number = REALTIME_TOKEN_SECONDS): Promise<string> {
   return request(client, {
-    url: `${client.storageUrl}/tokens/`,
+    url: `${storageBaseUrl(client)}/tokens/`,
     method: "POST",
     body: { allowed_apps: [splitEndpointId(endpointId).app], token_expiration: expirationSeconds },
     signal: NEVER_ABORTED,

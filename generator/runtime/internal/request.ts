@@ -4,6 +4,7 @@ import { apiErrorFromResponse, FalError, FalNetworkError, FalResponseError, tooL
 import { abortError, fetchSignal } from "./abort.js";
 import { readLimited, TOO_LARGE } from "./read-limited.js";
 import { backoff } from "./retry.js";
+import { neverSent } from "#undici";
 
 /**
  * The largest response body the runtime reads, in bytes (256 MiB): a larger one (submit, status,
@@ -137,6 +138,8 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   // The attempt loop is written out here, in the one function every call goes through, rather than
   // wrapped in a closure per call: one suspended function per request in flight, not three.
   for (let attempt = 0; ; attempt++) {
+    // The id the response's headers name, once they arrived.
+    let requestId: string | undefined;
     try {
       let response: Response;
       // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
@@ -155,8 +158,8 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       }
       options.onResponse?.(response);
       if (options.stream && response.ok) return response.body as D;
-      const requestId = response.headers.get("x-fal-request-id") ?? undefined;
-      const text = await readText(response, signal, requestId);
+      requestId = response.headers.get("x-fal-request-id") ?? undefined;
+      const text = await readText(response, signal);
       // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
       let parsed: unknown = text;
       let isJson = true;
@@ -168,9 +171,12 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       if (!response.ok) throw apiErrorFromResponse(response, parsed);
       if (!reader) return parsed as D;
       const data = isJson ? reader.read(parsed) : undefined;
-      if (data === undefined) throw new FalResponseError(response.status, reader.what, text, { requestId });
+      if (data === undefined) throw new FalResponseError(response.status, reader.what, text);
       return data;
     } catch (error) {
+      // Whatever failed after the headers keeps the id they named, an abort's reason included: a
+      // submit's or a run's request may have arrived, and the id is how to find it.
+      if (error instanceof FalError) error.requestId ??= requestId;
       await backoff(options.retry ?? client.retry, signal, options.idempotent, error, attempt);
     }
   }
@@ -181,55 +187,28 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
  * FalResponseError, the rest unread); with `onChunk`, an event stream's chunks go to it instead,
  * without a limit on their total (its reader limits each event). An abort of `signal` cancels the
  * read, which frees the connection: nothing keeps downloading once the call ended. A failed read is
- * `requestError`; both errors carry `requestId`.
+ * `requestError`.
  */
-export async function readText(response: Response, signal: AbortSignal, requestId?: string, onChunk?: (chunk: Uint8Array) => void): Promise<string> {
+export async function readText(response: Response, signal: AbortSignal, onChunk?: (chunk: Uint8Array) => void): Promise<string> {
   let bytes: Awaited<ReturnType<typeof readLimited>>;
   try {
     bytes = await readLimited(response, onChunk ? Infinity : RESPONSE_BODY_LIMIT_BYTES, fetchSignal(signal), onChunk);
   } catch (cause) {
-    // The connection dropped after the headers: the request did arrive, and its id may be known.
-    throw requestError(cause, signal, requestId);
+    // The connection dropped after the headers: the request did arrive.
+    throw requestError(cause, signal);
   }
-  if (bytes === TOO_LARGE) throw tooLargeError(response.status, "a body", RESPONSE_BODY_LIMIT_BYTES, requestId);
+  if (bytes === TOO_LARGE) throw tooLargeError(response.status, "a body", RESPONSE_BODY_LIMIT_BYTES);
   return new TextDecoder().decode(bytes);
 }
 
-const setImmediateIfAny = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
-
-/**
- * Resolves once the connection a response just ended on can carry another request: await it
- * before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
- * connection back to its pool only in the event-loop turn after the response ends (a
- * setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
- * calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
- * there is no setImmediate (browsers pool connections themselves) nothing is awaited.
- */
-export function connectionFreed(): Promise<void> | undefined {
-  return setImmediateIfAny && new Promise((resolve) => setImmediateIfAny(resolve));
-}
-
-// Connection-level failures before any byte left (Node/undici codes). Elsewhere nothing proves
-// that, so those errors count as sent.
-const NEVER_SENT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT)$/;
-
-/**
- * A fetch failure as a FalError: the abort reason when the call was aborted, else a
- * FalNetworkError; either with `requestId` when the response's headers named it.
- */
-export function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError {
-  if (signal.aborted) {
-    // Aborted while reading a body whose headers named the request (a submit's, a run's): keep its id.
-    const aborted = abortError(signal);
-    aborted.requestId ??= requestId;
-    return aborted;
-  }
+/** A fetch failure as a FalError: the abort reason when the call was aborted, else a FalNetworkError. */
+export function requestError(error: unknown, signal: AbortSignal): FalError {
+  if (signal.aborted) return abortError(signal);
   if (error instanceof FalError) return error;
   const cause = (error as { cause?: { code?: unknown } } | null | undefined)?.cause;
   const message = error instanceof Error ? error.message : String(error);
   return new FalNetworkError(`Network error: ${message}${cause instanceof Error ? ` (${cause.message})` : ""}`, {
     cause: error,
-    requestId,
-    requestSent: !NEVER_SENT_CODE.test(String(cause?.code)),
+    requestSent: !neverSent(error),
   });
 }

@@ -11,7 +11,7 @@ import { serverSentData } from "./sse.js";
  */
 export const STATUS_EVENT_LIMIT: number = 16 * 2 ** 20;
 
-/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
+/** The statuses of the request at `url` (see `givenRequestUrl`), reconnecting under the retry policy. */
 export async function* statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus> {
   // Counts the reconnections since the last event: a stream that delivers is progress.
   for (let attempt = 0; ; ) {

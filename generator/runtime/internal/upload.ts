@@ -1,4 +1,5 @@
 import type { FalClient, FileData } from "../index.js";
+import { storageBaseUrl } from "../client.js";
 import { runScoped } from "./abort.js";
 import { redact } from "./redact.js";
 import type { FileStep } from "./prepare-input.js";
@@ -81,7 +82,7 @@ export async function fileUrl(client: FalClient, data: FileData, signal: AbortSi
   }
   // Both steps are safe to repeat: a failed attempt leaves at most an unused storage slot.
   const { upload_url, file_url } = await request(client, {
-    url: `${client.storageUrl}/storage/upload/initiate`,
+    url: `${storageBaseUrl(client)}/storage/upload/initiate`,
     method: "POST",
     query: { storage_type: "fal-cdn-v3" },
     body: { content_type: contentType, file_name: fileName(blob, contentType) },

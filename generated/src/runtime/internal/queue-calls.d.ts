@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/queue-calls.ts), written by `falgen generate`. Do not edit.
-import type { FalClient, QueueStatus, Result, RetryOptions, SubmitOptions } from "../index.js";
+import type { CompletedStatus, FalClient, QueueStatus, Result, SubmitOptions } from "../index.js";
 import { type FileStep } from "./prepare-input.js";
 import { type BodyReader } from "./request.js";
 /** The queue's answer to a submit. */
@@ -11,10 +11,10 @@ export interface SubmitResponse {
 	queue_position: number;
 }
 /**
-* The URL a queued request's status, result and cancel routes hang off: they live under
-* `[namespace/]owner/app`, whatever the endpoint's full id.
+* `requestUrl` for an id the caller passed (status, result, cancel, streamStatus); an id the queue
+* never makes is refused before anything is sent. (A submit answer's id was checked as it arrived.)
 */
-export declare function requestUrl(client: FalClient, endpointId: string, requestId: string): string;
+export declare function givenRequestUrl(client: FalClient, endpointId: string, requestId: string): string;
 /**
 * The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
 * is on the client's queue origin, else the one built from the id: the key goes nowhere else.
@@ -29,5 +29,11 @@ export declare const STATUS_BODY: BodyReader<QueueStatus>;
 export declare function submitWithin(client: FalClient, endpointId: string, input: unknown, options: Omit<SubmitOptions, "signal">, signal: AbortSignal, files: FileStep | undefined): Promise<SubmitResponse>;
 /** The request's status (`url` as from `requestUrl`). */
 export declare function fetchStatus(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): Promise<QueueStatus>;
-/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
-export declare function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, retry: RetryOptions | false): Promise<Result<O>>;
+/**
+* The request's output. `completed`, its COMPLETED status when known: one carrying `error` (the
+* request failed) reports the result's error response at once, unretried, and an answer 200 then
+* is no success either: a FalError saying the status's `error` and `error_type`, the status its `cause`.
+*/
+export declare function fetchResult<O>(client: FalClient, url: string, requestId: string, signal: AbortSignal, completed?: CompletedStatus): Promise<Result<O>>;
+/** Whether a COMPLETED status says the request failed: it carries `error` (or `error_type`). */
+export declare function hasFailed(completed: CompletedStatus | undefined): completed is CompletedStatus;

@@ -5,11 +5,19 @@ import { prepareInput } from "./prepare-input.js";
 import { JSON_BODY, request } from "./request.js";
 /**
 * The URL a queued request's status, result and cancel routes hang off: they live under
-* `[namespace/]owner/app`, whatever the endpoint's full id.
+* `[namespace/]owner/app`, whatever the endpoint's full id. `requestId` is one as the queue makes
+* them (see isRequestId), whose characters need no encoding.
 */
-export function requestUrl(client, endpointId, requestId) {
+function requestUrl(client, endpointId, requestId) {
+	return `${client.queueUrl}/${appPath(endpointId)}/requests/${requestId}`;
+}
+/**
+* `requestUrl` for an id the caller passed (status, result, cancel, streamStatus); an id the queue
+* never makes is refused before anything is sent. (A submit answer's id was checked as it arrived.)
+*/
+export function givenRequestUrl(client, endpointId, requestId) {
 	if (!isRequestId(requestId)) throw new FalError(`Invalid request id ${JSON.stringify(requestId)}, nothing was sent: pass the requestId submit returned`);
-	return `${client.queueUrl}/${appPath(endpointId)}/requests/${encodeURIComponent(requestId)}`;
+	return requestUrl(client, endpointId, requestId);
 }
 /**
 * The URL the submit response points at (its `response_url` is `<app URL>/requests/<id>`) when it
@@ -18,7 +26,7 @@ export function requestUrl(client, endpointId, requestId) {
 export function submittedUrl(client, endpointId, { request_id, response_url }) {
 	// Used only in the form fetch would read it (no dot segments, encoded or not, nor user info):
 	// then a URL that starts with the queue URL is on the queue's origin.
-	const usable = canonical(response_url) && response_url.startsWith(`${client.queueUrl}/`) && response_url.endsWith(`/requests/${encodeURIComponent(request_id)}`) && !/[?#]/.test(response_url);
+	const usable = canonical(response_url) && response_url.startsWith(`${client.queueUrl}/`) && response_url.endsWith(`/requests/${request_id}`) && !/[?#]/.test(response_url);
 	return usable ? response_url : requestUrl(client, endpointId, request_id);
 }
 function canonical(url) {
@@ -87,17 +95,30 @@ export function fetchStatus(client, url, logs, signal) {
 		reader: STATUS_BODY
 	});
 }
-/** `retry` is separate from the client's so a request already known to have failed reports its error at once. */
-export async function fetchResult(client, url, requestId, signal, retry) {
+/**
+* The request's output. `completed`, its COMPLETED status when known: one carrying `error` (the
+* request failed) reports the result's error response at once, unretried, and an answer 200 then
+* is no success either: a FalError saying the status's `error` and `error_type`, the status its `cause`.
+*/
+export async function fetchResult(client, url, requestId, signal, completed) {
+	const failed = hasFailed(completed);
 	const data = await request(client, {
 		url,
 		signal,
 		idempotent: true,
-		retry,
+		retry: failed ? false : undefined,
 		reader: JSON_BODY
+	});
+	if (failed) throw new FalError(`The request failed: ${[completed.error, completed.error_type].filter((part) => part != null).join(", error_type ")}`, {
+		requestId,
+		cause: completed
 	});
 	return {
 		data,
 		requestId
 	};
+}
+/** Whether a COMPLETED status says the request failed: it carries `error` (or `error_type`). */
+export function hasFailed(completed) {
+	return (completed?.error ?? completed?.error_type) != null;
 }

@@ -1,4 +1,5 @@
 // falgen's runtime (runtime/internal/realtime-token.ts), written by `falgen generate`. Do not edit.
+import { storageBaseUrl } from "../client.js";
 import { splitEndpointId } from "../endpoint-id.js";
 import { NEVER_ABORTED } from "./abort.js";
 import { request } from "./request.js";
@@ -10,7 +11,7 @@ export const REALTIME_TOKEN_SECONDS = 120;
 */
 export function fetchRealtimeToken(client, endpointId, expirationSeconds = REALTIME_TOKEN_SECONDS) {
 	return request(client, {
-		url: `${client.storageUrl}/tokens/`,
+		url: `${storageBaseUrl(client)}/tokens/`,
 		method: "POST",
 		body: {
 			allowed_apps: [splitEndpointId(endpointId).app],

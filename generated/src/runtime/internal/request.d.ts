@@ -94,20 +94,8 @@ export declare function request<D>(client: FalClient, options: RequestOptions<D>
 * FalResponseError, the rest unread); with `onChunk`, an event stream's chunks go to it instead,
 * without a limit on their total (its reader limits each event). An abort of `signal` cancels the
 * read, which frees the connection: nothing keeps downloading once the call ended. A failed read is
-* `requestError`; both errors carry `requestId`.
+* `requestError`.
 */
-export declare function readText(response: Response, signal: AbortSignal, requestId?: string, onChunk?: (chunk: Uint8Array) => void): Promise<string>;
-/**
-* Resolves once the connection a response just ended on can carry another request: await it
-* before a request that follows a response at once. Node's fetch (undici) hands an HTTP/1.1
-* connection back to its pool only in the event-loop turn after the response ends (a
-* setImmediate), so a request sent sooner takes another connection, or opens a new one: with many
-* calls in flight, one more socket (and on fal's HTTPS, one more TLS handshake) per call. Where
-* there is no setImmediate (browsers pool connections themselves) nothing is awaited.
-*/
-export declare function connectionFreed(): Promise<void> | undefined;
-/**
-* A fetch failure as a FalError: the abort reason when the call was aborted, else a
-* FalNetworkError; either with `requestId` when the response's headers named it.
-*/
-export declare function requestError(error: unknown, signal: AbortSignal, requestId?: string): FalError;
+export declare function readText(response: Response, signal: AbortSignal, onChunk?: (chunk: Uint8Array) => void): Promise<string>;
+/** A fetch failure as a FalError: the abort reason when the call was aborted, else a FalNetworkError. */
+export declare function requestError(error: unknown, signal: AbortSignal): FalError;

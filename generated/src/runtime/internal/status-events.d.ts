@@ -5,7 +5,7 @@ import type { FalClient, QueueStatus } from "../index.js";
 * logs, is far smaller; a longer one fails the call with a FalResponseError.
 */
 export declare const STATUS_EVENT_LIMIT: number;
-/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
+/** The statuses of the request at `url` (see `givenRequestUrl`), reconnecting under the retry policy. */
 export declare function statusEvents(client: FalClient, url: string, logs: boolean | undefined, signal: AbortSignal): AsyncGenerator<QueueStatus>;
 /**
 * Statuses from an SSE body (`logs: null` removed, see STATUS_BODY); events without a known

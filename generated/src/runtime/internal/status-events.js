@@ -9,7 +9,7 @@ import { serverSentData } from "./sse.js";
 * logs, is far smaller; a longer one fails the call with a FalResponseError.
 */
 export const STATUS_EVENT_LIMIT = 16 * 2 ** 20;
-/** The statuses of the request at `url` (see `requestUrl`), reconnecting under the retry policy. */
+/** The statuses of the request at `url` (see `givenRequestUrl`), reconnecting under the retry policy. */
 export async function* statusEvents(client, url, logs, signal) {
 	// Counts the reconnections since the last event: a stream that delivers is progress.
 	for (let attempt = 0;;) {

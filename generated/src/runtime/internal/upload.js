@@ -1,4 +1,5 @@
 // falgen's runtime (runtime/internal/upload.ts), written by `falgen generate`. Do not edit.
+import { storageBaseUrl } from "../client.js";
 import { runScoped } from "./abort.js";
 import { redact } from "./redact.js";
 import { request } from "./request.js";
@@ -77,7 +78,7 @@ export async function fileUrl(client, data, signal, inline) {
 	}
 	// Both steps are safe to repeat: a failed attempt leaves at most an unused storage slot.
 	const { upload_url, file_url } = await request(client, {
-		url: `${client.storageUrl}/storage/upload/initiate`,
+		url: `${storageBaseUrl(client)}/storage/upload/initiate`,
 		method: "POST",
 		query: { storage_type: "fal-cdn-v3" },
 		body: {
