@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { packageNameProblem, packageVersionProblem } from "./emit/package-info.js";
 import { fileProblem, formatPlace, InputError } from "./errors.js";
 import { JsonSyntaxError, parseJsonText } from "./shared/json-text.js";
@@ -59,7 +59,7 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   if (!existsSync(file)) throw new InputError(`config file ${shown}: no such file`);
   if (statSync(file).isDirectory()) throw new InputError(`config file ${shown}: a folder, not a file`);
   const loaded = file.toLowerCase().endsWith(".json") ? await jsonConfig(file, shown) : await scriptConfig(file, shown);
-  const config = checkConfig(defaultExport(loaded, file, shown), shown);
+  const config = checkConfig(exportedFields(defaultExport(loaded, file, shown), file, shown), shown);
   const dir = path.dirname(file);
   const relative = (value: string) => path.relative(cwd, path.resolve(dir, value)) || ".";
   return {
@@ -118,7 +118,7 @@ async function scriptConfig(file: string, shown: string): Promise<unknown> {
     const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, interopDefault: false });
     return await jiti.import(file);
   } catch (error) {
-    throw loadFailure(error as Error, file, shown);
+    throw loadFailure(error, file, shown);
   }
 }
 
@@ -140,12 +140,51 @@ async function jsonConfig(file: string, shown: string): Promise<unknown> {
 }
 
 /**
- * A config that does not load, as one line: jiti puts a syntax error's place (`file:line:column`)
- * on a line of its own, which becomes the message's place, so an editor can jump to it.
+ * The exported object's own fields, read here so that one that throws when read (a getter, a
+ * Proxy) is a config that does not load, placed where it threw; not an error of falgen's.
  */
-function loadFailure(error: Error, file: string, shown: string): InputError {
-  const lines = String(error.message).split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  const place = lines.map((line) => /:(\d+):(\d+)$/.exec(line)).find((match) => match !== null);
-  const reason = (lines.find((line) => !/:(\d+):(\d+)$/.test(line)) ?? String(error.message)).replace(`${file}: `, "");
-  return new InputError(`config file ${place ? formatPlace(shown, Number(place[1]), Number(place[2])) : shown}: cannot load it: ${reason}`);
+function exportedFields(value: unknown, file: string, shown: string): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  try {
+    return Object.fromEntries(Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]));
+  } catch (error) {
+    throw loadFailure(error, file, shown);
+  }
+}
+
+/**
+ * A config that does not load, as one line at its place (`file:line:column`), so an editor can
+ * jump to it: a syntax error's place, which jiti puts on a line of the message of its own, else
+ * the first frame of the error's stack that is in the config file (where it threw).
+ */
+function loadFailure(thrown: unknown, file: string, shown: string): InputError {
+  const message = thrown instanceof Error ? String(thrown.message) : String(thrown);
+  const lines = message.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  const match = lines.map((line) => /:(\d+):(\d+)$/.exec(line)).find((found) => found !== null);
+  const place = match ? { line: Number(match[1]), column: Number(match[2]) } : thrown instanceof Error ? stackPlace(thrown, file) : undefined;
+  const reason = (lines.find((line) => !/:(\d+):(\d+)$/.test(line)) ?? message).replace(`${file}: `, "");
+  return new InputError(`config file ${place ? formatPlace(shown, place.line, place.column) : shown}: cannot load it: ${reason}`);
+}
+
+/** The line and column of the first frame of `error`'s stack in `file` (V8's `at fn (path:line:column)`, the path also as a file: URL). */
+function stackPlace(error: Error, file: string): { line: number; column: number } | undefined {
+  let stack: unknown;
+  try {
+    stack = error.stack;
+  } catch {
+    return undefined; // a stack getter of the config's own that throws
+  }
+  if (typeof stack !== "string") return undefined;
+  for (const frame of stack.split("\n")) {
+    const found = /^\s*at (?:.*\()?(.+?):(\d+):(\d+)\)?$/.exec(frame);
+    if (!found) continue;
+    let where = found[1]!;
+    try {
+      if (where.startsWith("file://")) where = fileURLToPath(where);
+    } catch {
+      continue;
+    }
+    if (path.resolve(where) === path.resolve(file)) return { line: Number(found[2]), column: Number(found[3]) };
+  }
+  return undefined;
 }

@@ -30,6 +30,30 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * Something in a spec that makes no sense but leaves the generated package right (a default
+ * outside the field's own limits): `generate` prints it, located as a {@link SpecError} is, and
+ * does not fail.
+ */
+export class SpecWarning {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly pointer: string | undefined;
+  readonly reason: string;
+  /** `file:line:column (at #pointer): reason`. */
+  readonly message: string;
+
+  constructor(location: SpecLocation, reason: string) {
+    this.file = location.file;
+    this.line = location.line;
+    this.column = location.column;
+    this.pointer = location.pointer;
+    this.reason = reason;
+    this.message = `${formatLocation(location)}: ${reason}`;
+  }
+}
+
 /** `file (at #pointer)`, the place written as {@link formatPlace} writes it. */
 export function formatLocation({ file, line, column, pointer }: SpecLocation): string {
   const where = formatPlace(file, line, column);

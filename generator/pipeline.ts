@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import { openCache, type FileSink } from "./cache/generation-cache.js";
 import { DEFAULT_PACKAGE, type PackageInfo } from "./emit/package-info.js";
 import { runtimeSources } from "./emit/runtime-files.js";
-import { InputError, SpecError, type OutputFolderError } from "./errors.js";
+import { InputError, SpecError, SpecWarning, type OutputFolderError } from "./errors.js";
 import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
 import { interruptionPoints } from "./shared/interruption-points.js";
@@ -48,6 +48,8 @@ export interface StageTiming {
 export interface GenerateReport {
   endpoints: string[];
   errors: SpecError[];
+  /** What makes no sense in the generated specs but leaves the output right, located; in file order. */
+  warnings: SpecWarning[];
   files: number;
   /** How many endpoints came from the cache instead of being generated. */
   cached: number;
@@ -97,6 +99,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const report = (files: number, ok: boolean, diff?: TreeDiff, patch?: string): GenerateReport => ({
     endpoints: [...unchanged.map(({ known }) => known.endpointId), ...fresh.map(({ model }) => model.id)].sort(compareNames),
     errors,
+    warnings: [
+      ...fresh.flatMap(({ spec }) => spec.warnings),
+      ...unchanged.flatMap(({ spec, known }) => (known.warnings ?? []).map(({ reason, ...place }) => new SpecWarning({ ...place, file: spec.file }, reason))),
+    ].sort((a, b) => (a.file === b.file ? 0 : a.file < b.file ? -1 : 1)),
     files,
     cached: unchanged.length,
     timings,

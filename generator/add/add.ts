@@ -33,13 +33,16 @@ export async function add(options: AddOptions): Promise<WrittenSpec[]> {
   return writeSpecs(options.specsDir ?? "specs", await fetchQueueDocuments(options.endpointIds, from));
 }
 
-/** The queue documents of `endpointIds` from `from`, checked like an import; unknown endpoints are one InputError. */
+/**
+ * The queue documents of `endpointIds` from `from`, checked like an import, each refused (a
+ * SpecError) unless it describes the endpoint asked for; unknown endpoints are one InputError.
+ */
 export async function fetchQueueDocuments(endpointIds: readonly string[], from: string): Promise<ImportedSpec[]> {
   const unknown: string[] = [];
   try {
     return await readQueueDocuments(endpointIds, async (id) => {
       try {
-        return normalizeDocument(await readDocument(queueDocumentUrl(id, from)));
+        return normalizeDocument(await readDocument(queueDocumentUrl(id, from)), id);
       } catch (error) {
         if (error instanceof DocumentHttpError && error.status === 404) unknown.push(id);
         throw error;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EmittedFile } from "../emit/emit-all.js";
 import type { PackageInfo } from "../emit/package-info.js";
-import type { SpecFile, SpecOrigin } from "../load/load-specs.js";
+import type { SpecFile, SpecOrigin, StoredWarning } from "../load/load-specs.js";
 import { compareNames, packageEntry, type EndpointModel, type PackageEntry } from "../model/endpoint-model.js";
 import { writeFileAtomic } from "../shared/atomic-write.js";
 import { contentHash } from "../shared/content-hash.js";
@@ -50,11 +50,13 @@ export interface CachedEndpoint {
   endpointId: string;
   entry: PackageEntry;
   files: FileDigest[];
+  /** The spec's load warnings, so a run that does not load it prints them still. */
+  warnings?: StoredWarning[];
 }
 
 export interface PlanEndpoints {
   /** Endpoints modelled in this run. */
-  fresh: readonly { spec: SpecOrigin; model: EndpointModel }[];
+  fresh: readonly { spec: SpecOrigin & { warnings?: readonly StoredWarning[] }; model: EndpointModel }[];
   /** Endpoints the cache knows unchanged. */
   unchanged: readonly { spec: SpecFile; known: CachedEndpoint }[];
   /** The runtime's sources (file name -> TypeScript). */
@@ -166,7 +168,8 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
     for (const { spec, model } of fresh) {
       const files = await make.endpointFiles(model);
       added = true;
-      used.endpoints[keyOf(spec)] = { entry: packageEntry(model), files: await plan(files) };
+      const warnings = (spec.warnings ?? []).map(({ line, column, pointer, reason }) => ({ line, column, pointer, reason }));
+      used.endpoints[keyOf(spec)] = { entry: packageEntry(model), files: await plan(files), ...(warnings.length > 0 ? { warnings } : {}) };
     }
     const models = new Map<SpecFile, () => EndpointModel>();
     for (const { spec, known } of unchanged) {

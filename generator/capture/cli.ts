@@ -2,6 +2,7 @@ import { EXIT, runCommand } from "../cli/command-line.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
 import { printWrittenSpecs } from "../spec-files/spec-cli.js";
 import { capturePages } from "./capture-pages.js";
+import { printError, printOut } from "../shared/print.js";
 
 const COMMAND = {
   name: "capture",
@@ -24,8 +25,8 @@ Exit: 0 written, 1 a page or spec was refused (nothing written), 2 usage or inpu
 export function captureCommand(argv: string[]): Promise<number> {
   return runCommand(COMMAND, argv, async ({ values, positionals, config }) => {
     const { written, withoutOverrides, warnings } = await capturePages({ pages: positionals, specsDir: specsFolder(values, config), ...(values.overrides !== undefined ? { overridesDir: values.overrides } : {}) });
-    for (const warning of warnings) console.error(`warning: ${warning}`);
-    for (const endpointId of withoutOverrides) console.log(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
+    for (const warning of warnings) printError(`warning: ${warning}`);
+    for (const endpointId of withoutOverrides) printOut(`note: ${endpointId} has no overrides file, so no field is required and it has no category`);
     printWrittenSpecs(COMMAND.name, written);
     return EXIT.ok;
   });

@@ -12,7 +12,9 @@ const COMMAND = {
 
 Fetches each endpoint's queue OpenAPI document from fal
 (https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=<id>), writes it as
-<specs>/<endpoint id>.yaml (all or nothing), then regenerates the package.
+<specs>/<endpoint id>.yaml, or over the endpoint's existing spec in place (a .json stays JSON),
+all or nothing, then regenerates the package. A document that describes another endpoint than
+the one asked for is refused.
 
   --from URL               where the documents are served (default: https://fal.ai), e.g. the simulator's URL
   --no-generate            write the specs only

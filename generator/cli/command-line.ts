@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type FalgenConfig } from "../config.js";
 import { InputError, SpecError, SpecErrors } from "../errors.js";
-import { redactKeys } from "../shared/redact-keys.js";
+import { printError, printOut } from "../shared/print.js";
 
 /** Exit codes of every falgen command. */
 export const EXIT = {
@@ -35,7 +35,7 @@ type Values<O extends Options> = { [K in keyof O]: O[K] extends { type: "boolean
 function parseCommandLine<O extends Options>(command: CommandLine<O>, argv: string[]): { values: Values<O>; positionals: string[] } | undefined {
   const parsed = parseArguments({ args: argv, allowPositionals: true, strict: true, options: { ...command.options, help: { type: "boolean", short: "h" } } as Options });
   if (parsed.values.help) {
-    console.log(command.usage);
+    printOut(command.usage);
     return undefined;
   }
   const { positionals } = parsed;
@@ -115,8 +115,8 @@ export async function runCommand<O extends Options>(
     const { config } = await loadConfig({ file: (parsed.values as { config?: string }).config });
     return body({ ...parsed, config });
   };
-  // What a failure says may come from the user's code (a config file that throws) or a server.
-  const say = (text: string) => console.error(redactKeys(text));
+  // What a failure says may come from the user's code (a config file that throws), a server or a spec.
+  const say = printError;
   try {
     return await run();
   } catch (error) {

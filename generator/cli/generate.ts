@@ -1,7 +1,7 @@
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
-import { redactKeys } from "../shared/redact-keys.js";
+import { printError, printOut } from "../shared/print.js";
 import { EXIT, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
@@ -116,13 +116,13 @@ async function interruptible(out: string, check: boolean, run: (signal: AbortSig
     } catch (error) {
       if (received === undefined || error !== controller.signal.reason) throw error;
       const state = check ? "nothing was written" : `${out}/ is as it was (what this run had written was removed); run \`falgen generate\` again`;
-      console.error(`falgen: interrupted by ${received}; ${state}.`);
+      printError(`falgen: interrupted by ${received}; ${state}.`);
       return SIGNAL_EXIT[received];
     }
     // A signal that came while the new files replaced the old (no pause there) is handled here.
     await new Promise(setImmediate);
     if (received === undefined) return code;
-    console.error(`falgen: interrupted by ${received}, but only after the run ${check ? "finished" : `wrote ${out}/ in full`}.`);
+    printError(`falgen: interrupted by ${received}, but only after the run ${check ? "finished" : `wrote ${out}/ in full`}.`);
     return SIGNAL_EXIT[received];
   } finally {
     process.off("SIGINT", onSignal);
@@ -138,23 +138,24 @@ const LEFTOVER = "a temporary file of an interrupted falgen run; `falgen generat
 
 /** The one place a run's report is printed: errors and findings on stderr, the summary on stdout. */
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
-  for (const error of report.errors) console.error(redactKeys(`error: ${error.message}`));
+  if (!quiet) for (const warning of report.warnings) printError(`warning: ${warning.message}`);
+  for (const error of report.errors) printError(`error: ${error.message}`);
   if (report.errors.length > 0 && report.files === 0) {
-    console.error(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
+    printError(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
     return;
   }
   if (check && report.diff) {
     const { stale, missing, extra, unlisted, leftovers } = report.diff;
-    for (const file of stale) console.error(`stale:   ${out}/${file}`);
-    for (const file of missing) console.error(`missing: ${out}/${file}`);
-    for (const file of extra) console.error(`extra:   ${out}/${file}`);
-    for (const file of unlisted) console.error(`extra:   ${out}/${file} (${UNLISTED})`);
-    for (const file of leftovers) console.error(`leftover: ${out}/${file} (${LEFTOVER})`);
-    if (report.patch) console.error(report.patch);
-    if (stale.length + missing.length + extra.length + leftovers.length > 0) console.error(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
-    else if (unlisted.length > 0) console.error(`falgen: ${out}/ holds files falgen did not write; remove them.`);
+    for (const file of stale) printError(`stale:   ${out}/${file}`);
+    for (const file of missing) printError(`missing: ${out}/${file}`);
+    for (const file of extra) printError(`extra:   ${out}/${file}`);
+    for (const file of unlisted) printError(`extra:   ${out}/${file} (${UNLISTED})`);
+    for (const file of leftovers) printError(`leftover: ${out}/${file} (${LEFTOVER})`);
+    if (report.patch) printError(report.patch);
+    if (stale.length + missing.length + extra.length + leftovers.length > 0) printError(`falgen: ${out}/ is not current with the specs; run \`falgen generate\`.`);
+    else if (unlisted.length > 0) printError(`falgen: ${out}/ holds files falgen did not write; remove them.`);
   } else if (report.diff) {
-    for (const file of report.diff.unlisted) console.error(`warning: ${out}/${file}: ${UNLISTED}`);
+    for (const file of report.diff.unlisted) printError(`warning: ${out}/${file}: ${UNLISTED}`);
   }
   if (quiet) return;
   const timings = report.timings.map(({ stage, ms }) => `${stage} ${ms.toFixed(0)} ms`).join(", ");
@@ -162,6 +163,6 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   const { stale = [], missing = [], extra = [], leftovers = [] } = report.diff ?? {};
   const cleaned = leftovers.length > 0 ? ` (and ${leftovers.length} temporary file(s) an interrupted run left)` : "";
   const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed${cleaned}`;
-  console.log(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
-  if (report.errors.length > 0) console.error(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
+  printOut(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
+  if (report.errors.length > 0) printError(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
 }

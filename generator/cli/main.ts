@@ -3,6 +3,7 @@
  * stays fast. generator/cli.ts runs it as the `falgen` process; tests call `main` in-process.
  */
 import { createRequire } from "node:module";
+import { printError, printOut } from "../shared/print.js";
 
 /** One subcommand: what `falgen --help` says of it, and how to run it (argv after its name; resolves to the exit code). */
 interface Command {
@@ -62,16 +63,16 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
     if (topic !== undefined && COMMANDS[topic]) return COMMANDS[topic].run(["--help"]);
-    (name === undefined ? console.error : console.log)(usage());
+    (name === undefined ? printError : printOut)(usage());
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
-    console.log((createRequire(import.meta.url)("../../package.json") as { version: string }).version);
+    printOut((createRequire(import.meta.url)("../../package.json") as { version: string }).version);
     return 0;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(`falgen: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    printError(`falgen: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
     return 2;
   }
   return command.run(rest);

@@ -38,5 +38,15 @@ export async function readQueueDocuments(locations: readonly string[], read: (lo
 }
 
 async function readAndNormalize(location: string): Promise<ImportedSpec> {
-  return normalizeDocument(await readDocument(location));
+  return normalizeDocument(await readDocument(location), askedEndpointId(location));
+}
+
+/** The endpoint a document URL asks for (fal's `?endpoint_id=<id>`), which its document must describe. */
+function askedEndpointId(location: string): string | undefined {
+  if (!/^https?:\/\//i.test(location)) return undefined;
+  try {
+    return new URL(location).searchParams.get("endpoint_id") ?? undefined;
+  } catch {
+    return undefined; // readDocument refused it already
+  }
 }

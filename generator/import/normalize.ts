@@ -14,13 +14,22 @@ export interface ImportedSpec {
 
 /**
  * Accepts a fal queue document as served, or refuses it with a located reason: first everything
- * the generator's loader refuses, then anything that is not fal's queue layout (the four queue
+ * the generator's loader refuses, then a document of another endpoint than `askedFor` (when
+ * given), then anything that is not fal's queue layout (the four queue
  * operations under the endpoint id, the QueueStatus schema). The result is the same document with
  * its queue paths in protocol order; the shared YAML writer fixes every other key order.
  */
-export function normalizeDocument(source: SpecSource): ImportedSpec {
+export function normalizeDocument(source: SpecSource, askedFor?: string): ImportedSpec {
   const loaded = validateSpec(source, parseSpecText(source));
   const { endpointId, document } = loaded;
+  // A server that answers with another endpoint's document (a proxy's cache, a mistyped --from)
+  // must not get that document written over the other endpoint's spec, or under the asked id.
+  if (askedFor !== undefined && endpointId !== askedFor) {
+    throw new SpecError(
+      pointerLocation(source, "/info/x-fal-metadata/endpointId"),
+      `the document describes ${endpointId}, not ${askedFor}, the endpoint asked for`,
+    );
+  }
   const notFal = (pointer: string, reason: string) =>
     new SpecError(pointerLocation(source, pointer), `not a fal queue document: ${reason}`);
 

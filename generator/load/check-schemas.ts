@@ -1,5 +1,6 @@
 import { encodePointer } from "../shared/json-pointer.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
+import { checkSense } from "./check-sense.js";
 
 /** A problem found at a JSON pointer; the loader turns it into a located SpecError. */
 export interface Finding {
@@ -12,19 +13,29 @@ const MAX_ENUM_VALUES = 1000;
 
 type Path = readonly (string | number)[];
 
+/** What checking a document's schemas collects and needs besides errors. */
+export interface SchemaContext {
+  /** Findings that leave the output right. */
+  warnings: Finding[];
+  /** Pointers of schemas that are (or a `$ref` of which is) an `allOf` member: their properties merge with their siblings'. */
+  allOfMembers: ReadonlySet<string>;
+}
+
 /**
  * Checks the JSON Schema keywords the generator reads, so a wrong type ("required: yes",
  * "properties: []") is reported where it stands instead of breaking an emitter later.
  */
-export function checkSchema(schema: unknown, path: Path, findings: Finding[]): void {
+export function checkSchema(schema: unknown, path: Path, findings: Finding[], context: SchemaContext = { warnings: [], allOfMembers: new Set() }): void {
   const at = (keyword: string | number, reason: string, ...rest: (string | number)[]) =>
     findings.push({ pointer: encodePointer([...path, keyword, ...rest]), reason });
+  const check = (child: unknown, childPath: Path) => checkSchema(child, childPath, findings, context);
 
   if (typeof schema === "boolean") return;
   if (!isPlainObject(schema)) {
     findings.push({ pointer: encodePointer(path), reason: `a schema must be an object, found ${describe(schema)}` });
     return;
   }
+  const own = findings.length;
   if ("$ref" in schema && typeof schema.$ref !== "string") at("$ref", `$ref must be a string, found ${describe(schema.$ref)}`);
 
   const { type } = schema;
@@ -37,7 +48,7 @@ export function checkSchema(schema: unknown, path: Path, findings: Finding[]): v
   for (const keyword of ["title", "description", "format", "pattern"]) {
     if (keyword in schema && typeof schema[keyword] !== "string") at(keyword, `${keyword} must be a string, found ${describe(schema[keyword])}`);
   }
-  for (const keyword of ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "multipleOf"]) {
+  for (const keyword of ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "multipleOf"]) {
     if (keyword in schema && typeof schema[keyword] !== "number") at(keyword, `${keyword} must be a number, found ${describe(schema[keyword])}`);
   }
   for (const keyword of ["exclusiveMinimum", "exclusiveMaximum"]) {
@@ -65,28 +76,39 @@ export function checkSchema(schema: unknown, path: Path, findings: Finding[]): v
     if (!Array.isArray(list) || list.some((entry) => typeof entry !== "string")) at(keyword, `${keyword} must be a list of property names, found ${describe(list)}`);
   }
   if ("examples" in schema && !Array.isArray(schema.examples)) at("examples", `examples must be a list, found ${describe(schema.examples)}`);
+  // Keywords judged together only once each is well-formed.
+  if (findings.length === own) {
+    const pointer = encodePointer(path);
+    checkSense(
+      schema,
+      (segments, reason) => findings.push({ pointer: encodePointer([...path, ...segments]), reason }),
+      (segments, reason) => context.warnings.push({ pointer: encodePointer([...path, ...segments]), reason }),
+      { mergedByAllOf: path[path.length - 2] === "allOf" || context.allOfMembers.has(pointer) },
+    );
+  }
 
   if ("properties" in schema) {
     if (!isPlainObject(schema.properties)) at("properties", `properties must be an object, found ${describe(schema.properties)}`);
-    else for (const [name, property] of Object.entries(schema.properties)) checkSchema(property, [...path, "properties", name], findings);
+    else for (const [name, property] of Object.entries(schema.properties)) check(property, [...path, "properties", name]);
   }
   if ("items" in schema) {
     if (Array.isArray(schema.items)) at("items", "items must be a single schema (tuple form is not supported)");
-    else checkSchema(schema.items, [...path, "items"], findings);
+    else check(schema.items, [...path, "items"]);
   }
   if ("prefixItems" in schema) {
     if (!Array.isArray(schema.prefixItems)) at("prefixItems", `prefixItems must be a list of schemas, found ${describe(schema.prefixItems)}`);
-    else schema.prefixItems.forEach((member, index) => checkSchema(member, [...path, "prefixItems", index], findings));
+    else schema.prefixItems.forEach((member, index) => check(member, [...path, "prefixItems", index]));
   }
   if ("additionalProperties" in schema && typeof schema.additionalProperties !== "boolean") {
-    checkSchema(schema.additionalProperties, [...path, "additionalProperties"], findings);
+    check(schema.additionalProperties, [...path, "additionalProperties"]);
   }
   for (const keyword of ["anyOf", "oneOf", "allOf"]) {
     if (!(keyword in schema)) continue;
     const members = schema[keyword];
     if (!Array.isArray(members) || members.length === 0) at(keyword, `${keyword} must be a non-empty list of schemas, found ${describe(members)}`);
-    else members.forEach((member, index) => checkSchema(member, [...path, keyword, index], findings));
+    else members.forEach((member, index) => check(member, [...path, keyword, index]));
   }
+  for (const keyword of ["not", "if", "then", "else"]) if (keyword in schema) check(schema[keyword], [...path, keyword]);
 }
 
 /**

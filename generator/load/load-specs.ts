@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
-import { fileProblem, InputError, SpecError } from "../errors.js";
+import { fileProblem, InputError, SpecError, SpecWarning, type SpecLocation } from "../errors.js";
 import { endpointBaseName, endpointFiles, parseEndpointId } from "../naming.js";
-import { checkRefs } from "./check-refs.js";
+import { checkRefs, collectRefs } from "./check-refs.js";
 import { checkFiniteNumbers, checkSchema, type Finding } from "./check-schemas.js";
 import { describe, isPlainObject } from "../shared/plain-data.js";
 import { decodePointer, encodePointer, getAtPointer } from "../shared/json-pointer.js";
@@ -31,6 +31,8 @@ export interface SpecOrigin {
 /** One valid spec: its document, the endpoint id it serves and its Input/Output schema names. */
 export interface LoadedSpec extends SpecOrigin {
   endpointId: string;
+  /** What makes no sense in it but leaves the output right, located. */
+  warnings: SpecWarning[];
   document: OpenApiDocument;
   inputSchemaName: string;
   outputSchemaName: string;
@@ -39,7 +41,12 @@ export interface LoadedSpec extends SpecOrigin {
 /** A spec the caller knows unchanged (the cache): not read again, only its endpoint id checked against the others. */
 export interface KnownSpec {
   endpointId: string;
+  /** Its warnings when it was last loaded, without the file (which may be shown otherwise now). */
+  warnings?: readonly StoredWarning[];
 }
+
+/** A {@link SpecWarning} as the cache keeps it: its place in the spec and its reason. */
+export type StoredWarning = Omit<SpecLocation, "file"> & { reason: string };
 
 export interface LoadResult<Known extends KnownSpec = never> {
   /** The valid specs, in path order. */
@@ -218,7 +225,7 @@ function duplicateIdErrors(specs: readonly { file: string; endpointId: string }[
  * folders, and on case-insensitive file systems (macOS, Windows) the two would be one, so one
  * endpoint's files would overwrite or join the other's. Exact duplicates are `duplicateIdErrors`'.
  */
-function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
+export function caseClashErrors(specs: readonly { file: string; endpointId: string }[]): SpecError[] {
   // Per case-folded prefix of an id, the first spec that has it and how it spells it.
   const seen = new Map<string, { spelling: string; spec: (typeof specs)[number] }>();
   const clashes = new Map<(typeof specs)[number], string[]>();
@@ -297,16 +304,25 @@ export function validateSpec(source: SpecSource, document: unknown): Omit<Loaded
   if ("invalid" in parsedId) fail({ pointer: "/info/x-fal-metadata/endpointId", reason: parsedId.invalid });
 
   const findings: Finding[] = [];
+  const warnings: Finding[] = [];
   checkFiniteNumbers(root, findings);
   checkRefs(root, findings);
   const schemas = getAtPointer(root, "/components/schemas") as Record<string, unknown>;
-  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings);
+  const allOfMembers = new Set(collectRefs(root).flatMap(({ at, ref }) => (/\/allOf\/\d+$/.test(at) ? [ref.slice(1)] : [])));
+  for (const [name, schema] of Object.entries(schemas)) checkSchema(schema, ["components", "schemas", name], findings, { warnings, allOfMembers });
   const [first] = findings;
   if (first) fail(first);
 
   const inputSchemaName = operationSchemaName(root, endpointId, "input", fail);
   const outputSchemaName = operationSchemaName(root, endpointId, "output", fail);
-  return { file: source.file, endpointId, document: root as OpenApiDocument, inputSchemaName, outputSchemaName };
+  return {
+    file: source.file,
+    endpointId,
+    document: root as OpenApiDocument,
+    inputSchemaName,
+    outputSchemaName,
+    warnings: warnings.map(({ pointer, reason }) => new SpecWarning(pointerLocation(source, pointer), reason)),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import ora, { type Ora } from "ora";
-import { redactKeys } from "../shared/redact-keys.js";
+import { printable } from "../shared/print.js";
 import type { QueueStatus, RequestLog } from "../runtime/index.js";
 
 /** How many of the latest log lines the live display keeps under the spinner. */
@@ -25,18 +25,19 @@ export interface Progress {
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   const progress = stream.isTTY ? new LiveProgress(stream) : new PlainProgress(stream);
-  // Statuses, logs and request ids come from the server, which may echo the key: none is shown.
+  // Statuses, logs and request ids come from the server, which may echo the key or send escape
+  // sequences: what is shown is `printable`, before ora adds its own.
   return {
-    line: (text) => progress.line(redactKeys(text)),
-    step: (text) => progress.step(redactKeys(text)),
+    line: (text) => progress.line(printable(text)),
+    step: (text) => progress.step(printable(text)),
     status: (status) => progress.status(scrubbedStatus(status)),
     stop: () => progress.stop(),
   };
 }
 
-/** What progress shows of a status (its error, queue position and logs), every fal key replaced by `[redacted]` (see `redactKeys`). */
+/** What progress shows of a status (its error, queue position and logs), `printable`. */
 function scrubbedStatus(status: QueueStatus): QueueStatus {
-  const text = (value: unknown) => (typeof value === "string" ? redactKeys(value) : value);
+  const text = (value: unknown) => (typeof value === "string" ? printable(value) : value);
   const logs = status.logs?.map((log) => ({ ...log, message: text(log.message), level: text(log.level) }) as RequestLog);
   const shown = status as QueueStatus & { error?: unknown; queue_position?: unknown };
   return { ...status, error: text(shown.error), queue_position: text(shown.queue_position), logs } as QueueStatus;

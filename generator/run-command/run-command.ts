@@ -14,6 +14,7 @@ import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
 import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
+import { printError, printOut } from "../shared/print.js";
 import { redactKeys } from "../shared/redact-keys.js";
 import { tooDeepAt, tooDeepMessage } from "../runtime/internal/input-depth.js";
 import { createFalClient, createValidator, FalApiError, FalError, FalTimeoutError, FalValidationError, type CompletedStatus, type FalClient, type FieldError, type QueueStatus } from "../runtime/index.js";
@@ -77,7 +78,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const endpointId = argv[0] !== undefined && !argv[0].startsWith("-") ? argv[0] : undefined;
   if (endpointId === undefined) {
     const help = argv.includes("--help") || argv.includes("-h");
-    (help ? console.log : console.error)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
+    (help ? printOut : printError)(help ? USAGE : `falgen run: which endpoint? Give its id first.\n\n${USAGE}`);
     return help ? 0 : 2;
   }
   const parts = parseEndpointId(endpointId);
@@ -117,7 +118,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const repeated = repeatedOption(parsed.tokens ?? []);
   if (repeated) return usageError(repeated);
   if (values.help) {
-    console.log(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
+    printOut(`Usage: falgen run ${endpointId} [--<field> value ...] [--input FILE] [--out DIR]\n\n${model.title}\n\nInput fields:\n${fieldsHelp(model, fields, reserved, process.stdout.isTTY ? process.stdout.columns : undefined)}\n\nRun \`falgen run --help\` for falgen's own options.`);
     return 0;
   }
   // Everything local is checked before anything is sent: a refusal after the submit would come
@@ -280,11 +281,12 @@ function usageError(message: string): number {
 }
 
 /**
- * A line on stderr, every fal key replaced by `[redacted]` (see `redactKeys`): request ids, logs
- * and messages come from the server, which may echo the key, and a config file's error may hold it.
+ * A line on stderr, keys redacted and safe for a terminal (see `printable`): request ids, logs and
+ * messages come from the server, which may echo the key or send escape sequences, field errors
+ * quote the spec, and a config file's error may hold the key.
  */
 function say(text: string): void {
-  console.error(redactKeys(text));
+  printError(text);
 }
 
 /** parseArgs options for the field flags: a string (repeatable) per spelling, booleans and their --no- forms without a value. */
@@ -393,7 +395,7 @@ class Run {
       // What is printed, checked and saved: a server that echoes the key into the output never gets it shown.
       const output = scrubbed(received);
       this.checkOutput(this.requestId, output);
-      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      printOut(JSON.stringify(output, null, 2));
       if (this.download) await this.save(output);
       return 0;
     } catch (error) {

@@ -13,6 +13,7 @@ import { resolveCredentials } from "../runtime/internal/credentials.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
 import { startSimulator } from "./start-simulator.js";
 import type { SimulatorOptions } from "./types.js";
+import { printError, printOut } from "../shared/print.js";
 
 const COMMAND = {
   name: "simulator",
@@ -153,8 +154,8 @@ export function simulatorCommand(argv: string[]): Promise<number> {
         realtimeCloseCode: closeCode(values["realtime-close-code"]),
       },
       onReload: ({ endpointIds, specErrors }) => {
-        for (const error of specErrors) process.stderr.write(`skipped spec: ${error.message}\n`);
-        process.stdout.write(`reloaded specs: ${plural(endpointIds.length, "endpoint")}\n`);
+        for (const error of specErrors) printError(`skipped spec: ${error.message}`);
+        printOut(`reloaded specs: ${plural(endpointIds.length, "endpoint")}`);
       },
     };
     const simulator = await startSimulator(options).catch((error: unknown) => {
@@ -163,7 +164,7 @@ export function simulatorCommand(argv: string[]): Promise<number> {
       if (code === "EACCES") throw new InputError(`port ${options.port} on 127.0.0.1: permission denied; choose a port above 1023 with --port, or --port 0 for a free one`);
       throw error;
     });
-    for (const error of simulator.specErrors) process.stderr.write(`skipped spec: ${error.message}\n`);
+    for (const error of simulator.specErrors) printError(`skipped spec: ${error.message}`);
     return new Promise<number>((resolve) => {
       const stop = () => {
         process.off("SIGINT", stop);
@@ -171,7 +172,7 @@ export function simulatorCommand(argv: string[]): Promise<number> {
         simulator.close().then(
           () => resolve(EXIT.ok),
           (error: unknown) => {
-            process.stderr.write(`falgen simulator: ${(error as Error).message}\n`);
+            printError(`falgen simulator: ${(error as Error).message}`);
             resolve(EXIT.findings);
           },
         );
@@ -179,7 +180,7 @@ export function simulatorCommand(argv: string[]): Promise<number> {
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
       // Announced once Ctrl-C and SIGTERM are handled: a supervisor may signal as soon as it reads this.
-      process.stdout.write(`fal simulator listening on ${simulator.url} (${plural(simulator.endpointIds.length, "endpoint")})\n`);
+      printOut(`fal simulator listening on ${simulator.url} (${plural(simulator.endpointIds.length, "endpoint")})`);
     });
   });
 }

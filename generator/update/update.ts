@@ -32,14 +32,16 @@ export interface UpdateReport {
   endpoints: EndpointUpdate[];
   /** Specs that could not be read, and documents that could not be fetched or were refused. */
   errors: SpecError[];
-  /** The spec files written (empty with `check`). */
+  /** The spec files written (empty with `check`, and when there are `errors`: nothing is written then). */
   written: WrittenSpec[];
 }
 
 /**
  * Re-fetches the queue document of every spec in the folder and reports, per endpoint, what
  * changed field by field, marking what breaks callers. Without `check`, writes the changed
- * documents over their specs (all or nothing).
+ * documents over their specs (each in place, in its own format), all or nothing: when a spec does
+ * not load or a document cannot be fetched, is refused or describes another endpoint than its
+ * spec's, nothing is written.
  * @throws {InputError} when the specs folder is missing or not a folder, or `from` is not an http(s) URL.
  */
 export async function update(options: UpdateOptions = {}): Promise<UpdateReport> {
@@ -62,6 +64,7 @@ export async function update(options: UpdateOptions = {}): Promise<UpdateReport>
     endpoints.push({ endpointId: spec.endpointId, file: spec.file, changes: specChanges(spec, served), changed });
     if (changed) toWrite.push({ ...served, file: spec.file });
   }
-  const written = options.check || toWrite.length === 0 ? [] : await writeSpecs(specsDir, toWrite);
+  // All or nothing, as add: a spec or document that failed leaves every spec as it was.
+  const written = options.check || toWrite.length === 0 || errors.length > 0 ? [] : await writeSpecs(specsDir, toWrite);
   return { endpoints, errors, written };
 }

@@ -102,6 +102,20 @@ describe("bad input is one line naming what and where, exit 2, and nothing is wr
     expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
   });
 
+  test.each([
+    ["falgen.config.mjs", 'const x = 1;\nfunction f() {\n  throw new Error("boom at config");\n}\nf();\nexport default {};\n', "falgen.config.mjs:3:9: cannot load it: boom at config"],
+    ["falgen.config.ts", 'import type { X } from "y";\n\ninterface A {\n  a: string;\n}\nconst n: number = 1;\nif (n > 0) throw new RangeError("boom in ts");\nexport default {};\n', "falgen.config.ts:7:18: cannot load it: boom in ts"],
+    ["falgen.config.js", 'module.exports = {\n  specs: JSON.parse("{"),\n};\n', "falgen.config.js:2:15: cannot load it: "],
+    ["falgen.config.mjs", 'export default {\n  specs: "specs",\n  get out() { throw new TypeError("bad getter"); },\n};\n', "falgen.config.mjs:3:21: cannot load it: bad getter"],
+    ["falgen.config.mjs", 'throw "a string, no stack";\n', "falgen.config.mjs: cannot load it: a string, no stack"],
+  ])("a config file that throws is placed where it threw (%s)", async (name, contents, message) => {
+    const dir = await project();
+    await writeFile(path.join(dir, name), contents);
+    const result = await falgen(["generate"], dir);
+    expectOneLine(result, 2, new RegExp(`^falgen generate: config file ${message.replaceAll(".", "\\.")}`));
+    expect((await readdir(dir)).sort()).toEqual(["a-file.txt", name].sort());
+  });
+
   test("two config files in one folder: refused (one would be ignored), unless --config picks one", async () => {
     const dir = await project();
     await writeFile(path.join(dir, "falgen.config.json"), '{ "specs": "nope" }\n');

@@ -25,6 +25,7 @@ beforeAll(async () => {
   input.properties.style = { title: "Style", type: "string", description: "The style." };
   input.required = [...input.required, "style"];
   input.properties.output_format.enum = ["jpeg"];
+  input.properties.output_format.default = "jpeg"; // a default outside the enum is a spec error of its own
   await mkdir(path.join(changed, "fal-ai"), { recursive: true });
   await writeFile(path.join(changed, `${ID}.yaml`), stringify(spec));
   sim = await startSimulator({ specsDir: changed, apiKeys: [KEY], queueMs: 0, runMs: 0, watch: false });

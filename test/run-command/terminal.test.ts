@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
+import { json, serve } from "../runtime/serve.js";
 import { REPO_ROOT, tempDir } from "../helpers/temp-dir.js";
 
 /**
@@ -104,5 +105,33 @@ describe.skipIf(!HAS_TMUX)("falgen run in a terminal", () => {
     expect(last).toContain("EXIT=130");
     expect(slowSim.stats().routes.submit).toBe(1);
     expect(slowSim.stats().routes.cancel).toBe(1);
+  }, 150_000);
+
+  test("a queue's logs and errors with escape sequences neither retitle the window, write the clipboard nor clear the screen: they are shown escaped", async () => {
+    // Escape sequences: set the title (OSC 0), write the clipboard (OSC 52), clear the screen and home the cursor; then a bidi override.
+    const hostile = "\u001b]0;PWNED-TITLE\u0007\u001b]52;c;cHduZWQ=\u0007\u001b[2J\u001b[HFAKE: request done\u202eevil";
+    let polls = 0;
+    const queue = await serve((request) => {
+      const base = `${queue.url}/fal-ai/qwen-image/requests`;
+      if (request.method === "POST") return json({ status: "IN_QUEUE", request_id: "req-1", queue_position: 0, response_url: `${base}/req-1`, status_url: `${base}/req-1/status`, cancel_url: `${base}/req-1/cancel` });
+      if (new URL(request.url).pathname.endsWith("/status")) {
+        const log = { message: hostile, level: "INFO\u001b[5m", source: "user", timestamp: "2026-01-01T00:00:00Z" };
+        return json({ status: ++polls < 4 ? "IN_PROGRESS" : "COMPLETED", request_id: "req-1", logs: [log] });
+      }
+      return json({ detail: `failed: ${hostile}` }, { status: 500 });
+    });
+    startInTerminal("hostile", ["fal-ai/qwen-image", "--prompt", "x", "--no-download", "--queue-url", queue.url]);
+    // OSC 52 makes a tmux buffer when the clipboard is on (tmux's default only passes it outward);
+    // set while falgen starts (the server exists only once a session does).
+    tmux("set-option", "-s", "set-clipboard", "on");
+    const screens = await watch("hostile", /EXIT=\d+/, 120_000);
+    const last = screens.at(-1)!;
+    expect(last).toContain("EXIT=1");
+    expect(tmux("display-message", "-p", "-t", "hostile", "#{pane_title}")).not.toContain("PWNED");
+    expect(tmux("list-buffers")).toBe("");
+    // The lines that stay are all still on the screen; the live display showed the log escaped.
+    expect(last).toMatch(/^request req-1 queued; to fetch its output later: falgen run fal-ai\/qwen-image --result req-1/m);
+    expect(last).toContain("falgen run: fal API error 500: failed: \\u001b]0;PWNED-TITLE\\u0007");
+    expect(screens.some((s) => s.includes("\\u001b]0;PWNED-TITLE\\u0007\\u001b]52;c;cHduZWQ=\\u0007\\u001b[2J\\u001b[HFAKE: request done\\u202eevil"))).toBe(true);
   }, 150_000);
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { createFalClient, FalError, uploadFile, type FalClient } from "../../generator/runtime/index.js";
 import { cancel, result, run, status, stream, streamStatus, submit, subscribe } from "../../generator/runtime/endpoint-calls.js";
 import { createProxyHandler, createTokenHandler, fetchRealtimeToken } from "../../generator/runtime/server/index.js";
+import { base64, echoes, KEY as ENCODED_KEY, SECRET as ENCODED_SECRET } from "../helpers/key-echoes.js";
 import { fakeQueue } from "./fake-queue.js";
 import { json, serve } from "./serve.js";
 
@@ -209,11 +210,11 @@ describe("no error of the client or the proxy holds the key", () => {
     }
   });
 
-  /** A proxy whose upstream answers `bytes` in chunks of `size` bytes (with `init`), and what it forwards of that. */
-  async function throughProxy(bytes: Uint8Array, size: number, init?: ResponseInit): Promise<Response> {
+  /** A proxy (with `key`) whose upstream answers `bytes` in chunks of `size` bytes (with `init`), and what it forwards of that. */
+  async function throughProxy(bytes: Uint8Array, size: number, init?: ResponseInit, key = KEY): Promise<Response> {
     const proxy = createProxyHandler({
       allowedEndpoints: ["fal-ai/flux/dev"],
-      credentials: KEY,
+      credentials: key,
       queueUrl: "http://127.0.0.1:9",
       fetch: async () =>
         new Response(
@@ -248,6 +249,30 @@ describe("no error of the client or the proxy holds the key", () => {
       const response = await throughProxy(bytes, size);
       expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes);
     }
+  });
+
+  describe("a proxy's key echoed encoded (base64 and base64url at each alignment, hex, other letter case)", () => {
+    // The proxy's answers go to a browser, not a terminal: characters a terminal hides are not its concern.
+    const encoded = echoes().filter(({ name }) => !/split by/.test(name));
+
+    test("is forwarded in no body, wherever upstream's chunks split it", async () => {
+      const bytes = new TextEncoder().encode(encoded.map(({ text }) => text).join("\n"));
+      const longest = Math.max(...encoded.map(({ text }) => text.length));
+      for (let size = 1; size <= longest; size += size < 16 ? 1 : 7) {
+        const lines = (await (await throughProxy(bytes, size, undefined, ENCODED_KEY)).text()).split("\n");
+        for (const [i, line] of lines.entries()) expect(line, `${encoded[i]!.name}, chunks of ${size} bytes`).toMatch(encoded[i]!.left);
+      }
+    });
+
+    test.each(encoded)("$name: in no header", async ({ text, left }) => {
+      expect((await throughProxy(new Uint8Array(), 1, { headers: { "x-echo": text } }, ENCODED_KEY)).headers.get("x-echo")).toMatch(left);
+    });
+
+    test("bodies without it pass byte for byte, other base64 and hex included", async () => {
+      const near = `${base64(`${ENCODED_KEY.slice(0, -1)}x`)} ${Buffer.from(ENCODED_SECRET.slice(1)).toString("hex").slice(2)} ${ENCODED_KEY.slice(0, 20)}`;
+      const bytes = new Uint8Array([...Array.from({ length: 256 }, (_, i) => i), ...new TextEncoder().encode(near)]);
+      for (const size of [1, 7, 4096]) expect(new Uint8Array(await (await throughProxy(bytes, size, undefined, ENCODED_KEY)).arrayBuffer())).toEqual(bytes);
+    });
   });
 
   test("a key too short to be fal's (under 8 characters) is not scrubbed from messages, which would garble them", async () => {

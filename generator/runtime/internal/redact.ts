@@ -26,12 +26,6 @@ export function secretsOf(key: string): string[] {
   return [key, key.slice(key.indexOf(":") + 1)].filter((secret, i, all) => secret.length >= 8 && all.indexOf(secret) === i);
 }
 
-/** `text` with `key` (and its secret) replaced by `[redacted]`. */
-export function redactKey(text: string, key: string): string {
-  for (const secret of secretsOf(key)) text = text.replaceAll(secret, REDACTED);
-  return text;
-}
-
 /** `text` with every key this process has sent replaced by `[redacted]`. */
 export function redact(text: string): string {
   // Longest first: one key's secret may be part of another key, and scrubbing it first would

@@ -6,6 +6,7 @@ import type { SimulatorContext } from "../server/simulator-context.js";
 import { createMediaFiles } from "./media-files.js";
 import { outputShape } from "./media-size.js";
 import { synthesizeValue } from "./synthesize-value.js";
+import { printError } from "../../shared/print.js";
 
 /** An output for `input`, valid against the endpoint's Output schema (its files served under `id`), or a runner failure. */
 export function synthesizeOutput(sim: SimulatorContext, endpoint: SimulatedEndpoint, input: Record<string, unknown>, id: string, inferenceSeconds: number): RequestOutcome {
@@ -23,7 +24,7 @@ export function synthesizeOutput(sim: SimulatorContext, endpoint: SimulatedEndpo
     const problems = endpoint.validator.errors(endpoint.outputPointer, output);
     if (problems.length > 0) {
       const detail = `Simulated output does not match ${endpoint.spec.outputSchemaName}: ${problems.slice(0, 3).map((problem) => `${problem.instancePath || "/"} ${problem.message}`).join("; ")}`;
-      process.stderr.write(`fal simulator: ${endpoint.endpointId}: ${detail}\n`);
+      printError(`fal simulator: ${endpoint.endpointId}: ${detail}`);
       return { ok: false, ...FAL_ERRORS.runnerFailed, detail };
     }
     return { ok: true, output };

@@ -13,7 +13,5 @@ export declare function rememberKey(key: string): string;
 * dozens): a short test key such as "k" would otherwise garble every message that holds its letters.
 */
 export declare function secretsOf(key: string): string[];
-/** `text` with `key` (and its secret) replaced by `[redacted]`. */
-export declare function redactKey(text: string, key: string): string;
 /** `text` with every key this process has sent replaced by `[redacted]`. */
 export declare function redact(text: string): string;

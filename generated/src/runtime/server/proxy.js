@@ -4,7 +4,7 @@ import { FalError } from "../errors.js";
 import { resolveCredentials } from "../internal/credentials.js";
 import { readLimited, TOO_LARGE } from "../internal/read-limited.js";
 import { TARGET_URL_HEADER } from "../internal/request.js";
-import { redactKey } from "../internal/redact.js";
+import { redactKeyForms } from "./key-forms.js";
 import { redactStream } from "./redact-stream.js";
 /** The default of `ProxyHandlerOptions.maxBodyBytes`: 4 MiB. */
 export const DEFAULT_PROXY_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -106,12 +106,12 @@ export function createProxyHandler(options) {
 		}
 		const responseHeaders = new Headers();
 		upstream.headers.forEach((value, name) => {
-			if (!DROPPED_RESPONSE_HEADERS.includes(name)) responseHeaders.append(name, redactKey(value, key));
+			if (!DROPPED_RESPONSE_HEADERS.includes(name)) responseHeaders.append(name, redactKeyForms(value, key));
 		});
 		// Upstream is fal, but whatever it echoes back, the key stays here.
 		return new Response(upstream.body && redactStream(upstream.body, key), {
 			status: upstream.status,
-			statusText: redactKey(upstream.statusText, key),
+			statusText: redactKeyForms(upstream.statusText, key),
 			headers: responseHeaders
 		});
 	};
