@@ -202,7 +202,9 @@ describe("writing many files: on the writing thread while the planned files keep
     const filesIn = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
     const look = () => {
       const listed = new Set(manifestOf(dir) as string[]);
-      seen.push(filesIn().filter((file) => file !== MANIFEST_FILE && !file.startsWith("dist/") && !listed.has(file) && !listed.has(stagedTarget(file) ?? "")));
+      // The manifest's own temporary file (of its next replacement) is falgen's by its name alone.
+      const known = (file: string) => file === MANIFEST_FILE || stagedTarget(file) === MANIFEST_FILE || listed.has(file) || listed.has(stagedTarget(file) ?? "");
+      seen.push(filesIn().filter((file) => !file.startsWith("dist/") && !known(file)));
     };
     // Looks at the folder while the files keep coming, once the thread wrote more since the last look.
     let before = filesIn().length;
