@@ -25,6 +25,10 @@ const SLOW = [
 ];
 
 export default defineConfig({
+  // The generator runs from its sources here, with the writing thread of the build (which
+  // test/global-setup.ts keeps current), as the build itself sets it (scripts/build.ts): Node 20
+  // starts no thread from a .ts file, and without one the tests would never meet it.
+  define: { FALGEN_WRITE_THREAD: JSON.stringify(new URL("dist/write/write-thread.js", import.meta.url).href) },
   test: {
     // dist/ rebuilt when generator/ changed: the tests that start the falgen process run it.
     globalSetup: ["test/global-setup.ts"],

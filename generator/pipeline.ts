@@ -1,12 +1,14 @@
 import picomatch from "picomatch";
-import { openCache } from "./cache/generation-cache.js";
+import { openCache, type FileSink } from "./cache/generation-cache.js";
 import { DEFAULT_PACKAGE, type PackageInfo } from "./emit/package-info.js";
 import { runtimeSources } from "./emit/runtime-files.js";
 import { InputError, SpecError, SpecWarning, type OutputFolderError } from "./errors.js";
 import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
-import { diffTree, isClean, openOutputFolder, updateTree, withManifest, type TreeDiff } from "./write/output-tree.js";
+import { interruptionPoints } from "./shared/interruption-points.js";
+import { diffTree, isClean, openOutputFolder, withManifest, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 import { treePatch } from "./write/tree-patch.js";
+import { writeTree } from "./write/tree-writer.js";
 
 /** What `generate` reads and writes, and how. Paths are relative to the working directory. */
 export interface GenerateOptions {
@@ -32,8 +34,8 @@ export interface GenerateOptions {
   /**
    * Stops the run (the CLI aborts it on Ctrl-C and SIGTERM): `generate` rejects with the signal's
    * reason, and the output folder is as it was, since files written so far are undone. Seen
-   * between stages and while writing; once the written files begin replacing the old ones, the
-   * run finishes.
+   * between stages and every few milliseconds of emit and write; once the written files begin
+   * replacing the old ones, the run finishes.
    */
   signal?: AbortSignal;
 }
@@ -112,20 +114,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   if (errors.length > 0 && (!options.keepGoing || unchanged.length + fresh.length === 0)) return report(0, false);
   if (unchanged.length + fresh.length === 0 && errors.length === 0) throw noSpecs(options, [...loaded.known.map(({ known }) => known.endpointId), ...loaded.specs.map((spec) => spec.endpointId)]);
 
-  const planned = await timed("emit", async () =>
-    withManifest(
-      await cache.plan(
+  // Emit, given where each file goes as soon as it is made: the write stage, when writing.
+  const interruptible = interruptionPoints(options.signal);
+  const emit = (each?: FileSink) =>
+    timed("emit", () =>
+      cache.plan(
         { fresh, unchanged, runtime: runtimeSources() },
         {
-          endpointFiles: async (model) => (await loadEmitters()).emitEndpointFiles(model, pkg),
+          endpointFiles: async (model) => {
+            await interruptible();
+            return (await loadEmitters()).emitEndpointFiles(model, pkg);
+          },
           packageFiles: async (endpoints, example) => (await loadEmitters()).emitPackageFiles(endpoints, example, pkg),
           runtimeFiles: async (sources) => (await loadEmitters()).emitRuntimeFiles(sources),
           model: (spec) => buildEndpointModel(loadSpecFile(spec)),
         },
+        each,
       ),
-    ),
-  );
+    );
   if (options.check) {
+    const planned = withManifest(await emit());
     const { diff, patch } = await timed("check", async () => {
       const diff = diffTree(output, planned, cache.hasher);
       return { diff, patch: isClean(diff) ? undefined : await treePatch(output, planned, diff) };
@@ -133,7 +141,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
-  const diff = await timed("write", () => updateTree(output, planned, { hasher: cache.hasher, signal: options.signal }));
+  // The write stage runs beside emit: each file is written (on a thread of its own) as soon as it is made.
+  const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal });
+  let planned: PlannedTree;
+  try {
+    planned = withManifest(await emit(writer.write));
+  } catch (error) {
+    await writer.undo();
+    throw error;
+  }
+  const diff = await timed("write", () => writer.finish(planned));
   cache.save({ prune: errors.length === 0 });
   return report(planned.size, true, diff);
 }

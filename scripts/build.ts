@@ -4,6 +4,7 @@
  *   dist/index.js     the programmatic API (`import { generate } from "falgen"`), ESM, lazy chunks beside it
  *   dist/types/       its declarations, with TSDoc
  *   dist/runtime/     the runtime sources the generator copies into every package
+ *   dist/write/write-thread.js  the thread that writes a package's files while the generator emits them
  * Bundled with esbuild: one file loads in a few milliseconds where Node would resolve hundreds of
  * modules; TypeScript and ts-morph stay in node_modules (large, and served by V8's compile cache).
  * Built beside dist/ and swapped in, so a falgen running meanwhile never sees half a build.
@@ -26,7 +27,8 @@ async function buildFalgen(): Promise<void> {
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
-    const define = { FALGEN_SOURCES_HASH: JSON.stringify(await sourcesHash()) };
+    // FALGEN_WRITE_THREAD: the writing thread's bundle, relative to generator/write/tree-writer.ts's place in dist/.
+    const define = { FALGEN_SOURCES_HASH: JSON.stringify(await sourcesHash()), FALGEN_WRITE_THREAD: JSON.stringify("./write-thread.js") };
     const common = { bundle: true, platform: "node", target: "node20", external: EXTERNAL, define, logLevel: "warning", legalComments: "none" } as const;
     await build({
       ...common,
@@ -45,6 +47,14 @@ async function buildFalgen(): Promise<void> {
       splitting: true,
       chunkNames: "chunk-[hash]",
       banner: { js: 'import { createRequire as __falgenRequire } from "node:module"; const require = __falgenRequire(import.meta.url);' },
+      plugins: plugins("esm"),
+    });
+    // Its own small bundle (node:fs and the file writes alone): a thread started from it is writing within milliseconds.
+    await build({
+      ...common,
+      entryPoints: [path.join(SOURCES, "write/write-thread.ts")],
+      outfile: path.join(staging, "write/write-thread.js"),
+      format: "esm",
       plugins: plugins("esm"),
     });
     await cp(path.join(SOURCES, "runtime"), path.join(staging, "runtime"), { recursive: true });

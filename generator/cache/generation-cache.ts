@@ -31,15 +31,19 @@ export interface GenerationCache {
   /**
    * Every file of the package: fresh endpoints' files made now, unchanged ones' known by hash
    * (made again only if the output on disk differs), the package-level and runtime files made
-   * only if what they are made from changed (or the disk differs).
+   * only if what they are made from changed (or the disk differs). Each file goes to `each` as
+   * soon as it is planned.
    */
-  plan(endpoints: PlanEndpoints, make: Makers): Promise<PlannedTree>;
+  plan(endpoints: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree>;
   /**
    * Writes the index. `prune` keeps only what this run used, so the index does not grow without
    * bound; without it, earlier records are kept too.
    */
   save(options: { prune: boolean }): void;
 }
+
+/** Takes each planned file as soon as it is planned (the write stage, so it writes while emit goes on); a rejection stops the plan. */
+export type FileSink = (file: string, planned: PlannedFile) => Promise<void>;
 
 /** What the index holds of an unchanged endpoint. */
 export interface CachedEndpoint {
@@ -139,18 +143,25 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
   };
   const hasher = dir === undefined ? readingHasher : rememberingHasher(path.join(dir, FILE_HASHES_FILE));
 
-  async function plan({ fresh, unchanged, runtime }: PlanEndpoints, make: Makers): Promise<PlannedTree> {
+  async function plan({ fresh, unchanged, runtime }: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree> {
     const planned = new Map<string, PlannedFile>();
-    const plan = (files: readonly EmittedFile[]): FileDigest[] =>
-      files.map(([file, contents]) => {
+    const add = async (file: string, planning: PlannedFile) => {
+      planned.set(file, planning);
+      await each?.(file, planning);
+    };
+    const plan = async (files: readonly EmittedFile[]): Promise<FileDigest[]> => {
+      const digests: FileDigest[] = [];
+      for (const [file, contents] of files) {
         const planning = plannedFile(contents);
-        planned.set(file, planning);
-        return [file, planning.sha256];
-      });
+        await add(file, planning);
+        digests.push([file, planning.sha256]);
+      }
+      return digests;
+    };
     // Files made together: known by their hashes when the index has them, made now otherwise.
     const planSet = async (cached: FileDigest[] | undefined, made: () => Promise<{ files: readonly EmittedFile[] }>): Promise<FileDigest[]> => {
       if (!cached) return plan((await made()).files);
-      for (const [file, sha256] of cached) planned.set(file, { sha256, contents: async () => contentsOf(await made(), file) });
+      for (const [file, sha256] of cached) await add(file, { sha256, contents: async () => contentsOf(await made(), file) });
       return cached;
     };
 
@@ -158,7 +169,7 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
       const files = await make.endpointFiles(model);
       added = true;
       const warnings = (spec.warnings ?? []).map(({ line, column, pointer, reason }) => ({ line, column, pointer, reason }));
-      used.endpoints[keyOf(spec)] = { entry: packageEntry(model), files: plan(files), ...(warnings.length > 0 ? { warnings } : {}) };
+      used.endpoints[keyOf(spec)] = { entry: packageEntry(model), files: await plan(files), ...(warnings.length > 0 ? { warnings } : {}) };
     }
     const models = new Map<SpecFile, () => EndpointModel>();
     for (const { spec, known } of unchanged) {

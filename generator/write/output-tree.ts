@@ -1,19 +1,15 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync, type Dirent } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import { fileInTheWay, stagedTarget, stageFile, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { fileInTheWay, stagedTarget } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
+import { emitManifest, MANIFEST_FILE } from "./file-writes.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
 
-/**
- * The list of files falgen wrote in an output folder, kept in that folder. falgen deletes or
- * replaces only the files it lists, and refuses a non-empty folder without one: a folder it did
- * not make.
- */
-export const MANIFEST_FILE = ".falgen-manifest.json";
+export { MANIFEST_FILE };
 
 /**
  * A file the output should hold: its hash, and how to get its contents, which a run asks for only
@@ -40,6 +36,8 @@ export interface OutputFolder {
   owned: ReadonlySet<string>;
   /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
   files: readonly string[];
+  /** Whether the folder existed: when not, no planned file is there to compare, or in the way. */
+  existed: boolean;
 }
 
 /**
@@ -69,7 +67,7 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     names = readdirSync(dir);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set(), files: [] };
+    if (code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
     const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
     if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
@@ -84,14 +82,14 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed: true };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
   const owned = parseManifest(readFileSync(manifest, "utf8"));
   if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(owned), files };
+  return { dir, owned: new Set(owned), files, existed: true };
 }
 
 /** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
@@ -105,12 +103,6 @@ function listEntries(dir: string): Dirent[] {
 function oddKind(entry: Dirent): string {
   if (entry.isSymbolicLink()) return `a symbolic link to ${readlinkSync(path.join(entry.parentPath, entry.name))}`;
   return entry.isFIFO() ? "a named pipe" : entry.isSocket() ? "a socket" : "a device";
-}
-
-/** `.falgen-manifest.json`: the files of the output, sorted, one per line. */
-function emitManifest(files: Iterable<string>): string {
-  const manifest = { comment: "The files `falgen generate` wrote in this folder: it deletes or replaces these only. Keep this file.", files: [...files].sort() };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 function parseManifest(text: string): string[] | undefined {
@@ -196,18 +188,39 @@ export function listTree(dir: string): string[] {
  */
 export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: FileHasher = readingHasher): TreeDiff {
   const tree = withManifest(planned);
-  const diff: TreeDiff = { stale: [], missing: [], extra: [], unlisted: [], leftovers: [] };
+  const changed = { stale: [] as string[], missing: [] as string[] };
   const foreign: string[] = [];
   for (const [file, { sha256 }] of tree) {
-    const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
-    if (onDisk === undefined) diff.missing.push(file);
-    else if (!output.owned.has(file) && file !== MANIFEST_FILE) foreign.push(file);
-    else if (onDisk !== sha256) diff.stale.push(file);
+    const state = fileState(output, file, sha256, hasher);
+    if (state === "foreign") foreign.push(file);
+    else if (state !== "current") changed[state].push(file);
   }
-  if (foreign.length > 0) {
-    const more = foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "";
-    throw new OutputFolderError(output.dir, `${foreign[0]}${more} exists but falgen did not write it (it is not in ${MANIFEST_FILE}); move it away`);
-  }
+  if (foreign.length > 0) throw notFalgens(output, foreign);
+  return completeDiff(output, tree, changed);
+}
+
+/**
+ * How the file at `file` (package-relative) compares with the planned one of hash `sha256`:
+ * `foreign` when it exists but falgen did not write it (a file it must not replace).
+ */
+export function fileState(output: OutputFolder, file: string, sha256: string, hasher: FileHasher): "current" | "stale" | "missing" | "foreign" {
+  // Not looked up in a new folder: a full run's thousands of look-ups would each meet the files being created.
+  if (!output.existed) return "missing";
+  const onDisk = hasher.hash(path.resolve(output.dir, file))?.sha256;
+  if (onDisk === undefined) return "missing";
+  if (!output.owned.has(file) && file !== MANIFEST_FILE) return "foreign";
+  return onDisk === sha256 ? "current" : "stale";
+}
+
+/** Planned files that exist but falgen did not write (see {@link fileState}): a folder it must not write to. */
+export function notFalgens(output: OutputFolder, foreign: readonly string[]): OutputFolderError {
+  const more = foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : "";
+  return new OutputFolderError(output.dir, `${foreign[0]}${more} exists but falgen did not write it (it is not in ${MANIFEST_FILE}); move it away`);
+}
+
+/** The whole diff, from the planned files found stale or missing: the extra, unlisted and leftover files too, everything sorted. */
+export function completeDiff(output: OutputFolder, tree: PlannedTree, { stale, missing }: { stale: readonly string[]; missing: readonly string[] }): TreeDiff {
+  const diff: TreeDiff = { stale: [...stale].sort(), missing: [...missing].sort(), extra: [], unlisted: [], leftovers: [] };
   for (const file of output.owned) if (!tree.has(file) && entryType(path.join(output.dir, file)) !== undefined) diff.extra.push(file);
   const generatedFolders = new Set([...tree.keys()].filter((file) => file.includes("/")).map((file) => file.split("/")[0]!));
   const falgens = (file: string) => tree.has(file) || output.owned.has(file);
@@ -216,8 +229,6 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
     if (target !== undefined && falgens(target)) diff.leftovers.push(file);
     else if (file.includes("/") && generatedFolders.has(file.split("/")[0]!) && !falgens(file)) diff.unlisted.push(file);
   }
-  diff.stale.sort();
-  diff.missing.sort();
   diff.extra.sort();
   return diff;
 }
@@ -225,96 +236,6 @@ export function diffTree(output: OutputFolder, planned: PlannedTree, hasher: Fil
 export function isClean(diff: TreeDiff): boolean {
   return diff.stale.length + diff.missing.length + diff.extra.length + diff.unlisted.length + diff.leftovers.length === 0;
 }
-
-/**
- * Makes the output folder hold exactly the planned files and their manifest, touching only files
- * that differ and deleting only files its manifest lists. The folder holds no symbolic link
- * (`openOutputFolder` refused it), so nothing is written outside it. Every new or changed file is written: into folders this run creates, directly;
- * into existing folders, beside its target under a temporary name. So a failure while writing (a
- * full disk, a permission) leaves the old output whole. Then each temporary file is renamed over
- * its target, the files no longer generated are removed, and the new manifest goes in last. While
- * new files are on their way, the manifest lists old and new ones, so an interrupted run never
- * leaves a file falgen wrote out of it. Temporary files an earlier run left (see
- * {@link TreeDiff.leftovers}) are removed first.
- *
- * `signal` stops the run while files are being written (the event loop is let turn every few
- * milliseconds, so a signal handler can abort it): what was written is undone as on a failure, and
- * the signal's reason thrown. Once the renames begin they run to the end, in one go.
- */
-export async function updateTree(output: OutputFolder, planned: PlannedTree, { hasher = readingHasher, signal }: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
-  const { dir, owned } = output;
-  const tree = withManifest(planned);
-  const diff = diffTree(output, planned, hasher);
-  signal?.throwIfAborted();
-  for (const file of diff.leftovers) rmSync(path.join(dir, file), { force: true });
-  // The topmost folders this run creates, and whether each folder written to existed before.
-  const createdFolders = new Set<string>();
-  const existedBefore = new Map<string, boolean>();
-  const insideCreated = (folder: string): boolean => {
-    for (let current = folder; ; current = path.dirname(current)) {
-      if (createdFolders.has(current)) return true;
-      if (path.dirname(current) === current) return false;
-    }
-  };
-  const folderExisted = (folder: string): boolean => {
-    let existed = existedBefore.get(folder);
-    if (existed === undefined) {
-      const created = mkdirSync(folder, { recursive: true });
-      if (created !== undefined) createdFolders.add(created);
-      existed = created === undefined && !insideCreated(folder);
-      existedBefore.set(folder, existed);
-    }
-    return existed;
-  };
-  const manifest = path.resolve(dir, MANIFEST_FILE);
-  const staged: StagedFile[] = [];
-  const written: { target: string; sha256: string }[] = [];
-  // Set once the manifest listing old and new files replaced the old one (absent: undefined).
-  let replacedManifest: { before: Buffer | undefined } | undefined;
-  let turned = performance.now();
-  try {
-    const files = [...tree.keys()].filter((file) => file !== MANIFEST_FILE);
-    if (files.some((file) => !owned.has(file))) {
-      const before = folderExisted(path.resolve(dir)) ? readIfPresent(manifest) : undefined;
-      writeFileAtomic(manifest, emitManifest(new Set([...owned, ...files])));
-      replacedManifest = { before };
-    }
-    for (const file of [...diff.stale, ...diff.missing]) {
-      const target = path.resolve(dir, file);
-      const { sha256, contents } = tree.get(file)!;
-      if (file !== MANIFEST_FILE && !folderExisted(path.dirname(target))) {
-        writeFileSync(target, await contents());
-      } else {
-        staged.push(stageFile(target, await contents()));
-      }
-      written.push({ target, sha256 });
-      if (signal && performance.now() - turned >= TURN_MS) {
-        await new Promise(setImmediate);
-        turned = performance.now();
-        signal.throwIfAborted();
-      }
-    }
-    signal?.throwIfAborted();
-  } catch (error) {
-    for (const file of staged) file.discard();
-    if (replacedManifest?.before) writeFileAtomic(manifest, replacedManifest.before);
-    else if (replacedManifest) rmSync(manifest, { force: true });
-    for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-  // The new manifest goes in last, once what it no longer lists is gone.
-  for (const file of staged) if (file.target !== manifest) file.commit();
-  for (const file of diff.extra) {
-    rmSync(path.join(dir, file), { force: true });
-    removeEmptyFolders(dir, path.dirname(file));
-  }
-  for (const file of staged) if (file.target === manifest) file.commit();
-  for (const { target, sha256 } of written) hasher.written(target, sha256);
-  return diff;
-}
-
-/** How long the write loop runs before it lets the event loop turn (to see a signal): short for a person, long to the loop. */
-const TURN_MS = 10;
 
 /** What is at `file` without following a symbolic link: undefined when nothing is. */
 function entryType(file: string): "symlink" | "other" | undefined {
@@ -324,25 +245,5 @@ function entryType(file: string): "symlink" | "other" | undefined {
     const { code } = error as NodeJS.ErrnoException;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw error;
-  }
-}
-
-function readIfPresent(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
-/** Removes `folder` (relative to `dir`) and its parents while they are empty. */
-function removeEmptyFolders(dir: string, folder: string): void {
-  for (let current = folder; current !== "." && current !== ""; current = path.dirname(current)) {
-    try {
-      rmdirSync(path.join(dir, current));
-    } catch {
-      return; // not empty (or already gone): its parents are not empty either
-    }
   }
 }

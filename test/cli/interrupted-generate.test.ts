@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { watch } from "node:fs";
+import { existsSync, watch } from "node:fs";
 import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { generate } from "../../generator/pipeline.js";
 import { listTree } from "../../generator/write/output-tree.js";
 import { runFalgen } from "../helpers/run.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
@@ -14,10 +15,10 @@ import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
 const ENDPOINTS = 100;
 const TEMPORARY = /\.falgen-\d+\.tmp$/;
 
-/** `ENDPOINTS` specs made from fal's flux/dev document under other ids; `edition` is put in every description. */
-async function writeSpecs(dir: string, edition: string): Promise<void> {
+/** `count` specs made from fal's flux/dev document under other ids; `edition` is put in every description. */
+async function writeSpecs(dir: string, edition: string, count: number = ENDPOINTS): Promise<void> {
   const text = await readFile(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), "utf8");
-  for (let index = 0; index < ENDPOINTS; index++) {
+  for (let index = 0; index < count; index++) {
     const file = path.join(dir, `fal-ai/m${index}/dev.json`);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, text.replaceAll("fal-ai/flux/dev", `fal-ai/m${index}/dev`).replaceAll('"description": "', `"description": "${edition} `));
@@ -116,5 +117,31 @@ describe("falgen generate stopped while it writes", () => {
     expect(listTree(out).filter((file) => TEMPORARY.test(file))).toEqual([]);
     expect((await runFalgen(["--specs", changed, "--out", out, "--check"])).code).toBe(0);
     expect(await readdir(out)).not.toContain(expect.stringMatching(TEMPORARY));
+  });
+});
+
+describe("falgen generate stopped while it emits", () => {
+  test("a signal during emit stops the run there, not once emit is done, and the output folder it was making is gone", async () => {
+    const specs = await tempDir("emit-specs");
+    await writeSpecs(specs, "v1", 300);
+    const run = async (signal?: AbortSignal, endpoints?: string[]) =>
+      generate({ specsDir: specs, outDir: path.join(await tempDir("emit-out"), "generated"), cacheDir: false, ...(signal ? { signal } : {}), ...(endpoints ? { endpoints } : {}) });
+    await run(undefined, ["fal-ai/m0/**"]); // the emitters load once per process: not in the runs measured
+    const { timings } = await run();
+    const ms = (stage: string) => timings.find((timing) => timing.stage === stage)!.ms;
+    const out = path.join(await tempDir("emit-stop"), "generated");
+    const controller = new AbortController();
+    const started = performance.now();
+    // As a signal handler would, a quarter into emit: the run sees it once emit lets the event loop turn.
+    const timer = setTimeout(() => controller.abort(new Error("interrupted by SIGINT")), ms("load") + ms("model") + ms("emit") / 4);
+    const stopped = await generate({ specsDir: specs, outDir: out, cacheDir: false, signal: controller.signal }).then(
+      () => "finished",
+      (error: unknown) => error,
+    );
+    const after = performance.now() - started;
+    clearTimeout(timer);
+    expect(stopped).toBe(controller.signal.reason);
+    expect(after).toBeLessThan(ms("load") + ms("model") + ms("emit") * 0.75);
+    expect(existsSync(out)).toBe(false);
   });
 });

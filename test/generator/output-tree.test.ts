@@ -1,8 +1,25 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, updateTree, type PlannedFile, type TreeDiff } from "../../generator/write/output-tree.js";
+import { diffTree, MANIFEST_FILE, openOutputFolder, plannedFile, type OutputFolder, type PlannedFile, type PlannedTree, type TreeDiff } from "../../generator/write/output-tree.js";
+import { writeTree } from "../../generator/write/tree-writer.js";
+import type { FileHasher } from "../../generator/shared/file-hashes.js";
+import { receivedError, sendableError } from "../../generator/write/file-writes.js";
+import { stagedTarget } from "../../generator/shared/atomic-write.js";
+import { PathInTheWayError, shownPath } from "../../generator/errors.js";
 import { tempDir } from "../helpers/temp-dir.js";
+
+/** The write stage given every planned file at once, as the pipeline gives them one by one while emit runs. */
+async function updateTree(output: OutputFolder, planned: PlannedTree, options: { hasher?: FileHasher; signal?: AbortSignal } = {}): Promise<TreeDiff> {
+  const writer = writeTree(output, options);
+  try {
+    for (const [file, plannedFile] of planned) await writer.write(file, plannedFile);
+  } catch (error) {
+    await writer.undo();
+    throw error;
+  }
+  return writer.finish(planned);
+}
 
 /** A planned tree from path -> contents. */
 function plan(files: Record<string, string>): Map<string, PlannedFile> {
@@ -33,6 +50,16 @@ const OLD = {
 
 /** The output folder at `dir`, as the pipeline opens it. */
 const folder = (dir: string) => openOutputFolder(dir, { specsDir: path.join(dir, "..", "specs-not-here") });
+
+/** `count` new files in a new folder and `count` in one that exists (src/a/, staged there), after OLD's. */
+function many(count: number): Map<string, PlannedFile> {
+  const planned = plan({ "README.md": "new readme\n", "src/a/index.ts": OLD["src/a/index.ts"] });
+  for (let index = 0; index < count; index++) {
+    planned.set(`docs/many/f${index}.md`, plannedFile(`new ${index}\n`));
+    planned.set(`src/a/f${index}.js`, plannedFile(`export const f = ${index};\n`));
+  }
+  return planned;
+}
 
 const manifestOf = (dir: string): unknown => JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), "utf8")).files;
 
@@ -119,11 +146,14 @@ describe("updateTree", () => {
     expect(readAll(dir)).toEqual({ "README.md": "hi\n", [MANIFEST_FILE]: expect.any(String) });
   });
 
-  test("aborted while writing: every file written so far is undone, the old output is whole, the signal's reason is thrown", async () => {
+  test.each([
+    { name: "on the main thread", planned: () => plan({ "README.md": "new readme\n", "src/a/index.ts": "changed\n", "docs/new/b.md": "b\n" }) },
+    { name: "on the writing thread", planned: () => many(150) },
+  ])("aborted while writing $name: every file written so far is undone, the old output is whole, the signal's reason is thrown", async ({ planned: make }) => {
     const dir = await tempDir("update");
     writeFiles(dir, OLD);
     const controller = new AbortController();
-    const planned = plan({ "README.md": "new readme\n", "src/a/index.ts": "changed\n", "docs/new/b.md": "b\n" });
+    const planned = make();
     // A slow file: the loop lets the event loop turn after it, and the abort comes meanwhile.
     planned.set("src/z/last.ts", {
       sha256: "0",
@@ -146,4 +176,86 @@ describe("updateTree", () => {
     await expect(updateTree(folder(dir), planned)).rejects.toThrow("disk full");
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+describe("writing many files: on the writing thread while the planned files keep coming", () => {
+  test.each([
+    { name: "a few files are written on the main thread", count: 10 },
+    { name: "many are written on the writing thread", count: 150 },
+  ])("$name: the folder holds exactly the planned files, the old ones no longer planned removed", async ({ count }) => {
+    const dir = await tempDir("many");
+    writeFiles(dir, OLD);
+    const planned = many(count);
+    const diff = await updateTree(folder(dir), planned);
+    expect(diff.missing).toHaveLength(2 * count);
+    expect(diff.extra).toEqual(["src/gone/index.ts"]);
+    const want = Object.fromEntries(await Promise.all([...planned].map(async ([file, { contents }]) => [file, await contents()] as const)));
+    expect(readAll(dir)).toEqual({ ...want, "dist/index.js": "built\n", [MANIFEST_FILE]: expect.any(String) });
+    expect(manifestOf(dir)).toEqual(Object.keys(want).sort());
+  });
+
+  test("at every moment of the run, every file in the folder is listed by the manifest on disk, or is the temporary file of one it lists (so a killed run's files are known to the next)", async () => {
+    const dir = await tempDir("many");
+    writeFiles(dir, OLD);
+    const planned = many(150);
+    const seen: string[][] = [];
+    const filesIn = () => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+    const look = () => {
+      const listed = new Set(manifestOf(dir) as string[]);
+      // The manifest's own temporary file (of its next replacement) is falgen's by its name alone.
+      const known = (file: string) => file === MANIFEST_FILE || stagedTarget(file) === MANIFEST_FILE || listed.has(file) || listed.has(stagedTarget(file) ?? "");
+      seen.push(filesIn().filter((file) => !file.startsWith("dist/") && !known(file)));
+    };
+    // Looks at the folder while the files keep coming, once the thread wrote more since the last look.
+    let before = filesIn().length;
+    for (const index of [70, 100, 149]) {
+      const file = `src/a/f${index}.js`;
+      planned.set(file, {
+        sha256: planned.get(file)!.sha256,
+        contents: async () => {
+          for (let waited = 0; filesIn().length === before && waited < 5000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+          before = filesIn().length;
+          look();
+          return `export const f = ${index};\n`;
+        },
+      });
+    }
+    await updateTree(folder(dir), planned);
+    look();
+    expect(seen).toEqual([[], [], [], []]);
+  });
+
+  test.each([
+    { name: "on the main thread", count: 10, thread: false },
+    { name: "on the writing thread", count: 150, thread: true },
+  ])("a write that fails $name is the same error, and leaves the old output whole", async ({ count, thread }) => {
+    const dir = await tempDir("many");
+    writeFiles(dir, OLD);
+    const planned = many(count);
+    // A folder appears where a file goes after the file was compared, before it is written.
+    const blocked = `src/a/f${count - 1}.js`;
+    planned.set(blocked, { sha256: "0", contents: async () => (mkdirSync(path.join(dir, blocked)), "x\n") });
+    const error = (await updateTree(folder(dir), planned).then(() => undefined, (caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(PathInTheWayError);
+    expect(error.message).toBe(`cannot write ${shownPath(path.join(dir, blocked))}: it is a folder; move it away`);
+    // Where it was thrown: the writing thread's bundle, or this thread.
+    expect(error.stack?.includes("write-thread.js")).toBe(thread);
+    rmdirSync(path.join(dir, blocked));
+    expect(readAll(dir)).toEqual(OLD);
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST_FILE, "README.md", "dist", "src"]);
+  });
+});
+
+test("an error from the writing thread arrives as thrown there: its class (of those the CLI tells apart), message, code and stack", () => {
+  const inTheWay = new PathInTheWayError("/x/y.js", "it is a folder");
+  const revived = receivedError(sendableError(inTheWay));
+  expect(revived).toBeInstanceOf(PathInTheWayError);
+  expect(revived).toMatchObject({ name: "PathInTheWayError", message: inTheWay.message, file: inTheWay.file, stack: inTheWay.stack });
+  let system: NodeJS.ErrnoException | undefined;
+  try {
+    readFileSync("/no/such/file");
+  } catch (error) {
+    system = error as NodeJS.ErrnoException;
+  }
+  expect(receivedError(sendableError(system))).toMatchObject({ name: "Error", message: system!.message, code: "ENOENT", errno: system!.errno, syscall: "open", path: "/no/such/file" });
 });
