@@ -66,6 +66,11 @@ export function endpointPaths(id: string): EndpointPaths {
   return { module: `endpoints/${id}`, subpath: `./${id}`, docPath: `docs/${id}.md` };
 }
 
+/** The endpoint id whose doc is the package-relative `file` (see `endpointPaths`), if it is one. */
+export function endpointIdOfDoc(file: string): string | undefined {
+  return file.startsWith("docs/") && file.endsWith(".md") ? file.slice("docs/".length, -".md".length) : undefined;
+}
+
 /** The package-relative files of an endpoint: its module's JavaScript and declarations, and its doc. */
 export function endpointFiles(id: string): string[] {
   const { module, docPath } = endpointPaths(id);

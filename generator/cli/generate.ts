@@ -1,5 +1,6 @@
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
+import { endpointIdOfDoc } from "../naming.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
 import { printError, printOut } from "../shared/print.js";
 import { EXIT, runCommand, UsageError } from "./command-line.js";
@@ -164,5 +165,10 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   const cleaned = leftovers.length > 0 ? ` (and ${leftovers.length} temporary file(s) an interrupted run left)` : "";
   const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed${cleaned}`;
   printOut(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
-  if (report.errors.length > 0) printError(`falgen: ${report.errors.length} spec(s) failed and were skipped.`);
+  if (report.errors.length > 0) {
+    // --keep-going: a package without the broken specs' endpoints, whose earlier files go with them.
+    const gone = extra.flatMap((file) => endpointIdOfDoc(file) ?? []);
+    const removed = gone.length > 0 ? `; the package no longer has ${gone.join(", ")}: their files were removed` : "";
+    printError(`falgen: ${report.errors.length} spec(s) failed and were left out of the package${removed}.`);
+  }
 }
