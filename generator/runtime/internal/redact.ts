@@ -8,6 +8,11 @@ const MAX_KEYS = 8;
 /** What a key is replaced with. */
 export const REDACTED = "[redacted]";
 
+/** The keys this process has sent (see `redact`), for server-side code that looks for their encoded forms. */
+export function sentKeyList(): string[] {
+  return [...sentKeys];
+}
+
 /** Records `key` as sent (see `redact`) and returns it. */
 export function rememberKey(key: string): string {
   if (!sentKeys.has(key)) {

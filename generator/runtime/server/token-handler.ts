@@ -3,6 +3,8 @@ import type { Credentials } from "../index.js";
 import { FalApiError, FalError } from "../errors.js";
 import { readLimited, TOO_LARGE } from "../internal/read-limited.js";
 import { fetchRealtimeToken, REALTIME_TOKEN_SECONDS } from "../internal/realtime-token.js";
+import { REDACTED, sentKeyList } from "../internal/redact.js";
+import { keyFormsPattern } from "./key-forms.js";
 
 /** The largest request body the token handler reads (its JSON names one endpoint id): 64 KiB; beyond it, 413. */
 const TOKEN_REQUEST_LIMIT_BYTES = 64 * 1024;
@@ -49,11 +51,15 @@ export function createTokenHandler(options: TokenHandlerOptions): (request: Requ
     if (typeof endpointId !== "string") return reply(400, { detail: 'Expected a JSON body {"endpointId": "<endpoint id>"}' });
     if (!allowed.has(endpointId)) return reply(403, { detail: `No realtime tokens for ${endpointId} from this server` });
     try {
-      return reply(200, await fetchRealtimeToken(client, endpointId, expiration));
+      const token = await fetchRealtimeToken(client, endpointId, expiration);
+      // The page gets the token, so it must not be the key in any form (a hostile or broken token endpoint).
+      if (keyFormsPattern(sentKeyList())?.test(token)) return reply(502, { detail: "fal's token endpoint answered with the key itself (in some form): not handed to the page" });
+      return reply(200, token);
     } catch (error) {
       // fal's answer (or the network failure) as a 502: the page learns what failed, never the key.
       const detail = error instanceof FalApiError ? `fal's token endpoint answered ${error.status}` : error instanceof FalError ? error.message : "Token request failed";
-      return reply(502, { detail });
+      const keys = keyFormsPattern(sentKeyList());
+      return reply(502, { detail: keys ? detail.replace(keys, REDACTED) : detail });
     }
   };
 }

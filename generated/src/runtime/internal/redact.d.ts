@@ -5,6 +5,8 @@
 // only safer. Bounded, as a credentials function may rotate keys.
 /** What a key is replaced with. */
 export declare const REDACTED = "[redacted]";
+/** The keys this process has sent (see `redact`), for server-side code that looks for their encoded forms. */
+export declare function sentKeyList(): string[];
 /** Records `key` as sent (see `redact`) and returns it. */
 export declare function rememberKey(key: string): string;
 /**

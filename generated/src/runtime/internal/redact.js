@@ -7,6 +7,10 @@ const sentKeys = new Set();
 const MAX_KEYS = 8;
 /** What a key is replaced with. */
 export const REDACTED = "[redacted]";
+/** The keys this process has sent (see `redact`), for server-side code that looks for their encoded forms. */
+export function sentKeyList() {
+	return [...sentKeys];
+}
 /** Records `key` as sent (see `redact`) and returns it. */
 export function rememberKey(key) {
 	if (!sentKeys.has(key)) {
