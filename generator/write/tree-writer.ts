@@ -110,7 +110,7 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
         flush(true);
         // Every write done (or its failure known), and the last chance for the signal: which need
         // not wait for the writes still queued (the undo skips them).
-        await Promise.race([writes?.run({ step: "write", files: [] }), untilAborted(signal)]);
+        await doneOrAborted(writes?.run({ step: "write", files: [] }), signal);
         await checkpoint();
         signal?.throwIfAborted();
       } catch (error) {
@@ -131,9 +131,18 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
   };
 }
 
-/** Rejects with the signal's reason once it is aborted; never settles without one. */
-function untilAborted(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason), { once: true }));
+/**
+ * Waits for `done`, or rejects with the signal's reason once it is aborted, whichever comes first.
+ * Its abort listener goes when it settles: a caller may pass one signal to many runs.
+ */
+async function doneOrAborted(done: Promise<void> | undefined, signal: AbortSignal | undefined): Promise<void> {
+  if (!done || !signal) return done;
+  let onAbort = () => {};
+  try {
+    await Promise.race([done, new Promise<never>((_resolve, reject) => signal.addEventListener("abort", (onAbort = () => reject(signal.reason)), { once: true }))]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }
 
 function inPlaceWrites(output: OutputFolder): Writes {

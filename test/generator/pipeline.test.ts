@@ -1,4 +1,5 @@
 import { cp, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { getEventListeners } from "node:events";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate } from "../../generator/pipeline.js";
@@ -204,6 +205,15 @@ test("--check lists a file falgen did not write inside src/ or docs/ as extra an
   expect(generated.code).toBe(0);
   expect(generated.stderr).toContain(`warning: ${out}/src/evil.js: not written by falgen`);
   expect(await readFile(path.join(out, "src", "evil.js"), "utf8")).toBe("steal()\n");
+});
+
+test("a signal passed to many runs keeps no listener of theirs (a watch loop reuses one)", async () => {
+  const specs = await tempDir("signal-specs");
+  await cp(path.join(SHARED_FIXTURES, "fal-ai__flux__dev.json"), path.join(specs, "flux-dev.json"));
+  const out = path.join(await tempDir("signal-out"), "generated");
+  const controller = new AbortController();
+  for (let run = 0; run < 3; run++) expect((await generate({ specsDir: specs, outDir: out, cacheDir: false, signal: controller.signal })).ok).toBe(true);
+  expect(getEventListeners(controller.signal, "abort")).toEqual([]);
 });
 
 // The one generate test that starts the `falgen` process (bin/falgen.js, the build: test/global-setup.ts
