@@ -1,6 +1,7 @@
 import type { Credentials } from "../index.js";
 import { FalError } from "../errors.js";
 import { rememberKey } from "./redact.js";
+import { environmentKey } from "#environment";
 
 /**
  * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
@@ -28,16 +29,9 @@ function credentialsFailed(cause: unknown): FalError {
 }
 
 function keyOrEnvironment(key: string | undefined): string {
-  try {
-    // `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    key ??= env?.FAL_KEY || (env?.FAL_KEY_ID && env.FAL_KEY_SECRET && `${env.FAL_KEY_ID.trim()}:${env.FAL_KEY_SECRET.trim()}`);
-  } catch {
-    // No access to the environment: the caller must pass credentials.
-  }
-  key = key?.trim();
+  key = (key ?? environmentKey())?.trim();
   if (!key) {
-    throw new FalError("No fal credentials: pass `credentials` to createFalClient, or set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+    throw new FalError("No fal credentials: pass createFalClient({ credentials }), or set FAL_KEY");
   }
   // Visible ASCII only; the position (never the character or the key) says where to look.
   const bad = key.search(/[^\x21-\x7e]/);

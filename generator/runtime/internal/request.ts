@@ -37,7 +37,7 @@ export const TRANSPORT: unique symbol = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client: FalClient): Transport {
   const found = (client as FalClient & { [TRANSPORT]?: Transport })[TRANSPORT];
-  if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})");
+  if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns");
   return found;
 }
 

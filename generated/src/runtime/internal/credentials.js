@@ -1,6 +1,7 @@
 // falgen's runtime (runtime/internal/credentials.ts), written by `falgen generate`. Do not edit.
 import { FalError } from "../errors.js";
 import { rememberKey } from "./redact.js";
+import { environmentKey } from "#environment";
 /**
 * The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
 * joined by ":", each with surrounding whitespace (a file's trailing newline) trimmed. A promise
@@ -25,14 +26,9 @@ function credentialsFailed(cause) {
 	return new FalError("The credentials function failed (see `cause`)", { cause });
 }
 function keyOrEnvironment(key) {
-	try {
-		// `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
-		const env = globalThis.process?.env;
-		key ??= env?.FAL_KEY || env?.FAL_KEY_ID && env.FAL_KEY_SECRET && `${env.FAL_KEY_ID.trim()}:${env.FAL_KEY_SECRET.trim()}`;
-	} catch {}
-	key = key?.trim();
+	key = (key ?? environmentKey())?.trim();
 	if (!key) {
-		throw new FalError("No fal credentials: pass `credentials` to createFalClient, or set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+		throw new FalError("No fal credentials: pass createFalClient({ credentials }), or set FAL_KEY");
 	}
 	// Visible ASCII only; the position (never the character or the key) says where to look.
 	const bad = key.search(/[^\x21-\x7e]/);

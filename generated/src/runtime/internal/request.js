@@ -18,7 +18,7 @@ export const TRANSPORT = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client) {
 	const found = client[TRANSPORT];
-	if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})");
+	if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns");
 	return found;
 }
 /** The header a proxy reads the real destination from. */
