@@ -25,7 +25,8 @@ export interface Transport {
   /**
    * Sends a fal API request (its body a string or absent, its header names lower case): with the
    * configured headers and the key added, or through the proxy. `init` and its headers are
-   * completed in place, so each must be the call's own.
+   * completed in place, so each must be the call's own. May throw (a custom fetch that does), not
+   * only reject: `request` treats both alike.
    */
   send(url: string, init: RequestInit & { headers: HeaderRecord }): Promise<Response>;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
@@ -142,18 +143,17 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
     let requestId: string | undefined;
     try {
       let response: Response;
-      // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
-      // request error: one that throws before it sends (no credentials) stays what it is.
+      // Made anew per attempt: the client completes each init in place.
       const init = {
         method: options.method ?? "GET",
         headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
         body: sent,
         signal: fetchSignal(signal),
       };
-      const pending = (options.plain ? fetch : send)(url, init);
       try {
-        response = await pending;
+        response = await (options.plain ? fetch : send)(url, init);
       } catch (cause) {
+        // A fetch that failed or threw; the client's own errors (no credentials) stay what they are.
         throw requestError(cause, signal);
       }
       options.onResponse?.(response);

@@ -70,18 +70,17 @@ export async function request(client, options) {
 		let requestId;
 		try {
 			let response;
-			// Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
-			// request error: one that throws before it sends (no credentials) stays what it is.
+			// Made anew per attempt: the client completes each init in place.
 			const init = {
 				method: options.method ?? "GET",
 				headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
 				body: sent,
 				signal: fetchSignal(signal)
 			};
-			const pending = (options.plain ? fetch : send)(url, init);
 			try {
-				response = await pending;
+				response = await (options.plain ? fetch : send)(url, init);
 			} catch (cause) {
+				// A fetch that failed or threw; the client's own errors (no credentials) stay what they are.
 				throw requestError(cause, signal);
 			}
 			options.onResponse?.(response);
