@@ -123,11 +123,9 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   // `createQuerySerializer` with the array and object styles no fal parameter has, and the body
   // as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
   // for FormData and a form content type no fal request sends.
-  const search = Object.entries(query ?? {})
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => serializePrimitiveParam(name, String(value)))
-    .join("&");
-  if (search) url += `?${search}`;
+  const search: string[] = [];
+  for (const name in query) if (query[name] !== undefined) search.push(serializePrimitiveParam(name, String(query[name])));
+  if (search[0]) url += `?${search.join("&")}`;
   const json = body !== undefined && !(body instanceof Blob);
   let sent: string | Blob | undefined;
   try {
@@ -162,12 +160,11 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       const text = await readText(response, signal);
       // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
       let parsed: unknown = text;
-      let isJson = true;
+      let isJson: true | undefined;
       try {
         parsed = JSON.parse(text);
-      } catch {
-        isJson = false;
-      }
+        isJson = true;
+      } catch {}
       if (!response.ok) throw apiErrorFromResponse(response, parsed);
       if (!reader) return parsed as D;
       const data = isJson ? reader.read(parsed) : undefined;

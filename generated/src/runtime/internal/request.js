@@ -53,8 +53,9 @@ export async function request(client, options) {
 	// `createQuerySerializer` with the array and object styles no fal parameter has, and the body
 	// as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
 	// for FormData and a form content type no fal request sends.
-	const search = Object.entries(query ?? {}).filter(([, value]) => value !== undefined).map(([name, value]) => serializePrimitiveParam(name, String(value))).join("&");
-	if (search) url += `?${search}`;
+	const search = [];
+	for (const name in query) if (query[name] !== undefined) search.push(serializePrimitiveParam(name, String(query[name])));
+	if (search[0]) url += `?${search.join("&")}`;
 	const json = body !== undefined && !(body instanceof Blob);
 	let sent;
 	try {
@@ -89,12 +90,11 @@ export async function request(client, options) {
 			const text = await readText(response, signal);
 			// Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
 			let parsed = text;
-			let isJson = true;
+			let isJson;
 			try {
 				parsed = JSON.parse(text);
-			} catch {
-				isJson = false;
-			}
+				isJson = true;
+			} catch {}
 			if (!response.ok) throw apiErrorFromResponse(response, parsed);
 			if (!reader) return parsed;
 			const data = isJson ? reader.read(parsed) : undefined;
