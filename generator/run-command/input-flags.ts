@@ -61,15 +61,13 @@ function jsonTypes(model: EndpointModel, schema: unknown, depth: number): Set<st
   return types;
 }
 
-/** The item schema of an array field. */
-function itemSchema(model: EndpointModel, field: InputField): unknown {
+/** The schema of an array field's item at `index`: a tuple's (`prefixItems`) for its place, else `items`. */
+function itemSchema(model: EndpointModel, field: InputField, index: number): unknown {
   const node = resolve(model, field.schema);
-  if (node?.items) return node.items;
-  for (const key of ["anyOf", "oneOf", "allOf"]) {
-    for (const member of Array.isArray(node?.[key]) ? (node[key] as unknown[]) : []) {
-      const items = resolve(model, member)?.items;
-      if (items) return items;
-    }
+  const members = [node, ...["anyOf", "oneOf", "allOf"].flatMap((key) => (Array.isArray(node?.[key]) ? (node[key] as unknown[]) : []).map((member) => resolve(model, member)))];
+  for (const member of members) {
+    const item = (Array.isArray(member?.prefixItems) ? member.prefixItems[index] : undefined) ?? member?.items;
+    if (item) return item;
   }
   return undefined;
 }
@@ -185,8 +183,8 @@ export async function fieldValue(model: EndpointModel, field: InputField, values
   if (isArray(field)) {
     const strings = values.map(String);
     if (strings.length === 1 && strings[0]!.trimStart().startsWith("[")) return parseJson(flag, strings[0]!);
-    const items: InputField = { name: field.name, schema: {}, required: false, types: jsonTypes(model, itemSchema(model, field), 0) };
-    return Promise.all(strings.map((value) => scalar(flag, items, value, takesFiles(field))));
+    const item = (index: number): InputField => ({ name: field.name, schema: {}, required: false, types: jsonTypes(model, itemSchema(model, field, index), 0) });
+    return Promise.all(strings.map((value, index) => scalar(flag, item(index), value, takesFiles(field))));
   }
   return scalar(flag, field, String(last), takesFiles(field));
 }

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { fieldsHelp, inputFields } from "../../generator/run-command/input-flags.js";
+import { fieldsHelp, fieldValue, inputFields } from "../../generator/run-command/input-flags.js";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
 import { falgen } from "../helpers/run.js";
 import { modelWithInput } from "../helpers/model.js";
@@ -73,6 +73,20 @@ test("help shows a description's whole first paragraph, its line breaks joined, 
   expect(text).not.toContain("second paragraph");
   // Continuation lines start under the descriptions' column.
   expect(lines[1]).toMatch(new RegExp(`^ {${lines[0]!.indexOf("The CFG")}}\\S`));
+});
+
+test("a tuple's repeated flag gives each item its place's type (prefixItems), as its JSON array does", async () => {
+  const model = modelWithInput({
+    range: { type: "array", minItems: 2, maxItems: 2, prefixItems: [{ type: "number" }, { type: "number" }] },
+    pair: { anyOf: [{ type: "array", prefixItems: [{ type: "integer" }, { type: "string" }], items: false }, { type: "null" }] },
+    sizes: { type: "array", items: { type: "integer" } },
+  });
+  const field = (name: string) => inputFields(model).find((each) => each.name === name)!;
+  expect(await fieldValue(model, field("range"), ["1", "2.5"])).toEqual([1, 2.5]);
+  expect(await fieldValue(model, field("range"), ["[1, 2.5]"])).toEqual([1, 2.5]);
+  expect(await fieldValue(model, field("pair"), ["3", "03"])).toEqual([3, "03"]);
+  expect(await fieldValue(model, field("sizes"), ["512", "768"])).toEqual([512, 768]);
+  await expect(fieldValue(model, field("range"), ["1", "wide"])).rejects.toThrow('--range takes a number, got "wide"');
 });
 
 describe("booleans' --no- forms never clash with another flag", () => {
