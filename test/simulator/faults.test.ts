@@ -134,6 +134,14 @@ describe("x-sim-faults on an individual later call", () => {
     expect([200, 202]).toContain(codes[2]);
   });
 
+  it("the submit's own value sent again on later calls (a client's fixed headers) counts each fault once", async () => {
+    const headers = { "x-sim-faults": "status=502*2" };
+    const submitted = await submit(simulator, ENDPOINT, { prompt: "fixed headers" }, headers);
+    const codes = await statusCodes(submitted.status_url, 3, headers);
+    expect(codes.slice(0, 2)).toEqual([502, 502]);
+    expect([200, 202]).toContain(codes[2]);
+  });
+
   it("rejects a malformed header with 400 naming the entry", async () => {
     const submitted = await submit(simulator, ENDPOINT, { prompt: "bad header" });
     const response = await call(submitted.status_url, { headers: { "x-sim-faults": "status=teapot" } });

@@ -54,10 +54,13 @@ export async function faultBeforeHandling(
   answer: Answer,
   isClosing: () => boolean,
 ): Promise<Fault | undefined | typeof ANSWERED> {
+  const request = call.requestId ? sim.requests.get(call.requestId) : undefined;
   const fault = sim.faults.pick(route, {
-    header: call.header,
+    // The submit's own value again (a client sending its headers on every call) is already the
+    // request's rules: counted twice, `status=503*2` would fail four polls.
+    header: call.header === request?.faults.header ? undefined : call.header,
     scope: call.requestId ?? route,
-    requestRules: call.requestId ? sim.requests.get(call.requestId)?.faultRules : undefined,
+    requestRules: request?.faults.rules,
   });
   await sleep(sim.faults.latencyFor(route));
   if (fault) sim.stats.fault(faultLabel(route, fault));

@@ -31,8 +31,9 @@ import type { FaultOptions } from "../types.js";
  *    Sent on submit, the header's non-submit entries apply to that request's later calls (so
  *    `status=503*2` fails its first two status polls), and its `submit` entries to the submit call
  *    itself, counted across retries that resend the same header value. Sent on a later call, the
- *    header applies to calls of that request carrying the same header value. Header faults win over
- *    rate faults.
+ *    header applies to calls of that request carrying the same header value; the submit's own value
+ *    again (a client that sends the header on every call) adds nothing to the request's rules, so
+ *    each fault still happens as often as it says. Header faults win over rate faults.
  */
 export type FaultRoute = "submit" | "status" | "stream" | "result" | "cancel" | "storage" | "outcome" | "run" | "token" | "realtime";
 

@@ -43,7 +43,8 @@ export class QueueRequest {
     readonly id: string,
     readonly endpoint: SimulatedEndpoint,
     readonly input: Record<string, unknown>,
-    readonly faultRules: FaultRule[],
+    /** The faults its submit's `x-sim-faults` asked for its later calls, and that header value. */
+    readonly faults: { rules: FaultRule[]; header: string | undefined },
     readonly webhookUrl: string | undefined,
     private readonly timing: RequestTiming,
     /** Computes the outcome when the run ends (the output, or a forced failure). */

@@ -44,14 +44,15 @@ export async function submitRequest(sim: SimulatorContext, call: Call, endpoint:
   const parsed = validInput(endpoint, raw);
   if ("reply" in parsed) return parsed.reply;
 
-  const faults = requestFaults(call.header(FAULT_HEADER));
+  const header = call.header(FAULT_HEADER);
+  const faults = requestFaults(header);
   const input = parsed.input;
   const id = randomUUID();
   const request = new QueueRequest(
     id,
     endpoint,
     input,
-    faults.rules,
+    { rules: faults.rules, header },
     webhook,
     { ...sim.timing, startTimeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 },
     (finished) => faults.outcome ?? synthesizeOutput(sim, endpoint, input, id, finished.inferenceSeconds),
