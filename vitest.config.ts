@@ -25,6 +25,7 @@ const SLOW = [
   "test/runtime/body-limits.test.ts",
   "test/run-command/hostile-queue.test.ts",
   "test/run-command/trial-findings.test.ts",
+  "test/cli/special-file-systems.test.ts",
 ];
 
 export default defineConfig({

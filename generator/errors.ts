@@ -93,8 +93,33 @@ export class InputError extends Error {
 /** The message of a failed file system call, by its code: `ENOENT` reads "no such file or folder". */
 export function fileProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = { ENOENT: "no such file or folder", ENOTDIR: "a file where a folder was expected", EACCES: "permission denied", EISDIR: "a folder where a file was expected" };
+  const known: Record<string, string> = {
+    ENOENT: "no such file or folder",
+    ENOTDIR: "a file where a folder was expected",
+    EACCES: "permission denied",
+    EISDIR: "a folder where a file was expected",
+    EPERM: "operation not permitted",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on the device",
+    EDQUOT: "disk quota exceeded",
+    ENAMETOOLONG: "name too long",
+  };
   return (code && known[code]) ?? (error as Error).message;
+}
+
+/** What a file system call says when it refuses (see `refusedByFileSystem`). */
+const REFUSALS = new Set(["ENOENT", "ENOTDIR", "EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENAMETOOLONG"]);
+const VERBS: Record<string, string> = { mkdir: "create", open: "open", write: "write", rename: "rename over", unlink: "remove", rmdir: "remove", link: "link" };
+
+/**
+ * `cannot create /sys/x: operation not permitted` for a file system call the user's setup refused
+ * (a read-only or special file system, no permission, a full disk), which falgen reports as an
+ * input error rather than as its own bug; undefined for any other error.
+ */
+export function refusedByFileSystem(error: unknown): string | undefined {
+  const { code, syscall, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === undefined || syscall === undefined || file === undefined || !REFUSALS.has(code)) return undefined;
+  return `cannot ${VERBS[syscall] ?? syscall} ${shownPath(file)}: ${fileProblem(error)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type FalgenConfig } from "../config.js";
-import { InputError, SpecError, SpecErrors } from "../errors.js";
+import { InputError, refusedByFileSystem, SpecError, SpecErrors } from "../errors.js";
 import { printError, printOut } from "../shared/print.js";
 
 /** Exit codes of every falgen command. */
@@ -100,8 +100,9 @@ export interface CommandInput<O extends Options> {
 /**
  * Runs a command: parses argv (`--help` prints the usage and exits 0), loads the config, runs the
  * body, and turns what it throws into one line per problem and an exit code: usage and input
- * errors exit 2, spec errors (file, line, JSON pointer) exit 1 (a command that `writesSpecs` says
- * nothing was written: it writes all or nothing). Anything else is a falgen bug: its message, and
+ * errors exit 2, as does a file system that refuses a write (`refusedByFileSystem`), spec errors
+ * (file, line, JSON pointer) exit 1 (a command that `writesSpecs` says nothing was written: it
+ * writes all or nothing). Anything else is a falgen bug: its message, and
  * the stack only with FALGEN_DEBUG=1.
  */
 export async function runCommand<O extends Options>(
@@ -133,6 +134,11 @@ export async function runCommand<O extends Options>(
       for (const each of specErrors) say(`error: ${each.message}`);
       if (command.writesSpecs) say(`falgen ${command.name}: nothing was written.`);
       return EXIT.findings;
+    }
+    const refused = refusedByFileSystem(error);
+    if (refused) {
+      say(`falgen ${command.name}: ${refused}`);
+      return EXIT.usage;
     }
     say(`falgen ${command.name}: unexpected error (a falgen bug): ${(error as Error).message ?? String(error)}`);
     if (process.env.FALGEN_DEBUG === "1") say(String((error as Error).stack));

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PathInTheWayError, shownPath } from "../errors.js";
 
@@ -48,10 +48,35 @@ export function stageFile(target: string, contents: string | Uint8Array): Staged
   return { target, commit: () => renameSync(partial, target), discard: () => rmSync(partial, { force: true }) };
 }
 
+/**
+ * Creates `folder` and its missing parents, one level at a time, as `mkdirSync(folder, { recursive:
+ * true })` would but for one thing: under a file system that answers "no such file" to every mkdir
+ * (/proc), Node's recursive mkdir retries forever. Returns the first folder it created, if any.
+ * Throws what mkdir threw (its `path` the folder it could not create).
+ */
+export function makeFolders(folder: string): string | undefined {
+  const missing: string[] = [];
+  let at = path.resolve(folder);
+  for (; !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
+  // A file where the folder belongs: mkdir's own EEXIST or ENOTDIR, as the recursive mkdir throws.
+  if (!statSync(at).isDirectory()) mkdirSync(path.join(at, "_"));
+  let first: string | undefined;
+  for (const each of missing) {
+    try {
+      mkdirSync(each);
+      first ??= each;
+    } catch (error) {
+      // Made meanwhile (by a concurrent run): not this call's.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) throw error;
+    }
+  }
+  return first;
+}
+
 /** Creates `target`'s folder; a file where one of its folders belongs is a {@link PathInTheWayError}. */
 function makeFolder(target: string): void {
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
     if (code !== "EEXIST" && code !== "ENOTDIR") throw error;

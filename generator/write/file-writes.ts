@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { stageFile, stagingName, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
+import { makeFolders, stageFile, stagingName, writeFileAtomic, type StagedFile } from "../shared/atomic-write.js";
 import { PathInTheWayError } from "../errors.js";
 
 // The file system side of the write stage, alone: what runs on the writing thread
@@ -59,7 +59,7 @@ export function fileWrites(dir: string, owned: readonly string[]): (step: WriteS
   const folderExisted = (folder: string): boolean => {
     let existed = existedBefore.get(folder);
     if (existed === undefined) {
-      const created = mkdirSync(folder, { recursive: true });
+      const created = makeFolders(folder);
       if (created !== undefined) createdFolders.add(created);
       existed = created === undefined && !insideCreated(folder);
       existedBefore.set(folder, existed);
