@@ -67,10 +67,11 @@ function trimSlash(url: string): string {
 /**
  * Throws a FalError naming the option when `url` is not an http(s) URL (absolute, unless `relative`:
  * then a path will do) without query, fragment or user info ("@", which fetch refuses). A pattern
- * rather than `new URL`, which accepts what fetch then refuses (spaces, user info).
+ * rather than `new URL`, which accepts what fetch then refuses (spaces, user info). The message
+ * does not repeat the URL: its user info or query may hold a key.
  */
 function checkUrl(name: string, url: string | undefined, relative?: boolean): void {
   if (url !== undefined && !(/^(https?:\/\/[^\s/?#@]+|\/)[^\s?#@]*$/i.test(url) && (relative || url[0] !== "/"))) {
-    throw new FalError(`Invalid option ${name}: ${JSON.stringify(url)} is not an http(s) URL${relative ? " or path" : ""} without query, fragment or user info`);
+    throw new FalError(`Invalid option ${name}: not an http(s) URL${relative ? " or path" : ""} without query, fragment or user info`);
   }
 }
