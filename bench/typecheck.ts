@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Benchmark, BenchmarkContext } from "./benchmark.js";
 import { NODE_APP_FLOOR, NODE_APPS } from "./consumer-apps.js";
 import { assertSucceeded, median, runProcess } from "./measure.js";
-import { TSC } from "./paths.js";
+import { TSC, TSC_PRECISE, TYPESCRIPT_LIB } from "./paths.js";
 import type { BenchmarkResult } from "./report.js";
 
 /**
@@ -27,7 +27,8 @@ const TSCONFIG = {
 /** The figures of `tsc --extendedDiagnostics` this benchmark uses. */
 interface TscFigures {
   totalMs: number;
-  parseMs: number;
+  /** Reading, parsing and resolving the program's files (tsc's "Program time"). */
+  programMs: number;
   bindMs: number;
   checkMs: number;
   memoryBytes: number;
@@ -42,11 +43,12 @@ interface TscFigures {
 type Project = "empty" | "floor" | "falgen" | "peer";
 
 /**
- * A type-check takes about a second, its total time varies by ±100 ms from one process to the
- * next, and tsc reports it in steps of 10 ms, while falgen's added time is tens of ms: 5 samples
- * per run (15 at the default 3 runs) keep the median's noise below the figure.
+ * A type-check takes about a second and its total time varies by ±100 ms from one process to the
+ * next, while falgen's added time is tens of ms: 10 samples per run (30 at the default 3 runs),
+ * with times at full precision (tsc-precise.cjs; tsc prints them in steps of 10 ms), keep the
+ * median's noise below the differences between the projects.
  */
-const SAMPLES_PER_RUN = 5;
+const SAMPLES_PER_RUN = 10;
 
 /**
  * Consumer type-check: `tsc --extendedDiagnostics` of the same one-call program on each package,
@@ -88,7 +90,9 @@ export const typecheckBenchmark: Benchmark = {
 };
 
 /**
- * One `tsc --extendedDiagnostics` of the project in `dir`. With gc exposed, tsc collects before it
+ * One `tsc --extendedDiagnostics` of the project in `dir`. Timed runs go through tsc-precise.cjs,
+ * which runs the same tsc (TypeScript's `executeCommandLine`, as bin/tsc) and adds its phase times
+ * at full precision; memory runs are bin/tsc itself. With gc exposed, tsc collects before it
  * reads the heap, so "Memory used" is what the program retains rather than wherever the collector
  * happened to be. That still varies by about ±200 kB from run to run, as V8's background threads
  * compile and optimise tsc's own functions at their own pace and compiled code is on the heap too:
@@ -97,7 +101,8 @@ export const typecheckBenchmark: Benchmark = {
  */
 async function typecheck(dir: string, context: BenchmarkContext, singleThreaded: boolean): Promise<TscFigures> {
   const v8Flags = singleThreaded ? ["--expose-gc", "--single-threaded"] : ["--expose-gc"];
-  const result = await runProcess(process.execPath, [...v8Flags, TSC, "-p", "tsconfig.json", "--extendedDiagnostics"], {
+  const tsc = singleThreaded ? [TSC] : [TSC_PRECISE, TYPESCRIPT_LIB];
+  const result = await runProcess(process.execPath, [...v8Flags, ...tsc, "-p", "tsconfig.json", "--extendedDiagnostics"], {
     cwd: dir,
     timeoutMs: 120_000,
     signal: context.signal,
@@ -105,21 +110,25 @@ async function typecheck(dir: string, context: BenchmarkContext, singleThreaded:
   });
   // A program with type errors would not be the comparison we mean: insist it compiles.
   assertSucceeded(result, `tsc in ${dir}`);
-  return { ...parseDiagnostics(result.stdout), peakRssBytes: result.peakRssBytes ?? Number.NaN };
+  return { ...parseDiagnostics(result.stdout, !singleThreaded), peakRssBytes: result.peakRssBytes ?? Number.NaN };
 }
 
-function parseDiagnostics(stdout: string): Omit<TscFigures, "peakRssBytes"> {
+function parseDiagnostics(stdout: string, precise: boolean): Omit<TscFigures, "peakRssBytes"> {
   const field = (name: string): string => {
     const match = new RegExp(`^${name}:\\s+(\\S+)$`, "m").exec(stdout);
     if (!match) throw new Error(`tsc --extendedDiagnostics printed no "${name}":\n${stdout}`);
     return match[1]!;
   };
   const seconds = (name: string) => Number(field(name).replace(/s$/, "")) * 1000;
+  // tsc's Total time is Program + Bind + Check + Emit, the same sum at full precision.
+  const times = precise
+    ? (JSON.parse(field("Precise times \\(ms\\)")) as { program: number; bind: number; check: number; emit: number })
+    : { program: seconds("Program time"), bind: seconds("Bind time"), check: seconds("Check time"), emit: seconds("Emit time") };
   return {
-    totalMs: seconds("Total time"),
-    parseMs: seconds("Parse time"),
-    bindMs: seconds("Bind time"),
-    checkMs: seconds("Check time"),
+    totalMs: times.program + times.bind + times.check + times.emit,
+    programMs: times.program,
+    bindMs: times.bind,
+    checkMs: times.check,
     memoryBytes: Number(field("Memory used").replace(/K$/, "")) * 1024,
     files: Number(field("Files")),
     definitionLines: Number(field("Lines of Definitions")),
@@ -149,10 +158,10 @@ function summarize(figures: Record<Project, TscFigures[]>, retained: Record<Proj
     details: [
       {
         title: `Consumer type-check, tsc --extendedDiagnostics (medians of ${figures.empty.length} runs; the empty project is the baseline)`,
-        columns: ["project", "total time", "parse", "bind", "check", "memory used", "peak RSS", "files", "lines of .d.ts", "types"],
+        columns: ["project", "total time", "program (read, parse, resolve)", "bind", "check", "memory used", "peak RSS", "files", "lines of .d.ts", "types"],
         rows: (["empty", "floor", "falgen", "peer"] as const).map((project) => [
           project,
-          ...(["totalMs", "parseMs", "bindMs", "checkMs"] as const).map((key) => `${medianOf(project, key).toFixed(0)} ms`),
+          ...(["totalMs", "programMs", "bindMs", "checkMs"] as const).map((key) => `${medianOf(project, key).toFixed(0)} ms`),
           ...(["memoryBytes", "peakRssBytes"] as const).map((key) => `${(medianOf(project, key) / 1024 / 1024).toFixed(1)} MB`),
           medianOf(project, "files"),
           medianOf(project, "definitionLines"),
