@@ -40,7 +40,7 @@ interface TscFigures {
   peakRssBytes: number;
 }
 
-type Project = "empty" | "floor" | "falgen" | "peer";
+type Project = "empty" | "floor" | "minimal" | "falgen" | "peer";
 
 /**
  * A type-check takes about a second and its total time varies by ±100 ms from one process to the
@@ -56,17 +56,23 @@ const SAMPLES_PER_RUN = 10;
  */
 export const typecheckBenchmark: Benchmark = {
   name: "typecheck",
-  timeBoxMs: (runs) => 600_000 + runs * SAMPLES_PER_RUN * 30_000,
+  timeBoxMs: (runs) => 600_000 + runs * SAMPLES_PER_RUN * 40_000,
   async run(context) {
     const projects = await context.consumerProjects();
-    const dirs: Record<Project, string> = { empty: projects.emptyDir, floor: projects.floorDir, falgen: projects.falgenDir, peer: projects.peerDir };
-    const sources: Record<Project, string> = { empty: "", floor: NODE_APP_FLOOR, ...NODE_APPS };
+    const dirs: Record<Project, string> = {
+      empty: projects.emptyDir,
+      floor: projects.floorDir,
+      minimal: projects.minimalPackageDir,
+      falgen: projects.falgenDir,
+      peer: projects.peerDir,
+    };
+    const sources: Record<Project, string> = { empty: "", floor: NODE_APP_FLOOR, minimal: NODE_APPS.falgen, ...NODE_APPS };
     for (const project of Object.keys(dirs) as Project[]) {
       await writeFile(path.join(dirs[project], "app.ts"), `${sources[project]}\n`);
       await writeFile(path.join(dirs[project], "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
     }
-    const figures: Record<Project, TscFigures[]> = { empty: [], floor: [], falgen: [], peer: [] };
-    const order: Project[] = ["empty", "floor", "falgen", "peer"];
+    const figures: Record<Project, TscFigures[]> = { empty: [], floor: [], minimal: [], falgen: [], peer: [] };
+    const order: Project[] = ["empty", "floor", "minimal", "falgen", "peer"];
     const runs = context.runs * SAMPLES_PER_RUN;
     for (let run = 0; run < runs; run++) {
       // Rotate the order so a noisy moment of the machine does not always hit the same project.
@@ -75,7 +81,7 @@ export const typecheckBenchmark: Benchmark = {
         figures[project].push(await typecheck(dirs[project], context, false));
       }
     }
-    const retained: Record<Project, number[]> = { empty: [], floor: [], falgen: [], peer: [] };
+    const retained: Record<Project, number[]> = { empty: [], floor: [], minimal: [], falgen: [], peer: [] };
     // Memory from runs of their own: single-threaded, a run's figure is the same every time (see
     // typecheck), so one per run is enough and it replaces the noisy figures of the timed runs.
     for (let run = 0; run < context.runs; run++) {
@@ -154,12 +160,15 @@ function summarize(figures: Record<Project, TscFigures[]>, retained: Record<Proj
       // No goal: the least any package could add, for reading the two rows above.
       { what: "the same program with its declarations inline (the floor): time above empty project", unit: "ms", falgen: added("floor", "totalMs"), peer: added("peer", "totalMs") },
       { what: "the same program with its declarations inline (the floor): memory above empty project", unit: "bytes", falgen: added("floor", "memoryBytes"), peer: added("peer", "memoryBytes") },
+      // No goal either: the floor's declarations imported from a package of a few lines (MINIMAL_PACKAGE).
+      { what: "the floor's declarations as a minimal package: time above empty project", unit: "ms", falgen: added("minimal", "totalMs"), peer: added("peer", "totalMs") },
+      { what: "the floor's declarations as a minimal package: memory above empty project", unit: "bytes", falgen: added("minimal", "memoryBytes"), peer: added("peer", "memoryBytes") },
     ],
     details: [
       {
         title: `Consumer type-check, tsc --extendedDiagnostics (medians of ${figures.empty.length} runs; the empty project is the baseline)`,
         columns: ["project", "total time", "program (read, parse, resolve)", "bind", "check", "memory used", "peak RSS", "files", "lines of .d.ts", "types"],
-        rows: (["empty", "floor", "falgen", "peer"] as const).map((project) => [
+        rows: (["empty", "floor", "minimal", "falgen", "peer"] as const).map((project) => [
           project,
           ...(["totalMs", "programMs", "bindMs", "checkMs"] as const).map((key) => `${medianOf(project, key).toFixed(0)} ms`),
           ...(["memoryBytes", "peakRssBytes"] as const).map((key) => `${(medianOf(project, key) / 1024 / 1024).toFixed(1)} MB`),
