@@ -6,7 +6,8 @@ import { InputError, SpecError, SpecWarning, type OutputFolderError } from "./er
 import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
 import { interruptionPoints } from "./shared/interruption-points.js";
-import { diffTree, isClean, openOutputFolder, withManifest, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
+import { lockOutputFolder, type LockHolder, type LockLostError } from "./write/output-lock.js";
+import { checkOutputPath, diffTree, isClean, openOutputFolder, withManifest, type OutputFolder, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 import { treePatch } from "./write/tree-patch.js";
 import { writeTree } from "./write/tree-writer.js";
 
@@ -38,6 +39,12 @@ export interface GenerateOptions {
    * replacing the old ones, the run finishes.
    */
   signal?: AbortSignal;
+  /**
+   * Called once when another run (a process, or a call in this one) holds the output folder's lock,
+   * before this run waits for it; with who holds it when the lock says. Runs into one folder take
+   * turns: a run that writes holds the lock from start to end, a check while it compares.
+   */
+  onWait?: (holder: LockHolder | undefined) => void;
 }
 
 export interface StageTiming {
@@ -72,12 +79,30 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * (cache/generation-cache.ts) tells load which specs it knows unchanged, and emit takes their
  * files from it. A broken spec is reported in `errors` (file, line, JSON pointer), not thrown; the
  * output is then left as it was unless `keepGoing` and at least one spec generated.
+ * Runs into one output folder take turns on its lock (write/output-lock.ts), a run that writes
+ * from its start to its end, a check while it compares: one that finds it held waits (see `onWait`).
  * @throws {InputError} when the specs folder is missing or not a folder, holds no spec, or none
  * whose endpoint id `endpoints` picks (nothing is written then), and {@link OutputFolderError},
- * before anything is read or written, for an output folder falgen must not write to (see `openOutputFolder`).
+ * before anything is read or written, for an output folder falgen must not write to (see
+ * `openOutputFolder`); {@link LockLostError} when another run took this one's lock over (it had
+ * not refreshed it for 10 s: stopped, or its machine suspended), having stopped writing.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
-  const output = openOutputFolder(options.outDir, { specsDir: options.specsDir });
+  const where = { specsDir: options.specsDir };
+  // A check reads the folder now only to refuse one it must not (its lock is taken to compare).
+  if (options.check) return generateInto(openOutputFolder(options.outDir, where), options);
+  checkOutputPath(options.outDir, where);
+  const lock = (await lockOutputFolder(options.outDir, { checking: false, signal: options.signal, onWait: options.onWait }))!;
+  try {
+    const signal = options.signal ? AbortSignal.any([options.signal, lock.lost]) : lock.lost;
+    return await generateInto(openOutputFolder(options.outDir, where), { ...options, signal }, lock.lost);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** {@link generate} once the output folder is open (and, unless checking, locked; `lost` aborted if that lock was taken over). */
+async function generateInto(output: OutputFolder, options: GenerateOptions, lost?: AbortSignal): Promise<GenerateReport> {
   const pkg: PackageInfo = { name: options.name ?? DEFAULT_PACKAGE.name, version: options.version ?? DEFAULT_PACKAGE.version };
   const picked = options.endpoints ? picomatch([...options.endpoints]) : () => true;
   const cache = openCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
@@ -134,15 +159,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     );
   if (options.check) {
     const planned = withManifest(await emit());
-    const { diff, patch } = await timed("check", async () => {
-      const diff = diffTree(output, planned, cache.hasher);
-      return { diff, patch: isClean(diff) ? undefined : await treePatch(output, planned, diff) };
-    });
+    // Compared under the folder's lock: never while a run writes it, nor half-way through one.
+    const lock = await lockOutputFolder(options.outDir, { checking: true, signal: options.signal, onWait: options.onWait });
+    let compared: { diff: TreeDiff; patch: string | undefined };
+    try {
+      compared = await timed("check", async () => {
+        const current = lock ? openOutputFolder(options.outDir, { specsDir: options.specsDir }) : output;
+        const diff = diffTree(current, planned, cache.hasher);
+        return { diff, patch: isClean(diff) ? undefined : await treePatch(current, planned, diff) };
+      });
+    } finally {
+      await lock?.release();
+    }
+    const { diff, patch } = compared;
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
   // The write stage runs beside emit: each file is written (on a thread of its own) as soon as it is made.
-  const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal });
+  const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal, lost });
   let planned: PlannedTree;
   try {
     planned = withManifest(await emit(writer.write));

@@ -1,8 +1,10 @@
+import { hostname } from "node:os";
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { endpointIdOfDoc } from "../naming.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
 import { printError, printOut } from "../shared/print.js";
+import { holderIsGone, LockLostError, STALE_LOCK_MS, type LockHolder } from "../write/output-lock.js";
 import { EXIT, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
@@ -46,6 +48,10 @@ Flags override the config file (falgen.config.ts: specs, out, name, version, end
                            leftover: a temporary file of an interrupted run, which generate removes)
 ${GENERATE_FLAGS_HELP}
 
+Runs into one output folder take turns (its lock, .falgen-lock/, is there while one writes or
+compares): a run that finds the folder in use says which run holds it and waits; a killed run's
+lock expires within 10 s.
+
 Exit: 0 done (or current with --check), 1 a spec failed or the output is stale, 2 usage or input error.`,
 } as const;
 
@@ -84,10 +90,31 @@ export function generateOptions(flags: GenerateFlags, config: FalgenConfig): Gen
 /** Runs the pipeline and prints its report; returns the exit code. Ctrl-C and SIGTERM stop it (see {@link interruptible}). */
 export async function runGenerate(options: GenerateOptions, { check, quiet }: { check: boolean; quiet: boolean }): Promise<number> {
   return interruptible(options.outDir, check, async (signal) => {
-    const report = await generate({ ...options, check, signal });
+    const onWait = quiet ? undefined : (holder: LockHolder | undefined) => printError(waitNotice(options.outDir, holder));
+    let report: GenerateReport;
+    try {
+      report = await generate({ ...options, check, signal, ...(onWait ? { onWait } : {}) });
+    } catch (error) {
+      if (!(error instanceof LockLostError)) throw error;
+      printError(`falgen: ${error.message}.`);
+      return EXIT.findings;
+    }
     printReport(report, { check, quiet, out: options.outDir });
     return report.ok ? EXIT.ok : EXIT.findings;
   });
+}
+
+/** The one line a run prints when another holds the output folder's lock, before it waits for it. */
+export function waitNotice(out: string, holder: LockHolder | undefined): string {
+  const wait = "waiting for it to finish (Ctrl-C stops waiting)";
+  if (!holder) return `falgen: ${out}/ is in use by another falgen run; ${wait}.`;
+  const what = holder.checking ? "checking" : "writing";
+  const since = `${holder.since.slice(0, 19).replace("T", " ")} UTC`;
+  if (holderIsGone(holder)) {
+    return `falgen: ${out}/ is locked by a falgen run that no longer runs (pid ${holder.pid}, ${what} it since ${since}; killed?); its lock expires within ${STALE_LOCK_MS / 1000} s of its last refresh, then this run goes on.`;
+  }
+  const host = holder.hostname === hostname() ? "" : ` on ${holder.hostname}`;
+  return `falgen: ${out}/ is in use by another falgen run (pid ${holder.pid}${host}, ${what} it since ${since}); ${wait}.`;
 }
 
 /** The exit code of a run stopped by a signal: 128 + the signal's number, as shells report one. */

@@ -5,6 +5,7 @@ import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
 import { emitManifest, MANIFEST_FILE } from "./file-writes.js";
+import { LOCK_DIR } from "./output-lock.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
@@ -36,19 +37,17 @@ export interface OutputFolder {
   owned: ReadonlySet<string>;
   /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
   files: readonly string[];
-  /** Whether the folder existed: when not, no planned file is there to compare, or in the way. */
+  /** Whether the folder holds any file: when not, no planned file is there to compare, or in the way. */
   existed: boolean;
 }
 
 /**
- * Checks that `dir` is a folder falgen may write to, and reads its manifest. Throws
- * {@link OutputFolderError} for the current folder or any folder containing it, the specs folder,
- * a folder containing it or inside it, something that is not a folder, a non-empty folder without
- * a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or device)
- * anywhere in it but node_modules/: never followed or read, by generate or by `--check`, whose diff
- * would print what it points to.
+ * Checks that `dir` may be an output folder by where it is, before anything is read or written:
+ * throws {@link OutputFolderError} for the current folder or any folder containing it, the specs
+ * folder, a folder containing it or inside it, and something that is not a folder (or a file where
+ * one of its folders belongs).
  */
-export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): OutputFolder {
+export function checkOutputPath(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): void {
   const out = realPath(dir);
   const refuse = (reason: string) => new OutputFolderError(dir, reason);
   const current = realPath(cwd);
@@ -58,18 +57,34 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   if (out === specs) throw refuse("it is the specs folder");
   if (isInside(specs, out)) throw refuse(`it contains the specs folder ${specsDir}`);
   if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
+  try {
+    if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT") return;
+    const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
+    if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
+    throw error;
+  }
+}
 
+/**
+ * Checks that `dir` is a folder falgen may write to (see {@link checkOutputPath}), and reads its
+ * manifest. Throws {@link OutputFolderError} for a folder refused by where it is, a non-empty folder
+ * without a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or
+ * device) anywhere in it but node_modules/: never followed or read, by generate or by `--check`,
+ * whose diff would print what it points to. The folder's lock (LOCK_DIR) is no part of it.
+ */
+export function openOutputFolder(dir: string, where: { specsDir: string; cwd?: string }): OutputFolder {
+  checkOutputPath(dir, where);
+  const refuse = (reason: string) => new OutputFolderError(dir, reason);
   let names: string[];
   let entries: Dirent[];
   try {
-    if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
     entries = listEntries(dir);
-    names = readdirSync(dir);
+    names = readdirSync(dir).filter((name) => name !== LOCK_DIR);
   } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
-    const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
-    if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
     throw error;
   }
   const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
@@ -80,22 +95,24 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     throw refuse(`it holds ${odd.length === 1 ? "a symbolic link or special file" : "symbolic links or special files"}: ${shown.join(", ")}${more}; falgen neither follows nor reads them there: remove ${odd.length === 1 ? "it" : "them"}`);
   }
   const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
+  // A folder this run created to hold its lock holds nothing yet.
+  const existed = files.length > 0;
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed: true };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
   const owned = parseManifest(readFileSync(manifest, "utf8"));
   if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(owned), files, existed: true };
+  return { dir, owned: new Set(owned), files, existed };
 }
 
-/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
+/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read) and the folder's lock. */
 function listEntries(dir: string): Dirent[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name !== "node_modules")
+    .filter((entry) => entry.name !== "node_modules" && entry.name !== LOCK_DIR)
     .flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
 }
 
@@ -166,7 +183,7 @@ export interface TreeDiff {
   leftovers: string[];
 }
 
-/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read). */
+/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read) and the folder's lock. */
 export function listTree(dir: string): string[] {
   let entries;
   try {

@@ -38,7 +38,12 @@ export interface TreeWriter {
    * @throws {OutputFolderError} when a planned file exists but falgen did not write it (the run undone).
    */
   finish(planned: PlannedTree): Promise<TreeDiff>;
-  /** Undoes what was written (see `fileWrites`); for a run that fails before `finish`. */
+  /**
+   * Undoes what was written (see `fileWrites`); for a run that fails before `finish`. Not once
+   * `lost` is aborted: another run holds the folder then, and the undo would put back a manifest
+   * and remove folders that are that run's now (this run's temporary files stay, for the next
+   * run to remove).
+   */
   undo(): Promise<void>;
 }
 
@@ -62,7 +67,7 @@ interface Writes {
  * is written outside it; how each file is written, and why a failure or kill part-way loses
  * nothing, is `fileWrites`' to say.
  */
-export function writeTree(output: OutputFolder, { hasher = readingHasher, signal }: { hasher?: FileHasher; signal?: AbortSignal } = {}): TreeWriter {
+export function writeTree(output: OutputFolder, { hasher = readingHasher, signal, lost }: { hasher?: FileHasher; signal?: AbortSignal; lost?: AbortSignal } = {}): TreeWriter {
   const checkpoint = interruptionPoints(signal);
   const changed = { stale: [] as string[], missing: [] as string[] };
   const foreign: string[] = [];
@@ -94,7 +99,7 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
   const undo = async () => {
     if (!writes) return;
     try {
-      await writes.run({ step: "undo" });
+      if (!lost?.aborted) await writes.run({ step: "undo" });
     } finally {
       writes.close();
     }
