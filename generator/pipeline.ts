@@ -7,7 +7,8 @@ import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
 import { interruptionPoints } from "./shared/interruption-points.js";
 import { lockOutputFolder, type LockHolder, type LockLostError } from "./write/output-lock.js";
-import { checkOutputPath, diffTree, isClean, openOutputFolder, withManifest, type OutputFolder, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
+import { lastGoodOutputs } from "./write/last-good-output.js";
+import { checkOutputPath, diffTree, isClean, openOutputFolder, withManifest, type ManifestEndpoint, type OutputFolder, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 import { treePatch } from "./write/tree-patch.js";
 import { writeTree } from "./write/tree-writer.js";
 
@@ -28,7 +29,11 @@ export interface GenerateOptions {
   endpoints?: readonly string[];
   /** Compare instead of writing. */
   check?: boolean;
-  /** Generate every valid spec even when others are broken (the run still fails); with no valid spec, nothing is written. */
+  /**
+   * Generate every valid spec even when others are broken (the run still fails); with no valid
+   * spec, nothing is written. An endpoint of the package whose spec now fails keeps its last
+   * good output (its files as they are; see `GenerateReport.kept`), stale until the spec loads.
+   */
   keepGoing?: boolean;
   /** Where per-spec results are cached between runs; `false` turns the cache off. */
   cacheDir?: string | false;
@@ -55,6 +60,11 @@ export interface StageTiming {
 export interface GenerateReport {
   endpoints: string[];
   errors: SpecError[];
+  /**
+   * Endpoints of the package on disk whose spec fails (one of `errors`): with `keepGoing`, kept
+   * as they were (their last good output), stale until their spec loads again.
+   */
+  kept: { endpointId: string; error: SpecError }[];
   /** What makes no sense in the generated specs but leaves the output right, located; in file order. */
   warnings: SpecWarning[];
   files: number;
@@ -121,9 +131,14 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
   const errors = [...loaded.errors];
   const unchanged = loaded.known.filter(({ known }) => picked(known.endpointId));
   const fresh = await timed("model", () => loaded.specs.filter((spec) => picked(spec.endpointId)).flatMap((spec) => modelOrError(spec, errors)));
+  // Endpoints of the package on disk whose spec now fails: kept as they are with keepGoing (so one
+  // broken spec does not take a working endpoint out), and stale until it loads again.
+  const generatedIds = new Set([...unchanged.map(({ known }) => known.endpointId), ...fresh.map(({ model }) => model.id)].map((id) => id.toLowerCase()));
+  const kept = errors.length === 0 ? [] : lastGoodOutputs(output, errors, options.specsDir, (id) => picked(id) && !generatedIds.has(id.toLowerCase()));
   const report = (files: number, ok: boolean, diff?: TreeDiff, patch?: string): GenerateReport => ({
     endpoints: [...unchanged.map(({ known }) => known.endpointId), ...fresh.map(({ model }) => model.id)].sort(compareNames),
     errors,
+    kept: kept.map(({ endpoint, error }) => ({ endpointId: endpoint.id, error })),
     warnings: [
       ...fresh.flatMap(({ spec }) => spec.warnings),
       ...unchanged.flatMap(({ spec, known }) => (known.warnings ?? []).map(({ reason, ...place }) => new SpecWarning({ ...place, file: spec.file }, reason))),
@@ -144,7 +159,7 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
   const emit = (each?: FileSink) =>
     timed("emit", () =>
       cache.plan(
-        { fresh, unchanged, runtime: runtimeSources() },
+        { fresh, unchanged, runtime: runtimeSources(), kept: kept.map(({ endpoint, files }) => ({ entry: { id: endpoint.id, category: endpoint.category, inputExampleAsGiven: false }, files })) },
         {
           endpointFiles: async (model) => {
             await interruptible();
@@ -157,8 +172,14 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
         each,
       ),
     );
+  // What the manifest records of each endpoint: its spec, and what the package-level files say of it.
+  const manifestEndpoints: ManifestEndpoint[] = [
+    ...fresh.map(({ spec, model }) => ({ id: model.id, spec: spec.sourcePath, ...(model.category !== undefined ? { category: model.category } : {}) })),
+    ...unchanged.map(({ spec, known: { entry } }) => ({ id: entry.id, spec: spec.sourcePath, ...(entry.category !== undefined ? { category: entry.category } : {}) })),
+    ...kept.map(({ endpoint }) => endpoint),
+  ];
   if (options.check) {
-    const planned = withManifest(await emit());
+    const planned = withManifest(await emit(), manifestEndpoints);
     // Compared under the folder's lock: never while a run writes it, nor half-way through one.
     const lock = await lockOutputFolder(options.outDir, { checking: true, signal: options.signal, onWait: options.onWait });
     let compared: { diff: TreeDiff; patch: string | undefined };
@@ -179,7 +200,7 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
   const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal, lost });
   let planned: PlannedTree;
   try {
-    planned = withManifest(await emit(writer.write));
+    planned = withManifest(await emit(writer.write), manifestEndpoints);
   } catch (error) {
     await writer.undo();
     throw error;

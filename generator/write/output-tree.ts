@@ -4,13 +4,13 @@ import { fileInTheWay, stagedTarget } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
-import { emitManifest, MANIFEST_FILE } from "./file-writes.js";
+import { emitManifest, MANIFEST_FILE, type ManifestEndpoint } from "./file-writes.js";
 import { LOCK_DIR } from "./output-lock.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
 
-export { MANIFEST_FILE };
+export { MANIFEST_FILE, type ManifestEndpoint };
 
 /**
  * A file the output should hold: its hash, and how to get its contents, which a run asks for only
@@ -35,6 +35,8 @@ export interface OutputFolder {
   dir: string;
   /** Package-relative POSIX paths from the folder's manifest; empty for a new or empty folder. */
   owned: ReadonlySet<string>;
+  /** The package's endpoints as its manifest records them (none in a manifest of an older falgen). */
+  endpoints: readonly ManifestEndpoint[];
   /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
   files: readonly string[];
   /** Whether the folder holds any file: when not, no planned file is there to compare, or in the way. */
@@ -84,7 +86,7 @@ export function openOutputFolder(dir: string, where: { specsDir: string; cwd?: s
     entries = listEntries(dir);
     names = readdirSync(dir).filter((name) => name !== LOCK_DIR);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set(), endpoints: [], files: [], existed: false };
     throw error;
   }
   const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
@@ -99,14 +101,14 @@ export function openOutputFolder(dir: string, where: { specsDir: string; cwd?: s
   const existed = files.length > 0;
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), endpoints: [], files, existed };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
-  const owned = parseManifest(readFileSync(manifest, "utf8"));
-  if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(owned), files, existed };
+  const parsed = parseManifest(readFileSync(manifest, "utf8"));
+  if (!parsed) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
+  return { dir, owned: new Set(parsed.files), endpoints: parsed.endpoints, files, existed };
 }
 
 /** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read) and the folder's lock. */
@@ -122,25 +124,35 @@ function oddKind(entry: Dirent): string {
   return entry.isFIFO() ? "a named pipe" : entry.isSocket() ? "a socket" : "a device";
 }
 
-function parseManifest(text: string): string[] | undefined {
+function parseManifest(text: string): { files: string[]; endpoints: ManifestEndpoint[] } | undefined {
   try {
-    const { files } = JSON.parse(text) as { files?: unknown };
+    const { files, endpoints } = JSON.parse(text) as { files?: unknown; endpoints?: unknown };
     // Paths are checked too: a manifest must never name a file outside its folder.
-    if (Array.isArray(files) && files.every((file) => typeof file === "string" && isPackagePath(file))) return files;
+    if (!Array.isArray(files) || !files.every((file) => typeof file === "string" && isPackagePath(file))) return undefined;
+    // Endpoint records only let --keep-going keep an endpoint's files (those the list names): ones that are not falgen's are no use, not harm.
+    const records = Array.isArray(endpoints) ? endpoints.filter(isManifestEndpoint) : [];
+    return { files, endpoints: records.map(({ id, spec, category }) => ({ id, spec, ...(category !== undefined ? { category } : {}) })) };
   } catch {
-    // not JSON: see below
+    return undefined; // not JSON
   }
-  return undefined;
+}
+
+function isManifestEndpoint(record: unknown): record is ManifestEndpoint {
+  const { id, spec, category } = (record ?? {}) as Partial<Record<keyof ManifestEndpoint, unknown>>;
+  return typeof id === "string" && typeof spec === "string" && (category === undefined || typeof category === "string");
 }
 
 function isPackagePath(file: string): boolean {
   return file !== "" && !file.startsWith("/") && file.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }
 
-/** The planned files plus the manifest that lists them: what the output folder should hold. A tree that has its manifest is returned as it is. */
-export function withManifest(planned: PlannedTree): PlannedTree {
+/**
+ * The planned files plus the manifest that lists them, and the package's `endpoints`: what the
+ * output folder should hold. A tree that has its manifest is returned as it is.
+ */
+export function withManifest(planned: PlannedTree, endpoints: readonly ManifestEndpoint[] = []): PlannedTree {
   if (planned.has(MANIFEST_FILE)) return planned;
-  return new Map([...planned, [MANIFEST_FILE, plannedFile(emitManifest(planned.keys()))]]);
+  return new Map([...planned, [MANIFEST_FILE, plannedFile(emitManifest(planned.keys(), endpoints))]]);
 }
 
 /** The real path of `file`, resolving symlinks in the part of it that exists. */

@@ -151,7 +151,7 @@ async function doneOrAborted(done: Promise<void> | undefined, signal: AbortSigna
 }
 
 function inPlaceWrites(output: OutputFolder): Writes {
-  const run = fileWrites(output.dir, [...output.owned]);
+  const run = fileWrites(output.dir, [...output.owned], output.endpoints);
   return {
     send: run,
     run: async (step) => run(step),
@@ -171,7 +171,7 @@ function threadWrites(output: OutputFolder, script: URL): Writes {
   const writesRun = new Int32Array(new SharedArrayBuffer(4));
   let writesSent = 0;
   // None of this process's Node flags: the thread needs none, and some refuse a thread (`--input-type`, which `node -e` scripts pass, ends it as it starts).
-  const worker = new Worker(script, { execArgv: [], workerData: { dir: output.dir, owned: [...output.owned], cancelled, writesRun } satisfies ThreadData });
+  const worker = new Worker(script, { execArgv: [], workerData: { dir: output.dir, owned: [...output.owned], endpoints: [...output.endpoints], cancelled, writesRun } satisfies ThreadData });
   let failure: Error | undefined;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let next = 0;
