@@ -144,4 +144,24 @@ describe("a run killed (SIGKILL) while it holds the folder", () => {
     expect(checked.stdout).toContain("current");
     expect(existsSync(path.join(out, LOCK_DIR))).toBe(false);
   });
+
+  test("a run stopped (SIGSTOP) past the lock's 10 s loses it to the next: that one writes, the stopped one, resumed, stops writing and says so", async () => {
+    const out = path.join(await tempDir("stopped"), "generated");
+    expect((await runFalgen(["--specs", v1, "--out", out])).code).toBe(0);
+    const stopped = start(["--specs", v2, "--out", out]);
+    await appears(out, TEMPORARY);
+    stopped.kill("SIGSTOP");
+    const next = await start(["--specs", v2, "--out", out]).done;
+    stopped.kill("SIGCONT");
+    const resumed = await stopped.done;
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain(WAITING(out, stopped.pid));
+    expect(resumed.code).toBe(1);
+    expect(resumed.stderr).toContain(`falgen: another falgen run took over the lock of ${out}/ after this run had not refreshed it for 10 s (it was stopped or its machine suspended); this run stopped writing there`);
+    // The next run's package stands: nothing stale, missing or extra; at most the stopped run's temporary files, which generate removes.
+    const check = await runFalgen(["--specs", v2, "--out", out, "--check"]);
+    expect(check.stderr).not.toMatch(/^(stale|missing|extra):/m);
+    expect((await runFalgen(["--specs", v2, "--out", out])).code).toBe(0);
+    expect((await runFalgen(["--specs", v2, "--out", out, "--check"])).code).toBe(0);
+  });
 });
