@@ -76,7 +76,9 @@ export interface LockOptions {
  * stale lock taken over, and the lock removed when the process exits, even by process.exit.
  */
 export async function lockOutputFolder(dir: string, { checking, signal, onWait }: LockOptions): Promise<OutputLock | undefined> {
-  const { lock } = await import("proper-lockfile");
+  // Loaded here, not with the module: its signal-exit hooks only the runs that lock. A CommonJS
+  // module: its exports are the default export, in Node and in falgen's bundles alike.
+  const { lock } = (await import("proper-lockfile")).default;
   const lockDir = path.join(dir, LOCK_DIR);
   const lost = new AbortController();
   let created = false;
