@@ -93,7 +93,7 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
           realpath: false,
           stale: STALE_LOCK_MS,
           fs: lockFs({ pid: process.pid, hostname: hostname(), checking, since: new Date().toISOString() }),
-            onCompromised: () => lost.abort(new LockLostError(dir)),
+          onCompromised: () => lost.abort(new LockLostError(dir)),
         });
         const held = created;
         created = false;
@@ -136,8 +136,15 @@ function lockFs(holder: LockHolder) {
     ...fs,
     mkdir: (dir: string, callback: (error: NodeJS.ErrnoException | null) => void) =>
       mkdir(dir, (error) => {
-        if (!error) writeFileSync(path.join(dir, HOLDER_FILE), `${JSON.stringify(holder)}\n`);
-        callback(error);
+        if (error) return callback(error);
+        try {
+          writeFileSync(path.join(dir, HOLDER_FILE), `${JSON.stringify(holder)}\n`);
+        } catch (noted) {
+          // Not taken after all (a full disk): the lock goes again, and the run fails with why.
+          rmSync(dir, { recursive: true, force: true });
+          return callback(noted as NodeJS.ErrnoException);
+        }
+        callback(null);
       }),
     rmdir: (dir: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
       rmSync(path.join(dir, HOLDER_FILE), { force: true });
