@@ -1,7 +1,8 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { listTree, MANIFEST_FILE } from "../../generator/write/output-tree.js";
+import { fileWrites } from "../../generator/write/file-writes.js";
+import { listTree, MANIFEST_FILE, openOutputFolder } from "../../generator/write/output-tree.js";
 import { runFalgen } from "../helpers/run.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
 
@@ -110,4 +111,20 @@ test("an endpoint whose spec broke and whose last good output is not whole (a fi
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("falgen: 1 spec(s) failed: 1 left out of the package; the package no longer has fal-ai/whisper: their files were removed.");
   expect(listTree(out).filter((file) => file.includes("whisper"))).toEqual([]);
+});
+
+test("a run killed part-way leaves a manifest that still records each endpoint's spec: the next --keep-going keeps what it can", async () => {
+  const { specs, out, manifest, edit } = await generatedPackage();
+  const before = await manifest();
+  const output = openOutputFolder(out, { specsDir: specs });
+  // What a run writes before its new files are in place: a manifest listing a new file too (then SIGKILL).
+  fileWrites(out, [...output.owned], output.endpoints)({ step: "write", files: [["src/endpoints/fal-ai/new.js", "// new\n"]] });
+  const partWay = await manifest();
+  expect(partWay.files).toContain("src/endpoints/fal-ai/new.js");
+  expect(partWay.endpoints).toEqual(before.endpoints);
+  await edit("b.json", BROKEN);
+  const result = await runFalgen(["--specs", specs, "--out", out, "--keep-going"]);
+  expect(result.stderr).toContain("falgen: kept the last good output of fal-ai/whisper; its spec fails: ");
+  expect(listTree(out)).toEqual(expect.arrayContaining(WHISPER_FILES));
+  expect(listTree(out)).not.toContain("src/endpoints/fal-ai/new.js");
 });
