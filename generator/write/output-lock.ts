@@ -1,8 +1,9 @@
-import { mkdir, mkdirSync, readFileSync, rmdir, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readFileSync, rmdir, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { makeFolders } from "../shared/atomic-write.js";
 
 /**
  * The lock of an output folder: a folder of this name inside it (proper-lockfile's lock, made by
@@ -86,7 +87,7 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
   try {
     for (;;) {
       signal?.throwIfAborted();
-      if (!checking) created = mkdirSync(dir, { recursive: true }) !== undefined || created;
+      if (!checking) created = makeFolders(dir) !== undefined || created;
       try {
         const release = await lock(dir, {
           lockfilePath: lockDir,
