@@ -86,6 +86,23 @@ describe("credentials are checked before use", () => {
     expect(server.received[0]?.headers.get("authorization")).toBe(`Key ${ID}:${SECRET}`);
   });
 
+  test("a blank FAL_KEY_ID or FAL_KEY_SECRET is no half of a key: no credentials, nothing sent; a blank FAL_KEY leaves the pair", async () => {
+    for (const [id, secret] of [[" \n", SECRET], [ID, "\n"]]) {
+      process.env.FAL_KEY = "";
+      process.env.FAL_KEY_ID = id;
+      process.env.FAL_KEY_SECRET = secret;
+      const server = await serve(fakeQueue());
+      await expect(submit(createFalClient({ queueUrl: server.url }), "fal-ai/flux/dev", {})).rejects.toThrow(/^No fal credentials/);
+      expect(server.calls).toEqual([]);
+    }
+    process.env.FAL_KEY = " \n";
+    process.env.FAL_KEY_ID = ID;
+    process.env.FAL_KEY_SECRET = SECRET;
+    const server = await serve(fakeQueue());
+    await submit(createFalClient({ queueUrl: server.url }), "fal-ai/flux/dev", {});
+    expect(server.received[0]?.headers.get("authorization")).toBe(`Key ${ID}:${SECRET}`);
+  });
+
   const BAD_KEYS: [string, string][] = [
     ["a newline inside", `${ID}:${SECRET.slice(0, 6)}\n${SECRET.slice(6)}`],
     ["a carriage return inside", `${ID}\r:${SECRET}`],

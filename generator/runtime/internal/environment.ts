@@ -12,7 +12,9 @@ export function environmentKey(): string | undefined {
   try {
     // `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return env?.FAL_KEY || (env?.FAL_KEY_ID && env.FAL_KEY_SECRET ? `${env.FAL_KEY_ID.trim()}:${env.FAL_KEY_SECRET.trim()}` : undefined);
+    // Trimmed before they are judged: a blank FAL_KEY_ID (an empty secret file's newline) would make ":<secret>".
+    const [key, id, secret] = [env?.FAL_KEY, env?.FAL_KEY_ID, env?.FAL_KEY_SECRET].map((value) => value?.trim());
+    return key || (id && secret ? `${id}:${secret}` : undefined);
   } catch {
     // No access to the environment: the caller must pass credentials.
     return undefined;
