@@ -135,17 +135,21 @@ const unusedLibraryEntries: Plugin = {
 
 /**
  * Every `import ts from "typescript"` (fifteen of them, mostly in openapi-typescript, and the
- * types emitter's) gets the TypeScript that ts-morph ships and loads anyway (`ts` of ts-morph):
- * one copy of TypeScript loaded per run instead of two, which was most of a one-spec
- * regeneration's time. (Their syntax kinds are the same; the generated output is the same.) One
- * default export, too: esbuild would otherwise copy TypeScript's thousands of exports into a
- * fresh namespace object per importing module.
+ * types emitter's) gets the TypeScript that ts-morph ships (the module its `ts` is): one copy of
+ * TypeScript loaded per run instead of two, which was most of a one-spec regeneration's time.
+ * (Their syntax kinds are the same; the generated output is the same.) That module itself, not
+ * ts-morph's `ts`, so that a run printing no new shape of module (emit/print-statements.ts)
+ * loads TypeScript without ts-morph. One default export, too: esbuild would otherwise copy
+ * TypeScript's thousands of exports into a fresh namespace object per importing module.
  */
+const TYPESCRIPT_OF_TS_MORPH = `// As ts-morph finds it (its @ts-morph/common may be installed below it).
+export default require("node:module").createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js");`;
+
 const sharedTypeScript: Plugin = {
   name: "shared-typescript",
   setup(builder) {
     builder.onResolve({ filter: /^typescript$/ }, () => ({ path: "typescript", namespace: "shared-typescript" }));
-    builder.onLoad({ filter: /.*/, namespace: "shared-typescript" }, () => ({ contents: 'export default require("ts-morph").ts;', loader: "js", resolveDir: ROOT }));
+    builder.onLoad({ filter: /.*/, namespace: "shared-typescript" }, () => ({ contents: TYPESCRIPT_OF_TS_MORPH, loader: "js", resolveDir: ROOT }));
   },
 };
 
