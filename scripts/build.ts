@@ -95,7 +95,7 @@ async function declarations(outDir: string): Promise<void> {
 const CJS_BUNDLE_URL = "__falgenBundleUrl";
 
 function plugins(format: "cjs" | "esm"): Plugin[] {
-  return [sourceLocations(format), unusedLibraryEntries, sharedTypeScript];
+  return [sourceLocations(format), unusedLibraryEntries, sharedTypeScript, lazyModules];
 }
 
 /**
@@ -142,6 +142,27 @@ const unusedLibraryEntries: Plugin = {
  * loads TypeScript without ts-morph. One default export, too: esbuild would otherwise copy
  * TypeScript's thousands of exports into a fresh namespace object per importing module.
  */
+/**
+ * Modules that a library falgen bundles loads as it starts but calls only for what falgen never
+ * does: Redocly's proxy agent (for fetching remote documents; openapi-typescript's emitters load
+ * Redocly's ref helpers, whose module requires it), which loads node:http, https, tls and assert
+ * (about 20 of Node's modules, tens of ms of a regeneration). Each is loaded on first use instead:
+ * what the library gets is the module's exports, read through when first touched.
+ */
+const LAZY_MODULES = /^https-proxy-agent$/;
+
+const lazyModules: Plugin = {
+  name: "lazy-modules",
+  setup(builder) {
+    builder.onResolve({ filter: LAZY_MODULES }, (args) => (args.namespace === "lazy-module" ? undefined : { path: args.path, namespace: "lazy-module", pluginData: { resolveDir: args.resolveDir } }));
+    builder.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key], has: (_, key) => key in (loaded ??= require(${JSON.stringify(args.path)})) });`,
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+      loader: "js",
+    }));
+  },
+};
+
 const TYPESCRIPT_OF_TS_MORPH = `// As ts-morph finds it (its @ts-morph/common may be installed below it).
 export default require("node:module").createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js");`;
 

@@ -149,7 +149,13 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
   const index: CacheIndex = dir === undefined ? { endpoints: {} } : readIndex(path.join(dir, INDEX_FILE));
   const used: CacheIndex = { endpoints: {} };
   let added = false;
-  const keyOf = ({ sourcePath, sha256 }: SpecOrigin) => contentHash(generator, sourcePath, sha256);
+  // Asked for twice per spec (load's lookup, then the plan): made once.
+  const keys = new WeakMap<SpecOrigin, string>();
+  const keyOf = (spec: SpecOrigin) => {
+    let key = keys.get(spec);
+    if (key === undefined) keys.set(spec, (key = contentHash(generator, spec.sourcePath, spec.sha256)));
+    return key;
+  };
   const write = (file: string, contents: string) => {
     try {
       writeFileAtomic(file, contents);

@@ -72,7 +72,12 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
     throw error;
   }
-  const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  // Every entry lies below `dir` as path.join spells it: its path there is what follows (path.relative resolves both paths, for each of thousands of files).
+  const prefix = path.join(dir, "x").slice(0, -1);
+  const relative = (entry: Dirent) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(dir, file)).split(path.sep).join("/");
+  };
   const odd = entries.filter((entry) => !entry.isFile() && !entry.isDirectory()).sort((a, b) => (relative(a) < relative(b) ? -1 : 1));
   if (odd.length > 0) {
     const shown = odd.slice(0, 5).map((entry) => `${relative(entry)} (${oddKind(entry)})`);
