@@ -56,3 +56,10 @@ test("a file the run wrote is known by the hash it was written with", async () =
   run.save();
   expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("new") });
 });
+
+test("a record in another shape (an earlier falgen's) is not trusted: the file is read", async () => {
+  const { file, record } = await recorded("{}");
+  writeFileSync(record, JSON.stringify({ [file]: ["2", "0", "0", "0", contentHash("stale")] }));
+  utimesSync(record, new Date(), new Date());
+  expect(rememberingHasher(record).hash(file)).toEqual({ sha256: contentHash("{}"), bytes: Buffer.from("{}") });
+});
