@@ -74,10 +74,10 @@ export function rememberingHasher(recordFile: string): FileHasher {
     // no record yet, or an unreadable one: every file is read
   }
   const kept: { [file: string]: string } = {};
-  let changed = false;
+  let changed = 0;
   const keep = (file: string, stats: BigIntStats, sha256: string) => {
     const record = statPrefix(stats) + sha256;
-    if (known[file] !== record) changed = true;
+    if (known[file] !== record) changed++;
     kept[file] = record;
   };
   return {
@@ -103,7 +103,10 @@ export function rememberingHasher(recordFile: string): FileHasher {
       keep(file, statSync(file, { bigint: true }), sha256);
     },
     save() {
-      if (!changed && Object.keys(kept).length === Object.keys(known).length) return;
+      // A few records changed (a regeneration after one spec changed: the spec and its files) are
+      // not worth rewriting the whole record: the next run only reads those few files again, as
+      // their stat no longer matches. It is rewritten once more changed, or files are gone.
+      if (changed <= FEW_CHANGED && Object.keys(kept).length === Object.keys(known).length) return;
       try {
         writeFileAtomic(recordFile, JSON.stringify(kept));
       } catch {
@@ -112,6 +115,9 @@ export function rememberingHasher(recordFile: string): FileHasher {
     },
   };
 }
+
+/** How many changed records the record file may lack (see `save`): their files are small, and each costs a read and a hash. */
+const FEW_CHANGED = 16;
 
 /** A sha256 in hex. */
 const SHA256_LENGTH = 64;
