@@ -24,6 +24,8 @@ const MEMBER_NAMES: StructureKinds = new Proxy({} as StructureKinds, {
  * regeneration's time).
  */
 const printed = new Map<string, string>();
+/** The same templates by their structures' JSON: a run's modules find theirs without hashing it each time. */
+const byStructures = new Map<string, string>();
 
 let project: Project | undefined;
 
@@ -39,20 +41,28 @@ let project: Project | undefined;
 export function printStatements(build: StatementsBuilder): string {
   const texts: string[] = [];
   const data = (text: string) => `$data${texts.push(text) - 1}$`;
-  const key = contentHash(JSON.stringify(build(data, MEMBER_NAMES)));
-  let template = printed.get(key);
+  const structures = JSON.stringify(build(data, MEMBER_NAMES));
+  let template = byStructures.get(structures);
   if (template === undefined) {
-    const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
-    project ??= new tsMorph.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: "  " as never } });
-    texts.length = 0;
-    const file = project.createSourceFile("/module.ts", { statements: build(data, tsMorph) }, { overwrite: true });
-    template = file.getFullText();
-    project.removeSourceFile(file);
+    const key = contentHash(structures);
+    template = printed.get(key) ?? print(build, data, texts);
     printed.set(key, template);
+    byStructures.set(structures, template);
   }
   // One pass, so a placeholder's spelling inside spliced text is never replaced again. Nothing
   // else printed holds one: no identifier of a module has `$` in it but `$runtime`, `$calls` and `$realtime`.
   return texts.length === 0 ? template : template.replace(/\$data(\d+)\$/g, (_, index: string) => texts[Number(index)]!);
+}
+
+/** What ts-morph prints of the statements `build` makes with its enums (`texts` is emptied: `data` fills it again). */
+function print(build: StatementsBuilder, data: (text: string) => string, texts: string[]): string {
+  const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
+  project ??= new tsMorph.Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: "  " as never } });
+  texts.length = 0;
+  const file = project.createSourceFile("/module.ts", { statements: build(data, tsMorph) }, { overwrite: true });
+  const template = file.getFullText();
+  project.removeSourceFile(file);
+  return template;
 }
 
 /** Every template printed or taken in so far, by shape hash, oldest first: what the generation cache keeps between runs. */
