@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
+import { LineCounter, parseDocument, isCollection, isSeq, type Document, type Node } from "yaml";
 import { SpecError, type SpecLocation } from "../errors.js";
 import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
@@ -56,27 +56,28 @@ export function parseSpecText(source: SpecSource): unknown {
       throw new SpecError({ file: source.file, line: error.line, column: error.column }, `invalid JSON: ${error.reason}`);
     }
   }
-  const error = yamlSyntaxError(source);
-  if (error) throw error;
+  // One parse both places the first syntax error and gives the data (yaml's parse is most of a load).
+  const document = parseYaml(source);
   try {
-    return parseDocument(source.text, { uniqueKeys: true, merge: false }).toJS({ maxAliasCount: 100 });
+    return document.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // yaml refuses documents whose aliases expand exponentially ("billion laughs").
     throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
   }
 }
 
-function yamlSyntaxError(source: SpecSource): SpecError | undefined {
+/** A YAML spec's document, or a SpecError at its first syntax error. */
+function parseYaml(source: SpecSource): Document.Parsed {
   const deepAt = flowNestingPast(source.text, FLOW_NESTING_LIMIT);
-  if (deepAt !== undefined) return new SpecError({ file: source.file, ...deepAt }, tooDeep());
+  if (deepAt !== undefined) throw new SpecError({ file: source.file, ...deepAt }, tooDeep());
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false });
   const [first] = document.errors;
-  if (!first) return undefined;
+  if (!first) return document;
   const { line, col: column } = lineCounter.linePos(first.pos[0]);
   // yaml's parser recurses per level and reports the overflow as an error of the document.
-  if (first.message.startsWith("Maximum call stack size exceeded")) return new SpecError({ file: source.file, line, column }, tooDeep());
-  return new SpecError({ file: source.file, line, column }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
+  if (first.message.startsWith("Maximum call stack size exceeded")) throw new SpecError({ file: source.file, line, column }, tooDeep());
+  throw new SpecError({ file: source.file, line, column }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
 }
 
 /** The deepest nesting of objects and lists a spec may have (fal's documents nest a few dozen levels). */
