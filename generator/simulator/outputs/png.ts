@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { constants, deflateSync } from "node:zlib";
 
 /**
  * A real, decodable PNG (8-bit RGB, non-interlaced) of the given size: a horizontal colour
@@ -29,7 +29,7 @@ export function encodePng(width: number, height: number, hue = 0.6): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
+    chunk("IDAT", deflateSync(raw, { strategy: constants.Z_RLE })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
