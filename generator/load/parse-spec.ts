@@ -56,15 +56,33 @@ export function parseSpecText(source: SpecSource): unknown {
       throw new SpecError({ file: source.file, line: error.line, column: error.column }, `invalid JSON: ${error.reason}`);
     }
   }
-  // One parse both places the first syntax error and gives the data (yaml's parse is most of a load).
-  const document = parseYaml(source);
-  try {
-    return document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // yaml refuses documents whose aliases expand exponentially ("billion laughs").
-    throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
+  let data = parsedYaml.get(source.text);
+  if (data === undefined) {
+    // One parse both places the first syntax error and gives the data.
+    const document = parseYaml(source);
+    try {
+      data = document.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      // yaml refuses documents whose aliases expand exponentially ("billion laughs").
+      throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
+    }
   }
+  parsedYaml.delete(source.text);
+  if (source.text.length <= YAML_KEPT_LENGTH) parsedYaml.set(source.text, data);
+  if (parsedYaml.size > YAML_KEPT) parsedYaml.delete(parsedYaml.keys().next().value!);
+  // Each caller gets data of its own to keep or change.
+  return structuredClone(data);
 }
+
+/**
+ * The data of the last YAML texts parsed well, newest last: a simulator's reload, `falgen run`
+ * (which loads every spec to find its endpoint's) or another load in the same process parses
+ * again only the texts it has not met. yaml's parse of a spec takes ~5 ms, 50 times a copy of
+ * its data; it is most of a load of specs/. Texts up to 1 MB (a spec is tens of kB) are kept.
+ */
+const parsedYaml = new Map<string, unknown>();
+const YAML_KEPT = 64;
+const YAML_KEPT_LENGTH = 1_000_000;
 
 /** A YAML spec's document, or a SpecError at its first syntax error. */
 function parseYaml(source: SpecSource): Document.Parsed {
