@@ -1,13 +1,16 @@
 import path from "node:path";
 import ts from "typescript";
 import type { RunResult } from "./run.js";
+import { REPO_ROOT } from "./temp-dir.js";
 
 /**
- * TypeScript's default libs (lib.es2022.d.ts, lib.dom.d.ts, ...), parsed once per process for
- * every program checked here: they never change during a run, and parsing lib.dom.d.ts is a good
- * part of a small program's check. Keyed by file and by what the parse depends on.
+ * The repository's node_modules (TypeScript's default libs among them: lib.dom.d.ts, and
+ * @types/node, which examples importing a server framework pull in), parsed once per process for
+ * every program checked here: they never change during a run, and parsing them is a good part of
+ * a small program's check. Keyed by file and by what the parse depends on.
  */
-const defaultLibs = new Map<string, ts.SourceFile>();
+const INSTALLED = path.join(REPO_ROOT, "node_modules") + path.sep;
+const installed = new Map<string, ts.SourceFile>();
 
 /**
  * `tsc -p <configPath> --noEmit --pretty false` in this process, its diagnostics formatted as tsc
@@ -31,15 +34,14 @@ export function checkProgram(configPath: string, cwd: string, { ownFilesOnly = f
   if (!config) return { code: 1, stdout: format(configErrors), stderr: "" };
   const host = ts.createCompilerHost(config.options);
   host.getCurrentDirectory = () => cwd;
-  const libDir = path.dirname(ts.getDefaultLibFilePath(config.options)) + path.sep;
   const parse = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersionOrOptions, ...rest) => {
-    if (!fileName.startsWith(libDir)) return parse(fileName, languageVersionOrOptions, ...rest);
+    if (!path.resolve(fileName).startsWith(INSTALLED)) return parse(fileName, languageVersionOrOptions, ...rest);
     const key = `${fileName}\0${JSON.stringify(languageVersionOrOptions)}\0${config.options.alwaysStrict ?? config.options.strict}`;
-    let source = defaultLibs.get(key);
+    let source = installed.get(key);
     if (!source) {
       source = parse(fileName, languageVersionOrOptions, ...rest);
-      if (source) defaultLibs.set(key, source);
+      if (source) installed.set(key, source);
     }
     return source;
   };
