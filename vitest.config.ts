@@ -5,7 +5,8 @@ import { defineConfig } from "vitest/config";
  * generates and type-checks packages), the 500- and 200-call soaks through faults, a real terminal
  * through tmux, the bin's code cache (three cold starts), signals to a real generate of 100 specs,
  * the runtime's response body limits (each test pours a few hundred MiB through loopback), `falgen
- * run` against a hostile queue (stalls it must time out on, signals to real processes), `falgen run`
+ * run` against a hostile queue (stalls it must time out on, signals to real processes), generate
+ * runs into one folder at once (real processes, one killed, its lock waited out), `falgen run`
  * in real processes on full devices, closed pipes and stdin, and through retries of a failing
  * queue (trial-findings). `npm test` runs the fast set (project
  * `fast`); `npm run test:slow` these; `npm run test:all` (what .ci/run runs) both, the fast set
@@ -22,6 +23,7 @@ const SLOW = [
   "test/e2e/resilience.test.ts",
   "test/run-command/terminal.test.ts",
   "test/cli/interrupted-generate.test.ts",
+  "test/cli/concurrent-generate.test.ts",
   "test/runtime/body-limits.test.ts",
   "test/run-command/hostile-queue.test.ts",
   "test/run-command/trial-findings.test.ts",

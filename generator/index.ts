@@ -8,6 +8,7 @@
  */
 export { generate, type GenerateOptions, type GenerateReport, type StageTiming } from "./pipeline.js";
 export type { TreeDiff } from "./write/output-tree.js";
+export { LockLostError, type LockHolder } from "./write/output-lock.js";
 export { add, type AddOptions } from "./add/add.js";
 export { update, type UpdateOptions, type UpdateReport, type EndpointUpdate } from "./update/update.js";
 export { specChanges, type ChangeKind, type ComparedSpec, type FieldChange } from "./update/spec-changes.js";

@@ -6,7 +6,9 @@ import { InputError, SpecError, SpecWarning, type OutputFolderError } from "./er
 import { loadSpecFile, loadSpecs, type LoadedSpec } from "./load/load-specs.js";
 import { buildEndpointModel, compareNames, type EndpointModel } from "./model/endpoint-model.js";
 import { interruptionPoints } from "./shared/interruption-points.js";
-import { diffTree, isClean, openOutputFolder, withManifest, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
+import { lockOutputFolder, type LockHolder, type LockLostError } from "./write/output-lock.js";
+import { lastGoodOutputs } from "./write/last-good-output.js";
+import { checkOutputPath, diffTree, isClean, openOutputFolder, withManifest, type ManifestEndpoint, type OutputFolder, type PlannedTree, type TreeDiff } from "./write/output-tree.js";
 import { treePatch } from "./write/tree-patch.js";
 import { writeTree } from "./write/tree-writer.js";
 
@@ -27,7 +29,11 @@ export interface GenerateOptions {
   endpoints?: readonly string[];
   /** Compare instead of writing. */
   check?: boolean;
-  /** Generate every valid spec even when others are broken (the run still fails); with no valid spec, nothing is written. */
+  /**
+   * Generate every valid spec even when others are broken (the run still fails); with no valid
+   * spec, nothing is written. An endpoint of the package whose spec now fails keeps its last
+   * good output (its files as they are; see `GenerateReport.kept`), stale until the spec loads.
+   */
   keepGoing?: boolean;
   /** Where per-spec results are cached between runs; `false` turns the cache off. */
   cacheDir?: string | false;
@@ -38,6 +44,12 @@ export interface GenerateOptions {
    * replacing the old ones, the run finishes.
    */
   signal?: AbortSignal;
+  /**
+   * Called once when another run (a process, or a call in this one) holds the output folder's lock,
+   * before this run waits for it; with who holds it when the lock says. Runs into one folder take
+   * turns: a run that writes holds the lock from start to end, a check while it compares.
+   */
+  onWait?: (holder: LockHolder | undefined) => void;
 }
 
 export interface StageTiming {
@@ -48,6 +60,11 @@ export interface StageTiming {
 export interface GenerateReport {
   endpoints: string[];
   errors: SpecError[];
+  /**
+   * Endpoints of the package on disk whose spec fails (one of `errors`): with `keepGoing`, kept
+   * as they were (their last good output), stale until their spec loads again.
+   */
+  kept: { endpointId: string; error: SpecError }[];
   /** What makes no sense in the generated specs but leaves the output right, located; in file order. */
   warnings: SpecWarning[];
   files: number;
@@ -72,12 +89,30 @@ const loadEmitters = () => import("./emit/emit-all.js");
  * (cache/generation-cache.ts) tells load which specs it knows unchanged, and emit takes their
  * files from it. A broken spec is reported in `errors` (file, line, JSON pointer), not thrown; the
  * output is then left as it was unless `keepGoing` and at least one spec generated.
+ * Runs into one output folder take turns on its lock (write/output-lock.ts), a run that writes
+ * from its start to its end, a check while it compares: one that finds it held waits (see `onWait`).
  * @throws {InputError} when the specs folder is missing or not a folder, holds no spec, or none
  * whose endpoint id `endpoints` picks (nothing is written then), and {@link OutputFolderError},
- * before anything is read or written, for an output folder falgen must not write to (see `openOutputFolder`).
+ * before anything is read or written, for an output folder falgen must not write to (see
+ * `openOutputFolder`); {@link LockLostError} when another run took this one's lock over (it had
+ * not refreshed it for 10 s: stopped, or its machine suspended), having stopped writing.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
-  const output = openOutputFolder(options.outDir, { specsDir: options.specsDir });
+  const where = { specsDir: options.specsDir };
+  // A check reads the folder now only to refuse one it must not (its lock is taken to compare).
+  if (options.check) return generateInto(openOutputFolder(options.outDir, where), options);
+  checkOutputPath(options.outDir, where);
+  const lock = (await lockOutputFolder(options.outDir, { checking: false, signal: options.signal, onWait: options.onWait }))!;
+  try {
+    const signal = options.signal ? AbortSignal.any([options.signal, lock.lost]) : lock.lost;
+    return await generateInto(openOutputFolder(options.outDir, where), { ...options, signal }, lock.lost);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** {@link generate} once the output folder is open (and, unless checking, locked; `lost` aborted if that lock was taken over). */
+async function generateInto(output: OutputFolder, options: GenerateOptions, lost?: AbortSignal): Promise<GenerateReport> {
   const pkg: PackageInfo = { name: options.name ?? DEFAULT_PACKAGE.name, version: options.version ?? DEFAULT_PACKAGE.version };
   const picked = options.endpoints ? picomatch([...options.endpoints]) : () => true;
   const cache = openCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
@@ -96,9 +131,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const errors = [...loaded.errors];
   const unchanged = loaded.known.filter(({ known }) => picked(known.endpointId));
   const fresh = await timed("model", () => loaded.specs.filter((spec) => picked(spec.endpointId)).flatMap((spec) => modelOrError(spec, errors)));
+  // Endpoints of the package on disk whose spec now fails: kept as they are with keepGoing (so one
+  // broken spec does not take a working endpoint out), and stale until it loads again.
+  const generatedIds = new Set([...unchanged.map(({ known }) => known.endpointId), ...fresh.map(({ model }) => model.id)].map((id) => id.toLowerCase()));
+  const kept = errors.length === 0 ? [] : lastGoodOutputs(output, errors, options.specsDir, (id) => picked(id) && !generatedIds.has(id.toLowerCase()));
   const report = (files: number, ok: boolean, diff?: TreeDiff, patch?: string): GenerateReport => ({
     endpoints: [...unchanged.map(({ known }) => known.endpointId), ...fresh.map(({ model }) => model.id)].sort(compareNames),
     errors,
+    kept: kept.map(({ endpoint, error }) => ({ endpointId: endpoint.id, error })),
     warnings: [
       ...fresh.flatMap(({ spec }) => spec.warnings),
       ...unchanged.flatMap(({ spec, known }) => (known.warnings ?? []).map(({ reason, ...place }) => new SpecWarning({ ...place, file: spec.file }, reason))),
@@ -119,7 +159,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const emit = (each?: FileSink) =>
     timed("emit", () =>
       cache.plan(
-        { fresh, unchanged, runtime: runtimeSources() },
+        { fresh, unchanged, runtime: runtimeSources(), kept: kept.map(({ endpoint, files }) => ({ entry: { id: endpoint.id, category: endpoint.category, inputExampleAsGiven: false }, files })) },
         {
           endpointFiles: async (model) => {
             await interruptible();
@@ -132,20 +172,35 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         each,
       ),
     );
+  // What the manifest records of each endpoint: its spec, and what the package-level files say of it.
+  const manifestEndpoints: ManifestEndpoint[] = [
+    ...fresh.map(({ spec, model }) => ({ id: model.id, spec: spec.sourcePath, ...(model.category !== undefined ? { category: model.category } : {}) })),
+    ...unchanged.map(({ spec, known: { entry } }) => ({ id: entry.id, spec: spec.sourcePath, ...(entry.category !== undefined ? { category: entry.category } : {}) })),
+    ...kept.map(({ endpoint }) => endpoint),
+  ];
   if (options.check) {
-    const planned = withManifest(await emit());
-    const { diff, patch } = await timed("check", async () => {
-      const diff = diffTree(output, planned, cache.hasher);
-      return { diff, patch: isClean(diff) ? undefined : await treePatch(output, planned, diff) };
-    });
+    const planned = withManifest(await emit(), manifestEndpoints);
+    // Compared under the folder's lock: never while a run writes it, nor half-way through one.
+    const lock = await lockOutputFolder(options.outDir, { checking: true, signal: options.signal, onWait: options.onWait });
+    let compared: { diff: TreeDiff; patch: string | undefined };
+    try {
+      compared = await timed("check", async () => {
+        const current = lock ? openOutputFolder(options.outDir, { specsDir: options.specsDir }) : output;
+        const diff = diffTree(current, planned, cache.hasher);
+        return { diff, patch: isClean(diff) ? undefined : await treePatch(current, planned, diff) };
+      });
+    } finally {
+      await lock?.release();
+    }
+    const { diff, patch } = compared;
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
   // The write stage runs beside emit: each file is written (on a thread of its own) as soon as it is made.
-  const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal });
+  const writer = writeTree(output, { hasher: cache.hasher, signal: options.signal, lost });
   let planned: PlannedTree;
   try {
-    planned = withManifest(await emit(writer.write));
+    planned = withManifest(await emit(writer.write), manifestEndpoints);
   } catch (error) {
     await writer.undo();
     throw error;

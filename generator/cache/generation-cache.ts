@@ -61,6 +61,11 @@ export interface PlanEndpoints {
   unchanged: readonly { spec: SpecFile; known: CachedEndpoint }[];
   /** The runtime's sources (file name -> TypeScript). */
   runtime: ReadonlyMap<string, string>;
+  /**
+   * Endpoints whose spec fails, kept as the package on disk has them (`--keep-going`): their files
+   * as given, in the package-level files, never the README's example, never in the index.
+   */
+  kept?: readonly { entry: PackageEntry; files: readonly EmittedFile[] }[];
 }
 
 /** What the pipeline gives the cache to make what it lacks: the emitters, and load + model of an unchanged spec. */
@@ -143,7 +148,7 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
   };
   const hasher = dir === undefined ? readingHasher : rememberingHasher(path.join(dir, FILE_HASHES_FILE));
 
-  async function plan({ fresh, unchanged, runtime }: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree> {
+  async function plan({ fresh, unchanged, runtime, kept = [] }: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree> {
     const planned = new Map<string, PlannedFile>();
     const add = async (file: string, planning: PlannedFile) => {
       planned.set(file, planning);
@@ -178,12 +183,15 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
       await planSet(known.files, once(async () => ({ files: await make.endpointFiles(model()) })));
     }
 
+    for (const { files } of kept) await plan(files);
+
     const endpoints = [
       ...fresh.map(({ spec, model }) => ({ entry: packageEntry(model), key: keyOf(spec), model: async () => model })),
       ...unchanged.map(({ spec, known }) => ({ entry: known.entry, key: keyOf(spec), model: async () => models.get(spec)!() })),
-    ].sort((a, b) => compareNames(a.entry.id, b.entry.id));
-    const packageEntries = endpoints.map(({ entry }) => entry);
-    // The README shows an endpoint whose spec example is valid as given, when one has.
+    ];
+    const packageEntries = [...endpoints.map(({ entry }) => entry), ...kept.map(({ entry }) => entry)].sort((a, b) => compareNames(a.id, b.id));
+    // The README shows an endpoint whose spec example is valid as given, when one has; never a kept one (its spec fails).
+    endpoints.sort((a, b) => compareNames(a.entry.id, b.entry.id));
     const example = endpoints.find(({ entry }) => entry.inputExampleAsGiven) ?? endpoints[0];
     const packageKey = contentHash(generator, JSON.stringify(packageEntries), example?.key ?? "");
     const packageFiles = once(async () => ({ files: await make.packageFiles(packageEntries, await example?.model()) }));

@@ -1,8 +1,10 @@
+import { hostname } from "node:os";
 import type { FalgenConfig } from "../config.js";
 import { packageNameProblem, packageVersionProblem } from "../emit/package-info.js";
 import { endpointIdOfDoc } from "../naming.js";
 import { generate, type GenerateOptions, type GenerateReport } from "../pipeline.js";
 import { printError, printOut } from "../shared/print.js";
+import { holderIsGone, LockLostError, STALE_LOCK_MS, type LockHolder } from "../write/output-lock.js";
 import { EXIT, runCommand, UsageError } from "./command-line.js";
 
 /** The flags every command that reads the project's config shares. */
@@ -28,7 +30,8 @@ export const GENERATE_FLAGS_HELP = `  --specs DIR              the specs folder 
   --name PKG               the package's npm name (default: @falgen/models), e.g. @acme/fal
   --package-version V      the package's version (default: 0.1.0)
   --endpoints GLOB         generate only endpoints whose id matches (repeatable), e.g. "fal-ai/flux/**"
-  --keep-going             generate every valid spec, report each broken one, exit 1
+  --keep-going             generate every valid spec, report each broken one, exit 1; an
+                           endpoint whose spec broke keeps its last good output (stale)
   --no-cache               regenerate every endpoint (default: reuse unchanged ones from node_modules/.cache/falgen)
   --quiet                  print errors only
   --config FILE            the config file (default: falgen.config.{ts,mts,mjs,js,json} in this folder)`;
@@ -45,6 +48,10 @@ Flags override the config file (falgen.config.ts: specs, out, name, version, end
                            (extra: no longer generated, or not falgen's but inside src/ or docs/;
                            leftover: a temporary file of an interrupted run, which generate removes)
 ${GENERATE_FLAGS_HELP}
+
+Runs into one output folder take turns (its lock, .falgen-lock/, is there while one writes or
+compares): a run that finds the folder in use says which run holds it and waits; a killed run's
+lock expires within 10 s.
 
 Exit: 0 done (or current with --check), 1 a spec failed or the output is stale, 2 usage or input error.`,
 } as const;
@@ -84,10 +91,31 @@ export function generateOptions(flags: GenerateFlags, config: FalgenConfig): Gen
 /** Runs the pipeline and prints its report; returns the exit code. Ctrl-C and SIGTERM stop it (see {@link interruptible}). */
 export async function runGenerate(options: GenerateOptions, { check, quiet }: { check: boolean; quiet: boolean }): Promise<number> {
   return interruptible(options.outDir, check, async (signal) => {
-    const report = await generate({ ...options, check, signal });
+    const onWait = quiet ? undefined : (holder: LockHolder | undefined) => printError(waitNotice(options.outDir, holder));
+    let report: GenerateReport;
+    try {
+      report = await generate({ ...options, check, signal, ...(onWait ? { onWait } : {}) });
+    } catch (error) {
+      if (!(error instanceof LockLostError)) throw error;
+      printError(`falgen: ${error.message}.`);
+      return EXIT.findings;
+    }
     printReport(report, { check, quiet, out: options.outDir });
     return report.ok ? EXIT.ok : EXIT.findings;
   });
+}
+
+/** The one line a run prints when another holds the output folder's lock, before it waits for it. */
+export function waitNotice(out: string, holder: LockHolder | undefined): string {
+  const wait = "waiting for it to finish (Ctrl-C stops waiting)";
+  if (!holder) return `falgen: ${out}/ is in use by another falgen run; ${wait}.`;
+  const what = holder.checking ? "checking" : "writing";
+  const since = `${holder.since.slice(0, 19).replace("T", " ")} UTC`;
+  if (holderIsGone(holder)) {
+    return `falgen: ${out}/ is locked by a falgen run that no longer runs (pid ${holder.pid}, ${what} it since ${since}; killed?); its lock expires within ${STALE_LOCK_MS / 1000} s of its last refresh, then this run goes on.`;
+  }
+  const host = holder.hostname === hostname() ? "" : ` on ${holder.hostname}`;
+  return `falgen: ${out}/ is in use by another falgen run (pid ${holder.pid}${host}, ${what} it since ${since}); ${wait}.`;
 }
 
 /** The exit code of a run stopped by a signal: 128 + the signal's number, as shells report one. */
@@ -141,8 +169,14 @@ const LEFTOVER = "a temporary file of an interrupted falgen run; `falgen generat
 function printReport(report: GenerateReport, { check, quiet, out }: { check: boolean; quiet: boolean; out: string }): void {
   if (!quiet) for (const warning of report.warnings) printError(`warning: ${warning.message}`);
   for (const error of report.errors) printError(`error: ${error.message}`);
+  // Endpoints whose spec fails, with their last good output in the package: kept by this run
+  // (--keep-going), or there still, stale.
+  const keptNow = !check && report.files > 0;
+  for (const { endpointId, error } of report.kept) {
+    printError(keptNow ? `falgen: kept the last good output of ${endpointId}; its spec fails: ${error.message}` : `falgen: ${out}/ holds the last good output of ${endpointId}, stale: its spec fails: ${error.message}`);
+  }
   if (report.errors.length > 0 && report.files === 0) {
-    printError(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was left unchanged.`);
+    printError(`falgen: ${report.errors.length} spec(s) failed; ${out}/ was ${check ? "not compared (`--check --keep-going` compares the rest)" : "left unchanged"}.`);
     return;
   }
   if (check && report.diff) {
@@ -164,11 +198,19 @@ function printReport(report: GenerateReport, { check, quiet, out }: { check: boo
   const { stale = [], missing = [], extra = [], leftovers = [] } = report.diff ?? {};
   const cleaned = leftovers.length > 0 ? ` (and ${leftovers.length} temporary file(s) an interrupted run left)` : "";
   const outcome = check ? (report.ok ? "current" : "checked") : `${stale.length + missing.length} written, ${extra.length} removed${cleaned}`;
-  printOut(`falgen: ${report.endpoints.length} endpoints${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
+  const kept = report.kept.length > 0 ? ` (and ${report.kept.length} kept as ${check ? "it is" : "it was"})` : "";
+  printOut(`falgen: ${report.endpoints.length} endpoints${kept}${cached}, ${report.files} files, ${outcome} (${out}/) [${timings}]`);
   if (report.errors.length > 0) {
-    // --keep-going: a package without the broken specs' endpoints, whose earlier files go with them.
+    // --keep-going: endpoints whose spec broke keep their last good output; a broken spec that
+    // made none is left out; and the summary names any endpoint the package no longer has.
+    const keptIds = report.kept.map(({ endpointId }) => endpointId);
+    const leftOut = report.errors.length - keptIds.length;
+    const parts = [
+      ...(keptIds.length > 0 ? [`the last good output of ${keptIds.join(", ")} kept, stale until ${keptIds.length === 1 ? "its spec loads" : "their specs load"} again (\`falgen generate --check\` fails until then)`] : []),
+      ...(leftOut > 0 ? [`${leftOut} left out of the package`] : []),
+    ];
     const gone = extra.flatMap((file) => endpointIdOfDoc(file) ?? []);
     const removed = gone.length > 0 ? `; the package no longer has ${gone.join(", ")}: their files were removed` : "";
-    printError(`falgen: ${report.errors.length} spec(s) failed and were left out of the package${removed}.`);
+    printError(`falgen: ${report.errors.length} spec(s) failed: ${parts.join("; ")}${removed}.`);
   }
 }

@@ -41,8 +41,19 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
     main: "./src/index.js",
     types: "./src/index.d.ts",
     exports,
-    // The runtime's `#undici`: what only Node's fetch needs, or in browser builds its stand-ins.
-    imports: { "#undici": { browser: "./src/runtime/internal/undici.browser.js", default: "./src/runtime/internal/undici.js" } },
+    // The runtime's `#undici`: what only Node's fetch needs, or in browser builds its stand-ins; its
+    // `#environment`: the process environment's key, which pages lack but server-side runtimes
+    // whose bundlers also resolve "browser" (Workers, Vercel's edge, web workers) may have.
+    imports: {
+      "#undici": { browser: "./src/runtime/internal/undici.browser.js", default: "./src/runtime/internal/undici.js" },
+      "#environment": {
+        workerd: "./src/runtime/internal/environment.js",
+        "edge-light": "./src/runtime/internal/environment.js",
+        worker: "./src/runtime/internal/environment.js",
+        browser: "./src/runtime/internal/environment.browser.js",
+        default: "./src/runtime/internal/environment.js",
+      },
+    },
     files: ["src", "docs", "README.md"],
     dependencies: RUNTIME_DEPENDENCIES,
   };

@@ -13,7 +13,7 @@ import { fileInTheWay } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
-import { resolveCredentials } from "../runtime/internal/credentials.js";
+import { checkedKey } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
 import { printable, printError, printOut } from "../shared/print.js";
 import { redactKeys } from "../shared/redact-keys.js";
@@ -293,7 +293,7 @@ function checkKey(): void {
     if (blank) throw new FlagError(`${blank} is ${process.env[blank] ? "only whitespace" : "not set"}: set both FAL_KEY_ID and FAL_KEY_SECRET (or FAL_KEY)`);
   }
   try {
-    resolveCredentials(undefined);
+    checkedKey(undefined);
   } catch (error) {
     // "Invalid fal key: character 3 is not printable ASCII": said of the variable it came from.
     throw new FlagError(`${key ? "FAL_KEY" : "FAL_KEY_ID:FAL_KEY_SECRET"}: ${(error as Error).message.replace(/^Invalid fal key: /, "")}`);

@@ -23,26 +23,20 @@ export function createFalClient({ fetch: custom, retry, credentials, proxyUrl, h
   const direct = directRequestInit();
   const transport: Transport = {
     fetch,
-    // Not async: it hands back fetch's own promise, rather than one more that waits on it. It
-    // completes the caller's init in place instead of copying it, as this runs for every request.
+    // Not async: through the proxy it hands back fetch's own promise, rather than one more that
+    // waits on it. It completes the caller's init in place instead of copying it, as this runs for
+    // every request.
     send(url, init) {
       const { headers } = init;
       for (const [name, value] of defaults) headers[name] ??= value;
-      const withKey = (key: string) => {
+      if (proxyUrl !== undefined) {
+        headers[TARGET_URL_HEADER] = url;
+        return fetch(proxyUrl, init);
+      }
+      return resolveCredentials(credentials).then((key) => {
         headers.authorization = `Key ${key}`;
         return fetch(url, Object.assign(init, direct));
-      };
-      try {
-        if (proxyUrl !== undefined) {
-          headers[TARGET_URL_HEADER] = url;
-          return fetch(proxyUrl, init);
-        }
-        const key = resolveCredentials(credentials);
-        return typeof key === "string" ? withKey(key) : key.then(withKey);
-      } catch (error) {
-        // A synchronous failure (no credentials, a custom fetch that throws) rejects, as a failed fetch does.
-        return Promise.reject(error);
-      }
+      });
     },
   };
   return {

@@ -30,9 +30,10 @@ export class FalApiError extends FalError {
   /** The `x-fal-error-type` header, when present. */
   declare readonly errorType: string | undefined;
 
-  constructor(response: Response, body: unknown, requestId?: string) {
+  /** `what`: the message's start, before what the body says went wrong. */
+  constructor(response: Response, body: unknown, requestId?: string, what = `fal API error ${response.status}`) {
     const { status, headers } = response;
-    super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
+    super(`${what}: ${describeBody(body) || response.statusText}`, { requestId });
     this.status = status;
     // A JSON round trip reaches every string value of a JSON body, and a text body itself.
     this.body = body === undefined ? body : JSON.parse(JSON.stringify(body), (_, value: unknown) => (typeof value === "string" ? redact(value) : value));
@@ -49,9 +50,9 @@ export class FalValidationError extends FalApiError {
   override name = "FalValidationError";
   declare readonly fieldErrors: FieldError[];
 
-  /** `body` is a 422's: `{detail: FieldError[]}`. */
-  constructor(response: Response, body: { detail: FieldError[] }, requestId?: string) {
-    super(response, body, requestId);
+  /** `body` is a 422's: `{detail: FieldError[]}`; `what` as FalApiError's. */
+  constructor(response: Response, body: { detail: FieldError[] }, requestId?: string, what?: string) {
+    super(response, body, requestId, what);
     // Read from the redacted body.
     this.fieldErrors = (this.body as { detail: FieldError[] }).detail;
   }

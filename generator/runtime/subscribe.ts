@@ -48,8 +48,7 @@ async function subscribeWithin<O>(
       // Stream events carry only new logs; give each status all logs so far, as polling does.
       let logs: RequestLog[] = [];
       for await (const event of statusEvents(client, url, options.logs, signal)) {
-        if (options.logs) logs = [...logs, ...(event.logs ?? [])];
-        status = options.logs ? { ...event, logs } : event;
+        status = options.logs ? { ...event, logs: (logs = [...logs, ...(event.logs ?? [])]) } : event;
         options.onQueueUpdate?.(status);
       }
     } else {
@@ -74,6 +73,6 @@ function enqueued(options: SubscribeOptions, requestId: string): void {
   try {
     options.onEnqueue?.(requestId);
   } catch (cause) {
-    throw new FalError(`The onEnqueue callback threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, { cause, requestId });
+    throw new FalError(`onEnqueue threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, { cause, requestId });
   }
 }

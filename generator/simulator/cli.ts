@@ -9,7 +9,7 @@
  */
 import { EXIT, runCommand, UsageError } from "../cli/command-line.js";
 import { InputError } from "../errors.js";
-import { resolveCredentials } from "../runtime/internal/credentials.js";
+import { checkedKey } from "../runtime/internal/credentials.js";
 import { CONFIG_OPTIONS, specsFolder } from "../cli/generate.js";
 import { startSimulator } from "./start-simulator.js";
 import type { SimulatorOptions } from "./types.js";
@@ -114,8 +114,8 @@ function apiKey(value: string): string {
   const key = value.trim();
   if (key === "") throw new UsageError("--api-key must not be empty (without --api-key, any non-empty key is accepted)");
   try {
-    // The runtime's own check: a string in, a string out.
-    return resolveCredentials(key) as string;
+    // The runtime's own check.
+    return checkedKey(key);
   } catch (error) {
     throw new UsageError(`--api-key: ${(error as Error).message}, so no client could send it`);
   }

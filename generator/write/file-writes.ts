@@ -14,9 +14,24 @@ import { PathInTheWayError } from "../errors.js";
  */
 export const MANIFEST_FILE = ".falgen-manifest.json";
 
-/** `.falgen-manifest.json`: the files of the output, sorted, one per line. */
-export function emitManifest(files: Iterable<string>): string {
-  const manifest = { comment: "The files `falgen generate` wrote in this folder: it deletes or replaces these only. Keep this file.", files: [...files].sort() };
+/**
+ * An endpoint of the package as its manifest records it: the spec it was made from (its path
+ * inside the specs folder) and what the package-level files say of it. With these, `generate
+ * --keep-going` keeps an endpoint's last good output when its spec no longer loads.
+ */
+export interface ManifestEndpoint {
+  id: string;
+  spec: string;
+  category?: string;
+}
+
+/** `.falgen-manifest.json`: the package's endpoints by id, and the files of the output, sorted, one per line. */
+export function emitManifest(files: Iterable<string>, endpoints: readonly ManifestEndpoint[] = []): string {
+  const manifest = {
+    comment: "The files `falgen generate` wrote in this folder (it deletes or replaces these only), and the spec each endpoint was made from. Keep this file.",
+    ...(endpoints.length > 0 ? { endpoints: [...endpoints].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) } : {}),
+    files: [...files].sort(),
+  };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -35,7 +50,8 @@ export type WriteStep =
 
 /**
  * The writes of one run into the output folder `dir`, whose manifest lists `owned`: each step
- * runs when given and throws what the file system threw. Every file is written into folders
+ * runs when given and throws what the file system threw (`endpoints`: the old manifest's, which
+ * the manifests it writes before the new one keep). Every file is written into folders
  * this run creates directly; into folders that existed, beside its target under a temporary name
  * (stageFile), renamed over it on commit. So a failure or an undo before the commit leaves the old
  * output whole. Before any file the manifest does not list is written, the manifest is replaced
@@ -43,7 +59,7 @@ export type WriteStep =
  * manifest on disk lists every file this run may have left, so a run killed part-way (SIGKILL, a
  * power cut) never leaves a file falgen wrote out of it, and the next run knows each as its own.
  */
-export function fileWrites(dir: string, owned: readonly string[]): (step: WriteStep) => void {
+export function fileWrites(dir: string, owned: readonly string[], endpoints: readonly ManifestEndpoint[]): (step: WriteStep) => void {
   const manifest = path.resolve(dir, MANIFEST_FILE);
   // Owned files and those written since: what the manifest on disk lists.
   const listed = new Set(owned);
@@ -74,7 +90,7 @@ export function fileWrites(dir: string, owned: readonly string[]): (step: WriteS
     const unlisted = files.map(([file]) => file).filter((file) => file !== MANIFEST_FILE && !listed.has(file));
     if (unlisted.length > 0) {
       const before = replacedManifest ? replacedManifest.before : folderExisted(path.resolve(dir)) ? readIfPresent(manifest) : undefined;
-      writeFileAtomic(manifest, emitManifest([...listed, ...unlisted]));
+      writeFileAtomic(manifest, emitManifest([...listed, ...unlisted], endpoints));
       for (const file of unlisted) listed.add(file);
       replacedManifest = { before };
     }

@@ -4,12 +4,13 @@ import { fileInTheWay, stagedTarget } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
-import { emitManifest, MANIFEST_FILE } from "./file-writes.js";
+import { emitManifest, MANIFEST_FILE, type ManifestEndpoint } from "./file-writes.js";
+import { LOCK_DIR } from "./output-lock.js";
 
 // Synchronous file system calls throughout: for thousands of small files they take a fraction
 // of the time of the promise API, which sends each call through libuv's thread pool.
 
-export { MANIFEST_FILE };
+export { MANIFEST_FILE, type ManifestEndpoint };
 
 /**
  * A file the output should hold: its hash, and how to get its contents, which a run asks for only
@@ -34,21 +35,21 @@ export interface OutputFolder {
   dir: string;
   /** Package-relative POSIX paths from the folder's manifest; empty for a new or empty folder. */
   owned: ReadonlySet<string>;
+  /** The package's endpoints as its manifest records them (none in a manifest of an older falgen). */
+  endpoints: readonly ManifestEndpoint[];
   /** Every file in the folder (package-relative, POSIX, sorted), but those under node_modules/. */
   files: readonly string[];
-  /** Whether the folder existed: when not, no planned file is there to compare, or in the way. */
+  /** Whether the folder holds any file: when not, no planned file is there to compare, or in the way. */
   existed: boolean;
 }
 
 /**
- * Checks that `dir` is a folder falgen may write to, and reads its manifest. Throws
- * {@link OutputFolderError} for the current folder or any folder containing it, the specs folder,
- * a folder containing it or inside it, something that is not a folder, a non-empty folder without
- * a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or device)
- * anywhere in it but node_modules/: never followed or read, by generate or by `--check`, whose diff
- * would print what it points to.
+ * Checks that `dir` may be an output folder by where it is, before anything is read or written:
+ * throws {@link OutputFolderError} for the current folder or any folder containing it, the specs
+ * folder, a folder containing it or inside it, and something that is not a folder (or a file where
+ * one of its folders belongs).
  */
-export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): OutputFolder {
+export function checkOutputPath(dir: string, { specsDir, cwd = process.cwd() }: { specsDir: string; cwd?: string }): void {
   const out = realPath(dir);
   const refuse = (reason: string) => new OutputFolderError(dir, reason);
   const current = realPath(cwd);
@@ -58,18 +59,34 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
   if (out === specs) throw refuse("it is the specs folder");
   if (isInside(specs, out)) throw refuse(`it contains the specs folder ${specsDir}`);
   if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
+  try {
+    if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === "ENOENT") return;
+    const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
+    if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
+    throw error;
+  }
+}
 
+/**
+ * Checks that `dir` is a folder falgen may write to (see {@link checkOutputPath}), and reads its
+ * manifest. Throws {@link OutputFolderError} for a folder refused by where it is, a non-empty folder
+ * without a manifest, a manifest that is not falgen's, and a symbolic link (or a pipe, socket or
+ * device) anywhere in it but node_modules/: never followed or read, by generate or by `--check`,
+ * whose diff would print what it points to. The folder's lock (LOCK_DIR) is no part of it.
+ */
+export function openOutputFolder(dir: string, where: { specsDir: string; cwd?: string }): OutputFolder {
+  checkOutputPath(dir, where);
+  const refuse = (reason: string) => new OutputFolderError(dir, reason);
   let names: string[];
   let entries: Dirent[];
   try {
-    if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
     entries = listEntries(dir);
-    names = readdirSync(dir);
+    names = readdirSync(dir).filter((name) => name !== LOCK_DIR);
   } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    if (code === "ENOENT") return { dir, owned: new Set(), files: [], existed: false };
-    const file = code === "ENOTDIR" ? fileInTheWay(dir) : undefined;
-    if (file !== undefined) throw refuse(`${shownPath(file)} is a file, not a folder`);
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set(), endpoints: [], files: [], existed: false };
     throw error;
   }
   const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
@@ -80,22 +97,24 @@ export function openOutputFolder(dir: string, { specsDir, cwd = process.cwd() }:
     throw refuse(`it holds ${odd.length === 1 ? "a symbolic link or special file" : "symbolic links or special files"}: ${shown.join(", ")}${more}; falgen neither follows nor reads them there: remove ${odd.length === 1 ? "it" : "them"}`);
   }
   const files = entries.filter((entry) => entry.isFile()).map(relative).sort();
+  // A folder this run created to hold its lock holds nothing yet.
+  const existed = files.length > 0;
   if (!names.includes(MANIFEST_FILE)) {
     // A run killed while writing the first manifest leaves only that manifest's temporary file.
-    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), files, existed: true };
+    if (names.every((name) => stagedTarget(name) === MANIFEST_FILE)) return { dir, owned: new Set(), endpoints: [], files, existed };
     throw refuse(`it is not empty and has no ${MANIFEST_FILE}, so falgen did not make it; choose a new or empty folder`);
   }
   const manifest = path.join(dir, MANIFEST_FILE);
   if (!lstatSync(manifest).isFile()) throw refuse(`${MANIFEST_FILE} is not a file`);
-  const owned = parseManifest(readFileSync(manifest, "utf8"));
-  if (!owned) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
-  return { dir, owned: new Set(owned), files, existed: true };
+  const parsed = parseManifest(readFileSync(manifest, "utf8"));
+  if (!parsed) throw refuse(`${MANIFEST_FILE} is not a list of files falgen wrote; restore it from version control`);
+  return { dir, owned: new Set(parsed.files), endpoints: parsed.endpoints, files, existed };
 }
 
-/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read). */
+/** Every entry below `dir`, links not followed, skipping installs (node_modules/, not even read) and the folder's lock. */
 function listEntries(dir: string): Dirent[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name !== "node_modules")
+    .filter((entry) => entry.name !== "node_modules" && entry.name !== LOCK_DIR)
     .flatMap((entry) => (entry.isDirectory() ? [entry, ...readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true })] : [entry]));
 }
 
@@ -105,25 +124,35 @@ function oddKind(entry: Dirent): string {
   return entry.isFIFO() ? "a named pipe" : entry.isSocket() ? "a socket" : "a device";
 }
 
-function parseManifest(text: string): string[] | undefined {
+function parseManifest(text: string): { files: string[]; endpoints: ManifestEndpoint[] } | undefined {
   try {
-    const { files } = JSON.parse(text) as { files?: unknown };
+    const { files, endpoints } = JSON.parse(text) as { files?: unknown; endpoints?: unknown };
     // Paths are checked too: a manifest must never name a file outside its folder.
-    if (Array.isArray(files) && files.every((file) => typeof file === "string" && isPackagePath(file))) return files;
+    if (!Array.isArray(files) || !files.every((file) => typeof file === "string" && isPackagePath(file))) return undefined;
+    // Endpoint records only let --keep-going keep an endpoint's files (those the list names): ones that are not falgen's are no use, not harm.
+    const records = Array.isArray(endpoints) ? endpoints.filter(isManifestEndpoint) : [];
+    return { files, endpoints: records.map(({ id, spec, category }) => ({ id, spec, ...(category !== undefined ? { category } : {}) })) };
   } catch {
-    // not JSON: see below
+    return undefined; // not JSON
   }
-  return undefined;
+}
+
+function isManifestEndpoint(record: unknown): record is ManifestEndpoint {
+  const { id, spec, category } = (record ?? {}) as Partial<Record<keyof ManifestEndpoint, unknown>>;
+  return typeof id === "string" && typeof spec === "string" && (category === undefined || typeof category === "string");
 }
 
 function isPackagePath(file: string): boolean {
   return file !== "" && !file.startsWith("/") && file.split("/").every((part) => part !== "" && part !== "." && part !== "..");
 }
 
-/** The planned files plus the manifest that lists them: what the output folder should hold. A tree that has its manifest is returned as it is. */
-export function withManifest(planned: PlannedTree): PlannedTree {
+/**
+ * The planned files plus the manifest that lists them, and the package's `endpoints`: what the
+ * output folder should hold. A tree that has its manifest is returned as it is.
+ */
+export function withManifest(planned: PlannedTree, endpoints: readonly ManifestEndpoint[] = []): PlannedTree {
   if (planned.has(MANIFEST_FILE)) return planned;
-  return new Map([...planned, [MANIFEST_FILE, plannedFile(emitManifest(planned.keys()))]]);
+  return new Map([...planned, [MANIFEST_FILE, plannedFile(emitManifest(planned.keys(), endpoints))]]);
 }
 
 /** The real path of `file`, resolving symlinks in the part of it that exists. */
@@ -166,7 +195,7 @@ export interface TreeDiff {
   leftovers: string[];
 }
 
-/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read). */
+/** Lists the files under `dir` (package-relative, POSIX, sorted), skipping installs (node_modules/, not even read) and the folder's lock. */
 export function listTree(dir: string): string[] {
   let entries;
   try {

@@ -38,7 +38,12 @@ export interface TreeWriter {
    * @throws {OutputFolderError} when a planned file exists but falgen did not write it (the run undone).
    */
   finish(planned: PlannedTree): Promise<TreeDiff>;
-  /** Undoes what was written (see `fileWrites`); for a run that fails before `finish`. */
+  /**
+   * Undoes what was written (see `fileWrites`); for a run that fails before `finish`. Not once
+   * `lost` is aborted: another run holds the folder then, and the undo would put back a manifest
+   * and remove folders that are that run's now (this run's temporary files stay, for the next
+   * run to remove).
+   */
   undo(): Promise<void>;
 }
 
@@ -62,7 +67,7 @@ interface Writes {
  * is written outside it; how each file is written, and why a failure or kill part-way loses
  * nothing, is `fileWrites`' to say.
  */
-export function writeTree(output: OutputFolder, { hasher = readingHasher, signal }: { hasher?: FileHasher; signal?: AbortSignal } = {}): TreeWriter {
+export function writeTree(output: OutputFolder, { hasher = readingHasher, signal, lost }: { hasher?: FileHasher; signal?: AbortSignal; lost?: AbortSignal } = {}): TreeWriter {
   const checkpoint = interruptionPoints(signal);
   const changed = { stale: [] as string[], missing: [] as string[] };
   const foreign: string[] = [];
@@ -94,7 +99,7 @@ export function writeTree(output: OutputFolder, { hasher = readingHasher, signal
   const undo = async () => {
     if (!writes) return;
     try {
-      await writes.run({ step: "undo" });
+      if (!lost?.aborted) await writes.run({ step: "undo" });
     } finally {
       writes.close();
     }
@@ -146,7 +151,7 @@ async function doneOrAborted(done: Promise<void> | undefined, signal: AbortSigna
 }
 
 function inPlaceWrites(output: OutputFolder): Writes {
-  const run = fileWrites(output.dir, [...output.owned]);
+  const run = fileWrites(output.dir, [...output.owned], output.endpoints);
   return {
     send: run,
     run: async (step) => run(step),
@@ -166,7 +171,7 @@ function threadWrites(output: OutputFolder, script: URL): Writes {
   const writesRun = new Int32Array(new SharedArrayBuffer(4));
   let writesSent = 0;
   // None of this process's Node flags: the thread needs none, and some refuse a thread (`--input-type`, which `node -e` scripts pass, ends it as it starts).
-  const worker = new Worker(script, { execArgv: [], workerData: { dir: output.dir, owned: [...output.owned], cancelled, writesRun } satisfies ThreadData });
+  const worker = new Worker(script, { execArgv: [], workerData: { dir: output.dir, owned: [...output.owned], endpoints: [...output.endpoints], cancelled, writesRun } satisfies ThreadData });
   let failure: Error | undefined;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let next = 0;

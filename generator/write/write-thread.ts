@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { fileWrites, sendableError, type SentError, type WriteStep } from "./file-writes.js";
+import { fileWrites, sendableError, type ManifestEndpoint, type SentError, type WriteStep } from "./file-writes.js";
 
 // The writing thread (a worker_threads Worker): runs the write stage's file system steps while
 // the main thread emits the next files. Its own small bundle in a build (dist/write/write-thread.js);
@@ -9,6 +9,7 @@ import { fileWrites, sendableError, type SentError, type WriteStep } from "./fil
 export interface ThreadData {
   dir: string;
   owned: string[];
+  endpoints: ManifestEndpoint[];
   /** Set to 1 by the main thread when it undoes the run: writes still queued are skipped. */
   cancelled: Int32Array;
   /** How many write steps without an `id` the thread ran (or skipped): the main thread's measure of its backlog. */
@@ -27,8 +28,8 @@ export interface StepReply {
   error?: SentError;
 }
 
-const { dir, owned, cancelled, writesRun } = workerData as ThreadData;
-const run = fileWrites(dir, owned);
+const { dir, owned, endpoints, cancelled, writesRun } = workerData as ThreadData;
+const run = fileWrites(dir, owned, endpoints);
 let failed = false;
 parentPort!.on("message", ({ id, step }: StepMessage) => {
   let error: SentError | undefined;

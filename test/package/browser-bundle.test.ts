@@ -10,7 +10,7 @@ const FILE_ENDPOINT = path.join(SOURCE, "endpoints/fal-ai/ideogram/v3/edit.js");
 const SECRET = "bundle-secret-key:0123456789";
 
 /** A browser page bundled as a user's bundler would (esbuild, browser, ESM, minified), with the inputs that put code in it. */
-async function bundlePage(body: string, endpoint = ENDPOINT, platform: "browser" | "node" = "browser"): Promise<{ code: string; inputs: string[] }> {
+async function bundlePage(body: string, endpoint = ENDPOINT, platform: "browser" | "node" = "browser", conditions?: string[]): Promise<{ code: string; inputs: string[] }> {
   const previous = process.env.FAL_KEY;
   // The key is in the build's environment, as on a developer's machine: nothing may inline it.
   process.env.FAL_KEY = SECRET;
@@ -24,6 +24,8 @@ async function bundlePage(body: string, endpoint = ENDPOINT, platform: "browser"
       bundle: true,
       minify: true,
       platform,
+      // A bundler's own conditions (wrangler's, Next's edge) beside the platform's.
+      ...(conditions ? { conditions } : {}),
       format: "esm",
       write: false,
       metafile: true,
@@ -94,6 +96,15 @@ describe("browser bundles", () => {
     // The same page built for Node keeps them.
     const { code } = await bundlePage(queuePage, ENDPOINT, "node");
     for (const text of nodeOnly) expect(code).toContain(text);
+  });
+
+  test("a page reads no process environment for a key (it has none), while Workers, Vercel's edge and web workers, whose bundlers also resolve browser, still do", async () => {
+    const reads = (code: string) => ["FAL_KEY_SECRET", "process"].filter((text) => code.includes(text));
+    for (const body of [queuePage, streamPage]) expect(reads((await bundlePage(body)).code)).toEqual([]);
+    for (const conditions of [["workerd", "worker", "browser"], ["edge-light", "worker", "browser"], ["worker", "browser"]]) {
+      expect(reads((await bundlePage(queuePage, ENDPOINT, "browser", conditions)).code)).toEqual(["FAL_KEY_SECRET", "process"]);
+    }
+    expect(reads((await bundlePage(queuePage, ENDPOINT, "node")).code)).toEqual(["FAL_KEY_SECRET", "process"]);
   });
 
   test("of openapi-fetch, a page holds the serialiser fal's query parameters use: not those of array and object parameters, nor form bodies", async () => {

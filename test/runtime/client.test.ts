@@ -41,6 +41,21 @@ describe("credentials", () => {
     expect(server.received.map((r) => r.headers.get("authorization"))).toEqual(["Key rotating-1", "Key rotating-2"]);
   });
 
+  test("a credentials function that throws or rejects fails the call with a FalError, once (never retried), without its message", async () => {
+    for (const credentials of [() => { throw new Error(`bad ${KEY}`); }, async () => { throw new Error(`bad ${KEY}`); }]) {
+      let asked = 0;
+      const server = await serve(fakeQueue());
+      const client = createFalClient({ credentials: () => (asked++, credentials()), queueUrl: server.url, retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 1 } });
+      for (const call of [() => submit(client, ENDPOINT, {}), () => status(client, ENDPOINT, "req-1")]) {
+        const error = await call().then(() => undefined, (failure: unknown) => failure);
+        expect(error).toBeInstanceOf(FalError);
+        expect(error).toMatchObject({ name: "FalError", message: "The credentials function failed (see `cause`)" });
+      }
+      expect(asked).toBe(2);
+      expect(server.calls).toEqual([]);
+    }
+  });
+
   test("missing credentials fail before anything is sent", async () => {
     vi.stubEnv("FAL_KEY", "");
     vi.stubEnv("FAL_KEY_ID", "");
@@ -160,7 +175,18 @@ describe("the client's shape", () => {
 
   test("an object createFalClient did not make is refused with a FalError saying so, before anything is sent", async () => {
     const fake = { queueUrl: "http://127.0.0.1:9", storageUrl: "http://127.0.0.1:9", retry: false, validate: false, validators: [] } as FalClient;
-    await expect(submit(fake, "fal-ai/x", {})).rejects.toThrow(new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})"));
+    await expect(submit(fake, "fal-ai/x", {})).rejects.toThrow(new FalError("Not a fal client: pass what createFalClient() returns"));
+  });
+
+  test("a custom fetch that throws instead of rejecting fails the call as a network error, direct and through the proxy", async () => {
+    const throwing = () => {
+      throw new TypeError("fetch threw");
+    };
+    for (const options of [{ credentials: "key:secret" }, { proxyUrl: "/api/fal/proxy" }]) {
+      const fal = createFalClient({ ...options, fetch: throwing, retry: false });
+      await expect(submit(fal, "fal-ai/x", {})).rejects.toMatchObject({ name: "FalNetworkError", message: "Network error: fetch threw" });
+      await expect(status(fal, "fal-ai/x", "req-1")).rejects.toMatchObject({ name: "FalNetworkError", requestId: "req-1" });
+    }
   });
 
   test("a copy of a client (spread with another setting) still sends", async () => {

@@ -55,7 +55,7 @@ test("the runtime validator returns a located issue for a too-deep input, also u
 test("a call refuses a too-deep input before sending anything, and the simulator answers 422 with a field error", async () => {
   const client = createFalClient({ credentials: KEY, queueUrl: sim.url, retry: false });
   const before = sim.stats().routes.submit ?? 0;
-  await expect(submit(client, { prompt: "x", extra: deepObject() } as never)).rejects.toThrow(/nothing was sent: input nested more than 512 levels deep .* at extra\.child\.child/);
+  await expect(submit(client, { prompt: "x", extra: deepObject() } as never)).rejects.toThrow(/nothing was sent: input nested more than 512 levels deep at extra\.child\.child\.child\.child\.child…$/);
   expect(sim.stats().routes.submit ?? 0).toBe(before);
 
   const body = `{"prompt":"x","extra":${'{"k":'.repeat(DEPTH)}1${"}".repeat(DEPTH)}}`;
@@ -82,7 +82,7 @@ test("falgen run given a too-deep output says so and keeps the request id, witho
   const dir = await tempDir("deep-output");
   const result = await falgen(["run", "fal-ai/qwen-image", "--specs", path.join(REPO_ROOT, "specs"), "--prompt", "x", "--queue-url", server.url, "--no-download"], dir, { FAL_KEY: KEY });
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/the output is nested more than 512 levels deep .* at images\.0\.0/);
+  expect(result.stderr).toMatch(/the output is nested more than 512 levels deep at images\.0\.0\.0\.0\.0…;/);
   expect(result.stderr).toContain("falgen run fal-ai/qwen-image --result req-deep");
   expect(result.stderr).not.toMatch(/Maximum call stack/);
 });

@@ -85,7 +85,7 @@ describe("an onEnqueue callback that throws", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FalError);
     expect(error).toMatchObject({ requestId: "req-1", cause: thrown });
-    expect((error as Error).message).toBe("The onEnqueue callback threw (request req-1 is queued: its id fetches or cancels it): Error: database down");
+    expect((error as Error).message).toBe("onEnqueue threw (request req-1 is queued: its id fetches or cancels it): Error: database down");
     // Nothing waited on the request after the callback failed.
     expect(server.calls).toEqual(["POST /fal-ai/flux/dev"]);
   });

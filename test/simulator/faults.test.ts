@@ -48,7 +48,8 @@ describe.concurrent("x-sim-faults on submit: faults for that request's later cal
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     const first = await reader.read();
-    expect(new TextDecoder().decode(first.value)).toContain('"status":"IN_QUEUE"');
+    // Any status: on a loaded machine the request may have left the queue before the stream opened.
+    expect(new TextDecoder().decode(first.value)).toMatch(/^data: \{"status":"(IN_QUEUE|IN_PROGRESS|COMPLETED)"/);
     await expect(
       (async () => {
         for (;;) if ((await reader.read()).done) return "ended";

@@ -22,16 +22,17 @@ export declare class FalApiError extends FalError {
 	readonly headers: Headers;
 	/** The `x-fal-error-type` header, when present. */
 	readonly errorType: string | undefined;
-	constructor(response: Response, body: unknown, requestId?: string);
+	/** `what`: the message's start, before what the body says went wrong. */
+	constructor(response: Response, body: unknown, requestId?: string, what?: string);
 }
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export declare class FalValidationError extends FalApiError {
 	override name: string;
 	readonly fieldErrors: FieldError[];
-	/** `body` is a 422's: `{detail: FieldError[]}`. */
+	/** `body` is a 422's: `{detail: FieldError[]}`; `what` as FalApiError's. */
 	constructor(response: Response, body: {
 		detail: FieldError[];
-	}, requestId?: string);
+	}, requestId?: string, what?: string);
 }
 /** The call's `timeout` elapsed. */
 export declare class FalTimeoutError extends FalError {

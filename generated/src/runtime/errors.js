@@ -18,9 +18,10 @@ export class FalError extends Error {
 /** The queue or storage answered with an error status. */
 export class FalApiError extends FalError {
 	name = "FalApiError";
-	constructor(response, body, requestId) {
+	/** `what`: the message's start, before what the body says went wrong. */
+	constructor(response, body, requestId, what = `fal API error ${response.status}`) {
 		const { status, headers } = response;
-		super(`fal API error ${status}: ${describeBody(body) || response.statusText}`, { requestId });
+		super(`${what}: ${describeBody(body) || response.statusText}`, { requestId });
 		this.status = status;
 		// A JSON round trip reaches every string value of a JSON body, and a text body itself.
 		this.body = body === undefined ? body : JSON.parse(JSON.stringify(body), (_, value) => typeof value === "string" ? redact(value) : value);
@@ -33,9 +34,9 @@ export class FalApiError extends FalError {
 /** The input was rejected (422); `fieldErrors` says which fields and why. */
 export class FalValidationError extends FalApiError {
 	name = "FalValidationError";
-	/** `body` is a 422's: `{detail: FieldError[]}`. */
-	constructor(response, body, requestId) {
-		super(response, body, requestId);
+	/** `body` is a 422's: `{detail: FieldError[]}`; `what` as FalApiError's. */
+	constructor(response, body, requestId, what) {
+		super(response, body, requestId, what);
 		// Read from the redacted body.
 		this.fieldErrors = this.body.detail;
 	}

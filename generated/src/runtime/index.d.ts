@@ -288,7 +288,7 @@ export interface RetryOptions {
 }
 /** The options of `createFalClient`. */
 export interface FalClientOptions {
-	/** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":". Never needed with `proxyUrl`. */
+	/** Defaults to `FAL_KEY`, or `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":" (not read in browser builds). Never needed with `proxyUrl`. */
 	credentials?: Credentials;
 	/** @default "https://queue.fal.run" */
 	queueUrl?: string;

@@ -37,10 +37,9 @@ async function subscribeWithin(client, endpointId, input, options, signal, files
 			// Stream events carry only new logs; give each status all logs so far, as polling does.
 			let logs = [];
 			for await (const event of statusEvents(client, url, options.logs, signal)) {
-				if (options.logs) logs = [...logs, ...event.logs ?? []];
 				status = options.logs ? {
 					...event,
-					logs
+					logs: logs = [...logs, ...event.logs ?? []]
 				} : event;
 				options.onQueueUpdate?.(status);
 			}
@@ -65,7 +64,7 @@ function enqueued(options, requestId) {
 	try {
 		options.onEnqueue?.(requestId);
 	} catch (cause) {
-		throw new FalError(`The onEnqueue callback threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, {
+		throw new FalError(`onEnqueue threw (request ${requestId} is queued: its id fetches or cancels it): ${String(cause)}`, {
 			cause,
 			requestId
 		});

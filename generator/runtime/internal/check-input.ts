@@ -1,5 +1,5 @@
 import type { FalClient, InputValidator, ValidateOption } from "../index.js";
-import { describeFieldErrors, FalError, FalValidationError } from "../errors.js";
+import { FalError, FalValidationError } from "../errors.js";
 
 /**
  * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
@@ -21,7 +21,5 @@ export function checkInput(client: FalClient, endpointId: string, validate: Vali
   }
   const fieldErrors = validator.fieldErrors(input());
   if (fieldErrors.length === 0) return;
-  const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
-  error.message = `Invalid input for ${endpointId}, nothing was sent: ${describeFieldErrors(fieldErrors)}`;
-  throw error;
+  throw new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors }, undefined, `Invalid input for ${endpointId}, nothing was sent`);
 }

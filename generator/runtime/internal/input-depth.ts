@@ -26,8 +26,7 @@ export function tooDeepAt(value: unknown, depth = 0): (string | number)[] | unde
   return undefined;
 }
 
-/** The message for a value {@link tooDeepAt} found too deep: what, and the start of where. */
+/** The message for a value {@link tooDeepAt} found too deep: what, and where (its first six keys, "…" after them when there are more). */
 export function tooDeepMessage(path: readonly (string | number)[]): string {
-  const shown = path.length > 6 ? [...path.slice(0, 3), "…", ...path.slice(-2)] : path;
-  return `nested more than ${MAX_INPUT_DEPTH} levels deep (arrays and objects) at ${shown.join(".")}`;
+  return `nested more than ${MAX_INPUT_DEPTH} levels deep at ${path.slice(0, 6).join(".")}${path.length > 6 ? "…" : ""}`;
 }

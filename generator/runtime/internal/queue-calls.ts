@@ -63,7 +63,7 @@ const QUEUE_STATUSES: unknown[] = ["IN_QUEUE", "IN_PROGRESS", "COMPLETED"];
 
 /** A submit answer: it has a usable `request_id` (the key of every later call); without one, the request may still be queued. */
 const SUBMIT_BODY: BodyReader<SubmitResponse> = {
-  what: "a usable request_id (missing, or not an id); the request may have been queued with no id to follow it by",
+  what: "a usable request_id (the request may be queued)",
   read: (body) => {
     return isRequestId((body as Partial<SubmitResponse> | null)?.request_id) ? (body as SubmitResponse) : undefined;
   },

@@ -25,7 +25,8 @@ export interface Transport {
   /**
    * Sends a fal API request (its body a string or absent, its header names lower case): with the
    * configured headers and the key added, or through the proxy. `init` and its headers are
-   * completed in place, so each must be the call's own.
+   * completed in place, so each must be the call's own. May throw (a custom fetch that does), not
+   * only reject: `request` treats both alike.
    */
   send(url: string, init: RequestInit & { headers: HeaderRecord }): Promise<Response>;
   /** Plain fetch, for uploads to the signed storage URL (which must not receive the key). */
@@ -37,7 +38,7 @@ export const TRANSPORT: unique symbol = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client: FalClient): Transport {
   const found = (client as FalClient & { [TRANSPORT]?: Transport })[TRANSPORT];
-  if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})");
+  if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns");
   return found;
 }
 
@@ -122,11 +123,9 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
   // `createQuerySerializer` with the array and object styles no fal parameter has, and the body
   // as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
   // for FormData and a form content type no fal request sends.
-  const search = Object.entries(query ?? {})
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => serializePrimitiveParam(name, String(value)))
-    .join("&");
-  if (search) url += `?${search}`;
+  const search: string[] = [];
+  for (const name in query) if (query[name] !== undefined) search.push(serializePrimitiveParam(name, String(query[name])));
+  if (search[0]) url += `?${search.join("&")}`;
   const json = body !== undefined && !(body instanceof Blob);
   let sent: string | Blob | undefined;
   try {
@@ -142,18 +141,17 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
     let requestId: string | undefined;
     try {
       let response: Response;
-      // Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
-      // request error: one that throws before it sends (no credentials) stays what it is.
+      // Made anew per attempt: the client completes each init in place.
       const init = {
         method: options.method ?? "GET",
         headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
         body: sent,
         signal: fetchSignal(signal),
       };
-      const pending = (options.plain ? fetch : send)(url, init);
       try {
-        response = await pending;
+        response = await (options.plain ? fetch : send)(url, init);
       } catch (cause) {
+        // A fetch that failed or threw; the client's own errors (no credentials) stay what they are.
         throw requestError(cause, signal);
       }
       options.onResponse?.(response);
@@ -162,12 +160,11 @@ export async function request<D>(client: FalClient, options: RequestOptions<D>):
       const text = await readText(response, signal);
       // Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
       let parsed: unknown = text;
-      let isJson = true;
+      let isJson: true | undefined;
       try {
         parsed = JSON.parse(text);
-      } catch {
-        isJson = false;
-      }
+        isJson = true;
+      } catch {}
       if (!response.ok) throw apiErrorFromResponse(response, parsed);
       if (!reader) return parsed as D;
       const data = isJson ? reader.read(parsed) : undefined;

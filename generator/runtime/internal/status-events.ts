@@ -31,7 +31,7 @@ export async function* statusEvents(client: FalClient, url: string, logs: boolea
         yield status;
         if (status.status === "COMPLETED") return;
       }
-      throw new FalNetworkError("The status stream closed before the request completed", { requestSent: true });
+      throw new FalNetworkError("The status stream ended before COMPLETED", { requestSent: true });
     } catch (error) {
       // A read that failed: the connection dropped, or the call was aborted.
       await backoff(client.retry, signal, true, requestError(error, signal), attempt++);

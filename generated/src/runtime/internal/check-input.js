@@ -1,5 +1,5 @@
 // falgen's runtime (runtime/internal/check-input.ts), written by `falgen generate`. Do not edit.
-import { describeFieldErrors, FalError, FalValidationError } from "../errors.js";
+import { FalError, FalValidationError } from "../errors.js";
 /**
 * Throws, before anything is sent, when the call asks for validation and `input()` (the input with
 * its files standing in as URLs) is invalid: a FalValidationError with the field errors fal's 422
@@ -16,7 +16,5 @@ export function checkInput(client, endpointId, validate, input) {
 	}
 	const fieldErrors = validator.fieldErrors(input());
 	if (fieldErrors.length === 0) return;
-	const error = new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors });
-	error.message = `Invalid input for ${endpointId}, nothing was sent: ${describeFieldErrors(fieldErrors)}`;
-	throw error;
+	throw new FalValidationError(new Response(null, { status: 422 }), { detail: fieldErrors }, undefined, `Invalid input for ${endpointId}, nothing was sent`);
 }

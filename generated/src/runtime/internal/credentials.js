@@ -1,38 +1,32 @@
 // falgen's runtime (runtime/internal/credentials.ts), written by `falgen generate`. Do not edit.
 import { FalError } from "../errors.js";
 import { rememberKey } from "./redact.js";
+import { environmentKey } from "#environment";
 /**
-* The key to send: the given credentials, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET`
-* joined by ":", each with surrounding whitespace (a file's trailing newline) trimmed. A promise
-* only when the credentials are a function that returns one: a fixed key costs no promise per
-* request. Throws a FalError, which never contains the key, when there is none or it holds a
-* control or non-ASCII character (it would break the header, and fetch would quote it in its error).
+* The key to send: the given credentials (a function's answer, awaited), checked as `checkedKey`
+* checks it. Rejects with a FalError, which never contains the key, when there is none, it is
+* unusable, or a credentials function failed: then its message does not repeat the function's,
+* which may hold the key (`cause` keeps it), and the call is not retried.
 */
-export function resolveCredentials(credentials) {
+export async function resolveCredentials(credentials) {
 	let key;
 	try {
-		key = typeof credentials === "function" ? credentials() : credentials;
+		key = await (typeof credentials === "function" ? credentials() : credentials);
 	} catch (cause) {
-		throw credentialsFailed(cause);
+		throw new FalError("The credentials function failed (see `cause`)", { cause });
 	}
-	return typeof key === "string" || key === undefined ? keyOrEnvironment(key) : Promise.resolve(key).then(keyOrEnvironment, (cause) => Promise.reject(credentialsFailed(cause)));
+	return checkedKey(key);
 }
 /**
-* A credentials function that failed: a FalError of its own (not a network error, never retried)
-* whose message does not repeat the function's, which may hold the key; `cause` keeps it.
+* `key`, else `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":", with surrounding
+* whitespace (a file's trailing newline) trimmed. Throws a FalError, which never contains the key,
+* when there is none or it holds a control or non-ASCII character (it would break the header, and
+* fetch would quote it in its error).
 */
-function credentialsFailed(cause) {
-	return new FalError("The credentials function failed (see `cause`)", { cause });
-}
-function keyOrEnvironment(key) {
-	try {
-		// `process` only exists on Node-like runtimes; Deno throws here without --allow-env.
-		const env = globalThis.process?.env;
-		key ??= env?.FAL_KEY || env?.FAL_KEY_ID && env.FAL_KEY_SECRET && `${env.FAL_KEY_ID.trim()}:${env.FAL_KEY_SECRET.trim()}`;
-	} catch {}
-	key = key?.trim();
+export function checkedKey(key) {
+	key = (key ?? environmentKey())?.trim();
 	if (!key) {
-		throw new FalError("No fal credentials: pass `credentials` to createFalClient, or set FAL_KEY (or FAL_KEY_ID and FAL_KEY_SECRET)");
+		throw new FalError("No fal credentials: pass createFalClient({ credentials }), or set FAL_KEY");
 	}
 	// Visible ASCII only; the position (never the character or the key) says where to look.
 	const bad = key.search(/[^\x21-\x7e]/);

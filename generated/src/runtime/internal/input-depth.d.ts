@@ -13,5 +13,5 @@ export declare const MAX_INPUT_DEPTH = 512;
 * a value too deep.
 */
 export declare function tooDeepAt(value: unknown, depth?: number): (string | number)[] | undefined;
-/** The message for a value {@link tooDeepAt} found too deep: what, and the start of where. */
+/** The message for a value {@link tooDeepAt} found too deep: what, and where (its first six keys, "…" after them when there are more). */
 export declare function tooDeepMessage(path: readonly (string | number)[]): string;

@@ -25,12 +25,7 @@ export function tooDeepAt(value, depth = 0) {
 	}
 	return undefined;
 }
-/** The message for a value {@link tooDeepAt} found too deep: what, and the start of where. */
+/** The message for a value {@link tooDeepAt} found too deep: what, and where (its first six keys, "…" after them when there are more). */
 export function tooDeepMessage(path) {
-	const shown = path.length > 6 ? [
-		...path.slice(0, 3),
-		"…",
-		...path.slice(-2)
-	] : path;
-	return `nested more than ${MAX_INPUT_DEPTH} levels deep (arrays and objects) at ${shown.join(".")}`;
+	return `nested more than ${MAX_INPUT_DEPTH} levels deep at ${path.slice(0, 6).join(".")}${path.length > 6 ? "…" : ""}`;
 }

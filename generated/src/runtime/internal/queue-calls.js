@@ -47,7 +47,7 @@ const QUEUE_STATUSES = [
 ];
 /** A submit answer: it has a usable `request_id` (the key of every later call); without one, the request may still be queued. */
 const SUBMIT_BODY = {
-	what: "a usable request_id (missing, or not an id); the request may have been queued with no id to follow it by",
+	what: "a usable request_id (the request may be queued)",
 	read: (body) => {
 		return isRequestId(body?.request_id) ? body : undefined;
 	}

@@ -19,7 +19,8 @@ export interface Transport {
 	/**
 	* Sends a fal API request (its body a string or absent, its header names lower case): with the
 	* configured headers and the key added, or through the proxy. `init` and its headers are
-	* completed in place, so each must be the call's own.
+	* completed in place, so each must be the call's own. May throw (a custom fetch that does), not
+	* only reject: `request` treats both alike.
 	*/
 	send(url: string, init: RequestInit & {
 		headers: HeaderRecord;

@@ -18,7 +18,7 @@ export const TRANSPORT = Symbol("fal transport");
 /** The transport `createFalClient` put on the client; a FalError for an object it did not make. */
 export function transport(client) {
 	const found = client[TRANSPORT];
-	if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns (or a copy of it made with {...client})");
+	if (!found) throw new FalError("Not a fal client: pass what createFalClient() returns");
 	return found;
 }
 /** The header a proxy reads the real destination from. */
@@ -53,8 +53,9 @@ export async function request(client, options) {
 	// `createQuerySerializer` with the array and object styles no fal parameter has, and the body
 	// as JSON.stringify, which is what `defaultBodySerializer` does with a JSON body after checking
 	// for FormData and a form content type no fal request sends.
-	const search = Object.entries(query ?? {}).filter(([, value]) => value !== undefined).map(([name, value]) => serializePrimitiveParam(name, String(value))).join("&");
-	if (search) url += `?${search}`;
+	const search = [];
+	for (const name in query) if (query[name] !== undefined) search.push(serializePrimitiveParam(name, String(query[name])));
+	if (search[0]) url += `?${search.join("&")}`;
 	const json = body !== undefined && !(body instanceof Blob);
 	let sent;
 	try {
@@ -70,18 +71,17 @@ export async function request(client, options) {
 		let requestId;
 		try {
 			let response;
-			// Made anew per attempt: the client completes each init in place. Only a rejected fetch is a
-			// request error: one that throws before it sends (no credentials) stays what it is.
+			// Made anew per attempt: the client completes each init in place.
 			const init = {
 				method: options.method ?? "GET",
 				headers: addHeaders(json ? { "content-type": "application/json" } : {}, options.headers),
 				body: sent,
 				signal: fetchSignal(signal)
 			};
-			const pending = (options.plain ? fetch : send)(url, init);
 			try {
-				response = await pending;
+				response = await (options.plain ? fetch : send)(url, init);
 			} catch (cause) {
+				// A fetch that failed or threw; the client's own errors (no credentials) stay what they are.
 				throw requestError(cause, signal);
 			}
 			options.onResponse?.(response);
@@ -90,12 +90,11 @@ export async function request(client, options) {
 			const text = await readText(response, signal);
 			// Parsed JSON, or the text itself when it is not JSON (which no reader accepts).
 			let parsed = text;
-			let isJson = true;
+			let isJson;
 			try {
 				parsed = JSON.parse(text);
-			} catch {
-				isJson = false;
-			}
+				isJson = true;
+			} catch {}
 			if (!response.ok) throw apiErrorFromResponse(response, parsed);
 			if (!reader) return parsed;
 			const data = isJson ? reader.read(parsed) : undefined;

@@ -1,0 +1,5 @@
+// falgen's runtime (runtime/internal/environment.browser.ts), written by `falgen generate`. Do not edit.
+// `#environment` as browser pages get it (the "browser" condition of the package's `imports` map):
+// a page has no process environment, so a key comes only from `credentials` (or the proxy adds it).
+/** No key: a page has no environment to read one from. */
+export const environmentKey = () => undefined;

@@ -1,0 +1,11 @@
+// falgen's runtime (runtime/internal/environment.ts), written by `falgen generate`. Do not edit.
+// Where a fal key may come from when no `credentials` are given: the process environment. The
+// runtime imports it as `#environment`: the package's `imports` map gives bundlers building for
+// browsers environment.browser.ts instead (the "browser" condition; a page has no environment),
+// while Cloudflare Workers, Vercel's edge runtime and web workers, whose bundlers also resolve
+// "browser", get this file through their own conditions listed before it.
+/**
+* `FAL_KEY`, else `FAL_KEY_ID` and `FAL_KEY_SECRET` joined by ":" (each trimmed: a file's trailing
+* newline); undefined when neither is set or the environment cannot be read.
+*/
+export declare function environmentKey(): string | undefined;
