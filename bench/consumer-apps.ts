@@ -37,16 +37,44 @@ export const NODE_APPS = {
  * optional fields, or one of the named sizes): checking the literal against it is the endpoint's
  * cost, not a package's.
  */
+const [floorStatus, floorOutput, floorSubscribe] = endpointDeclarations("{ queueUrl: string }");
 export const NODE_APP_FLOOR: string = [
-  "interface Status { status: \"IN_QUEUE\" | \"IN_PROGRESS\" | \"COMPLETED\"; request_id: string }",
-  "interface Output { images: { url: string }[] }",
+  floorStatus,
+  floorOutput,
   "declare function createFalClient(): { queueUrl: string };",
-  "declare function subscribe(client: { queueUrl: string }, input: { prompt: string; image_size?: { width?: number; height?: number } | \"square_hd\" | \"square\" | \"portrait_4_3\" | \"portrait_16_9\" | \"landscape_4_3\" | \"landscape_16_9\" }, options?: { onQueueUpdate?: (status: Status) => void }): Promise<{ data: Output; requestId: string }>;",
+  floorSubscribe,
   "const fal = createFalClient();",
   `const { data, requestId } = await subscribe(fal, ${input}, { onQueueUpdate: (status) => console.log(status.status) });`,
   "console.log(requestId, data.images[0]?.url);",
   "export {};",
 ].join("\n");
+
+/** The floor's declarations of the endpoint (its status, its output, `subscribe`), with `client` the client's type. */
+function endpointDeclarations(client: string): string[] {
+  return [
+    "interface Status { status: \"IN_QUEUE\" | \"IN_PROGRESS\" | \"COMPLETED\"; request_id: string }",
+    "interface Output { images: { url: string }[] }",
+    `declare function subscribe(client: ${client}, input: { prompt: string; image_size?: { width?: number; height?: number } | "square_hd" | "square" | "portrait_4_3" | "portrait_16_9" | "landscape_4_3" | "landscape_16_9" }, options?: { onQueueUpdate?: (status: Status) => void }): Promise<{ data: Output; requestId: string }>;`,
+  ];
+}
+
+/**
+ * The floor's declarations as a package of its own (`@falgen/models`: its root and the endpoint's
+ * subpath, a few lines of .d.ts each), which `NODE_APPS.falgen` imports unchanged: what checking
+ * the program costs when its declarations come from a package at all (resolving it through its
+ * `exports`, reading its files, the imports' aliases), with the least a package could declare.
+ * Reported without a goal, beside the floor. Files by their path inside the package's folder.
+ */
+export const MINIMAL_PACKAGE: Readonly<Record<string, string>> = {
+  "package.json": JSON.stringify({
+    name: "@falgen/models",
+    version: "0.0.0",
+    type: "module",
+    exports: { ".": { types: "./index.d.ts" }, [`./${BENCH_ENDPOINT_ID}`]: { types: "./endpoint.d.ts" } },
+  }),
+  "index.d.ts": ["export interface FalClient { queueUrl: string }", "export declare function createFalClient(): FalClient;"].join("\n"),
+  "endpoint.d.ts": ['import type { FalClient } from "./index.js";', ...endpointDeclarations("FalClient").map((line) => `export ${line}`)].join("\n"),
+};
 
 /** A browser page: it talks to fal through the app's server-side proxy, never with the key. */
 export const BROWSER_APPS = {

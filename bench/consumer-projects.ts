@@ -1,6 +1,7 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generate } from "../generator/pipeline.js";
+import { MINIMAL_PACKAGE } from "./consumer-apps.js";
 import { npmInstall, packAndInstall } from "../scripts/pack-package.js";
 import { REPO_ROOT, SPECS_DIR } from "./paths.js";
 import type { Scratch } from "./scratch.js";
@@ -15,6 +16,8 @@ export interface ConsumerProjects {
   emptyDir: string;
   /** Nothing installed either: the program with its declarations inline (see NODE_APP_FLOOR). */
   floorDir: string;
+  /** MINIMAL_PACKAGE in its node_modules, as an install would place it. */
+  minimalPackageDir: string;
 }
 
 /**
@@ -24,7 +27,21 @@ export interface ConsumerProjects {
  */
 export async function prepareConsumerProjects(scratch: Scratch): Promise<ConsumerProjects> {
   const [falgenDir, peerDir] = await Promise.all([installFalgenPackage(scratch), installPeer(scratch)]);
-  return { falgenDir, peerDir, emptyDir: await newProject(scratch, "empty"), floorDir: await newProject(scratch, "floor") };
+  return {
+    falgenDir,
+    peerDir,
+    emptyDir: await newProject(scratch, "empty"),
+    floorDir: await newProject(scratch, "floor"),
+    minimalPackageDir: await installMinimalPackage(scratch),
+  };
+}
+
+async function installMinimalPackage(scratch: Scratch): Promise<string> {
+  const projectDir = await newProject(scratch, "minimal-package-consumer");
+  const packageDir = path.join(projectDir, "node_modules/@falgen/models");
+  await mkdir(packageDir, { recursive: true });
+  for (const [file, text] of Object.entries(MINIMAL_PACKAGE)) await writeFile(path.join(packageDir, file), `${text}\n`);
+  return projectDir;
 }
 
 async function installFalgenPackage(scratch: Scratch): Promise<string> {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Benchmark, BenchmarkContext } from "./benchmark.js";
 import { NODE_APP_FLOOR, NODE_APPS } from "./consumer-apps.js";
 import { assertSucceeded, median, runProcess } from "./measure.js";
-import { TSC } from "./paths.js";
+import { TSC, TSC_PRECISE, TYPESCRIPT_LIB } from "./paths.js";
 import type { BenchmarkResult } from "./report.js";
 
 /**
@@ -27,7 +27,8 @@ const TSCONFIG = {
 /** The figures of `tsc --extendedDiagnostics` this benchmark uses. */
 interface TscFigures {
   totalMs: number;
-  parseMs: number;
+  /** Reading, parsing and resolving the program's files (tsc's "Program time"). */
+  programMs: number;
   bindMs: number;
   checkMs: number;
   memoryBytes: number;
@@ -39,14 +40,15 @@ interface TscFigures {
   peakRssBytes: number;
 }
 
-type Project = "empty" | "floor" | "falgen" | "peer";
+type Project = "empty" | "floor" | "minimal" | "falgen" | "peer";
 
 /**
- * A type-check takes about a second, its total time varies by ±100 ms from one process to the
- * next, and tsc reports it in steps of 10 ms, while falgen's added time is tens of ms: 5 samples
- * per run (15 at the default 3 runs) keep the median's noise below the figure.
+ * A type-check takes about a second and its total time varies by ±100 ms from one process to the
+ * next, while falgen's added time is tens of ms: 10 samples per run (30 at the default 3 runs),
+ * with times at full precision (tsc-precise.cjs; tsc prints them in steps of 10 ms), keep the
+ * median's noise below the differences between the projects.
  */
-const SAMPLES_PER_RUN = 5;
+const SAMPLES_PER_RUN = 10;
 
 /**
  * Consumer type-check: `tsc --extendedDiagnostics` of the same one-call program on each package,
@@ -54,17 +56,23 @@ const SAMPLES_PER_RUN = 5;
  */
 export const typecheckBenchmark: Benchmark = {
   name: "typecheck",
-  timeBoxMs: (runs) => 600_000 + runs * SAMPLES_PER_RUN * 30_000,
+  timeBoxMs: (runs) => 600_000 + runs * SAMPLES_PER_RUN * 40_000,
   async run(context) {
     const projects = await context.consumerProjects();
-    const dirs: Record<Project, string> = { empty: projects.emptyDir, floor: projects.floorDir, falgen: projects.falgenDir, peer: projects.peerDir };
-    const sources: Record<Project, string> = { empty: "", floor: NODE_APP_FLOOR, ...NODE_APPS };
+    const dirs: Record<Project, string> = {
+      empty: projects.emptyDir,
+      floor: projects.floorDir,
+      minimal: projects.minimalPackageDir,
+      falgen: projects.falgenDir,
+      peer: projects.peerDir,
+    };
+    const sources: Record<Project, string> = { empty: "", floor: NODE_APP_FLOOR, minimal: NODE_APPS.falgen, ...NODE_APPS };
     for (const project of Object.keys(dirs) as Project[]) {
       await writeFile(path.join(dirs[project], "app.ts"), `${sources[project]}\n`);
       await writeFile(path.join(dirs[project], "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
     }
-    const figures: Record<Project, TscFigures[]> = { empty: [], floor: [], falgen: [], peer: [] };
-    const order: Project[] = ["empty", "floor", "falgen", "peer"];
+    const figures: Record<Project, TscFigures[]> = { empty: [], floor: [], minimal: [], falgen: [], peer: [] };
+    const order: Project[] = ["empty", "floor", "minimal", "falgen", "peer"];
     const runs = context.runs * SAMPLES_PER_RUN;
     for (let run = 0; run < runs; run++) {
       // Rotate the order so a noisy moment of the machine does not always hit the same project.
@@ -73,7 +81,7 @@ export const typecheckBenchmark: Benchmark = {
         figures[project].push(await typecheck(dirs[project], context, false));
       }
     }
-    const retained: Record<Project, number[]> = { empty: [], floor: [], falgen: [], peer: [] };
+    const retained: Record<Project, number[]> = { empty: [], floor: [], minimal: [], falgen: [], peer: [] };
     // Memory from runs of their own: single-threaded, a run's figure is the same every time (see
     // typecheck), so one per run is enough and it replaces the noisy figures of the timed runs.
     for (let run = 0; run < context.runs; run++) {
@@ -88,7 +96,9 @@ export const typecheckBenchmark: Benchmark = {
 };
 
 /**
- * One `tsc --extendedDiagnostics` of the project in `dir`. With gc exposed, tsc collects before it
+ * One `tsc --extendedDiagnostics` of the project in `dir`. Timed runs go through tsc-precise.cjs,
+ * which runs the same tsc (TypeScript's `executeCommandLine`, as bin/tsc) and adds its phase times
+ * at full precision; memory runs are bin/tsc itself. With gc exposed, tsc collects before it
  * reads the heap, so "Memory used" is what the program retains rather than wherever the collector
  * happened to be. That still varies by about ±200 kB from run to run, as V8's background threads
  * compile and optimise tsc's own functions at their own pace and compiled code is on the heap too:
@@ -97,7 +107,8 @@ export const typecheckBenchmark: Benchmark = {
  */
 async function typecheck(dir: string, context: BenchmarkContext, singleThreaded: boolean): Promise<TscFigures> {
   const v8Flags = singleThreaded ? ["--expose-gc", "--single-threaded"] : ["--expose-gc"];
-  const result = await runProcess(process.execPath, [...v8Flags, TSC, "-p", "tsconfig.json", "--extendedDiagnostics"], {
+  const tsc = singleThreaded ? [TSC] : [TSC_PRECISE, TYPESCRIPT_LIB];
+  const result = await runProcess(process.execPath, [...v8Flags, ...tsc, "-p", "tsconfig.json", "--extendedDiagnostics"], {
     cwd: dir,
     timeoutMs: 120_000,
     signal: context.signal,
@@ -105,21 +116,25 @@ async function typecheck(dir: string, context: BenchmarkContext, singleThreaded:
   });
   // A program with type errors would not be the comparison we mean: insist it compiles.
   assertSucceeded(result, `tsc in ${dir}`);
-  return { ...parseDiagnostics(result.stdout), peakRssBytes: result.peakRssBytes ?? Number.NaN };
+  return { ...parseDiagnostics(result.stdout, !singleThreaded), peakRssBytes: result.peakRssBytes ?? Number.NaN };
 }
 
-function parseDiagnostics(stdout: string): Omit<TscFigures, "peakRssBytes"> {
+function parseDiagnostics(stdout: string, precise: boolean): Omit<TscFigures, "peakRssBytes"> {
   const field = (name: string): string => {
     const match = new RegExp(`^${name}:\\s+(\\S+)$`, "m").exec(stdout);
     if (!match) throw new Error(`tsc --extendedDiagnostics printed no "${name}":\n${stdout}`);
     return match[1]!;
   };
   const seconds = (name: string) => Number(field(name).replace(/s$/, "")) * 1000;
+  // tsc's Total time is Program + Bind + Check + Emit, the same sum at full precision.
+  const times = precise
+    ? (JSON.parse(field("Precise times \\(ms\\)")) as { program: number; bind: number; check: number; emit: number })
+    : { program: seconds("Program time"), bind: seconds("Bind time"), check: seconds("Check time"), emit: seconds("Emit time") };
   return {
-    totalMs: seconds("Total time"),
-    parseMs: seconds("Parse time"),
-    bindMs: seconds("Bind time"),
-    checkMs: seconds("Check time"),
+    totalMs: times.program + times.bind + times.check + times.emit,
+    programMs: times.program,
+    bindMs: times.bind,
+    checkMs: times.check,
     memoryBytes: Number(field("Memory used").replace(/K$/, "")) * 1024,
     files: Number(field("Files")),
     definitionLines: Number(field("Lines of Definitions")),
@@ -145,14 +160,17 @@ function summarize(figures: Record<Project, TscFigures[]>, retained: Record<Proj
       // No goal: the least any package could add, for reading the two rows above.
       { what: "the same program with its declarations inline (the floor): time above empty project", unit: "ms", falgen: added("floor", "totalMs"), peer: added("peer", "totalMs") },
       { what: "the same program with its declarations inline (the floor): memory above empty project", unit: "bytes", falgen: added("floor", "memoryBytes"), peer: added("peer", "memoryBytes") },
+      // No goal either: the floor's declarations imported from a package of a few lines (MINIMAL_PACKAGE).
+      { what: "the floor's declarations as a minimal package: time above empty project", unit: "ms", falgen: added("minimal", "totalMs"), peer: added("peer", "totalMs") },
+      { what: "the floor's declarations as a minimal package: memory above empty project", unit: "bytes", falgen: added("minimal", "memoryBytes"), peer: added("peer", "memoryBytes") },
     ],
     details: [
       {
         title: `Consumer type-check, tsc --extendedDiagnostics (medians of ${figures.empty.length} runs; the empty project is the baseline)`,
-        columns: ["project", "total time", "parse", "bind", "check", "memory used", "peak RSS", "files", "lines of .d.ts", "types"],
-        rows: (["empty", "floor", "falgen", "peer"] as const).map((project) => [
+        columns: ["project", "total time", "program (read, parse, resolve)", "bind", "check", "memory used", "peak RSS", "files", "lines of .d.ts", "types"],
+        rows: (["empty", "floor", "minimal", "falgen", "peer"] as const).map((project) => [
           project,
-          ...(["totalMs", "parseMs", "bindMs", "checkMs"] as const).map((key) => `${medianOf(project, key).toFixed(0)} ms`),
+          ...(["totalMs", "programMs", "bindMs", "checkMs"] as const).map((key) => `${medianOf(project, key).toFixed(0)} ms`),
           ...(["memoryBytes", "peakRssBytes"] as const).map((key) => `${(medianOf(project, key) / 1024 / 1024).toFixed(1)} MB`),
           medianOf(project, "files"),
           medianOf(project, "definitionLines"),
