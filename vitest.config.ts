@@ -16,6 +16,8 @@ const SLOW = [
   "test/package/packed-install.test.ts",
   "test/package/falgen-tool.test.ts",
   "test/cli/code-cache.test.ts",
+  // ten runs of the falgen command: the printed templates the generation cache keeps
+  "test/cli/printed-templates.test.ts",
   "test/generator/hostile-specs.test.ts",
   "test/generator/schema-property.test.ts",
   "test/runtime/validation-parity.test.ts",

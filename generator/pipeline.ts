@@ -81,9 +81,6 @@ export interface GenerateReport {
 
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/falgen";
 
-/** The emitters load TypeScript (openapi-typescript's and ts-morph's): only a run with something to emit pays for it. */
-const loadEmitters = () => import("./emit/emit-all.js");
-
 /**
  * Generates the package: load -> model -> emit -> write (or check), timing each stage. The cache
  * (cache/generation-cache.ts) tells load which specs it knows unchanged, and emit takes their
@@ -116,6 +113,16 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
   const pkg: PackageInfo = { name: options.name ?? DEFAULT_PACKAGE.name, version: options.version ?? DEFAULT_PACKAGE.version };
   const picked = options.endpoints ? picomatch([...options.endpoints]) : () => true;
   const cache = openCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.specsDir, pkg);
+  // The emitters load TypeScript (and ts-morph, for a shape of module no earlier run printed): only a run with something to emit pays for it.
+  let emitters: Promise<typeof import("./emit/emit-all.js")> | undefined;
+  const loadEmitters = () =>
+    (emitters ??= import("./emit/emit-all.js").then((emit) => {
+      emit.takePrintedTemplates(cache.printedTemplates());
+      return emit;
+    }));
+  const keepTemplates = async () => {
+    if (emitters) cache.keepPrintedTemplates((await emitters).printedTemplates());
+  };
   const timings: StageTiming[] = [];
   const timed = async <T>(stage: StageTiming["stage"], run: () => Promise<T> | T): Promise<T> => {
     options.signal?.throwIfAborted();
@@ -193,6 +200,7 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
       await lock?.release();
     }
     const { diff, patch } = compared;
+    await keepTemplates();
     cache.save({ prune: false });
     return report(planned.size, isClean(diff), diff, patch);
   }
@@ -206,6 +214,7 @@ async function generateInto(output: OutputFolder, options: GenerateOptions, lost
     throw error;
   }
   const diff = await timed("write", () => writer.finish(planned));
+  await keepTemplates();
   cache.save({ prune: errors.length === 0 });
   return report(planned.size, true, diff);
 }

@@ -95,7 +95,7 @@ async function declarations(outDir: string): Promise<void> {
 const CJS_BUNDLE_URL = "__falgenBundleUrl";
 
 function plugins(format: "cjs" | "esm"): Plugin[] {
-  return [sourceLocations(format), unusedLibraryEntries, sharedTypeScript];
+  return [sourceLocations(format), unusedLibraryEntries, sharedTypeScript, lazyModules];
 }
 
 /**
@@ -135,17 +135,42 @@ const unusedLibraryEntries: Plugin = {
 
 /**
  * Every `import ts from "typescript"` (fifteen of them, mostly in openapi-typescript, and the
- * types emitter's) gets the TypeScript that ts-morph ships and loads anyway (`ts` of ts-morph):
- * one copy of TypeScript loaded per run instead of two, which was most of a one-spec
- * regeneration's time. (Their syntax kinds are the same; the generated output is the same.) One
- * default export, too: esbuild would otherwise copy TypeScript's thousands of exports into a
- * fresh namespace object per importing module.
+ * types emitter's) gets the TypeScript that ts-morph ships (the module its `ts` is): one copy of
+ * TypeScript loaded per run instead of two, which was most of a one-spec regeneration's time.
+ * (Their syntax kinds are the same; the generated output is the same.) That module itself, not
+ * ts-morph's `ts`, so that a run printing no new shape of module (emit/print-statements.ts)
+ * loads TypeScript without ts-morph. One default export, too: esbuild would otherwise copy
+ * TypeScript's thousands of exports into a fresh namespace object per importing module.
  */
+/**
+ * Modules that a library falgen bundles loads as it starts but calls only for what falgen never
+ * does: Redocly's proxy agent (for fetching remote documents; openapi-typescript's emitters load
+ * Redocly's ref helpers, whose module requires it), which loads node:http, https, tls and assert
+ * (about 20 of Node's modules, tens of ms of a regeneration). Each is loaded on first use instead:
+ * what the library gets is the module's exports, read through when first touched.
+ */
+const LAZY_MODULES = /^https-proxy-agent$/;
+
+const lazyModules: Plugin = {
+  name: "lazy-modules",
+  setup(builder) {
+    builder.onResolve({ filter: LAZY_MODULES }, (args) => (args.namespace === "lazy-module" ? undefined : { path: args.path, namespace: "lazy-module", pluginData: { resolveDir: args.resolveDir } }));
+    builder.onLoad({ filter: /.*/, namespace: "lazy-module" }, (args) => ({
+      contents: `let loaded;\nmodule.exports = new Proxy({}, { get: (_, key) => (loaded ??= require(${JSON.stringify(args.path)}))[key], has: (_, key) => key in (loaded ??= require(${JSON.stringify(args.path)})) });`,
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+      loader: "js",
+    }));
+  },
+};
+
+const TYPESCRIPT_OF_TS_MORPH = `// As ts-morph finds it (its @ts-morph/common may be installed below it).
+export default require("node:module").createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js");`;
+
 const sharedTypeScript: Plugin = {
   name: "shared-typescript",
   setup(builder) {
     builder.onResolve({ filter: /^typescript$/ }, () => ({ path: "typescript", namespace: "shared-typescript" }));
-    builder.onLoad({ filter: /.*/, namespace: "shared-typescript" }, () => ({ contents: 'export default require("ts-morph").ts;', loader: "js", resolveDir: ROOT }));
+    builder.onLoad({ filter: /.*/, namespace: "shared-typescript" }, () => ({ contents: TYPESCRIPT_OF_TS_MORPH, loader: "js", resolveDir: ROOT }));
   },
 };
 

@@ -35,6 +35,10 @@ export interface GenerationCache {
    * soon as it is planned.
    */
   plan(endpoints: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree>;
+  /** The module templates ts-morph printed in earlier runs of this generator (see emit/print-statements.ts), read when first asked for. */
+  printedTemplates(): [shape: string, template: string][];
+  /** Keeps the newest of `templates` (those read and those printed since) for later runs; `save` writes them when they differ from those read. */
+  keepPrintedTemplates(templates: ReadonlyMap<string, string>): void;
   /**
    * Writes the index. `prune` keeps only what this run used, so the index does not grow without
    * bound; without it, earlier records are kept too.
@@ -93,6 +97,18 @@ const GENERATOR_DIR = fileURLToPath(new URL("../", import.meta.url));
 const OUTPUT_SHAPING_PACKAGES = ["openapi-typescript", "ts-morph", "typescript", "yaml", "oxc-transform"];
 const INDEX_FILE = "index.json";
 const FILE_HASHES_FILE = "file-hashes.json";
+const TEMPLATES_FILE = "templates.json";
+/**
+ * How many printed templates are kept: a package's shapes of endpoint module are a handful (with
+ * or without file inputs, ...), but `src/all.ts` has one per count of endpoints.
+ */
+const TEMPLATE_LIMIT = 64;
+
+/** What the templates file holds: the templates of the generator it names, oldest first. */
+interface StoredTemplates {
+  generator: string;
+  templates: [shape: string, template: string][];
+}
 
 /** Set by falgen's build (scripts/build.ts) to the hash of the sources it bundled; absent when running from sources. */
 declare const FALGEN_SOURCES_HASH: string | undefined;
@@ -138,7 +154,13 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
   const index: CacheIndex = dir === undefined ? { endpoints: {} } : readIndex(path.join(dir, INDEX_FILE));
   const used: CacheIndex = { endpoints: {} };
   let added = false;
-  const keyOf = ({ sourcePath, sha256 }: SpecOrigin) => contentHash(generator, sourcePath, sha256);
+  // Asked for twice per spec (load's lookup, then the plan): made once.
+  const keys = new WeakMap<SpecOrigin, string>();
+  const keyOf = (spec: SpecOrigin) => {
+    let key = keys.get(spec);
+    if (key === undefined) keys.set(spec, (key = contentHash(generator, spec.sourcePath, spec.sha256)));
+    return key;
+  };
   const write = (file: string, contents: string) => {
     try {
       writeFileAtomic(file, contents);
@@ -147,6 +169,9 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
     }
   };
   const hasher = dir === undefined ? readingHasher : rememberingHasher(path.join(dir, FILE_HASHES_FILE));
+  let templatesRead: StoredTemplates["templates"] | undefined;
+  let templatesKept: StoredTemplates["templates"] | undefined;
+  const printedTemplates = () => (templatesRead ??= dir === undefined ? [] : readTemplates(path.join(dir, TEMPLATES_FILE), generator));
 
   async function plan({ fresh, unchanged, runtime, kept = [] }: PlanEndpoints, make: Makers, each?: FileSink): Promise<PlannedTree> {
     const planned = new Map<string, PlannedFile>();
@@ -213,8 +238,15 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
       return { endpointId: record.entry.id, ...record };
     },
     plan,
+    printedTemplates,
+    keepPrintedTemplates(templates) {
+      const kept = [...templates].slice(-TEMPLATE_LIMIT);
+      const read = printedTemplates();
+      if (kept.length !== read.length || kept.some(([shape], index) => shape !== read[index]![0])) templatesKept = kept;
+    },
     save({ prune }) {
       if (dir === undefined) return;
+      if (templatesKept) write(path.join(dir, TEMPLATES_FILE), JSON.stringify({ generator, templates: templatesKept } satisfies StoredTemplates));
       const changed =
         added ||
         (used.packageFiles !== undefined && used.packageFiles.key !== index.packageFiles?.key) ||
@@ -231,7 +263,7 @@ export function openCache(root: string | false, specsDir: string, pkg: PackageIn
         return;
       }
       // Anything else in the folder (entries of earlier versions of falgen) is not the cache's any more.
-      for (const name of names) if (name !== INDEX_FILE && name !== FILE_HASHES_FILE) rmSync(path.join(dir, name), { force: true });
+      for (const name of names) if (name !== INDEX_FILE && name !== FILE_HASHES_FILE && name !== TEMPLATES_FILE) rmSync(path.join(dir, name), { force: true });
     },
   };
 }
@@ -244,6 +276,17 @@ function readIndex(file: string): CacheIndex {
     // missing or unreadable: an empty index
   }
   return { endpoints: {} };
+}
+
+/** The templates stored for `generator`; none when the file is missing, damaged, or of another generator. */
+function readTemplates(file: string, generator: string): StoredTemplates["templates"] {
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as StoredTemplates;
+    if (stored?.generator === generator && Array.isArray(stored.templates) && stored.templates.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every((part) => typeof part === "string"))) return stored.templates;
+  } catch {
+    // missing or unreadable: none
+  }
+  return [];
 }
 
 /** A record written by another version of falgen, or damaged, is not used. */

@@ -7,6 +7,8 @@ import type { PackageInfo } from "./package-info.js";
 import { generatedHeader, runtimeHeader } from "./generated-header.js";
 import { endpointPaths } from "../naming.js";
 
+export { printedTemplates, takePrintedTemplates } from "./print-statements.js";
+
 /** Package-relative path and contents of one generated file. */
 export type EmittedFile = [path: string, contents: string];
 

@@ -1,40 +1,12 @@
 import path from "node:path/posix";
-import { ModuleDeclarationKind, Project, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { endpointPaths } from "../naming.js";
 import { bundledSchema, validationSchema } from "./json-schemas.js";
 import { emitTypes } from "./emit-types.js";
+import { printStatements, type StructureKinds } from "./print-statements.js";
 import { queueFunctionStructures, SIGNATURE_GLOBALS } from "./queue-functions.js";
 import { tsdocText } from "./tsdoc.js";
-
-// One in-memory project for the whole run: structures are printed, never edited node by node.
-const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: "  " as never } });
-
-/** Printed modules by their structures, placeholders in: a thousand endpoint modules share one shape. */
-const printed = new Map<string, string>();
-
-/**
- * Prints statement structures as a module's source text. Whatever differs from module to module
- * (ids, paths, names, and the large JSON Schemas that are most of a module's bytes) goes in
- * through `data`, which returns a placeholder spliced over after printing: so ts-morph, which
- * writes every character through its code writer and then parses the result, prints each shape
- * of module once per run instead of once per endpoint (that was half of a run's time).
- */
-export function printStatements(build: (data: (text: string) => string) => (string | StatementStructures)[]): string {
-  const texts: string[] = [];
-  const statements = build((text) => `$data${texts.push(text) - 1}$`);
-  const key = JSON.stringify(statements);
-  let template = printed.get(key);
-  if (template === undefined) {
-    const file = project.createSourceFile("/module.ts", { statements }, { overwrite: true });
-    template = file.getFullText();
-    project.removeSourceFile(file);
-    printed.set(key, template);
-  }
-  // One pass, so a placeholder's spelling inside spliced text is never replaced again. Nothing
-  // else printed holds one: no identifier of a module has `$` in it but `$runtime`, `$calls` and `$realtime`.
-  return texts.length === 0 ? template : template.replace(/\$data(\d+)\$/g, (_, index: string) => texts[Number(index)]!);
-}
 
 /**
  * An endpoint's module (`<endpoint id>.ts`, shipped as `.js` and `.d.ts`): its imports of the
@@ -47,7 +19,8 @@ export function emitEndpointModule(model: EndpointModel, header: string): string
   const calls = path.relative(folder, "runtime/endpoint-calls.js");
   const realtime = path.relative(folder, "runtime/realtime.js");
   const packageIndex = path.relative(folder, "index.js");
-  return header + printStatements((data) => {
+  return header + printStatements((data, kinds) => {
+    const { StructureKind, VariableDeclarationKind, ModuleDeclarationKind } = kinds;
     const subject = data(tsdocText(model.id));
     return [
       { kind: StructureKind.ImportDeclaration, moduleSpecifier: data(runtime), namespaceImport: "$runtime" },
@@ -63,8 +36,8 @@ export function emitEndpointModule(model: EndpointModel, header: string): string
         declarationKind: VariableDeclarationKind.Const,
         declarations: [{ name: "endpointId", initializer: data(JSON.stringify(model.id)) }],
       },
-      schemaConstant("inputSchema", data(jsonLiteral(bundledSchema(model, model.input), 2)), `\`Input\` as a JSON Schema`),
-      schemaConstant("outputSchema", data(jsonLiteral(bundledSchema(model, model.output), 2)), `\`Output\` as a JSON Schema`),
+      schemaConstant(kinds, "inputSchema", data(jsonLiteral(bundledSchema(model, model.input), 2)), `\`Input\` as a JSON Schema`),
+      schemaConstant(kinds, "outputSchema", data(jsonLiteral(bundledSchema(model, model.output), 2)), `\`Output\` as a JSON Schema`),
       {
         kind: StructureKind.VariableStatement,
         isExported: true,
@@ -83,7 +56,7 @@ export function emitEndpointModule(model: EndpointModel, header: string): string
           },
         ],
       },
-      ...queueFunctionStructures({
+      ...queueFunctionStructures(StructureKind, {
         subject: `\`${subject}\``,
         inputType: "Input",
         outputType: "Output",
@@ -110,7 +83,7 @@ export function emitEndpointModule(model: EndpointModel, header: string): string
 }
 
 /** `export const <name>: $runtime.JsonSchema = <initializer>;` under its TSDoc. */
-function schemaConstant(name: string, initializer: string, what: string): StatementStructures {
+function schemaConstant({ StructureKind, VariableDeclarationKind }: StructureKinds, name: string, initializer: string, what: string): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     isExported: true,

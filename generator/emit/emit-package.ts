@@ -1,7 +1,7 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { ImportDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import type { EndpointModel, PackageEntry } from "../model/endpoint-model.js";
 import { endpointPaths } from "../naming.js";
-import { printStatements } from "./emit-endpoint-module.js";
+import { printStatements, type StructureKinds } from "./print-statements.js";
 import { queueFunctionStructures } from "./queue-functions.js";
 import { cell, code, codeBlock, table } from "./markdown.js";
 import type { PackageInfo } from "./package-info.js";
@@ -66,7 +66,7 @@ export function emitManifest(endpoints: readonly PackageEntry[], pkg: PackageInf
  * types: the endpoint modules add themselves to the map.
  */
 export function emitPackageIndex(header: string, pkg: PackageInfo): string {
-  return header + printStatements(() => [
+  return header + printStatements((_data, { StructureKind, VariableDeclarationKind }) => [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime/index.js" },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./runtime/index.js", namespaceImport: "$runtime" },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/endpoint-calls.js", namespaceImport: "$calls" },
@@ -88,9 +88,9 @@ export function emitPackageIndex(header: string, pkg: PackageInfo): string {
       docs: ["Brands the not-imported hint of the functions keyed by endpoint id: unexported, so no value has it."],
       declarations: [{ name: NOT_AN_ENDPOINT_ID, type: "unique symbol" }],
     },
-    endpointTypeAlias("EndpointInput", "input"),
-    endpointTypeAlias("EndpointOutput", "output"),
-    ...queueFunctionStructures({
+    endpointTypeAlias(StructureKind, "EndpointInput", "input"),
+    endpointTypeAlias(StructureKind, "EndpointOutput", "output"),
+    ...queueFunctionStructures(StructureKind, {
       subject: "the endpoint named at run time",
       inputType: "EndpointInput<Id>",
       outputType: "EndpointOutput<Id>",
@@ -122,7 +122,7 @@ function notImportedHint(packageName: string): string {
 }
 
 /** `EndpointInput<Id>` / `EndpointOutput<Id>`: one endpoint's types by its id, named once rather than spelled out in every signature. */
-function endpointTypeAlias(name: string, key: "input" | "output"): TypeAliasDeclarationStructure {
+function endpointTypeAlias(StructureKind: StructureKinds["StructureKind"], name: string, key: "input" | "output"): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
     isExported: true,
@@ -135,8 +135,8 @@ function endpointTypeAlias(name: string, key: "input" | "output"): TypeAliasDecl
 
 /** `src/all.ts`: imports every endpoint module, for code that picks the endpoint at run time. */
 export function emitAllEndpoints(endpoints: readonly PackageEntry[], header: string): string {
-  return header + printStatements(() => [
-    ...endpoints.map((endpoint) => ({ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: `./${endpointPaths(endpoint.id).module}.js` })),
+  return header + printStatements((_data, { StructureKind }) => [
+    ...endpoints.map((endpoint): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `./${endpointPaths(endpoint.id).module}.js` })),
     { kind: StructureKind.ExportDeclaration, namedExports: [] },
   ]);
 }

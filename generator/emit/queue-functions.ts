@@ -1,4 +1,5 @@
-import { StructureKind, type FunctionDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure } from "ts-morph";
+import type { FunctionDeclarationStructure, OptionalKind, ParameterDeclarationStructure } from "ts-morph";
+import type { StructureKinds } from "./print-statements.js";
 
 /**
  * The endpoint functions (the six queue functions, then `run`, `stream` and `realtime`), as
@@ -126,7 +127,7 @@ const QUEUE_FUNCTIONS: QueueFunction[] = [
   },
 ];
 
-export function queueFunctionStructures(target: QueueFunctionTarget): FunctionDeclarationStructure[] {
+export function queueFunctionStructures(StructureKind: StructureKinds["StructureKind"], target: QueueFunctionTarget): FunctionDeclarationStructure[] {
   const { endpointParameter: endpoint, fileInputs, inputType, outputType } = target;
   const types = { input: inputType, output: outputType } as SignatureTypes;
   for (const name of SIGNATURE_GLOBALS) types[name] = target.shadowedGlobals?.has(name) ? `globalThis.${name}` : name;

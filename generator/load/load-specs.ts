@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
+import { relativePaths } from "../shared/relative-paths.js";
 import { fileProblem, InputError, SpecError, SpecWarning, type SpecLocation } from "../errors.js";
 import { endpointBaseName, endpointFiles, parseEndpointId } from "../naming.js";
 import { checkRefs, collectRefs } from "./check-refs.js";
@@ -128,14 +129,16 @@ export interface SpecFile extends SpecOrigin {
 
 /** Every spec file below `specsDir`, in sorted order, hashed by `hasher`. */
 export async function readSpecFiles(specsDir: string, hasher: FileHasher = readingHasher): Promise<SpecFile[]> {
+  const belowCwd = relativePaths(process.cwd());
+  const belowSpecs = relativePaths(specsDir);
   return (await listSpecFiles(specsDir)).flatMap((absolute) => {
     const hashed = hasher.hash(absolute);
     if (!hashed) return []; // removed since it was listed
     let bytes = hashed.bytes;
     return [
       {
-        file: displayPath(absolute),
-        sourcePath: path.relative(specsDir, absolute).split(path.sep).join("/"),
+        file: displayPath(absolute, belowCwd),
+        sourcePath: belowSpecs(absolute),
         sha256: hashed.sha256,
         bytes: () => (bytes ??= readFileSync(absolute)),
       },
@@ -196,9 +199,9 @@ function describeCharacter(character: string): string {
 }
 
 /** The path as messages show it: relative when inside the working directory, unsafe characters as `\u{...}`. */
-function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  const shown = (relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
+function displayPath(absolute: string, belowCwd: (file: string) => string = relativePaths(process.cwd())): string {
+  const relative = belowCwd(absolute);
+  const shown = relative.startsWith("..") ? absolute.split(path.sep).join("/") : relative;
   return shown.replace(new RegExp(UNSAFE_PATH_CHARACTER, "gu"), (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isCollection, isSeq, type Node } from "yaml";
+import { LineCounter, parseDocument, isCollection, isSeq, type Document, type Node } from "yaml";
 import { SpecError, type SpecLocation } from "../errors.js";
 import { decodePointer, encodePointer } from "../shared/json-pointer.js";
 import { JsonSyntaxError, parseJsonText } from "../shared/json-text.js";
@@ -56,27 +56,46 @@ export function parseSpecText(source: SpecSource): unknown {
       throw new SpecError({ file: source.file, line: error.line, column: error.column }, `invalid JSON: ${error.reason}`);
     }
   }
-  const error = yamlSyntaxError(source);
-  if (error) throw error;
-  try {
-    return parseDocument(source.text, { uniqueKeys: true, merge: false }).toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    // yaml refuses documents whose aliases expand exponentially ("billion laughs").
-    throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
+  let data = parsedYaml.get(source.text);
+  if (data === undefined) {
+    // One parse both places the first syntax error and gives the data.
+    const document = parseYaml(source);
+    try {
+      data = document.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      // yaml refuses documents whose aliases expand exponentially ("billion laughs").
+      throw new SpecError({ file: source.file, line: 1 }, `too many YAML aliases (${(error as Error).message})`);
+    }
   }
+  parsedYaml.delete(source.text);
+  if (source.text.length <= YAML_KEPT_LENGTH) parsedYaml.set(source.text, data);
+  if (parsedYaml.size > YAML_KEPT) parsedYaml.delete(parsedYaml.keys().next().value!);
+  // Each caller gets data of its own to keep or change.
+  return structuredClone(data);
 }
 
-function yamlSyntaxError(source: SpecSource): SpecError | undefined {
+/**
+ * The data of the last YAML texts parsed well, newest last: a simulator's reload, `falgen run`
+ * (which loads every spec to find its endpoint's) or another load in the same process parses
+ * again only the texts it has not met. yaml's parse of a spec takes ~5 ms, 50 times a copy of
+ * its data; it is most of a load of specs/. Texts up to 1 MB (a spec is tens of kB) are kept.
+ */
+const parsedYaml = new Map<string, unknown>();
+const YAML_KEPT = 64;
+const YAML_KEPT_LENGTH = 1_000_000;
+
+/** A YAML spec's document, or a SpecError at its first syntax error. */
+function parseYaml(source: SpecSource): Document.Parsed {
   const deepAt = flowNestingPast(source.text, FLOW_NESTING_LIMIT);
-  if (deepAt !== undefined) return new SpecError({ file: source.file, ...deepAt }, tooDeep());
+  if (deepAt !== undefined) throw new SpecError({ file: source.file, ...deepAt }, tooDeep());
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false });
   const [first] = document.errors;
-  if (!first) return undefined;
+  if (!first) return document;
   const { line, col: column } = lineCounter.linePos(first.pos[0]);
   // yaml's parser recurses per level and reports the overflow as an error of the document.
-  if (first.message.startsWith("Maximum call stack size exceeded")) return new SpecError({ file: source.file, line, column }, tooDeep());
-  return new SpecError({ file: source.file, line, column }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
+  if (first.message.startsWith("Maximum call stack size exceeded")) throw new SpecError({ file: source.file, line, column }, tooDeep());
+  throw new SpecError({ file: source.file, line, column }, `invalid ${source.isJson ? "JSON" : "YAML"}: ${first.message.split("\n")[0]}`);
 }
 
 /** The deepest nesting of objects and lists a spec may have (fal's documents nest a few dozen levels). */

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statS
 import path from "node:path";
 import { fileInTheWay, stagedTarget } from "../shared/atomic-write.js";
 import { readingHasher, type FileHasher } from "../shared/file-hashes.js";
+import { relativePaths } from "../shared/relative-paths.js";
 import { contentHash } from "../shared/content-hash.js";
 import { OutputFolderError, shownPath } from "../errors.js";
 import { emitManifest, MANIFEST_FILE, type ManifestEndpoint } from "./file-writes.js";
@@ -89,7 +90,8 @@ export function openOutputFolder(dir: string, where: { specsDir: string; cwd?: s
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { dir, owned: new Set(), endpoints: [], files: [], existed: false };
     throw error;
   }
-  const relative = (entry: Dirent) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  const below = relativePaths(dir);
+  const relative = (entry: Dirent) => below(`${entry.parentPath}${path.sep}${entry.name}`);
   const odd = entries.filter((entry) => !entry.isFile() && !entry.isDirectory()).sort((a, b) => (relative(a) < relative(b) ? -1 : 1));
   if (odd.length > 0) {
     const shown = odd.slice(0, 5).map((entry) => `${relative(entry)} (${oddKind(entry)})`);

@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { generate } from "../../generator/pipeline.js";
-import { runTsc } from "../helpers/run.js";
+import { checkProgram } from "../helpers/check-program.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
 import { tsBlocks } from "../helpers/typecheck.js";
 
@@ -58,7 +58,7 @@ test("every TypeScript block of README.md type-checks", async () => {
   };
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module", private: true }));
   await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify(config, null, 2));
-  const result = await runTsc(["-p", path.join(dir, "tsconfig.json")]);
+  const result = checkProgram(path.join(dir, "tsconfig.json"), REPO_ROOT);
   expect(result.stdout).toBe("");
   expect(result.code).toBe(0);
 });

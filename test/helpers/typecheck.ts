@@ -1,11 +1,8 @@
 import { mkdir, readFile, realpath, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { listTree } from "../../generator/write/output-tree.js";
-import { run, type RunResult } from "./run.js";
-
-/** `tsc -p` that diagnoses the program's own files only, not node_modules' or TypeScript's libs. */
-const CHECK_PROGRAM = fileURLToPath(new URL("check-program.mjs", import.meta.url));
+import { checkProgram } from "./check-program.js";
+import type { RunResult } from "./run.js";
 
 /** The bodies of the ```ts blocks of a Markdown text. */
 export function tsBlocks(markdown: string): string[] {
@@ -31,7 +28,7 @@ export interface TypecheckResult extends RunResult {
  * with the package linked into its own node_modules (as a workspace or `file:` dependency is), a
  * module importing every subpath of the package's `exports` map, every TypeScript example of its
  * README and docs, and its extra files. `skipLibCheck` is off, so the packages' own `.d.ts` files
- * are checked too; third-party ones and TypeScript's libs are not (check-program.mjs). Each
+ * are checked too; third-party ones and TypeScript's libs are not (check-program.ts). Each
  * diagnostic goes to the case whose folder or package holds its file; one in neither goes to
  * every case.
  */
@@ -58,7 +55,7 @@ export async function typecheckPackages(cases: ConsumerCase[], workDir: string):
   };
   await writeFile(path.join(workDir, "package.json"), JSON.stringify({ type: "module", private: true }));
   await writeFile(path.join(workDir, "tsconfig.json"), JSON.stringify(config, null, 2));
-  const result = await run(process.execPath, [CHECK_PROGRAM, path.join(workDir, "tsconfig.json")], { cwd: workDir });
+  const result = checkProgram("tsconfig.json", workDir, { ownFilesOnly: true });
   const byCase = new Map(cases.map(({ name }) => [name, ""]));
   // A diagnostic is a line that starts with its file, and the indented lines after it.
   for (const diagnostic of result.stdout.split(/\n(?=\S)/).filter((text) => text.trim() !== "")) {
@@ -66,8 +63,6 @@ export async function typecheckPackages(cases: ConsumerCase[], workDir: string):
     const owner = owners.find(({ dirs }) => dirs.some((dir) => file.startsWith(dir)));
     for (const name of owner ? [owner.name] : byCase.keys()) byCase.set(name, `${byCase.get(name)}${diagnostic.trimEnd()}\n`);
   }
-  // The check failing with nothing on stdout (it crashed): every case failed.
-  if (result.code !== 0 && result.stdout.trim() === "") for (const name of byCase.keys()) byCase.set(name, `the type-check exited ${result.code}: ${result.stderr}`);
   return { ...result, byCase };
 }
 

@@ -78,26 +78,48 @@ beforeAll(async () => {
   for (const name of Object.keys(PROGRAMS)) results.set(name, typeCheck(name));
 }, 120_000);
 
-/** Source files every program shares (the standard library, generated/), parsed once for all of them. */
-const parsed = new Map<string, ts.SourceFile>();
+/**
+ * Source files every program shares (the standard library, generated/), parsed once for all of
+ * them, as editors' language services share them: four tsc processes would each load TypeScript
+ * and parse the standard library.
+ */
+const registry = ts.createDocumentRegistry();
 
 /**
- * The program of `tsconfig.<name>.json` type-checked in this process, as tsc would, in tsc's format:
- * four tsc processes would each load TypeScript and parse the standard library (programs sharing
- * parsed files is what editors' language services do). The standard library's own declarations
- * are not checked again in each program (skipDefaultLibCheck); generated/'s are.
+ * TypeScript's own language service (what VS Code and other editors ask) over the program of
+ * `tsconfig.<name>.json`, its file `<name>.ts` followed by `appended`. The standard library's
+ * own declarations are not checked (skipDefaultLibCheck); generated/'s are.
  */
-function typeCheck(name: string): string {
+function languageService(name: string, appended = ""): { service: ts.LanguageService; file: string; text: string } {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, `tsconfig.${name}.json`), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const host = ts.createCompilerHost(config.options);
-  const parse = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, ...rest) => {
-    const source = parsed.get(file) ?? parse(file, ...rest);
-    if (source) parsed.set(file, source);
-    return source;
-  };
-  const program = ts.createProgram({ rootNames: config.fileNames, options: { ...config.options, skipDefaultLibCheck: true }, host });
-  return ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), host);
+  const options = { ...config.options, skipDefaultLibCheck: true };
+  const file = path.join(dir, `${name}.ts`);
+  const text = `${ts.sys.readFile(file)}${appended}`;
+  const read = (at: string) => (at === file ? text : ts.sys.readFile(at));
+  const service = ts.createLanguageService(
+    {
+      getScriptFileNames: () => config.fileNames,
+      // The registry holds one version of a file: the program's own file, appended to, is another.
+      getScriptVersion: (at) => (at === file && appended !== "" ? "2" : "1"),
+      getScriptSnapshot: (at) => (read(at) === undefined ? undefined : ts.ScriptSnapshot.fromString(read(at)!)),
+      getCurrentDirectory: () => dir,
+      getCompilationSettings: () => options,
+      getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+      fileExists: (at) => at === file || ts.sys.fileExists(at),
+      readFile: read,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+      realpath: ts.sys.realpath,
+    },
+    registry,
+  );
+  return { service, file, text };
+}
+
+/** The program of `tsconfig.<name>.json` type-checked in this process, as tsc would, in tsc's format. */
+function typeCheck(name: string): string {
+  const program = languageService(name).service.getProgram()!;
+  return ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), { getCanonicalFileName: (file) => file, getCurrentDirectory: () => dir, getNewLine: () => "\n" });
 }
 
 /** The program's errors, one per line, as `line: message`. */
@@ -130,25 +152,9 @@ test("the hint's own text is refused as an id by every keyed function, and its b
   ]);
 });
 
-/**
- * What an editor offers inside `subscribe(fal, "")` at the end of the program: TypeScript's own
- * language service (what VS Code and other editors ask) over the program's tsconfig.
- */
+/** What an editor offers inside `subscribe(fal, "")` at the end of the program. */
 function idCompletions(name: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, `tsconfig.${name}.json`), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const file = path.join(dir, `${name}.ts`);
-  const text = `${ts.sys.readFile(file)}\nsubscribe(fal, "");\n`;
-  const read = (at: string) => (at === file ? text : ts.sys.readFile(at));
-  const service = ts.createLanguageService({
-    getScriptFileNames: () => config.fileNames,
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (at) => (read(at) === undefined ? undefined : ts.ScriptSnapshot.fromString(read(at)!)),
-    getCurrentDirectory: () => dir,
-    getCompilationSettings: () => config.options,
-    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-    fileExists: (at) => at === file || ts.sys.fileExists(at),
-    readFile: read,
-  });
+  const { service, file, text } = languageService(name, '\nsubscribe(fal, "");\n');
   return (service.getCompletionsAtPosition(file, text.lastIndexOf('""') + 1, {})?.entries ?? []).map((entry) => entry.name);
 }
 

@@ -33,12 +33,28 @@ export async function loadEndpointRegistry(options: { specs?: LoadedSpec[]; spec
       endpointId: spec.endpointId,
       appPath: appPath(spec.endpointId),
       spec,
-      validator: createSchemaValidator(spec.document),
+      validator: validatorOf(spec),
       inputPointer: schemaPointer(spec.inputSchemaName),
       outputPointer: schemaPointer(spec.outputSchemaName),
     });
   }
   return { endpoints, errors };
+}
+
+/**
+ * Validators by the sha256 of their spec's bytes, newest last: a reload, or another simulator in
+ * the same process, keeps the validators (and the schemas they compiled, most of a simulator's
+ * start) of the specs that did not change. The last VALIDATORS_KEPT specs met are kept.
+ */
+const validators = new Map<string, SchemaValidator>();
+const VALIDATORS_KEPT = 64;
+
+function validatorOf(spec: LoadedSpec): SchemaValidator {
+  const validator = validators.get(spec.sha256) ?? createSchemaValidator(spec.document);
+  validators.delete(spec.sha256);
+  validators.set(spec.sha256, validator);
+  if (validators.size > VALIDATORS_KEPT) validators.delete(validators.keys().next().value!);
+  return validator;
 }
 
 /** The endpoint a submit path names (the path is the full endpoint id). */

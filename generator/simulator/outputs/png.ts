@@ -1,9 +1,11 @@
-import { deflateSync } from "node:zlib";
+import { constants, deflateSync } from "node:zlib";
 
 /**
  * A real, decodable PNG (8-bit RGB, non-interlaced) of the given size: a horizontal colour
  * gradient tinted by `hue` (0..1). Every row after the first is stored with the "Up" filter, so
- * even a 2048x2048 image deflates to a few kilobytes.
+ * even a 2048x2048 image deflates to a few tens of kilobytes: runs of zeros, which zlib's
+ * run-length strategy packs ~4x faster than its default (1024x768: ~1 ms, 7 kB, where the
+ * default took ~5 ms for 4.5 kB; a simulated request makes several images).
  */
 export function encodePng(width: number, height: number, hue = 0.6): Buffer {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
@@ -29,7 +31,7 @@ export function encodePng(width: number, height: number, hue = 0.6): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
+    chunk("IDAT", deflateSync(raw, { strategy: constants.Z_RLE })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
