@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { link, mkdir, unlink } from "node:fs/promises";
+import { constants, copyFile, link, mkdir, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -62,7 +62,8 @@ export interface SavedFile {
 /**
  * Saves `file` into `dir` as `<name>.<extension>` (the extension from its content type, else its
  * URL), never replacing a file: a taken name gets `-1`, `-2`, ... It is written under a temporary
- * name and linked into place once complete, so no half-written file ever carries the final name.
+ * name and linked into place once complete, so no half-written file ever carries the final name
+ * (copied where the file system has no hard links, as exFAT and FAT do not).
  * No credentials go with the request: output URLs are public. A file that holds a fal key this
  * process sent (a server echoing it), an HTTP error, a body cut off, or a page or an empty body
  * sent for the file the output names (see `judgeContent`) is not saved: an Error says so, naming
@@ -114,7 +115,7 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
     for (let attempt = 0; ; attempt++) {
       const target = path.join(dir, `${file.name}${attempt === 0 ? "" : `-${attempt}`}.${extension}`);
       try {
-        await link(partial, target);
+        await placeNew(partial, target);
         return { path: target, warning: mismatch && `${file.name}: ${shownUrl(file.url)} ${mismatch.warning}; saved as ${target}` };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -126,6 +127,27 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
     // open handle (which Windows refuses to unlink).
     if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()).destroy());
     await unlink(partial).catch(() => {});
+  }
+}
+
+/** What `link` fails with on a file system that has no hard links (exFAT, FAT, some SMB mounts). */
+const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/**
+ * Puts the finished download at `target`, never over a file already there (EEXIST then): a hard
+ * link, or where the file system has none an exclusive copy, removed again if it fails part-way.
+ */
+async function placeNew(partial: string, target: string): Promise<void> {
+  try {
+    return await link(partial, target);
+  } catch (error) {
+    if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+  }
+  try {
+    await copyFile(partial, target, constants.COPYFILE_EXCL);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") await unlink(target).catch(() => {});
+    throw error;
   }
 }
 

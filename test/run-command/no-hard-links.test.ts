@@ -1,0 +1,34 @@
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, expect, test, vi } from "vitest";
+import { encodePng } from "../../generator/simulator/outputs/png.js";
+
+// A file system without hard links (exFAT, FAT, some SMB mounts): `link` fails as Linux's vfat does.
+vi.mock("node:fs/promises", async (original) => ({
+  ...(await original<typeof import("node:fs/promises")>()),
+  link: async (from: string) => {
+    throw Object.assign(new Error(`EPERM: operation not permitted, link '${from}'`), { code: "EPERM", syscall: "link" });
+  },
+}));
+
+const { saveOutputFile } = await import("../../generator/run-command/downloads.js");
+
+const png = encodePng(8, 8, 0.5);
+const server = createServer((_request, response) => response.writeHead(200, { "content-type": "image/png" }).end(png));
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/image.png`;
+
+test("falgen run saves downloads where the file system has no hard links, never over a file, leaving no partial file", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "falgen-no-links-"));
+  const file = { url, contentType: "image/png", name: "images-0" };
+  const first = await saveOutputFile(file, dir);
+  const second = await saveOutputFile(file, dir);
+  expect([first.path, second.path]).toEqual([path.join(dir, "images-0.png"), path.join(dir, "images-0-1.png")]);
+  expect(await readFile(first.path)).toEqual(png);
+  expect(await readFile(second.path)).toEqual(png);
+  expect((await readdir(dir)).sort()).toEqual(["images-0-1.png", "images-0.png"]);
+});
