@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { text as streamText } from "node:stream/consumers";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { loadConfig } from "../config.js";
 import { fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
-import { fileInTheWay } from "../shared/atomic-write.js";
+import { fileInTheWay, makeFolders } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
 import { JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
@@ -243,17 +243,9 @@ function prepareOutFolder(out: string): string[] {
   if (file === path.resolve(out)) throw new FlagError(`--out ${out}: a file, not a folder; name a folder for the output files`);
   if (file !== undefined) throw new FlagError(`--out ${out}: ${shownPath(file)} is a file, not a folder`);
   const target = path.resolve(out);
-  const missing: string[] = [];
-  for (let folder = target; !existsSync(folder); folder = path.dirname(folder)) missing.unshift(folder);
-  const created: string[] = [];
-  let at = target;
+  let created: string[] = [];
   try {
-    for (const folder of missing) {
-      at = folder;
-      mkdirSync(folder);
-      created.push(folder);
-    }
-    at = target;
+    created = makeFolders(target);
     const probe = path.join(target, `.falgen-probe-${process.pid}`);
     writeFileSync(probe, "", { flag: "wx" });
     unlinkSync(probe);
@@ -261,8 +253,8 @@ function prepareOutFolder(out: string): string[] {
     removeIfEmpty(created);
     // Node's "EPERM: operation not permitted, mkdir '/sys/nope'": the reason alone; the path is said once.
     const reason = /^[A-Z]+: ([^,]+)/.exec((error as Error).message)?.[1] ?? fileProblem(error);
-    const creating = created.length < missing.length;
-    const problem = creating ? `cannot be created there${(error as NodeJS.ErrnoException).code === "ENOENT" ? "" : ` (${reason})`}` : `cannot write files in it (${reason})`;
+    const { syscall, code, path: at = target } = error as NodeJS.ErrnoException;
+    const problem = syscall === "mkdir" ? `cannot be created there${code === "ENOENT" ? "" : ` (${reason})`}` : `cannot write files in it (${reason})`;
     throw new FlagError(`--out ${out}: ${shownPath(at)}: ${problem}`);
   }
   return created;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PathInTheWayError, shownPath } from "../errors.js";
 
@@ -50,27 +50,40 @@ export function stageFile(target: string, contents: string | Uint8Array): Staged
 
 /**
  * Creates `folder` and its missing parents, one level at a time, as `mkdirSync(folder, { recursive:
- * true })` would but for one thing: under a file system that answers "no such file" to every mkdir
- * (/proc), Node's recursive mkdir retries forever. Returns the first folder it created, if any.
- * Throws what mkdir threw (its `path` the folder it could not create).
+ * true })` would but for two things: under a file system that answers "no such file" to every
+ * mkdir (/proc), Node's recursive mkdir retries forever; and a failure part-way removes the
+ * folders this call created. Returns the folders it created, outermost first. Throws what mkdir
+ * threw (its `path` the folder it could not create).
  */
-export function makeFolders(folder: string): string | undefined {
+export function makeFolders(folder: string): string[] {
   const missing: string[] = [];
   let at = path.resolve(folder);
   for (; !existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.unshift(at);
   // A file where the folder belongs: mkdir's own EEXIST or ENOTDIR, as the recursive mkdir throws.
   if (!statSync(at).isDirectory()) mkdirSync(path.join(at, "_"));
-  let first: string | undefined;
-  for (const each of missing) {
-    try {
-      mkdirSync(each);
-      first ??= each;
-    } catch (error) {
-      // Made meanwhile (by a concurrent run): not this call's.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) throw error;
+  const created: string[] = [];
+  try {
+    for (const each of missing) {
+      try {
+        mkdirSync(each);
+        created.push(each);
+      } catch (error) {
+        // Made meanwhile (by a concurrent run): not this call's.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || !statSync(each).isDirectory()) throw error;
+      }
     }
+  } catch (error) {
+    // Innermost first, each while still empty.
+    for (const each of [...created].reverse()) {
+      try {
+        rmdirSync(each);
+      } catch {
+        break;
+      }
+    }
+    throw error;
   }
-  return first;
+  return created;
 }
 
 /** Creates `target`'s folder; a file where one of its folders belongs is a {@link PathInTheWayError}. */

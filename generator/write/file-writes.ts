@@ -75,7 +75,7 @@ export function fileWrites(dir: string, owned: readonly string[], endpoints: rea
   const folderExisted = (folder: string): boolean => {
     let existed = existedBefore.get(folder);
     if (existed === undefined) {
-      const created = makeFolders(folder);
+      const [created] = makeFolders(folder);
       if (created !== undefined) createdFolders.add(created);
       existed = created === undefined && !insideCreated(folder);
       existedBefore.set(folder, existed);

@@ -87,7 +87,7 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
   try {
     for (;;) {
       signal?.throwIfAborted();
-      if (!checking) created = makeFolders(dir) !== undefined || created;
+      if (!checking) created = makeFolders(dir).length > 0 || created;
       try {
         const release = await lock(dir, {
           lockfilePath: lockDir,
