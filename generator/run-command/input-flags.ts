@@ -189,6 +189,9 @@ export async function fieldValue(model: EndpointModel, field: InputField, values
   return scalar(flag, field, String(last), takesFiles(field));
 }
 
+/** A decimal number, as JSON writes one but also with a leading `+` or `.`, or a trailing `.`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 async function scalar(flag: string, field: InputField, value: string, files: boolean): Promise<unknown> {
   const { types } = field;
   const trimmed = value.trim();
@@ -196,8 +199,9 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
   // Before the number check: help shows `<integer | null>`, so `--seed null` is null.
   if (types.has("null") && trimmed === "null" && !types.has("string")) return null;
   if (types.has("number") && !types.has("string")) {
-    const number = Number(trimmed);
-    if (trimmed === "" || !Number.isFinite(number)) throw new FlagError(`${flag} takes a number, got ${JSON.stringify(value)}`);
+    // Decimal only: Number() also reads 0x10, 0b1 and 0o7, which nobody means as a model's input.
+    const number = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+    if (!Number.isFinite(number)) throw new FlagError(`${flag} takes a decimal number, got ${JSON.stringify(value)}`);
     return number;
   }
   if (types.has("boolean") && (trimmed === "true" || trimmed === "false")) return trimmed === "true";

@@ -60,7 +60,7 @@ test("every field help lists as a flag is accepted as one: --__proto__ sets the 
   expect(result.code).toBe(0);
   const refused = await run(["--prompt", "p", "--seed", "soon", "--queue-url", sim.url, "--no-download"]);
   expect(refused.code).toBe(2);
-  expect(refused.stderr).toMatch(/--seed takes a number, got "soon"/);
+  expect(refused.stderr).toMatch(/--seed takes a decimal number, got "soon"/);
 });
 
 test("help shows a description's whole first paragraph, its line breaks joined, wrapped to the width", () => {
@@ -86,7 +86,14 @@ test("a tuple's repeated flag gives each item its place's type (prefixItems), as
   expect(await fieldValue(model, field("range"), ["[1, 2.5]"])).toEqual([1, 2.5]);
   expect(await fieldValue(model, field("pair"), ["3", "03"])).toEqual([3, "03"]);
   expect(await fieldValue(model, field("sizes"), ["512", "768"])).toEqual([512, 768]);
-  await expect(fieldValue(model, field("range"), ["1", "wide"])).rejects.toThrow('--range takes a number, got "wide"');
+  await expect(fieldValue(model, field("range"), ["1", "wide"])).rejects.toThrow('--range takes a decimal number, got "wide"');
+  // Decimal forms are numbers; Number()'s other readings (hex, binary, octal, Infinity, blank) are refused.
+  for (const [given, want] of [["-2", -2], ["+3", 3], [".5", 0.5], ["4.", 4], ["1e3", 1000], [" 7 ", 7]] as const) {
+    expect(await fieldValue(model, field("sizes"), [given])).toEqual([want]);
+  }
+  for (const given of ["0x10", "0b1", "0o7", "Infinity", "", "1e999", "1_000"]) {
+    await expect(fieldValue(model, field("sizes"), [given])).rejects.toThrow(`--sizes takes a decimal number, got ${JSON.stringify(given)}`);
+  }
 });
 
 describe("booleans' --no- forms never clash with another flag", () => {

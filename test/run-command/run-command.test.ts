@@ -220,7 +220,7 @@ describe("falgen run, not on a terminal", () => {
   test("bad input is refused before anything is sent, saying which flag and why", async () => {
     const before = submits();
     const cases: [string[], RegExp][] = [
-      [["--num_images", "many"], /--num_images takes a number, got "many"/],
+      [["--num_images", "many"], /--num_images takes a decimal number, got "many"/],
       [["--image_size", "{oops"], /--image_size is not valid JSON/],
       [["--colour", "red"], /^falgen run: unknown option --colour \(falgen run fal-ai\/qwen-image --help lists its fields\)\n$/],
       [["--loras", '{"path": "a"}', "--loras", '{"path": "b"}', "--loras", '{"path": "c"}', "--loras", '{"scale": 1}'],
