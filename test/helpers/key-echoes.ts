@@ -1,7 +1,7 @@
 /**
  * A fal key and the ways a server may echo it encoded (base64 or base64url at any byte alignment,
- * as a logged `Authorization` header or a token would hold it; hex; in other letter case; split by
- * characters a terminal shows as nothing), for the tests of what falgen's commands print and of
+ * as a logged `Authorization` header or a token would hold it; hex; percent-encoded; in other
+ * letter case; split by characters a terminal shows as nothing), for the tests of what falgen's commands print and of
  * what the server-side proxy forwards.
  */
 
@@ -35,6 +35,8 @@ export function echoes(): { name: string; text: string; left: RegExp }[] {
     list.push({ name: `upper-case ${what}`, text: `echo ${value.toUpperCase()} end`, left: plain });
     list.push({ name: `lower-case ${what}`, text: `echo ${value.toLowerCase()} end`, left: plain });
     list.push({ name: `hex of the ${what}`, text: `echo ${hex} end`, left: plain });
+    list.push({ name: `${what} percent-encoded byte by byte`, text: `echo ${hex.toUpperCase().replace(/../g, "%$&")} end`, left: plain });
+    list.push({ name: `${what} as encodeURIComponent writes it`, text: `echo ${encodeURIComponent(value)} end`, left: plain });
     list.push({ name: `upper-case hex of the ${what}`, text: `echo ${hex.toUpperCase()} end`, left: plain });
     list.push({ name: `${what} split by a zero-width space`, text: `echo ${value.slice(0, 14)}\u200b${value.slice(14)} end`, left: plain });
     list.push({ name: `${what} split by a soft hyphen and a BEL`, text: `echo ${value.slice(0, 12)}\u00ad${value.slice(12, 16)}\u0007${value.slice(16)} end`, left: plain });

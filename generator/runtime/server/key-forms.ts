@@ -2,7 +2,8 @@ import { REDACTED, secretsOf } from "../internal/redact.js";
 
 /**
  * The forms in which a server may echo `key`, lower-cased, longest first: the key and its secret
- * (see `secretsOf`) as they are, in hex, and in base64 and base64url (a logged `Authorization`
+ * (see `secretsOf`) as they are, percent-encoded (a URL that carries it: every byte, or as
+ * `encodeURIComponent` writes it), in hex, and in base64 and base64url (a logged `Authorization`
  * header, a token that wraps the key), each at the three byte alignments a base64 stream may hold
  * it at. Of a base64 form, only the characters made of the secret's own bits: the one or two at
  * each end also hold the bytes around it. Each is to be matched regardless of ASCII case (an echo
@@ -17,7 +18,8 @@ export function keyForms(key: string): string[] {
       // Character i holds bits [6i, 6i + 6) of the stream; the secret's are [8 * offset, 8 * (offset + length)).
       return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
     });
-    return [secret, hex, ...base64, ...base64.map((form) => form.replaceAll("+", "-").replaceAll("/", "_"))];
+    const percent = hex.replace(/../g, "%$&");
+    return [secret, percent, encodeURIComponent(secret), hex, ...base64, ...base64.map((form) => form.replaceAll("+", "-").replaceAll("/", "_"))];
   });
   return [...new Set(forms.map((form) => form.toLowerCase()))].sort((a, b) => b.length - a.length);
 }

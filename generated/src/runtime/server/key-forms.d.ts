@@ -1,7 +1,8 @@
 // falgen's runtime (runtime/server/key-forms.ts), written by `falgen generate`. Do not edit.
 /**
 * The forms in which a server may echo `key`, lower-cased, longest first: the key and its secret
-* (see `secretsOf`) as they are, in hex, and in base64 and base64url (a logged `Authorization`
+* (see `secretsOf`) as they are, percent-encoded (a URL that carries it: every byte, or as
+* `encodeURIComponent` writes it), in hex, and in base64 and base64url (a logged `Authorization`
 * header, a token that wraps the key), each at the three byte alignments a base64 stream may hold
 * it at. Of a base64 form, only the characters made of the secret's own bits: the one or two at
 * each end also hold the bytes around it. Each is to be matched regardless of ASCII case (an echo
