@@ -1,8 +1,9 @@
-import { mkdir, readFileSync, rmdir, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdir, readdirSync, readFileSync, rmdir, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import * as fs from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { PathInTheWayError } from "../errors.js";
 import { makeFolders } from "../shared/atomic-write.js";
 
 /**
@@ -108,6 +109,10 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
         };
       } catch (error) {
         const { code } = error as NodeJS.ErrnoException;
+        // Something else under the lock's name (a file, a folder of other files) is never taken for
+        // a lock: said at once, not after waiting for it to go stale, nor by removing it then.
+        const foreign = code === "ELOCKED" || code === "ENOTDIR" || code === "ENOTEMPTY" ? notALock(lockDir) : undefined;
+        if (foreign !== undefined) throw new PathInTheWayError(lockDir, `${foreign}, where falgen keeps the lock of ${dir}/ while a run writes or checks it`);
         if (code === "ELOCKED") {
           if (!waited) onWait?.(readHolder(lockDir));
           waited = true;
@@ -148,7 +153,12 @@ function lockFs(holder: LockHolder) {
         callback(null);
       }),
     rmdir: (dir: string, callback: (error: NodeJS.ErrnoException | null) => void) => {
-      rmSync(path.join(dir, HOLDER_FILE), { force: true });
+      try {
+        rmSync(path.join(dir, HOLDER_FILE), { force: true });
+      } catch (error) {
+        // A file under the lock's name (ENOTDIR): the call fails, not the process.
+        return callback(error as NodeJS.ErrnoException);
+      }
       rmdir(dir, callback);
     },
     rmdirSync: (dir: string) => {
@@ -163,6 +173,17 @@ function readHolder(lockDir: string): LockHolder | undefined {
   try {
     const holder = JSON.parse(readFileSync(path.join(lockDir, HOLDER_FILE), "utf8")) as LockHolder;
     return typeof holder.pid === "number" && typeof holder.hostname === "string" && typeof holder.since === "string" ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What is at `lockDir` when it is not a lock (a file, a folder holding more than a holder's note); undefined for a lock, or nothing. */
+function notALock(lockDir: string): string | undefined {
+  try {
+    if (!lstatSync(lockDir).isDirectory()) return "a file, not a folder";
+    const others = readdirSync(lockDir).filter((name) => name !== HOLDER_FILE);
+    return others.length === 0 ? undefined : `a folder falgen did not make (it holds ${others.slice(0, 3).map((name) => JSON.stringify(name)).join(", ")}${others.length > 3 ? ", ..." : ""})`;
   } catch {
     return undefined;
   }

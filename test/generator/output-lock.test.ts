@@ -1,8 +1,9 @@
 import { utimesSync } from "node:fs";
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { shownPath } from "../../generator/errors.js";
 import { generate } from "../../generator/pipeline.js";
 import { LOCK_DIR, lockOutputFolder, type LockHolder } from "../../generator/write/output-lock.js";
 import { MANIFEST_FILE } from "../../generator/write/output-tree.js";
@@ -117,6 +118,37 @@ describe("the output folder's lock", () => {
     expect(check.code).toBe(0);
     expect(check.stderr).toContain(`falgen: ${out}/ is locked by a falgen run that no longer runs (pid ${2 ** 22 + 1}, writing it since`);
     expect(check.stderr).toContain("; killed?); its lock expires within 10 s of its last refresh, then this run goes on.");
+  });
+
+  test("something else under the lock's name (a file, a folder of other files), fresh or old, is refused at once naming it, and left as it is", async () => {
+    const { specs, out } = await project();
+    await generate({ specsDir: specs, outDir: out, cacheDir: false });
+    const lockPath = path.join(out, LOCK_DIR);
+    const old = new Date(Date.now() - 60_000);
+    const cases: [string, () => Promise<void>, string][] = [
+      ["a file, fresh", () => writeFile(lockPath, "mine\n"), "a file, not a folder"],
+      ["a file, old", async () => (await writeFile(lockPath, "mine\n"), utimesSync(lockPath, old, old)), "a file, not a folder"],
+      ["a folder of other files, old", async () => (await mkdir(path.join(lockPath, "notes"), { recursive: true }), utimesSync(lockPath, old, old)), 'a folder falgen did not make (it holds "notes")'],
+    ];
+    for (const [what, make, reason] of cases) {
+      await rm(lockPath, { recursive: true, force: true });
+      await make();
+      for (const check of [false, true]) {
+        const started = Date.now();
+        const result = await falgen(["generate", "--specs", specs, "--out", out, "--no-cache", ...(check ? ["--check"] : [])]);
+        expect({ what, check, code: result.code, stderr: result.stderr.trim() }).toEqual({
+          what,
+          check,
+          code: 2,
+          stderr: `falgen generate: cannot write ${shownPath(lockPath)}: ${reason}, where falgen keeps the lock of ${out}/ while a run writes or checks it; move it away`,
+        });
+        // Not waited for as a lock that goes stale.
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
+      expect(await readdir(out)).toContain(LOCK_DIR);
+    }
+    expect(await readFile(lockPath, "utf8").catch((error: NodeJS.ErrnoException) => error.code)).toBe("EISDIR");
+    expect(await readdir(lockPath)).toEqual(["notes"]);
   });
 
   test("a run stopped while it waits rejects with the signal's reason, and the folder it made to wait in goes", async () => {
