@@ -192,6 +192,15 @@ export async function fieldValue(model: EndpointModel, field: InputField, values
 /** A decimal number, as JSON writes one but also with a leading `+` or `.`, or a trailing `.`. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
+/**
+ * The number a flag's text writes in decimal (surrounding blanks ignored); NaN for anything else,
+ * as Number() also reads 0x10, 0b1 and 0o7, which nobody means on a command line.
+ */
+export function decimalNumber(text: string): number {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 async function scalar(flag: string, field: InputField, value: string, files: boolean): Promise<unknown> {
   const { types } = field;
   const trimmed = value.trim();
@@ -199,8 +208,7 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
   // Before the number check: help shows `<integer | null>`, so `--seed null` is null.
   if (types.has("null") && trimmed === "null" && !types.has("string")) return null;
   if (types.has("number") && !types.has("string")) {
-    // Decimal only: Number() also reads 0x10, 0b1 and 0o7, which nobody means as a model's input.
-    const number = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+    const number = decimalNumber(trimmed);
     if (!Number.isFinite(number)) throw new FlagError(`${flag} takes a decimal number, got ${JSON.stringify(value)}`);
     return number;
   }

@@ -23,7 +23,7 @@ import { cancel, status, submit } from "../runtime/endpoint-calls.js";
 import { fetchResult, givenRequestUrl, hasFailed } from "../runtime/internal/queue-calls.js";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, outputFiles, saveOutputFile } from "./downloads.js";
 import { documentSource, endpointModel } from "./endpoint-spec.js";
-import { fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, withFileUrls, type FieldFlag, type InputField } from "./input-flags.js";
+import { decimalNumber, fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, withFileUrls, type FieldFlag, type InputField } from "./input-flags.js";
 import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
 import { streamProblem, writeOutput } from "../cli/output-streams.js";
@@ -226,8 +226,8 @@ function byteCount(flag: string, value: string): number {
 
 /** A whole number of milliseconds above 0 for `flag`; a FlagError otherwise. */
 function milliseconds(flag: string, value: string): number {
-  const ms = Number(value);
-  if (value.trim() === "" || !Number.isInteger(ms) || ms <= 0) throw new FlagError(`${flag} must be a whole number of milliseconds above 0, got ${JSON.stringify(value)}`);
+  const ms = decimalNumber(value);
+  if (!Number.isInteger(ms) || ms <= 0) throw new FlagError(`${flag} must be a whole number of milliseconds above 0, got ${JSON.stringify(value)}`);
   return ms;
 }
 

@@ -74,6 +74,11 @@ describe("falgen run checks every flag before submitting", () => {
     [["--queue-url", "QUEUE", "--timeout", "soon"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "soon"/],
     [["--queue-url", "QUEUE", "--timeout", "0"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0"/],
     [["--queue-url", "QUEUE", "--timeout", "1.5"], /^falgen run: --timeout must be a whole number/],
+    // Decimal only, as the input's number flags: Number() read 0x10 as 16 ms, 0b11 as 3.
+    [["--queue-url", "QUEUE", "--timeout", "0x10"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0x10"/],
+    [["--queue-url", "QUEUE", "--timeout", "0b11"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0b11"/],
+    [["--queue-url", "QUEUE", "--timeout", "0o7"], /^falgen run: --timeout must be a whole number of milliseconds above 0, got "0o7"/],
+    [["--queue-url", "QUEUE", "--timeout", " "], /^falgen run: --timeout must be a whole number of milliseconds above 0, got " "/],
     [["--queue-url", "QUEUE", "--result", ".."], /^falgen run: --result "\.\.": not a request id/],
     [["--queue-url", "QUEUE", "--result", "a/../b"], /^falgen run: --result "a\/\.\.\/b": not a request id/],
     [["--queue-url", "QUEUE", "--result", ""], /^falgen run: --result "": not a request id/],
