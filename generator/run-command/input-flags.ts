@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mime from "mime";
 import { allowedValues, limits, literal, refName, typeLabel } from "../emit/describe-schema.js";
+import { inexactInteger, isInexactInteger } from "../shared/json-text.js";
 import { isPlainObject, setOwn } from "../shared/plain-data.js";
 import { fieldKind, isPage, sniff, SNIFF_BYTES } from "./file-content.js";
 import type { EndpointModel, JsonSchema } from "../model/endpoint-model.js";
@@ -210,6 +211,7 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
   if (types.has("number") && !types.has("string")) {
     const number = decimalNumber(trimmed);
     if (!Number.isFinite(number)) throw new FlagError(`${flag} takes a decimal number, got ${JSON.stringify(value)}`);
+    if (isInexactInteger(trimmed)) throw new FlagError(inexactMessage(flag, trimmed, number));
     return number;
   }
   if (types.has("boolean") && (trimmed === "true" || trimmed === "false")) return trimmed === "true";
@@ -220,11 +222,20 @@ async function scalar(flag: string, field: InputField, value: string, files: boo
 }
 
 function parseJson(flag: string, value: string): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(value);
+    parsed = JSON.parse(value);
   } catch (error) {
     throw new FlagError(`${flag} is not valid JSON (${(error as Error).message}): ${value}`);
   }
+  const inexact = inexactInteger(value);
+  if (inexact) throw new FlagError(inexactMessage(`${flag} (at column ${inexact.column})`, inexact.literal, Number(inexact.literal)));
+  return parsed;
+}
+
+/** Why an integer written at `place` is refused: JSON as JavaScript sends it would carry `number`, another value. */
+export function inexactMessage(place: string, literal: string, number: number): string {
+  return `${place}: ${literal} is beyond the integers a JSON number carries exactly (±${Number.MAX_SAFE_INTEGER}); it would be sent as ${number}, so nothing was sent`;
 }
 
 /**

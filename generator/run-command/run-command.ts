@@ -11,7 +11,7 @@ import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay, makeFolders } from "../shared/atomic-write.js";
 import { checkedBaseUrl } from "../shared/base-url.js";
-import { JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text.js";
+import { inexactInteger, JsonSyntaxError, parseJsonText, repeatedKey } from "../shared/json-text.js";
 import { abortScope, NEVER_ABORTED, runScoped, sleep } from "../runtime/internal/abort.js";
 import { checkedKey } from "../runtime/internal/credentials.js";
 import { REDACTED } from "../runtime/internal/redact.js";
@@ -23,7 +23,7 @@ import { cancel, status, submit } from "../runtime/endpoint-calls.js";
 import { fetchResult, givenRequestUrl, hasFailed } from "../runtime/internal/queue-calls.js";
 import { DEFAULT_MAX_DOWNLOAD_BYTES, outputFiles, saveOutputFile } from "./downloads.js";
 import { documentSource, endpointModel } from "./endpoint-spec.js";
-import { decimalNumber, fieldFlags, fieldsHelp, fieldValue, FlagError, inputFields, isBoolean, withFileUrls, type FieldFlag, type InputField } from "./input-flags.js";
+import { decimalNumber, fieldFlags, fieldsHelp, fieldValue, FlagError, inexactMessage, inputFields, isBoolean, withFileUrls, type FieldFlag, type InputField } from "./input-flags.js";
 import { setOwn } from "../shared/plain-data.js";
 import { createProgress, type Progress } from "./progress.js";
 import { streamProblem, writeOutput } from "../cli/output-streams.js";
@@ -377,6 +377,8 @@ async function readInputFile(file: string): Promise<Record<string, unknown>> {
   // JSON.parse keeps a repeated key's last value: which one was meant is the user's to say.
   const repeated = repeatedKey(text);
   if (repeated) throw new FlagError(`--input: ${formatPlace(name, repeated.line, repeated.column)}: ${JSON.stringify(repeated.key)} is given twice in ${repeated.within}; keep one`);
+  const inexact = inexactInteger(text);
+  if (inexact) throw new FlagError(inexactMessage(`--input: ${formatPlace(name, inexact.line, inexact.column)}`, inexact.literal, Number(inexact.literal)));
   return value as Record<string, unknown>;
 }
 

@@ -51,7 +51,7 @@ export interface RepeatedKey {
 }
 
 /** jsonc-parser's `SyntaxKind` values the scan needs: its types declare a const enum, which verbatimModuleSyntax cannot import. */
-const TOKEN = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, String: 10, EOF: 17 } as const;
+const TOKEN = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, String: 10, Number: 11, EOF: 17 } as const;
 
 /**
  * The first key given twice in one object of `text` (valid JSON), or undefined: JSON.parse keeps
@@ -88,6 +88,27 @@ export function repeatedKey(text: string): RepeatedKey | undefined {
         return { key, line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, within: within === "" ? "the top level" : `the object at ${within}` };
       }
       top.keys.add(key);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `literal` (a decimal number's text) writes an integer that a JavaScript number cannot
+ * hold exactly (beyond ±2^53 - 1: `12345678901234567890` reads as 12345678901234567000), so the
+ * JSON sent would carry another value than the one written. Fractions and exponents are a
+ * floating-point value by their writing and are not judged.
+ */
+export function isInexactInteger(literal: string): boolean {
+  return /^[+-]?\d+$/.test(literal.trim()) && !Number.isSafeInteger(Number(literal));
+}
+
+/** The first integer literal of `text` (valid JSON) that {@link isInexactInteger} judges inexact, and its place (1-based); undefined if none. */
+export function inexactInteger(text: string): { literal: string; line: number; column: number } | undefined {
+  const scanner = createScanner(text, true);
+  for (let token: number = scanner.scan(); token !== TOKEN.EOF; token = scanner.scan()) {
+    if (token === TOKEN.Number && isInexactInteger(scanner.getTokenValue())) {
+      return { literal: scanner.getTokenValue(), line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1 };
     }
   }
   return undefined;

@@ -63,6 +63,27 @@ test("every field help lists as a flag is accepted as one: --__proto__ sets the 
   expect(refused.stderr).toMatch(/--seed takes a decimal number, got "soon"/);
 });
 
+test("an integer beyond what a JSON number carries exactly is refused, not sent rounded: as a flag, in a flag's JSON, in --input", async () => {
+  const model = modelWithInput({
+    seed: { type: "integer" },
+    sizes: { type: "array", items: { type: "integer" } },
+    extra: { type: "object" },
+  });
+  const field = (name: string) => inputFields(model).find((each) => each.name === name)!;
+  // The largest exact one, and floating-point writings, go as written.
+  expect(await fieldValue(model, field("seed"), ["9007199254740991"])).toBe(9007199254740991);
+  expect(await fieldValue(model, field("seed"), ["-9007199254740991"])).toBe(-9007199254740991);
+  expect(await fieldValue(model, field("seed"), ["1e20"])).toBe(1e20);
+  await expect(fieldValue(model, field("seed"), ["12345678901234567890"])).rejects.toThrow(
+    `--seed: 12345678901234567890 is beyond the integers a JSON number carries exactly (±9007199254740991); it would be sent as 12345678901234567000, so nothing was sent`,
+  );
+  await expect(fieldValue(model, field("seed"), ["9007199254740993"])).rejects.toThrow("it would be sent as 9007199254740992");
+  await expect(fieldValue(model, field("sizes"), ["1", "-9007199254740993"])).rejects.toThrow("--sizes: -9007199254740993 is beyond");
+  await expect(fieldValue(model, field("sizes"), ["[1, 12345678901234567890]"])).rejects.toThrow("--sizes (at column 5): 12345678901234567890 is beyond");
+  await expect(fieldValue(model, field("extra"), ['{"a": "12345678901234567890", "b": 18446744073709551615}'])).rejects.toThrow("--extra (at column 36): 18446744073709551615 is beyond");
+  expect(await fieldValue(model, field("extra"), ['{"a": "12345678901234567890"}'])).toEqual({ a: "12345678901234567890" });
+});
+
 test("help shows a description's whole first paragraph, its line breaks joined, wrapped to the width", () => {
   const model = modelWithInput({ guidance_scale: { type: "number", description: GUIDANCE, default: 2.5 } });
   const help = fieldsHelp(model, inputFields(model), new Set(), 80);

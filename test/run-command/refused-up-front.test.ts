@@ -98,6 +98,17 @@ describe("falgen run checks every flag before submitting", () => {
     expect(submits()).toBe(before);
   });
 
+  test("--input with an integer beyond what a JSON number carries exactly names its file:line:column; nothing is sent rounded", async () => {
+    const dir = await tempDir("run-up-front");
+    await writeFile(path.join(dir, "input.json"), '{\n  "prompt": "a fox",\n  "seed": 12345678901234567890\n}\n');
+    const before = submits();
+    expectRefused(
+      await falgenRun(["--input", "input.json", "--queue-url", sim.url], undefined, dir),
+      /^falgen run: --input: input\.json:3:11: 12345678901234567890 is beyond the integers a JSON number carries exactly \(±9007199254740991\); it would be sent as 12345678901234567000, so nothing was sent\n$/,
+    );
+    expect(submits()).toBe(before);
+  });
+
   test("a URL with a user name and password is refused without repeating them: --queue-url, --from, a document's", async () => {
     const url = sim.url.replace("http://", "http://someone:hunter2pass@");
     const result = await falgenRun(["--prompt", "x", "--queue-url", url]);
