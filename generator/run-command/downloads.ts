@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import mime from "mime";
+import { fileProblem } from "../errors.js";
 import { redactKeys } from "../shared/redact-keys.js";
 import { expectedContent, fieldKind, judgeContent, SNIFF_BYTES, type ContentVerdict } from "./file-content.js";
 
@@ -118,7 +119,9 @@ export async function saveOutputFile(file: OutputFile, dir: string, signal?: Abo
         await placeNew(partial, target);
         return { path: target, warning: mismatch && `${file.name}: ${shownUrl(file.url)} ${mismatch.warning}; saved as ${target}` };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        // Where the copy runs out of room (a full exFAT stick: the copy needs the space again), the
+        // message names the output and the folder, not the temporary file, which is gone.
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`${file.name}: saving ${shownUrl(file.url)} as ${target} failed: ${fileProblem(error)}`);
       }
     }
   } finally {

@@ -6,13 +6,23 @@ import path from "node:path";
 import { afterAll, expect, test, vi } from "vitest";
 import { encodePng } from "../../generator/simulator/outputs/png.js";
 
+const disk = vi.hoisted(() => ({ full: false }));
+
 // A file system without hard links (exFAT, FAT, some SMB mounts): `link` fails as Linux's vfat does.
-vi.mock("node:fs/promises", async (original) => ({
-  ...(await original<typeof import("node:fs/promises")>()),
-  link: async (from: string) => {
-    throw Object.assign(new Error(`EPERM: operation not permitted, link '${from}'`), { code: "EPERM", syscall: "link" });
-  },
-}));
+vi.mock("node:fs/promises", async (original) => {
+  const fs = await original<typeof import("node:fs/promises")>();
+  return {
+    ...fs,
+    link: async (from: string) => {
+      throw Object.assign(new Error(`EPERM: operation not permitted, link '${from}'`), { code: "EPERM", syscall: "link" });
+    },
+    // A disk with room for the download but not for its copy.
+    copyFile: async (from: string, to: string, mode?: number) => {
+      if (!disk.full) return fs.copyFile(from, to, mode);
+      throw Object.assign(new Error(`ENOSPC: no space left on device, copyfile '${from}' -> '${to}'`), { code: "ENOSPC", syscall: "copyfile", path: from, dest: to });
+    },
+  };
+});
 
 const { saveOutputFile } = await import("../../generator/run-command/downloads.js");
 
@@ -31,4 +41,16 @@ test("falgen run saves downloads where the file system has no hard links, never 
   expect(await readFile(first.path)).toEqual(png);
   expect(await readFile(second.path)).toEqual(png);
   expect((await readdir(dir)).sort()).toEqual(["images-0-1.png", "images-0.png"]);
+});
+
+test("a copy that fails (the disk full) says which output and where, not the temporary file, and leaves nothing behind", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "falgen-no-links-"));
+  disk.full = true;
+  try {
+    const failed = await saveOutputFile({ url, contentType: "image/png", name: "images-0" }, dir).then(() => undefined, (error: Error) => error.message);
+    expect(failed).toBe(`images-0: saving ${url} as ${path.join(dir, "images-0.png")} failed: no space left on the device`);
+  } finally {
+    disk.full = false;
+  }
+  expect(await readdir(dir)).toEqual([]);
 });
