@@ -60,6 +60,8 @@ export function checkOutputPath(dir: string, { specsDir, cwd = process.cwd() }: 
   if (out === specs) throw refuse("it is the specs folder");
   if (isInside(specs, out)) throw refuse(`it contains the specs folder ${specsDir}`);
   if (isInside(out, specs)) throw refuse(`it is inside the specs folder ${specsDir}`);
+  // A run's files in another folder's lock would make that lock no lock (the run holding it could not remove it).
+  if (out.split(path.sep).includes(LOCK_DIR)) throw refuse(`${LOCK_DIR} is where falgen keeps the lock of the folder around it; name a folder of its own`);
   try {
     if (!statSync(dir).isDirectory()) throw refuse("it is a file, not a folder");
   } catch (error) {

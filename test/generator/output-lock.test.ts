@@ -151,6 +151,22 @@ describe("the output folder's lock", () => {
     expect(await readdir(lockPath)).toEqual(["notes"]);
   });
 
+  test("an output folder at or inside another folder's lock is refused, generate and --check alike, and nothing is written there", async () => {
+    const { specs, out } = await project();
+    await generate({ specsDir: specs, outDir: out, cacheDir: false });
+    for (const inner of [path.join(out, LOCK_DIR), path.join(out, LOCK_DIR, "pkg")]) {
+      for (const check of [false, true]) {
+        const result = await falgen(["generate", "--specs", specs, "--out", inner, "--no-cache", ...(check ? ["--check"] : [])]);
+        expect({ check, code: result.code, stderr: result.stderr.trim() }).toEqual({
+          check,
+          code: 2,
+          stderr: `falgen generate: refusing to write to ${inner}: ${LOCK_DIR} is where falgen keeps the lock of the folder around it; name a folder of its own`,
+        });
+      }
+    }
+    expect(await readdir(out)).not.toContain(LOCK_DIR);
+  });
+
   test("a run stopped while it waits rejects with the signal's reason, and the folder it made to wait in goes", async () => {
     const { specs, out } = await project();
     const parent = path.dirname(out);
