@@ -83,7 +83,8 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
   const lockDir = path.join(dir, LOCK_DIR);
   const lost = new AbortController();
   let created = false;
-  let waited = false;
+  let noticed = false;
+  let unnoted = 0;
   try {
     for (;;) {
       signal?.throwIfAborted();
@@ -109,8 +110,13 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
       } catch (error) {
         const { code } = error as NodeJS.ErrnoException;
         if (code === "ELOCKED") {
-          if (!waited) onWait?.(readHolder(lockDir));
-          waited = true;
+          // Its holder writes its note just after taking the lock: a lock without one yet is
+          // looked at again a moment later, so that the notice can say who holds it.
+          const holder = readHolder(lockDir);
+          if (!noticed && (holder !== undefined || unnoted++ > 0)) {
+            onWait?.(holder);
+            noticed = true;
+          }
           await sleep(RETRY_MS);
           continue;
         }
