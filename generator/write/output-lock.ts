@@ -84,7 +84,8 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
   const lockDir = path.join(dir, LOCK_DIR);
   const lost = new AbortController();
   let created = false;
-  let waited = false;
+  let noticed = false;
+  let unnoted = 0;
   try {
     for (;;) {
       signal?.throwIfAborted();
@@ -114,8 +115,13 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
         const foreign = code === "ELOCKED" || code === "ENOTDIR" || code === "ENOTEMPTY" ? notALock(lockDir) : undefined;
         if (foreign !== undefined) throw new PathInTheWayError(lockDir, `${foreign}, where falgen keeps the lock of ${dir}/ while a run writes or checks it`);
         if (code === "ELOCKED") {
-          if (!waited) onWait?.(readHolder(lockDir));
-          waited = true;
+          // Its holder writes its note just after taking the lock: a lock without one yet is
+          // looked at again a moment later, so that the notice can say who holds it.
+          const holder = readHolder(lockDir);
+          if (!noticed && (holder !== undefined || unnoted++ > 0)) {
+            onWait?.(holder);
+            noticed = true;
+          }
           await sleep(RETRY_MS);
           continue;
         }
