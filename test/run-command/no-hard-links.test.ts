@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, expect, test, vi } from "vitest";
 import { encodePng } from "../../generator/simulator/outputs/png.js";
 
-const disk = vi.hoisted(() => ({ full: false }));
+// `links`: the refused links, so a test knows the mock is what downloads.ts met (the module is loaded again in this file: slow project, isolated).
+const disk = vi.hoisted(() => ({ full: false, links: 0 }));
 
 // A file system without hard links (exFAT, FAT, some SMB mounts): `link` fails as Linux's vfat does.
 vi.mock("node:fs/promises", async (original) => {
@@ -14,6 +15,7 @@ vi.mock("node:fs/promises", async (original) => {
   return {
     ...fs,
     link: async (from: string) => {
+      disk.links++;
       throw Object.assign(new Error(`EPERM: operation not permitted, link '${from}'`), { code: "EPERM", syscall: "link" });
     },
     // A disk with room for the download but not for its copy.
@@ -41,6 +43,7 @@ test("falgen run saves downloads where the file system has no hard links, never 
   expect(await readFile(first.path)).toEqual(png);
   expect(await readFile(second.path)).toEqual(png);
   expect((await readdir(dir)).sort()).toEqual(["images-0-1.png", "images-0.png"]);
+  expect(disk.links).toBeGreaterThan(0);
 });
 
 test("a copy that fails (the disk full) says which output and where, not the temporary file, and leaves nothing behind", async () => {
