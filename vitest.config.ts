@@ -32,6 +32,7 @@ const SLOW = [
   "test/cli/special-file-systems.test.ts",
   // mocks node:fs/promises: in the fast set's shared modules downloads.ts may be loaded already, with the real link
   "test/run-command/no-hard-links.test.ts",
+  "test/generator/read-only-output.test.ts",
 ];
 
 export default defineConfig({

@@ -99,7 +99,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   // A check reads the folder now only to refuse one it must not (its lock is taken to compare).
   if (options.check) return generateInto(openOutputFolder(options.outDir, where), options);
   checkOutputPath(options.outDir, where);
-  const lock = (await lockOutputFolder(options.outDir, { checking: false, signal: options.signal, onWait: options.onWait }))!;
+  const lock = await lockOutputFolder(options.outDir, { checking: false, signal: options.signal, onWait: options.onWait });
+  // A folder this run may not write to: a package already current there is still a success.
+  if (!lock) return generateInto(openOutputFolder(options.outDir, where), options);
   try {
     const signal = options.signal ? AbortSignal.any([options.signal, lock.lost]) : lock.lost;
     return await generateInto(openOutputFolder(options.outDir, where), { ...options, signal }, lock.lost);

@@ -70,9 +70,9 @@ export interface LockOptions {
 /**
  * Takes the lock of the output folder `dir`, waiting (as long as its holder runs) while another
  * run holds it; a lock its holder stopped refreshing ({@link STALE_LOCK_MS}) is taken over. A run
- * that writes creates `dir` to hold the lock in it. Undefined for a check with nothing to lock:
- * no folder (nothing written yet, which no run can be doing half-way either), or one it may not
- * write to.
+ * that writes creates `dir` to hold the lock in it. Undefined when there is nothing to lock: for a
+ * check, no folder (nothing written yet, which no run can be doing half-way either); for any run, a
+ * folder it may not write to (read-only, or another user's).
  *
  * proper-lockfile does the locking: an atomic mkdir, the holder refreshing the lock's mtime, a
  * stale lock taken over, and the lock removed when the process exits, even by process.exit.
@@ -127,7 +127,9 @@ export async function lockOutputFolder(dir: string, { checking, signal, onWait }
         }
         // The folder went: a run that had created it left it empty. A writer makes it again.
         if (code === "ENOENT" && !checking) continue;
-        if (checking && (code === "ENOENT" || code === "EACCES" || code === "EPERM" || code === "EROFS")) return undefined;
+        // Nothing to lock: a check of no folder, or a folder this run may not write to, which a
+        // run with nothing to write there must not fail for (one that must write fails at its first file).
+        if ((checking && code === "ENOENT") || code === "EACCES" || code === "EPERM" || code === "EROFS") return undefined;
         throw error;
       }
     }
