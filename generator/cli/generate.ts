@@ -144,7 +144,7 @@ async function interruptible(out: string, check: boolean, run: (signal: AbortSig
       code = await run(controller.signal);
     } catch (error) {
       if (received === undefined || error !== controller.signal.reason) throw error;
-      const state = check ? "nothing was written" : `${out}/ is as it was (what this run had written was removed); run \`falgen generate\` again`;
+      const state = check ? "nothing was written" : `${out}/ is as it was: this run left nothing of its own in it (it removed what it had written, if anything); run \`falgen generate\` again`;
       printError(`falgen: interrupted by ${received}; ${state}.`);
       return SIGNAL_EXIT[received];
     }

@@ -99,7 +99,7 @@ describe("falgen generate stopped while it writes", () => {
     expect(lines).toHaveLength(1);
     if (lines[0]!.includes("as it was")) {
       // Stopped before the new files replaced the old: every file is the old one, none is new.
-      expect(lines[0]).toBe(`falgen: interrupted by ${signal}; ${out}/ is as it was (what this run had written was removed); run \`falgen generate\` again.`);
+      expect(lines[0]).toBe(`falgen: interrupted by ${signal}; ${out}/ is as it was: this run left nothing of its own in it (it removed what it had written, if anything); run \`falgen generate\` again.`);
       expect(await snapshot(out)).toEqual(before);
     } else {
       // The signal came only as the renames ran (they are not paused): the run finished first.
