@@ -1,3 +1,4 @@
+import { existsSync, lstatSync, readlinkSync } from "node:fs";
 import path from "node:path";
 
 /** Where in a spec a problem is: the file, and where known the 1-based line and column and the JSON pointer. */
@@ -119,7 +120,19 @@ const VERBS: Record<string, string> = { mkdir: "create", open: "open", write: "w
 export function refusedByFileSystem(error: unknown): string | undefined {
   const { code, syscall, path: file } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === undefined || syscall === undefined || file === undefined || !REFUSALS.has(code)) return undefined;
-  return `cannot ${VERBS[syscall] ?? syscall} ${shownPath(file)}: ${fileProblem(error)}`;
+  return `cannot ${VERBS[syscall] ?? syscall} ${shownPath(file)}: ${(code === "ENOENT" && danglingLink(file)) || fileProblem(error)}`;
+}
+
+/** For a path below a symbolic link whose target does not exist (a moved or unmounted folder): which link, and to what. */
+export function danglingLink(file: string): string | undefined {
+  for (let at = path.resolve(file); path.dirname(at) !== at; at = path.dirname(at)) {
+    try {
+      if (lstatSync(at).isSymbolicLink() && !existsSync(at)) return `${shownPath(at)} is a symbolic link to ${readlinkSync(at)}, which does not exist`;
+    } catch {
+      // Not there: its parent may be the link.
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { validationSchema } from "../emit/json-schemas.js";
 import type { EndpointModel } from "../model/endpoint-model.js";
 import { loadConfig } from "../config.js";
-import { fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
+import { danglingLink, fileProblem, formatPlace, InputError, shownPath } from "../errors.js";
 import { parseArguments, UsageError } from "../cli/command-line.js";
 import { parseEndpointId } from "../naming.js";
 import { fileInTheWay, makeFolders } from "../shared/atomic-write.js";
@@ -254,6 +254,8 @@ function prepareOutFolder(out: string): string[] {
     // Node's "EPERM: operation not permitted, mkdir '/sys/nope'": the reason alone; the path is said once.
     const reason = /^[A-Z]+: ([^,]+)/.exec((error as Error).message)?.[1] ?? fileProblem(error);
     const { syscall, code, path: at = target } = error as NodeJS.ErrnoException;
+    const link = code === "ENOENT" ? danglingLink(at) : undefined;
+    if (link) throw new FlagError(`--out ${out}: ${link}`);
     const problem = syscall === "mkdir" ? `cannot be created there${code === "ENOENT" ? "" : ` (${reason})`}` : `cannot write files in it (${reason})`;
     throw new FlagError(`--out ${out}: ${shownPath(at)}: ${problem}`);
   }

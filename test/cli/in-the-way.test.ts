@@ -3,7 +3,7 @@
  * it needs a folder): in every command that writes, one located line, exit 2, no temporary file
  * left, nothing written.
  */
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../generator/simulator/start-simulator.js";
@@ -97,6 +97,18 @@ describe("generate", () => {
     await writeFile(path.join(dir, "gd/src/runtime"), "mine\n");
     const before = await tree(dir);
     expectRefused(await runFalgen(["--specs", "sp", "--out", "gd"], dir), /^falgen generate: cannot write gd\/src\/runtime\/\S+: gd\/src\/runtime is a file, not a folder; move it away$/);
+    expect(await tree(dir)).toEqual(before);
+  });
+  test("--out through a symbolic link whose folder is gone (moved, unmounted): the link and its target named, exit 2, nothing made", async () => {
+    const dir = await tempDir("in-the-way");
+    expect((await falgen(["import", "--specs", "sp", FLUX], dir)).code).toBe(0);
+    await symlink(path.join(dir, "moved/away"), path.join(dir, "gd"));
+    const before = await tree(dir);
+    const link = (out: string) => new RegExp(`^falgen generate: cannot \\w+ ${out}: gd is a symbolic link to ${path.join(dir, "moved/away")}, which does not exist$`);
+    expectRefused(await falgen(["generate", "--specs", "sp", "--out", "gd"], dir), link("gd"));
+    expectRefused(await falgen(["generate", "--specs", "sp", "--out", "gd/pkg"], dir), link("gd(/pkg)?"));
+    const run = await falgen(["run", "fal-ai/flux/dev", "--specs", "sp", "--prompt", "x", "--out", "gd/images", "--queue-url", simulator.url], dir, { FAL_KEY: "k" });
+    expectRefused(run, new RegExp(`^falgen run: --out gd/images: gd is a symbolic link to ${path.join(dir, "moved/away")}, which does not exist$`));
     expect(await tree(dir)).toEqual(before);
   });
 });
