@@ -134,15 +134,6 @@ const unusedLibraryEntries: Plugin = {
 };
 
 /**
- * Every `import ts from "typescript"` (fifteen of them, mostly in openapi-typescript, and the
- * types emitter's) gets the TypeScript that ts-morph ships (the module its `ts` is): one copy of
- * TypeScript loaded per run instead of two, which was most of a one-spec regeneration's time.
- * (Their syntax kinds are the same; the generated output is the same.) That module itself, not
- * ts-morph's `ts`, so that a run printing no new shape of module (emit/print-statements.ts)
- * loads TypeScript without ts-morph. One default export, too: esbuild would otherwise copy
- * TypeScript's thousands of exports into a fresh namespace object per importing module.
- */
-/**
  * Modules that a library falgen bundles loads as it starts but calls only for what falgen never
  * does: Redocly's proxy agent (for fetching remote documents; openapi-typescript's emitters load
  * Redocly's ref helpers, whose module requires it), which loads node:http, https, tls and assert
@@ -163,6 +154,15 @@ const lazyModules: Plugin = {
   },
 };
 
+/**
+ * Every `import ts from "typescript"` (fifteen of them, mostly in openapi-typescript, and the
+ * types emitter's) gets the TypeScript that ts-morph ships (the module its `ts` is): one copy of
+ * TypeScript loaded per run instead of two, which was most of a one-spec regeneration's time.
+ * (Their syntax kinds are the same; the generated output is the same.) That module itself, not
+ * ts-morph's `ts`, so that a run printing no new shape of module (emit/print-statements.ts)
+ * loads TypeScript without ts-morph. One default export, too: esbuild would otherwise copy
+ * TypeScript's thousands of exports into a fresh namespace object per importing module.
+ */
 const TYPESCRIPT_OF_TS_MORPH = `// As ts-morph finds it (its @ts-morph/common may be installed below it).
 export default require("node:module").createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js");`;
 
