@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, watch } from "node:fs";
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test, vi } from "vitest";
 import { LOCK_DIR } from "../../generator/write/output-lock.js";
 import { run, runFalgen } from "../helpers/run.js";
 import { REPO_ROOT, SHARED_FIXTURES, tempDir } from "../helpers/temp-dir.js";
@@ -24,6 +24,8 @@ async function writeSpecs(dir: string, edition: string, count: number): Promise<
 
 interface Started {
   pid: number;
+  /** What it printed on stderr so far. */
+  stderr(): string;
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
   kill(signal: NodeJS.Signals): void;
 }
@@ -39,7 +41,7 @@ function start(args: string[], cwd?: string): Started {
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { pid: child.pid!, done, kill: (signal) => child.kill(signal) };
+  return { pid: child.pid!, stderr: () => stderr, done, kill: (signal) => child.kill(signal) };
 }
 
 /** Resolves once a file of a name `pattern` matches appears below `dir` (which must exist). */
@@ -137,10 +139,14 @@ describe("a run killed (SIGKILL) while it holds the folder", () => {
     expect((await start(["--specs", v2, "--out", out, "--check"], project).done).code).toBe(1);
     const writer = start(["--specs", v2, "--out", out]);
     await appears(out, TEMPORARY);
+    // The writer paused half-way (well within the lock's 10 s), so the check meets it however
+    // loaded the machine is; it goes on once the check says it waits.
+    writer.kill("SIGSTOP");
     const check = start(["--specs", v2, "--out", out, "--check"], project);
+    await vi.waitFor(() => expect(check.stderr()).toContain(WAITING(out, writer.pid)), { timeout: 8_000, interval: 50 });
+    writer.kill("SIGCONT");
     const [written, checked] = await Promise.all([writer.done, check.done]);
     expect(written.code).toBe(0);
-    expect(checked.stderr).toContain(WAITING(out, writer.pid));
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain("current");
     expect(existsSync(path.join(out, LOCK_DIR))).toBe(false);
